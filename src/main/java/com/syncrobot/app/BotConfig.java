@@ -1,0 +1,174 @@
+package com.syncrobot.app;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The bot's whole configuration, read once from the environment at the edge (G5). Nothing deeper
+ * reads environment variables. Its {@link #toString()} hides every secret.
+ */
+public record BotConfig(
+    @Nullable String slackBotToken,
+    @Nullable String slackSigningSecret,
+    @Nullable String slackAppToken,
+    String slackApiUrl,
+    int port,
+    @Nullable String syncroBaseUrl,
+    String dbUrl,
+    @Nullable String secretKeyBase64,
+    Path secretKeyFile,
+    Duration previewTtl,
+    @Nullable String auditChannel,
+    @Nullable Path sessionLogDir,
+    List<URI> ollamaUrls) {
+
+  public static final String SLACK_BOT_TOKEN = "SLACK_BOT_TOKEN";
+  public static final String SLACK_SIGNING_SECRET = "SLACK_SIGNING_SECRET";
+  public static final String SLACK_APP_TOKEN = "SLACK_APP_TOKEN";
+  public static final String SLACK_API_URL = "SLACK_API_URL";
+  public static final String PORT = "PORT";
+  public static final String SYNCRO_BASE_URL = "SYNCRO_BASE_URL";
+  public static final String SYNCRO_SUBDOMAIN = "SYNCRO_SUBDOMAIN";
+  public static final String DB_URL = "SYNCRO_BOT_DB_URL";
+  public static final String SECRET_KEY = "SYNCRO_BOT_SECRET_KEY";
+  public static final String PREVIEW_TTL_MINUTES = "SYNCRO_BOT_PREVIEW_TTL_MINUTES";
+  public static final String AUDIT_CHANNEL = "SYNCRO_BOT_AUDIT_CHANNEL";
+  public static final String SESSION_LOG_DIR = "SYNCRO_BOT_SESSION_LOG_DIR";
+  public static final String OLLAMA_URLS = "OLLAMA_URLS";
+
+  public static final String DEFAULT_SLACK_API_URL = "https://slack.com/api/";
+  public static final String DEFAULT_DB_URL = "jdbc:sqlite:data/syncro-bot.db";
+
+  public BotConfig {
+    Objects.requireNonNull(slackApiUrl, "slackApiUrl == null");
+    Objects.requireNonNull(dbUrl, "dbUrl == null");
+    Objects.requireNonNull(secretKeyFile, "secretKeyFile == null");
+    Objects.requireNonNull(previewTtl, "previewTtl == null");
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException("port out of range: " + port);
+    }
+    if (!slackApiUrl.endsWith("/")) {
+      slackApiUrl = slackApiUrl + "/";
+    }
+    ollamaUrls = List.copyOf(ollamaUrls);
+  }
+
+  /** Reads the configuration from environment variables; see README for each one. */
+  public static BotConfig fromEnv(Map<String, String> env) {
+    String port = value(env, PORT).orElse("3000");
+    int portNumber;
+    try {
+      portNumber = Integer.parseInt(port);
+    } catch (NumberFormatException e) {
+      throw new ConfigException(PORT + " must be a port number, got '" + port + "'");
+    }
+    if (portNumber < 0 || portNumber > 65535) {
+      throw new ConfigException(PORT + " must be between 0 and 65535, got " + portNumber);
+    }
+    String ttl = value(env, PREVIEW_TTL_MINUTES).orElse("30");
+    long ttlMinutes;
+    try {
+      ttlMinutes = Long.parseLong(ttl);
+    } catch (NumberFormatException e) {
+      throw new ConfigException(PREVIEW_TTL_MINUTES + " must be whole minutes, got '" + ttl + "'");
+    }
+    if (ttlMinutes < 1 || ttlMinutes > 24 * 60) {
+      throw new ConfigException(PREVIEW_TTL_MINUTES + " must be 1 to 1440, got " + ttlMinutes);
+    }
+    List<URI> ollama = new ArrayList<>();
+    for (String u : value(env, OLLAMA_URLS).orElse("").split("[,\\s]+")) {
+      if (!u.isBlank()) {
+        try {
+          ollama.add(URI.create(u));
+        } catch (IllegalArgumentException e) {
+          throw new ConfigException(OLLAMA_URLS + " has an invalid URL: '" + u + "'");
+        }
+      }
+    }
+    return new BotConfig(
+        value(env, SLACK_BOT_TOKEN).orElse(null),
+        value(env, SLACK_SIGNING_SECRET).orElse(null),
+        value(env, SLACK_APP_TOKEN).orElse(null),
+        value(env, SLACK_API_URL).orElse(DEFAULT_SLACK_API_URL),
+        portNumber,
+        syncroBaseUrl(env).orElse(null),
+        value(env, DB_URL).orElse(DEFAULT_DB_URL),
+        value(env, SECRET_KEY).orElse(null),
+        Path.of("data", "secret.key"),
+        Duration.ofMinutes(ttlMinutes),
+        value(env, AUDIT_CHANNEL).orElse(null),
+        value(env, SESSION_LOG_DIR).map(Path::of).orElse(null),
+        ollama);
+  }
+
+  private static Optional<String> syncroBaseUrl(Map<String, String> env) {
+    Optional<String> base = value(env, SYNCRO_BASE_URL);
+    if (base.isPresent()) {
+      String b = base.get();
+      if (!b.startsWith("https://") && !b.startsWith("http://")) {
+        throw new ConfigException(SYNCRO_BASE_URL + " must start with https://, got '" + b + "'");
+      }
+      return Optional.of(b.endsWith("/") ? b.substring(0, b.length() - 1) : b);
+    }
+    return value(env, SYNCRO_SUBDOMAIN).map(BotConfig::baseUrlForSubdomain);
+  }
+
+  /** Turns "acme", "acme.syncromsp.com" or "https://acme.syncromsp.com/" into the API base URL. */
+  static String baseUrlForSubdomain(String input) {
+    String s = input.strip().replaceFirst("^https?://", "");
+    int dot = s.indexOf('.');
+    if (dot >= 0) {
+      s = s.substring(0, dot);
+    }
+    s = s.replace("/", "");
+    if (!s.matches("[A-Za-z0-9-]{1,63}")) {
+      throw new ConfigException(SYNCRO_SUBDOMAIN + " must be a Syncro subdomain like 'acme', got '" + input + "'");
+    }
+    return "https://" + s + ".syncromsp.com/api/v1";
+  }
+
+  private static Optional<String> value(Map<String, String> env, String name) {
+    String v = env.get(name);
+    return v == null || v.isBlank() ? Optional.empty() : Optional.of(v.strip());
+  }
+
+  /** Returns the Slack bot token, or stops with a message naming the variable. */
+  public String requireSlackBotToken() {
+    return require(slackBotToken, SLACK_BOT_TOKEN);
+  }
+
+  /** Returns the Syncro API base URL, or stops with a message naming the variables. */
+  public String requireSyncroBaseUrl() {
+    return require(syncroBaseUrl, SYNCRO_BASE_URL + " (or " + SYNCRO_SUBDOMAIN + ")");
+  }
+
+  /** Returns the signing secret, required in HTTP mode. */
+  public String requireSigningSecret() {
+    return require(slackSigningSecret, SLACK_SIGNING_SECRET + " (required in HTTP mode, when " + SLACK_APP_TOKEN + " is not set)");
+  }
+
+  public boolean socketMode() {
+    return slackAppToken != null;
+  }
+
+  private static String require(@Nullable String value, String name) {
+    if (value == null) {
+      throw new ConfigException("missing required environment variable " + name);
+    }
+    return value;
+  }
+
+  @Override
+  public String toString() {
+    return "BotConfig[socketMode=" + socketMode() + ", slackApiUrl=" + slackApiUrl + ", port=" + port
+        + ", syncroBaseUrl=" + syncroBaseUrl + ", dbUrl=" + dbUrl + ", previewTtl=" + previewTtl
+        + ", auditChannel=" + auditChannel + ", sessionLogDir=" + sessionLogDir + ", ollamaUrls=" + ollamaUrls + "]";
+  }
+}

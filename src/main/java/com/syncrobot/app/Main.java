@@ -1,0 +1,2 @@
+package com.syncrobot.app;
+public final class Main { public static void main(String[] a) {} }

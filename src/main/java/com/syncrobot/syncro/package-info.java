@@ -1,0 +1,5 @@
+/** Typed client for Syncro's REST API v1: wire records, the shared request budget, errors. */
+@NullMarked
+package com.syncrobot.syncro;
+
+import org.jspecify.annotations.NullMarked;
