@@ -38,6 +38,7 @@ public record BotConfig(
   public static final String SYNCRO_SUBDOMAIN = "SYNCRO_SUBDOMAIN";
   public static final String DB_URL = "SYNCRO_BOT_DB_URL";
   public static final String SECRET_KEY = "SYNCRO_BOT_SECRET_KEY";
+  public static final String SECRET_KEY_FILE = "SYNCRO_BOT_SECRET_KEY_FILE";
   public static final String PREVIEW_TTL_MINUTES = "SYNCRO_BOT_PREVIEW_TTL_MINUTES";
   public static final String AUDIT_CHANNEL = "SYNCRO_BOT_AUDIT_CHANNEL";
   public static final String SESSION_LOG_DIR = "SYNCRO_BOT_SESSION_LOG_DIR";
@@ -101,7 +102,7 @@ public record BotConfig(
         syncroBaseUrl(env).orElse(null),
         value(env, DB_URL).orElse(DEFAULT_DB_URL),
         value(env, SECRET_KEY).orElse(null),
-        Path.of("data", "secret.key"),
+        value(env, SECRET_KEY_FILE).map(Path::of).orElse(Path.of("data", "secret.key")),
         Duration.ofMinutes(ttlMinutes),
         value(env, AUDIT_CHANNEL).orElse(null),
         value(env, SESSION_LOG_DIR).map(Path::of).orElse(null),
