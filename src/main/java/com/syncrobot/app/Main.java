@@ -1,2 +1,85 @@
 package com.syncrobot.app;
-public final class Main { public static void main(String[] a) {} }
+
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The jar's entry point: `serve` (the default) and the operator commands. */
+@Command(
+    name = "syncro-bot",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    description = "Slack chat-ops bot for Syncro PSA. With no command it serves.",
+    subcommands = {ServeCommand.class, UsersCommand.class, DoctorCommand.class})
+public final class Main implements Runnable {
+  private final Cli cli;
+
+  Main(Cli cli) {
+    this.cli = cli;
+  }
+
+  public static void main(String[] args) {
+    Cli cli = new Cli(System.getenv(), System.in, System.out, System.err, Clock.systemUTC());
+    int code = run(cli, args);
+    if (code != 0) {
+      System.exit(code);
+    }
+  }
+
+  /** Runs one command line with the given environment and streams; returns the exit code. */
+  static int run(Cli cli, String... args) {
+    CommandLine cmd = new CommandLine(new Main(cli), new Factory(cli));
+    cmd.setOut(new java.io.PrintWriter(cli.out(), true));
+    cmd.setErr(new java.io.PrintWriter(cli.err(), true));
+    cmd.setExecutionExceptionHandler(
+        (e, commandLine, parseResult) -> {
+          if (e instanceof ConfigException) {
+            cli.err().println("syncro-bot: " + e.getMessage());
+            return 2;
+          }
+          throw e;
+        });
+    return cmd.execute(args);
+  }
+
+  @Override
+  public void run() {
+    new ServeCommand(cli).run();
+  }
+
+  /** What every command gets instead of reaching for globals. */
+  record Cli(Map<String, String> env, InputStream in, PrintStream out, PrintStream err, Clock clock) {
+    BotConfig config() {
+      return BotConfig.fromEnv(env);
+    }
+  }
+
+  /** Builds commands with the shared {@link Cli}. */
+  private static final class Factory implements CommandLine.IFactory {
+    private final Cli cli;
+
+    Factory(Cli cli) {
+      this.cli = cli;
+    }
+
+    @Override
+    public <K> K create(Class<K> type) throws Exception {
+      try {
+        return type.getDeclaredConstructor(Cli.class).newInstance(cli);
+      } catch (NoSuchMethodException e) {
+        return CommandLine.defaultFactory().create(type);
+      }
+    }
+  }
+
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = Main.class.getPackage().getImplementationVersion();
+      return new String[] {"syncro-bot " + (v == null ? "development build" : v)};
+    }
+  }
+}
