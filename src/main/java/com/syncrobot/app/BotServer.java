@@ -10,6 +10,7 @@ import com.syncrobot.store.ConnectedUserStore;
 import com.syncrobot.store.Database;
 import com.syncrobot.store.SecretKeys;
 import com.syncrobot.store.TokenCipher;
+import com.syncrobot.syncro.Redactor;
 import com.syncrobot.syncro.SyncroClient;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -100,7 +101,7 @@ public final class BotServer implements AutoCloseable {
         resources.push(http);
         SocketModeApp socket = new SocketModeApp(appToken(config), bot.app(), SOCKET_MODE_CONCURRENCY);
         resources.push(socket::close);
-        socket.startAsync();
+        connect(socket);
         log.info("Connected to Slack in Socket Mode; health check on port {}", http.port());
       } else {
         bot.app().start();
@@ -138,6 +139,17 @@ public final class BotServer implements AutoCloseable {
       log.info("Slack bot token belongs to bot user {} in team {}", auth.getUserId(), auth.getTeamId());
     } catch (IOException | SlackApiException e) {
       log.warn("Could not reach Slack's Web API to check the bot token: {}", e.getClass().getName());
+    }
+  }
+
+  /** Connects Socket Mode; the SDK reports a refused app token as an IllegalStateException. */
+  private static void connect(SocketModeApp socket) throws Exception {
+    try {
+      socket.startAsync();
+    } catch (IllegalStateException e) {
+      throw new ConfigException("could not connect to Slack in Socket Mode ("
+          + Redactor.redact(String.valueOf(e.getMessage())) + "); check " + BotConfig.SLACK_APP_TOKEN
+          + " (an app-level xapp- token with connections:write) and that Slack is reachable");
     }
   }
 

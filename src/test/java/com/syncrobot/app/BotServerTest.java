@@ -8,9 +8,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 import com.github.tomakehurst.wiremock.junit5.WireMockTest;
+import com.syncrobot.store.ConnectedUserStore;
+import com.syncrobot.store.Database;
+import com.syncrobot.store.TokenCipher;
+import com.syncrobot.syncro.SyncroClient;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import javax.crypto.KeyGenerator;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,5 +69,29 @@ final class BotServerTest {
         .hasMessageNotContaining("xoxb-wrong-4242");
     // The production wiring got as far as the store: the token key was generated on first start.
     assertThat(dir.resolve("data/secret.key")).exists();
+  }
+
+  @Test
+  void start_socketModeAppTokenRefused_stopsNamingTheVariable(WireMockRuntimeInfo wm) throws Exception {
+    wm.getWireMock().register(post(urlPathEqualTo("/api/auth.test")).willReturn(okJson(
+        "{\"ok\":true,\"team_id\":\"T0001\",\"user_id\":\"UBOT\"}")));
+    wm.getWireMock().register(post(urlPathEqualTo("/api/apps.connections.open"))
+        .willReturn(okJson("{\"ok\":false,\"error\":\"invalid_auth\"}")));
+    BotConfig config = new BotConfig("xoxb-1", null, "xapp-1-A1-secret", wm.getHttpBaseUrl() + "/api/", 0,
+        "https://acme.syncromsp.com/api/v1", "jdbc:sqlite:" + dir.resolve("bot.db"), null, dir.resolve("key"),
+        Duration.ofMinutes(30), null, null, List.of());
+    KeyGenerator kg = KeyGenerator.getInstance("AES");
+    kg.init(256);
+    try (Database db = Database.open(config.dbUrl())) {
+      ConnectedUserStore users = new ConnectedUserStore(db, new TokenCipher(kg.generateKey()), Clock.systemUTC());
+      SyncroClient syncro = SyncroClient.builder().baseUrl("https://acme.syncromsp.com/api/v1").build();
+      // Socket Mode needs no signing secret; a refused app token stops the start with a plain message.
+      assertThatThrownBy(() -> BotServer.start(config, "127.0.0.1", db, syncro, users, Clock.systemUTC()))
+          .isInstanceOf(ConfigException.class)
+          .hasMessageContaining("Socket Mode")
+          .hasMessageContaining("invalid_auth")
+          .hasMessageContaining("SLACK_APP_TOKEN")
+          .hasMessageNotContaining("xapp-1-A1-secret");
+    }
   }
 }
