@@ -97,7 +97,7 @@ public final class BotServer implements AutoCloseable {
       InetSocketAddress address = new InetSocketAddress(bindHost, config.port());
       HttpTransport http;
       if (socketMode) {
-        http = HttpTransport.serveHealthOnly(address, db::healthy);
+        http = listen(() -> HttpTransport.serveHealthOnly(address, db::healthy), address);
         resources.push(http);
         SocketModeApp socket = new SocketModeApp(appToken(config), bot.app(), SOCKET_MODE_CONCURRENCY);
         resources.push(socket::close);
@@ -106,7 +106,7 @@ public final class BotServer implements AutoCloseable {
       } else {
         bot.app().start();
         resources.push(() -> bot.app().stop());
-        http = HttpTransport.serveSlack(address, bot.app(), db::healthy);
+        http = listen(() -> HttpTransport.serveSlack(address, bot.app(), db::healthy), address);
         resources.push(http);
         log.info("Serving Slack over HTTP on port {} ({} and {})", http.port(), HttpTransport.EVENTS_PATH,
             HttpTransport.HEALTH_PATH);
@@ -115,13 +115,24 @@ public final class BotServer implements AutoCloseable {
     } catch (ConfigException e) {
       closeAll(resources);
       throw e;
-    } catch (IOException e) {
-      closeAll(resources);
-      throw new ConfigException("cannot listen on " + bindHost + ":" + config.port() + " (" + e.getMessage()
-          + "); is " + BotConfig.PORT + " already in use?");
     } catch (Exception e) {
       closeAll(resources);
       throw new IllegalStateException("the bot could not start: " + e.getClass().getSimpleName(), e);
+    }
+  }
+
+  /** Starts one of the two HTTP transports. */
+  private interface Listener {
+    HttpTransport open() throws IOException;
+  }
+
+  /** Opens the HTTP side; a port that cannot be bound is the operator's to fix, so the message says which. */
+  private static HttpTransport listen(Listener listener, InetSocketAddress address) {
+    try {
+      return listener.open();
+    } catch (IOException e) {
+      throw new ConfigException("cannot listen on " + address.getHostString() + ":" + address.getPort() + " ("
+          + e.getMessage() + "); is " + BotConfig.PORT + " already in use?");
     }
   }
 

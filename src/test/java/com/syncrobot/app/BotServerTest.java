@@ -12,6 +12,8 @@ import com.syncrobot.store.ConnectedUserStore;
 import com.syncrobot.store.Database;
 import com.syncrobot.store.TokenCipher;
 import com.syncrobot.syncro.SyncroClient;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -92,6 +94,26 @@ final class BotServerTest {
           .hasMessageContaining("invalid_auth")
           .hasMessageContaining("SLACK_APP_TOKEN")
           .hasMessageNotContaining("xapp-1-A1-secret");
+    }
+  }
+
+  @Test
+  void start_portTaken_stopsNamingThePort(WireMockRuntimeInfo wm) throws Exception {
+    wm.getWireMock().register(post(urlPathEqualTo("/api/auth.test")).willReturn(okJson(
+        "{\"ok\":true,\"team_id\":\"T0001\",\"user_id\":\"UBOT\"}")));
+    KeyGenerator kg = KeyGenerator.getInstance("AES");
+    kg.init(256);
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+        Database db = Database.open("jdbc:sqlite:" + dir.resolve("bot.db"))) {
+      BotConfig config = new BotConfig("xoxb-1", "s", null, wm.getHttpBaseUrl() + "/api/", taken.getLocalPort(),
+          "https://acme.syncromsp.com/api/v1", "jdbc:sqlite:unused", null, dir.resolve("key"),
+          Duration.ofMinutes(30), null, null, List.of());
+      ConnectedUserStore users = new ConnectedUserStore(db, new TokenCipher(kg.generateKey()), Clock.systemUTC());
+      SyncroClient syncro = SyncroClient.builder().baseUrl("https://acme.syncromsp.com/api/v1").build();
+      assertThatThrownBy(() -> BotServer.start(config, "127.0.0.1", db, syncro, users, Clock.systemUTC()))
+          .isInstanceOf(ConfigException.class)
+          .hasMessageContaining("cannot listen on 127.0.0.1:" + taken.getLocalPort())
+          .hasMessageContaining("PORT");
     }
   }
 }
