@@ -1,0 +1,221 @@
+package com.syncrobot.app;
+
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
+import com.slack.api.bolt.socket_mode.SocketModeApp;
+import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.response.auth.AuthTestResponse;
+import com.syncrobot.slack.SlackBot;
+import com.syncrobot.store.ConnectedUserStore;
+import com.syncrobot.store.Database;
+import com.syncrobot.store.SecretKeys;
+import com.syncrobot.store.TokenCipher;
+import com.syncrobot.syncro.Redactor;
+import com.syncrobot.syncro.SyncroClient;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import javax.crypto.SecretKey;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running bot: the Bolt app served over HTTP ({@code POST /slack/events}) or Socket Mode,
+ * plus {@code GET /healthz} in both modes. {@link #start(BotConfig)} does the production wiring;
+ * {@link #stop()} releases everything it started, in reverse order.
+ */
+public final class BotServer implements AutoCloseable {
+  /** Where {@code serve} listens: every interface, as a container expects. */
+  public static final String DEFAULT_BIND_HOST = "0.0.0.0";
+  /** Parallel Socket Mode listeners; without it Bolt runs them one at a time. */
+  static final int SOCKET_MODE_CONCURRENCY = 8;
+
+  private static final Logger log = LoggerFactory.getLogger(BotServer.class);
+
+  private final HttpTransport http;
+  private final Deque<AutoCloseable> resources;
+  private boolean stopped;
+
+  private BotServer(HttpTransport http, Deque<AutoCloseable> resources) {
+    this.http = http;
+    this.resources = resources;
+  }
+
+  /**
+   * Starts the bot from {@code config}: opens the store (creating the token key on first start),
+   * builds the Syncro client and the Slack app, then serves.
+   *
+   * @throws ConfigException when a required variable is missing; its message names it
+   */
+  public static BotServer start(BotConfig config) {
+    // Check every required variable before touching disk or network, so a misconfiguration stops
+    // the bot with one line and leaves nothing behind.
+    config.requireSlackBotToken();
+    if (!config.socketMode()) {
+      config.requireSigningSecret();
+    }
+    String syncroBaseUrl = config.requireSyncroBaseUrl();
+
+    SecretKey key = SecretKeys.load(config.secretKeyBase64(), config.secretKeyFile());
+    Deque<AutoCloseable> owned = new ArrayDeque<>();
+    Database db = Database.open(config.dbUrl());
+    owned.push(db);
+    try {
+      Clock clock = Clock.systemUTC();
+      ConnectedUserStore users = new ConnectedUserStore(db, new TokenCipher(key), clock);
+      SyncroClient syncro = SyncroClient.builder().baseUrl(syncroBaseUrl).build();
+      return start(config, DEFAULT_BIND_HOST, db, syncro, users, clock, owned);
+    } catch (RuntimeException e) {
+      closeAll(owned);
+      throw e;
+    }
+  }
+
+  /**
+   * Starts the bot from parts already made, listening on {@code bindHost}; for tests and tools.
+   * The caller keeps ownership of {@code db}.
+   */
+  static BotServer start(BotConfig config, String bindHost, Database db, SyncroClient syncro, ConnectedUserStore users,
+      Clock clock) {
+    return start(config, bindHost, db, syncro, users, clock, new ArrayDeque<>());
+  }
+
+  private static BotServer start(BotConfig config, String bindHost, Database db, SyncroClient syncro,
+      ConnectedUserStore users, Clock clock, Deque<AutoCloseable> resources) {
+    String botToken = config.requireSlackBotToken();
+    boolean socketMode = config.socketMode();
+    String signingSecret = socketMode ? config.slackSigningSecret() : config.requireSigningSecret();
+    try {
+      Slack slack = Slack.getInstance(slackConfig(config));
+      resources.push(slack);
+      checkBotToken(slack, botToken);
+      SlackBot bot = SlackBot.create(slack, botToken, signingSecret, syncro, users, clock);
+      resources.push(bot);
+      InetSocketAddress address = new InetSocketAddress(bindHost, config.port());
+      HttpTransport http;
+      if (socketMode) {
+        http = listen(() -> HttpTransport.serveHealthOnly(address, db::healthy), address);
+        resources.push(http);
+        SocketModeApp socket = new SocketModeApp(appToken(config), bot.app(), SOCKET_MODE_CONCURRENCY);
+        resources.push(socket::close);
+        connect(socket);
+        log.info("Connected to Slack in Socket Mode; health check on port {}", http.port());
+      } else {
+        bot.app().start();
+        resources.push(() -> bot.app().stop());
+        http = listen(() -> HttpTransport.serveSlack(address, bot.app(), db::healthy), address);
+        resources.push(http);
+        log.info("Serving Slack over HTTP on port {} ({} and {})", http.port(), HttpTransport.EVENTS_PATH,
+            HttpTransport.HEALTH_PATH);
+      }
+      return new BotServer(http, resources);
+    } catch (ConfigException e) {
+      closeAll(resources);
+      throw e;
+    } catch (Exception e) {
+      closeAll(resources);
+      throw new IllegalStateException("the bot could not start: " + e.getClass().getSimpleName(), e);
+    }
+  }
+
+  /** Starts one of the two HTTP transports. */
+  private interface Listener {
+    HttpTransport open() throws IOException;
+  }
+
+  /** Opens the HTTP side; a port that cannot be bound is the operator's to fix, so the message says which. */
+  private static HttpTransport listen(Listener listener, InetSocketAddress address) {
+    try {
+      return listener.open();
+    } catch (IOException e) {
+      throw new ConfigException("cannot listen on " + address.getHostString() + ":" + address.getPort() + " ("
+          + e.getMessage() + "); is " + BotConfig.PORT + " already in use?");
+    }
+  }
+
+  /**
+   * Asks Slack who the bot token belongs to, so a wrong token stops the bot at start with a
+   * plain message; an unreachable Slack is only logged, since it may be back in a moment.
+   */
+  private static void checkBotToken(Slack slack, String botToken) {
+    try {
+      AuthTestResponse auth = slack.methods(botToken).authTest(r -> r);
+      if (!auth.isOk()) {
+        throw new ConfigException("Slack refused " + BotConfig.SLACK_BOT_TOKEN + " (" + auth.getError()
+            + "); copy the Bot User OAuth Token from the app's OAuth & Permissions page");
+      }
+      log.info("Slack bot token belongs to bot user {} in team {}", auth.getUserId(), auth.getTeamId());
+    } catch (IOException | SlackApiException e) {
+      log.warn("Could not reach Slack's Web API to check the bot token: {}", e.getClass().getName());
+    }
+  }
+
+  /** Connects Socket Mode; the SDK reports a refused app token as an IllegalStateException. */
+  private static void connect(SocketModeApp socket) throws Exception {
+    try {
+      socket.startAsync();
+    } catch (IllegalStateException e) {
+      throw new ConfigException("could not connect to Slack in Socket Mode ("
+          + Redactor.redact(String.valueOf(e.getMessage())) + "); check " + BotConfig.SLACK_APP_TOKEN
+          + " (an app-level xapp- token with connections:write) and that Slack is reachable");
+    }
+  }
+
+  private static String appToken(BotConfig config) {
+    String token = config.slackAppToken();
+    if (token == null) {
+      throw new ConfigException("missing required environment variable " + BotConfig.SLACK_APP_TOKEN);
+    }
+    return token;
+  }
+
+  /** One Slack client for the whole process: several leak threads (java-slack-sdk #1060). */
+  static SlackConfig slackConfig(BotConfig config) {
+    SlackConfig sc = new SlackConfig();
+    sc.setMethodsEndpointUrlPrefix(config.slackApiUrl());
+    sc.setStatsEnabled(false);
+    sc.setHttpClientReadTimeoutMillis((int) Duration.ofSeconds(10).toMillis());
+    sc.setHttpClientWriteTimeoutMillis((int) Duration.ofSeconds(10).toMillis());
+    sc.setHttpClientCallTimeoutMillis((int) Duration.ofSeconds(15).toMillis());
+    return sc;
+  }
+
+  /** Returns the port the HTTP side listens on (health check, and Slack events in HTTP mode). */
+  public int port() {
+    return http.port();
+  }
+
+  /** Stops serving and releases everything this server started; safe to call twice. */
+  public synchronized void stop() {
+    if (stopped) {
+      return;
+    }
+    stopped = true;
+    closeAll(resources);
+    log.info("Stopped");
+  }
+
+  @Override
+  public void close() {
+    stop();
+  }
+
+  private static void closeAll(Deque<AutoCloseable> resources) {
+    while (!resources.isEmpty()) {
+      AutoCloseable r = resources.pop();
+      try {
+        r.close();
+      } catch (Exception e) {
+        log.warn("Shutdown step failed: {}", e.getClass().getName());
+      }
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "BotServer[port=" + http.port() + "]";
+  }
+}

@@ -1,0 +1,43 @@
+package com.syncrobot.slack;
+
+import com.slack.api.bolt.context.builtin.SlashCommandContext;
+import com.slack.api.bolt.response.Response;
+import com.syncrobot.syncro.Ticket;
+import java.util.List;
+
+/** {@code /syncro} (or {@code /syncro list}): open tickets, one line each, newest first, with a count. */
+final class OpenTicketsCommand implements Subcommand {
+  private final ReadRunner reads;
+
+  OpenTicketsCommand(ReadRunner reads) {
+    this.reads = reads;
+  }
+
+  @Override
+  public String name() {
+    return SyncroCommand.DEFAULT_SUBCOMMAND;
+  }
+
+  @Override
+  public String usage() {
+    return "`/syncro` or `/syncro list` – open tickets (not Resolved, Invoiced or Closed), newest first";
+  }
+
+  @Override
+  public Response handle(Invocation call, SlashCommandContext ctx) {
+    if (!call.args().isEmpty()) {
+      return Replies.ack(ctx, "`/syncro list` takes no text. To find tickets, use `/syncro search TEXT`.");
+    }
+    return reads.run("open tickets", call, ctx, "Syncro has no ticket list for this account.",
+        api -> reply(api.openTickets()));
+  }
+
+  static Reply reply(List<Ticket> tickets) {
+    if (tickets.isEmpty()) {
+      return Reply.of("No open tickets. :tada:");
+    }
+    String count = tickets.size() + (tickets.size() == 1 ? " open ticket" : " open tickets");
+    String heading = "*" + count + "*, newest first";
+    return TicketLines.list(heading, tickets);
+  }
+}

@@ -1,0 +1,69 @@
+package com.syncrobot.slack;
+
+import com.slack.api.bolt.context.builtin.SlashCommandContext;
+import com.slack.api.bolt.response.Response;
+import com.syncrobot.store.ConnectedUser;
+import com.syncrobot.store.ConnectedUserStore;
+import com.syncrobot.syncro.SyncroApi;
+import com.syncrobot.syncro.SyncroClient;
+import com.syncrobot.syncro.SyncroException;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a Syncro read for the asker with the asker's own token (R11): no token means a short
+ * "connect first" reply and no Syncro request; otherwise ack now, read off-thread, reply through
+ * response_url. Thread-safe.
+ */
+final class ReadRunner {
+  private static final Logger log = LoggerFactory.getLogger(ReadRunner.class);
+
+  /** A read against Syncro that turns its result into a reply. */
+  interface Query {
+    Reply run(SyncroApi api);
+  }
+
+  private final ConnectedUserStore users;
+  private final SyncroClient syncro;
+  private final WorkQueue work;
+
+  ReadRunner(ConnectedUserStore users, SyncroClient syncro, WorkQueue work) {
+    this.users = users;
+    this.syncro = syncro;
+    this.work = work;
+  }
+
+  /**
+   * Acks {@code ctx} and runs {@code query} in the background; {@code notFound} is the reply when
+   * Syncro answers 404.
+   */
+  Response run(String what, Invocation call, SlashCommandContext ctx, String notFound, Query query) {
+    Optional<ConnectedUser> user;
+    try {
+      user = users.find(call.userId());
+    } catch (RuntimeException e) {
+      log.error("Reading the connection of {} failed: {}", call.userId(), SafeLog.describe(e));
+      return Replies.ack(ctx, UserMessages.STORE_FAILED);
+    }
+    if (user.isEmpty()) {
+      return Replies.ack(ctx, UserMessages.NOT_CONNECTED);
+    }
+    SyncroApi api = syncro.as(user.get().token());
+    boolean queued = work.submit(what, () -> Replies.respond(ctx, answer(what, call, api, notFound, query)));
+    return queued ? ctx.ack() : Replies.ack(ctx, UserMessages.BUSY);
+  }
+
+  private static Reply answer(String what, Invocation call, SyncroApi api, String notFound, Query query) {
+    try {
+      return query.run(api);
+    } catch (SyncroException e) {
+      // Messages of the Syncro exceptions are built from redacted paths only.
+      log.info("{} for {} failed: {}", what, call.userId(), SafeLog.describe(e));
+      return Reply.of(UserMessages.forSyncro(e, notFound));
+    } catch (RuntimeException e) {
+      log.error("{} for {} failed: {}", what, call.userId(), SafeLog.describe(e));
+      return Reply.of(UserMessages.INTERNAL);
+    }
+  }
+}

@@ -1,0 +1,48 @@
+package com.syncrobot.slack;
+
+import com.slack.api.bolt.context.builtin.SlashCommandContext;
+import com.slack.api.bolt.response.Response;
+import com.syncrobot.syncro.Ticket;
+import java.util.List;
+import java.util.Optional;
+
+/** {@code /syncro search TEXT}: tickets whose subject or customer match, one line each. */
+final class SearchCommand implements Subcommand {
+  static final String USAGE = "`/syncro search printer`";
+
+  private final ReadRunner reads;
+
+  SearchCommand(ReadRunner reads) {
+    this.reads = reads;
+  }
+
+  @Override
+  public String name() {
+    return "search";
+  }
+
+  @Override
+  public String usage() {
+    return "`/syncro search TEXT` – tickets whose subject or customer match TEXT";
+  }
+
+  @Override
+  public Response handle(Invocation call, SlashCommandContext ctx) {
+    Optional<String> problem = SearchText.problem(call.args(), USAGE);
+    if (problem.isPresent()) {
+      return Replies.ack(ctx, problem.get());
+    }
+    String text = call.args();
+    return reads.run("ticket search", call, ctx, "Syncro found nothing for that search.",
+        api -> reply(text, api.searchTickets(text)));
+  }
+
+  static Reply reply(String text, List<Ticket> tickets) {
+    if (tickets.isEmpty()) {
+      return Reply.of("No tickets match " + SearchText.quoted(text) + ".");
+    }
+    String heading = "*" + tickets.size() + (tickets.size() == 1 ? " ticket matches* " : " tickets match* ")
+        + SearchText.quoted(text) + ", newest first";
+    return TicketLines.list(heading, tickets);
+  }
+}

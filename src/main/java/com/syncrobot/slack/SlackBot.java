@@ -1,0 +1,101 @@
+package com.syncrobot.slack;
+
+import com.slack.api.Slack;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.AppConfig;
+import com.slack.api.bolt.middleware.Middleware;
+import com.slack.api.bolt.middleware.builtin.IgnoringSelfEvents;
+import com.slack.api.bolt.middleware.builtin.SSLCheck;
+import com.slack.api.bolt.middleware.builtin.SingleTeamAuthorization;
+import com.slack.api.model.event.AppHomeOpenedEvent;
+import com.syncrobot.store.ConnectedUserStore;
+import com.syncrobot.syncro.SyncroClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The Bolt app with every listener registered: {@code /syncro} and its subcommands, the connect
+ * modal's submission and {@code app_home_opened}. One instance serves both transports (HTTP and
+ * Socket Mode). Owns the work queue its handlers use; {@link #close()} drains it.
+ */
+public final class SlackBot implements AutoCloseable {
+  private final App app;
+  private final WorkQueue work;
+
+  private SlackBot(App app, WorkQueue work) {
+    this.app = app;
+    this.work = work;
+  }
+
+  /**
+   * Builds the app. {@code signingSecret} is required for HTTP requests and may be null in
+   * Socket Mode, where Slack authenticates the WebSocket instead.
+   */
+  public static SlackBot create(Slack slack, String botToken, @Nullable String signingSecret, SyncroClient syncro,
+      ConnectedUserStore users, Clock clock) {
+    return create(slack, botToken, signingSecret, syncro, users, clock, WorkQueue.standard());
+  }
+
+  static SlackBot create(Slack slack, String botToken, @Nullable String signingSecret, SyncroClient syncro,
+      ConnectedUserStore users, Clock clock, WorkQueue work) {
+    Objects.requireNonNull(slack, "slack == null");
+    Objects.requireNonNull(botToken, "botToken == null");
+    AppConfig config = AppConfig.builder()
+        .slack(slack)
+        .singleTeamBotToken(botToken)
+        .signingSecret(signingSecret)
+        // Events we subscribe to but do not handle yet still get their 200, so Slack stops retrying.
+        .allEventsApiAutoAckEnabled(true)
+        .build();
+    App app = new App(config, middleware(config, slack, signingSecret, clock));
+    app.asOAuthApp(false);
+
+    ReadRunner reads = new ReadRunner(users, syncro, work);
+    Subcommands subcommands = new Subcommands()
+        .register(new OpenTicketsCommand(reads))
+        .register(new TicketCommand(reads, new TicketDetail(clock)))
+        .register(new SearchCommand(reads))
+        .register(new CustomersCommand(reads))
+        .register(new ConnectCommand(users))
+        .register(new DisconnectCommand(users));
+    subcommands.register(new HelpCommand(subcommands));
+
+    app.command(SyncroCommand.COMMAND, new SyncroCommand(subcommands));
+    app.viewSubmission(ConnectModal.CALLBACK_ID, new ConnectSubmission(users, syncro, work));
+    app.event(AppHomeOpenedEvent.class, new AppHomeOpened());
+    return new SlackBot(app, work);
+  }
+
+  /**
+   * Mirrors Bolt's default chain (App.buildDefaultMiddlewareList in 1.51.0) with the signature
+   * check replaced by {@link SlackSignatureCheck}: ssl_check, signature, single-team auth, then
+   * dropping the bot's own events.
+   */
+  private static List<Middleware> middleware(AppConfig config, Slack slack, @Nullable String signingSecret,
+      Clock clock) {
+    List<Middleware> chain = new ArrayList<>();
+    // No legacy verification token: ssl_check is simply acknowledged.
+    chain.add(new SSLCheck(null));
+    chain.add(new SlackSignatureCheck(signingSecret, clock));
+    // The installation service is only read for user tokens (alwaysRequestUserTokenNeeded), which a
+    // single-workspace bot does not use.
+    chain.add(new SingleTeamAuthorization(config, null));
+    chain.add(new IgnoringSelfEvents(slack.getConfig()));
+    return chain;
+  }
+
+  /** Returns the Bolt app for a transport to drive. */
+  public App app() {
+    return app;
+  }
+
+  /** Stops taking background work and waits briefly for replies still being sent. */
+  @Override
+  public void close() {
+    work.shutdown(Duration.ofSeconds(10));
+  }
+}
