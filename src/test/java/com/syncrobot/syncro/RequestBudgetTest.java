@@ -68,24 +68,36 @@ final class RequestBudgetTest {
     FakeClock clock = new FakeClock(T0);
     CountDownLatch bothSleeping = new CountDownLatch(2);
     CountDownLatch windowOver = new CountDownLatch(1);
-    // Each waiting thread parks here until the test has moved time on; the clock moves once.
+    List<String> served = new CopyOnWriteArrayList<>();
+    java.util.concurrent.atomic.AtomicInteger sleeps = new java.util.concurrent.atomic.AtomicInteger();
+    // The first two sleeps (one per waiter) park until the test has queued both; the clock then
+    // moves once, to the end of the window. The background waiter must sleep a third time, and that
+    // sleep ends only after the interactive waiter has recorded itself, so the recorded order is the
+    // grant order and not a race between two threads appending to a list.
     Sleeper gate =
         d -> {
-          bothSleeping.countDown();
-          if (!windowOver.await(5, TimeUnit.SECONDS)) {
-            throw new AssertionError("gate never opened");
+          if (sleeps.incrementAndGet() <= 2) {
+            bothSleeping.countDown();
+            if (!windowOver.await(5, TimeUnit.SECONDS)) {
+              throw new AssertionError("gate never opened");
+            }
+            synchronized (clock) {
+              if (clock.instant().isBefore(T0.plusSeconds(60))) {
+                clock.advance(Duration.ofSeconds(60));
+              }
+            }
+            return;
+          }
+          long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+          while (!served.contains("interactive") && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
           }
           synchronized (clock) {
-            if (clock.instant().isBefore(T0.plusSeconds(60))) {
-              clock.advance(Duration.ofSeconds(60));
-            } else {
-              clock.advance(d);
-            }
+            clock.advance(d);
           }
         };
     RequestBudget budget = new RequestBudget(1, clock, gate);
     budget.acquire(RequestBudget.Priority.INTERACTIVE); // fills the window at T0
-    List<String> served = new CopyOnWriteArrayList<>();
 
     Thread background = start(budget, RequestBudget.Priority.BACKGROUND, "background", served);
     // Make sure the background request queued first, so order is not arrival order.
