@@ -1,0 +1,56 @@
+package com.syncrobot.store;
+
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/** SQL for {@code connected_users}; times are ISO-8601 text in UTC (see {@link ConnectedUserStore}). */
+interface ConnectedUserDao {
+
+  /** Inserts or replaces a user's connection, keeping the first connection time; returns that time. */
+  @SqlQuery("""
+      INSERT INTO connected_users
+        (slack_user_id, syncro_user_id, syncro_user_name, token_ciphertext, connected_at, updated_at)
+      VALUES (:slackUserId, :syncroUserId, :syncroUserName, :tokenCiphertext, :now, :now)
+      ON CONFLICT (slack_user_id) DO UPDATE SET
+        syncro_user_id = excluded.syncro_user_id,
+        syncro_user_name = excluded.syncro_user_name,
+        token_ciphertext = excluded.token_ciphertext,
+        updated_at = excluded.updated_at
+      RETURNING connected_at
+      """)
+  String upsert(@BindMethods Upsert row);
+
+  @SqlQuery("""
+      SELECT slack_user_id, syncro_user_id, syncro_user_name, token_ciphertext, connected_at
+      FROM connected_users
+      WHERE slack_user_id = :slackUserId
+      """)
+  @RegisterConstructorMapper(StoredUser.class)
+  Optional<StoredUser> find(String slackUserId);
+
+  // No token_ciphertext here: listing users must not touch their tokens.
+  @SqlQuery("""
+      SELECT slack_user_id, syncro_user_id, syncro_user_name, connected_at
+      FROM connected_users
+      ORDER BY slack_user_id
+      """)
+  @RegisterConstructorMapper(StoredSummary.class)
+  List<StoredSummary> list();
+
+  @SqlUpdate("DELETE FROM connected_users WHERE slack_user_id = :slackUserId")
+  int remove(String slackUserId);
+
+  /** Parameters of {@link #upsert}. */
+  record Upsert(String slackUserId, long syncroUserId, String syncroUserName, byte[] tokenCiphertext, String now) {}
+
+  /** A full row. */
+  record StoredUser(
+      String slackUserId, long syncroUserId, String syncroUserName, byte[] tokenCiphertext, String connectedAt) {}
+
+  /** A row without its token. */
+  record StoredSummary(String slackUserId, long syncroUserId, String syncroUserName, String connectedAt) {}
+}

@@ -1,0 +1,8 @@
+/**
+ * SQLite persistence: the database and its Flyway migrations, the token-encryption key, and the
+ * connected technicians whose Syncro tokens are stored encrypted (R11).
+ */
+@NullMarked
+package com.syncrobot.store;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,145 @@
+package com.syncrobot.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+final class DatabaseTest {
+  @TempDir Path dir;
+
+  @Test
+  void open_freshFileInMissingFolder_createsFolderAndAppliesMigrations() {
+    Path file = dir.resolve("data/nested/bot.db");
+
+    try (Database db = Database.open("jdbc:sqlite:" + file)) {
+      assertThat(file).exists();
+      assertThat(tables(db)).contains("connected_users", "flyway_schema_history");
+      assertThat(appliedVersions(db)).containsExactly("1");
+    }
+  }
+
+  @Test
+  void open_fileUriForm_createsFolderOfTheDecodedPath() {
+    Path file = dir.resolve("with space/bot.db");
+
+    String url = "jdbc:sqlite:file:" + dir.toString().replace(" ", "%20") + "/with%20space/bot.db";
+    try (Database db = Database.open(url)) {
+      assertThat(db.healthy()).isTrue();
+    }
+    assertThat(file).exists();
+  }
+
+  @Test
+  void open_sameFileTwice_keepsDataAndDoesNotReapplyMigrations() {
+    String url = "jdbc:sqlite:" + dir.resolve("bot.db");
+    try (Database db = Database.open(url)) {
+      db.jdbi().useHandle(h -> h.execute("""
+          INSERT INTO connected_users VALUES ('U1', 7, 'Ann', x'00', '2025-01-01T00:00:00.000Z',
+          '2025-01-01T00:00:00.000Z')
+          """));
+    }
+
+    try (Database db = Database.open(url)) {
+      assertThat(appliedVersions(db)).containsExactly("1");
+      assertThat(userRows(db)).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void connections_haveWalBusyTimeoutForeignKeysAndNormalSync() {
+    try (Database db = Database.open("jdbc:sqlite:" + dir.resolve("bot.db"))) {
+      db.jdbi().useHandle(h -> {
+        assertThat(h.createQuery("PRAGMA journal_mode").mapTo(String.class).one()).isEqualToIgnoringCase("wal");
+        assertThat(h.createQuery("PRAGMA busy_timeout").mapTo(Integer.class).one()).isEqualTo(5000);
+        assertThat(h.createQuery("PRAGMA foreign_keys").mapTo(Integer.class).one()).isEqualTo(1);
+        // 1 = NORMAL
+        assertThat(h.createQuery("PRAGMA synchronous").mapTo(Integer.class).one()).isEqualTo(1);
+      });
+    }
+  }
+
+  @Test
+  void healthy_openDatabase_trueAndFalseAfterClose() {
+    Database db = Database.open("jdbc:sqlite:" + dir.resolve("bot.db"));
+    assertThat(db.healthy()).isTrue();
+
+    db.close();
+
+    assertThat(db.healthy()).isFalse();
+    assertThatThrownBy(db::jdbi).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+    db.close(); // idempotent
+  }
+
+  @Test
+  void open_sharedCacheMemoryUrl_migratesAndKeepsDataBetweenHandles() {
+    String name = "mem-" + UUID.randomUUID();
+    String url = "jdbc:sqlite:file:" + name + "?mode=memory&cache=shared";
+
+    try (Database db = Database.open(url)) {
+      db.jdbi().useHandle(h -> h.execute("""
+          INSERT INTO connected_users VALUES ('U1', 7, 'Ann', x'00', '2025-01-01T00:00:00.000Z',
+          '2025-01-01T00:00:00.000Z')
+          """));
+      assertThat(userRows(db)).isEqualTo(1);
+    }
+    assertThat(Path.of(name)).doesNotExist();
+  }
+
+  @Test
+  void open_postgresUrl_rejectedWithoutEchoingTheRest() {
+    assertThatThrownBy(() -> Database.open("jdbc:postgresql://db/bot?user=bot&password=hunter2"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("only SQLite is supported")
+        .hasMessageContaining("jdbc:postgresql:")
+        .hasMessageNotContaining("hunter2");
+  }
+
+  @Test
+  void open_privateMemoryDatabase_rejectedBecauseEachConnectionWouldSeeAnEmptyOne() {
+    assertThatThrownBy(() -> Database.open("jdbc:sqlite::memory:"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("mode=memory&cache=shared");
+    assertThatThrownBy(() -> Database.open("jdbc:sqlite:file:x?mode=memory"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("cache=shared");
+  }
+
+  @Test
+  void open_parentIsAFile_failsNamingTheFolder() throws Exception {
+    Path blocker = Files.writeString(dir.resolve("blocker"), "x");
+
+    assertThatThrownBy(() -> Database.open("jdbc:sqlite:" + blocker.resolve("bot.db")))
+        .isInstanceOf(DatabaseOpenException.class)
+        .hasMessageContaining("cannot create the folder");
+  }
+
+  @Test
+  void open_fileIsNotADatabase_failsNamingTheDatabase() throws Exception {
+    Path file = Files.writeString(dir.resolve("notes.db"), "these are not the pages you are looking for ".repeat(50));
+
+    assertThatThrownBy(() -> Database.open("jdbc:sqlite:" + file))
+        .isInstanceOf(DatabaseOpenException.class)
+        .hasMessageContaining(file.toString());
+  }
+
+  private static int userRows(Database db) {
+    return db.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM connected_users").mapTo(Integer.class).one());
+  }
+
+  private static List<String> tables(Database db) {
+    return db.jdbi().withHandle(h -> h.createQuery("SELECT name FROM sqlite_master WHERE type = 'table'")
+        .mapTo(String.class).list());
+  }
+
+  private static List<String> appliedVersions(Database db) {
+    String sql = "SELECT version FROM flyway_schema_history WHERE success = 1 AND version IS NOT NULL"
+        + " ORDER BY installed_rank";
+    return db.jdbi().withHandle(h -> h.createQuery(sql).mapTo(String.class).list());
+  }
+}
