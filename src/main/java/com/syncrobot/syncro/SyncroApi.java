@@ -1,0 +1,276 @@
+package com.syncrobot.syncro;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Syncro as seen by one technician: every call carries the token given to {@link
+ * SyncroClient#as(SyncroToken)} (R11). Reads throw {@link SyncroUnavailableException} when Syncro
+ * gives no definite answer; {@link #write(SyncroWrite)} throws {@link
+ * SyncroAmbiguousWriteException} instead and never resends (R2). Thread-safe.
+ */
+public final class SyncroApi {
+  /** Documented pseudo-status of {@code GET /tickets} (swagger {@code status} parameter). */
+  static final String NOT_CLOSED = "Not Closed";
+
+  /** Comments page size; {@code per_page} is declared for this endpoint (default 10). */
+  static final int COMMENTS_PER_PAGE = 100;
+
+  private static final Comparator<Ticket> NEWEST_FIRST =
+      Comparator.comparing(
+              Ticket::createdAt, Comparator.nullsLast(Comparator.<OffsetDateTime>reverseOrder()))
+          .thenComparing(Comparator.comparingLong((Ticket t) -> t.number().value()).reversed());
+
+  private final SyncroHttp http;
+  private final SyncroToken token;
+  private final RequestBudget.Priority priority;
+
+  SyncroApi(SyncroHttp http, SyncroToken token, RequestBudget.Priority priority) {
+    this.http = http;
+    this.token = token;
+    this.priority = priority;
+  }
+
+  /** Returns the token's owner ({@code GET /me}, flat). */
+  public Me me() {
+    return http.getOne(token, priority, "/me", Map.of(), Wire::me);
+  }
+
+  /** Returns the ticket whose number is exactly {@code n}, or empty; never a near match (R26). */
+  public Optional<Ticket> findTicketByNumber(TicketNumber n) {
+    Objects.requireNonNull(n, "n");
+    List<Ticket> all =
+        ticketPages(
+            query("number", Long.toString(n.value())),
+            page -> page.stream().anyMatch(t -> t.number().equals(n)));
+    return all.stream().filter(t -> t.number().equals(n)).findFirst();
+  }
+
+  /** Returns the ticket with comments (newest first), line items, customer, contact and tech. */
+  public Ticket ticket(TicketId id) {
+    return http.getOne(
+        token,
+        priority,
+        "/tickets/" + id.value(),
+        Map.of(),
+        b -> Wire.ticket(Wire.unwrap(b, "ticket")));
+  }
+
+  /**
+   * Returns every open ticket (not Resolved, Invoiced or Closed), newest first. Asks Syncro for its
+   * "Not Closed" pseudo-status, then filters here too, since account statuses are customisable.
+   */
+  public List<Ticket> openTickets() {
+    List<Ticket> open = new ArrayList<>();
+    for (Ticket t : ticketPages(query("status", NOT_CLOSED), null)) {
+      if (t.isOpen()) {
+        open.add(t);
+      }
+    }
+    open.sort(NEWEST_FIRST);
+    return open;
+  }
+
+  /** Returns all tickets Syncro's search finds for {@code query}, over all pages. */
+  public List<Ticket> searchTickets(String query) {
+    return ticketPages(query("query", Objects.requireNonNull(query, "query")), null);
+  }
+
+  /** Returns all of a ticket's comments over all pages, newest first (R2 searches all of them). */
+  public List<Comment> comments(TicketId id) {
+    List<Comment> all =
+        http.pages(
+            token,
+            priority,
+            "/tickets/" + id.value() + "/comments",
+            query("per_page", Integer.toString(COMMENTS_PER_PAGE)),
+            "comments",
+            Wire::comment,
+            Comment::id,
+            null);
+    return Wire.newestFirst(all);
+  }
+
+  /** Returns all customers Syncro's search finds for {@code query}. */
+  public List<Customer> searchCustomers(String query) {
+    return http.pages(
+        token,
+        priority,
+        "/customers",
+        query("query", Objects.requireNonNull(query, "query")),
+        "customers",
+        Wire::customer,
+        c -> c.id().value(),
+        null);
+  }
+
+  /** Returns the customer with {@code prepay_hours} and contacts. */
+  public Customer customer(CustomerId id) {
+    return http.getOne(
+        token,
+        priority,
+        "/customers/" + id.value(),
+        Map.of(),
+        b -> Wire.customer(Wire.unwrap(b, "customer")));
+  }
+
+  /** Returns the product with its live {@code price_retail}. */
+  public Product product(long productId) {
+    return http.getOne(
+        token,
+        priority,
+        "/products/" + positive(productId),
+        Map.of(),
+        b -> Wire.product(Wire.unwrap(b, "product")));
+  }
+
+  /**
+   * Returns statuses and users ({@code GET /tickets/settings}) plus problem types, priorities and
+   * the account time zone ({@code GET /settings}).
+   */
+  public TicketSettings ticketSettings() {
+    JsonNode ts = http.get(token, priority, "/tickets/settings", Map.of());
+    JsonNode account = http.get(token, priority, "/settings", Map.of());
+    return http.map(token, "/settings", Map.of(), account, a -> settings(ts, a));
+  }
+
+  private static TicketSettings settings(JsonNode ts, JsonNode account) {
+    JsonNode ticket = account.path("ticket");
+    List<String> problemTypes = Wire.strings(ts.get("problem_types"));
+    if (problemTypes.isEmpty()) {
+      problemTypes = Wire.strings(ticket.get("problem_types"));
+    }
+    List<String> priorities = Wire.strings(ts.get("priorities"));
+    if (priorities.isEmpty()) {
+      priorities = Wire.strings(ticket.get("priorities"));
+    }
+    JsonNode tz = account.path("locale").get("time_zone");
+    return new TicketSettings(
+        Wire.strings(ts.get("ticket_status_list")),
+        problemTypes,
+        priorities,
+        tz == null || tz.isNull() || tz.asText().isBlank() ? null : tz.asText(),
+        Wire.optLong(ts, "default_labor_product_id"),
+        Wire.mapAll(ts.get("users"), Wire::user));
+  }
+
+  /** Returns the technicians ({@code {"users": [[id, "Name"], ...]}}). */
+  public List<SyncroUser> users() {
+    return http.getOne(
+        token,
+        priority,
+        "/users",
+        Map.of(),
+        b -> Wire.mapAll(Wire.listNode(b, "users"), Wire::user));
+  }
+
+  /** Returns the account's appointment types. */
+  public List<AppointmentType> appointmentTypes() {
+    return http.getOne(
+        token,
+        priority,
+        "/appointment_types",
+        Map.of(),
+        b -> Wire.mapAll(Wire.listNode(b, "appointment_types"), Wire::appointmentType));
+  }
+
+  /**
+   * Returns all appointments Syncro lists for {@code date_from=from} and {@code date_to=to}, over
+   * all pages, whether items come as objects or as {@code {"appointment": {...}}}.
+   */
+  public List<Appointment> appointments(LocalDate from, LocalDate to) {
+    Map<String, String> q = new LinkedHashMap<>();
+    q.put("date_from", from.toString());
+    q.put("date_to", to.toString());
+    return http.pages(
+        token,
+        priority,
+        "/appointments",
+        q,
+        "appointments",
+        Wire::appointment,
+        Appointment::id,
+        null);
+  }
+
+  /** Returns the invoice with its line items ({@code GET /invoices/{id}}, wrapped or flat). */
+  public Invoice invoice(long invoiceId) {
+    return http.getOne(
+        token,
+        priority,
+        "/invoices/" + positive(invoiceId),
+        Map.of(),
+        b -> Wire.invoice(Wire.unwrap(b, "invoice")));
+  }
+
+  /** Returns the invoices made from a ticket (list shape: no line items). */
+  public List<Invoice> invoicesForTicket(TicketId id) {
+    List<Invoice> all =
+        http.pages(
+            token,
+            priority,
+            "/invoices",
+            query("ticket_id", Long.toString(id.value())),
+            "invoices",
+            Wire::invoice,
+            Invoice::id,
+            null);
+    // If Syncro ever ignores the filter, invoices that name another ticket must not leak in.
+    return all.stream().filter(i -> i.ticketId() == null || i.ticketId() == id.value()).toList();
+  }
+
+  /**
+   * Returns a customer's assets matching {@code query} (any when null), from {@code GET
+   * /customer_assets}.
+   */
+  public List<Asset> assets(CustomerId customerId, @Nullable String query) {
+    Map<String, String> q = query("customer_id", Long.toString(customerId.value()));
+    if (query != null && !query.isBlank()) {
+      q.put("query", query.strip());
+    }
+    List<Asset> all =
+        http.pages(token, priority, "/customer_assets", q, "assets", Wire::asset, Asset::id, null);
+    return all.stream()
+        .filter(a -> a.customerId() == null || a.customerId().equals(customerId))
+        .toList();
+  }
+
+  /**
+   * Sends one POST/PUT/PATCH/DELETE once and returns the id at the write's pointer (R2, R3).
+   *
+   * @throws SyncroAmbiguousWriteException on timeout, reset, 5xx, unparsable body, or a 2xx without
+   *     an id at {@code idPointer}: the record may exist, so verify by reading before any resend
+   */
+  public WriteResponse write(SyncroWrite write) {
+    return http.write(token, priority, Objects.requireNonNull(write, "write"));
+  }
+
+  private List<Ticket> ticketPages(
+      Map<String, String> q, @Nullable Function<List<Ticket>, Boolean> stop) {
+    return http.pages(
+        token, priority, "/tickets", q, "tickets", Wire::ticket, t -> t.id().value(), stop);
+  }
+
+  private static Map<String, String> query(String name, String value) {
+    Map<String, String> q = new LinkedHashMap<>();
+    q.put(name, value);
+    return q;
+  }
+
+  private static long positive(long id) {
+    if (id <= 0) {
+      throw new IllegalArgumentException("id must be positive: " + id);
+    }
+    return id;
+  }
+}
