@@ -69,6 +69,8 @@ final class SafeWrites implements AutoCloseable {
     app.blockAction(PlanPreview.LANDED, buttons.settle(true));
     app.blockAction(PlanPreview.NOT_LANDED, buttons.settle(false));
     app.blockAction(PlanPreview.SHOW_REQUEST, new ShowRequestAction(store, out));
+    app.blockAction(PlanPreview.SESSION_LOG,
+        new SessionLogAction(store, apis, work, out, options.sessionLogDir(), clock));
 
     PlanRequests requests = new PlanRequests(users, syncro, store, work, out, clock, options.previewTtl());
     subcommands.register(WriteCommand.comment(users)).register(WriteCommand.close(users));

@@ -262,6 +262,50 @@ final class SafeWriteFlowTest {
   }
 
   @Test
+  void close_done_readsStatusBack_sessionLogUploadedToDmAndWrittenToFolder_R16() throws Exception {
+    bot.commentPostCreates(801);
+    bot.statusPut(okJson("{\"ticket\":" + WriteFlowHarness.ticketJson("Resolved") + "}"));
+    WriteFlowHarness.Preview p = bot.preview("close", "Resolution", "Replaced the fuser.", "INTERNAL");
+    bot.ticketExists("Resolved");
+    String path = newPath();
+    confirm(p.planId(), path);
+    bot.awaitState(p.planId(), PlanState.DONE);
+    JsonNode done = bot.awaitPost(path, "Done.");
+    assertThat(text(done)).contains("Status now (read back from Syncro):* Resolved", "Syncro id 801");
+    assertThat(actionIds(done)).containsExactly("plan_session_log");
+
+    bot.comments("801", "Resolution", "Replaced the fuser.", "700", "Initial Issue", "Printer shows offline");
+    slack.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo("/api/conversations.open"))
+        .willReturn(okJson("{\"ok\":true,\"channel\":{\"id\":\"D0JANE\"}}")));
+    slack.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(
+        urlPathEqualTo("/api/files.getUploadURLExternal")).willReturn(okJson("{\"ok\":true,\"file_id\":\"F1\","
+            + "\"upload_url\":\"" + slack.baseUrl() + "/upload/F1\"}")));
+    slack.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo("/upload/F1"))
+        .willReturn(aResponse().withStatus(200).withBody("OK")));
+    slack.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(
+        urlPathEqualTo("/api/files.completeUploadExternal")).willReturn(okJson("{\"ok\":true,\"files\":[{\"id\":"
+            + "\"F1\",\"title\":\"Session log\"}]}")));
+    slack.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo("/api/files.info"))
+        .willReturn(okJson("{\"ok\":true,\"file\":{\"id\":\"F1\"}}")));
+    String logClick = newPath();
+    bot.click(JANE, "plan_session_log", p.planId(), logClick, actionTs());
+    bot.awaitPost(logClick, "Session log of #32203 sent to you as a file");
+    assertThat(slack.findAll(postRequestedFor(urlPathEqualTo("/api/files.completeUploadExternal"))).get(0)
+        .getBodyAsString()).contains("D0JANE");
+    String uploaded = slack.findAll(postRequestedFor(urlPathEqualTo("/upload/F1"))).get(0).getBodyAsString();
+    assertThat(uploaded).contains("# Ticket #32203", "Acme Dental", "Initial Issue", "## Resolution");
+    Path file;
+    try (Stream<Path> files = java.nio.file.Files.walk(bot.logDir())) {
+      file = files.filter(f -> f.toString().endsWith(".md")).findFirst().orElseThrow();
+    }
+    assertThat(file.getParent().getFileName().toString()).isEqualTo("Acme Dental");
+    assertThat(file.getFileName().toString()).startsWith("32203-");
+    String md = java.nio.file.Files.readString(file);
+    // Chronological: the initial issue (id 700) comes before the resolution (id 801).
+    assertThat(md.indexOf("Initial Issue")).isLessThan(md.indexOf("**Resolution**"));
+  }
+
+  @Test
   void close_alreadyResolvedTicket_previewWarns_R16() throws Exception {
     bot.ticketExists("Resolved");
     WriteFlowHarness.Preview p = bot.preview("close", "Resolution", "Done.", "INTERNAL");

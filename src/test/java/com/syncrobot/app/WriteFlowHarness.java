@@ -114,8 +114,12 @@ final class WriteFlowHarness implements AutoCloseable {
         .build();
     BotConfig config = new BotConfig(BOT_TOKEN, SIGNING_SECRET, null, slack.baseUrl() + "/api/", 0,
         syncro.baseUrl() + API, "jdbc:sqlite:unused", null, dbFile.resolveSibling("secret.key"),
-        Duration.ofMinutes(30), "CAUDIT", null, List.of());
+        Duration.ofMinutes(30), "CAUDIT", logDir(), List.of());
     server = BotServer.start(config, "127.0.0.1", db, client, users, clock);
+  }
+
+  Path logDir() {
+    return dbFile.resolveSibling("session-logs");
   }
 
   /** Stops the bot as a crash would leave it between requests: nothing more is sent. */
