@@ -41,4 +41,32 @@ public record AuditEntry(
     Objects.requireNonNull(state, "state == null");
     Objects.requireNonNull(sentAt, "sentAt == null");
   }
+
+  /**
+   * Returns one line for the audit command, e.g. {@code 2026-03-02T15:00:00Z  #32203  U0ABC (Dana Tech,
+   * 1735)  close 3f2a…/1 “Set status Resolved” try 1  PUT /tickets/9001  DONE 200 id 9001}.
+   */
+  public String line() {
+    StringBuilder b = new StringBuilder()
+        .append(sentAt).append("  ")
+        .append(ticketNumber == null ? "-" : ticketNumber.toString()).append("  ")
+        .append(slackUserId).append(" (").append(syncroUserName).append(", ").append(syncroUserId).append(")  ")
+        .append(kind).append(' ').append(planId).append('/').append(stepIndex + 1)
+        .append(" “").append(label).append("” try ").append(attempt).append("  ")
+        .append(method).append(' ').append(path).append("  ")
+        .append(state);
+    if (resultStatus != null) {
+      b.append(' ').append(resultStatus);
+    }
+    if (resultId != null) {
+      b.append(" id ").append(resultId);
+    }
+    if (error != null) {
+      b.append("  error: ").append(error);
+    }
+    if (verification != null) {
+      b.append("  ").append(verification);
+    }
+    return b.toString();
+  }
 }

@@ -96,9 +96,6 @@ interface PlanDao {
       WHERE id = :id AND runner = :runner AND state = 'EXECUTING'""")
   int leave(String id, String runner, String state, @Nullable String note, @Nullable Long finishedAt);
 
-  @SqlUpdate("UPDATE plans SET note = :note WHERE id = :id AND runner = :runner AND state = 'EXECUTING'")
-  int note(String id, String runner, @Nullable String note);
-
   @SqlQuery("SELECT wait_count FROM plans WHERE id = :id")
   int waitCount(String id);
 

@@ -123,6 +123,8 @@ public final class PlanExecutor {
   /**
    * Resumes, at start-up, every plan that was executing or waiting: from its first step without a
    * known result, verifying a step left SENDING or UNKNOWN before anything else. Returns how many.
+   * Call it once, before any other call: it takes plans over from whichever runner held them, which
+   * is right only when that runner died with the previous process (one bot process per database).
    */
   public int resume() {
     List<Plan> plans = store.unfinished();

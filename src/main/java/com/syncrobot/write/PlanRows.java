@@ -82,8 +82,8 @@ final class PlanRows {
       SyncroWrite sent = s.sent();
       return new StepRow(s.planId(), s.index(), s.label(), r.method(), r.path(), PlanJson.writeNode(r.body()),
           r.idPointer(), PlanJson.writeCheck(s.check()), s.state().name(), s.attempt(), millis(s.sentAt()),
-          millis(s.finishedAt()), sent == null ? null : sent.path(), sent == null ? null : PlanJson.writeNode(sent.body()),
-          s.resultId(), s.resultStatus(), s.resultBody(), s.error(), s.verification());
+          millis(s.finishedAt()), sent == null ? null : sent.path(),
+          sent == null ? null : PlanJson.writeNode(sent.body()), s.resultId(), s.resultStatus(), s.resultBody(), s.error(), s.verification());
     }
 
     Step toStep() {

@@ -225,10 +225,6 @@ public final class PlanStore {
     return dao().leave(planId, runner, state.name(), note, finishedAt) == 1;
   }
 
-  boolean note(String planId, String runner, @Nullable String note) {
-    return dao().note(planId, runner, note) == 1;
-  }
-
   /** Returns how many times in a row the plan has had to wait. */
   int waitCount(String planId) {
     return dao().waitCount(planId);

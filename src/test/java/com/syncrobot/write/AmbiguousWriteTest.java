@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.syncrobot.syncro.SyncroToken;
 import com.syncrobot.syncro.TicketId;
 import com.syncrobot.write.SyncroStubs.StoredComment;
 import java.nio.file.Path;
@@ -66,9 +67,11 @@ final class AmbiguousWriteTest {
   @Test
   void commentPostTimesOut_commentLanded_verifiesWithoutResend_R2() {
     // Syncro created the comment but its answer came after the client's read timeout.
+    Duration readTimeout = Duration.ofMillis(300);
+    f.apis.put(Plans.OWNER, f.client(readTimeout).as(new SyncroToken(Fixture.TOKEN)));
     Plan plan = f.stored(Plans.comment(Fixture.T0));
     f.syncro.commentPostAnswers(okJson("{\"comment\":{\"id\":5001}}")
-        .withFixedDelay((int) Fixture.READ_TIMEOUT.multipliedBy(4).toMillis()));
+        .withFixedDelay((int) readTimeout.multipliedBy(5).toMillis()));
     f.syncro.comments(landed(5001));
 
     engine.confirm(plan.id(), Plans.OWNER);

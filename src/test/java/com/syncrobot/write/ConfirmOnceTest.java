@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -96,6 +97,31 @@ final class ConfirmOnceTest {
     Plan after = f.plan(plan.id());
     assertThat(after.steps()).extracting(Step::state).containsOnly(StepState.DONE);
     assertThat(after.steps()).extracting(Step::attempt).containsOnly(1);
+  }
+
+  @Test
+  void secondEngineWhileStepInFlight_leavesThePlanAlone_R2() {
+    // While bot A's POST is in flight (step SENDING), bot B on the same file is asked to run the
+    // plan: it must neither send nor "verify" a request that has not been answered yet.
+    Plan plan = f.stored(Plans.close(Fixture.T0));
+    AtomicBoolean triggered = new AtomicBoolean();
+    PlanExecutor[] b = new PlanExecutor[1];
+    PlanListener interfere = p -> {
+      if (p.step(0).state() == StepState.SENDING && triggered.compareAndSet(false, true)) {
+        b[0].execute(p.id());
+      }
+    };
+    b[0] = f.engine(f.newStore(), Runnable::run, PlanListener.none());
+    PlanExecutor a = f.engine(f.store, Runnable::run, interfere);
+
+    a.confirm(plan.id(), Plans.OWNER);
+
+    assertThat(triggered).isTrue();
+    Plan after = f.plan(plan.id());
+    assertThat(after.state()).isEqualTo(PlanState.DONE);
+    assertThat(after.step(0).verification()).isNull();
+    assertThat(f.syncro.commentPosts()).isEqualTo(1);
+    assertThat(f.syncro.statusPuts()).isEqualTo(1);
   }
 
   @Test

@@ -24,8 +24,8 @@ import java.util.concurrent.Executor;
 final class Fixture implements AutoCloseable {
   static final Instant T0 = Instant.parse("2026-03-02T15:00:00Z");
   static final String TOKEN = "T0a1b2c3d4e5f6a7b-0a1b2c3d4e5f60718293a4b5c6d7e8f9";
-  /** Shorter than the delays the tests put on a response, so those responses are lost. */
-  static final Duration READ_TIMEOUT = Duration.ofMillis(400);
+  /** Generous, so a slow first request on a cold JVM is not mistaken for a lost answer. */
+  static final Duration READ_TIMEOUT = Duration.ofSeconds(5);
 
   final Path dir;
   final MutableClock clock = new MutableClock(T0);
@@ -40,14 +40,19 @@ final class Fixture implements AutoCloseable {
   Fixture(Path dir, WireMockExtension wm) {
     this.dir = dir;
     this.syncro = new SyncroStubs(wm);
-    this.client = SyncroClient.builder()
+    this.client = client(READ_TIMEOUT);
+    apis.put(Plans.OWNER, client.as(new SyncroToken(TOKEN)));
+    this.store = newStore();
+  }
+
+  /** Returns a real client against WireMock that gives up reading an answer after {@code readTimeout}. */
+  SyncroClient client(Duration readTimeout) {
+    return SyncroClient.builder()
         .baseUrl(syncro.baseUrl())
-        .readTimeout(READ_TIMEOUT)
+        .readTimeout(readTimeout)
         .budget(new RequestBudget(10_000, Clock.systemUTC(), d -> {}))
         .sleeper(d -> {})
         .build();
-    apis.put(Plans.OWNER, client.as(new SyncroToken(TOKEN)));
-    this.store = newStore();
   }
 
   /** Opens the same database file again, as a restarted bot would. */

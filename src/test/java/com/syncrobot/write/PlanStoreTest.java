@@ -203,6 +203,9 @@ final class PlanStoreTest {
           assertThat(e.resultBody()).isEqualTo("{\"comment\":{\"id\":501}}");
           assertThat(e.sentAt()).isEqualTo(T0.plusSeconds(10));
         });
+    assertThat(store.audit(new AuditQuery(new TicketNumber(32203), null, null)).get(0).line())
+        .isEqualTo("2026-03-02T15:00:10Z  #32203  U0OWNER (Dana Tech, 1735)  comment " + mine.id()
+            + "/1 “Post internal note” try 1  POST /tickets/9001/comment  DONE 200 id 501");
     assertThat(store.audit(new AuditQuery(null, T0.plusSeconds(60), null)))
         .extracting(AuditEntry::resultId).containsExactly(777L);
     assertThat(store.audit(new AuditQuery(null, null, Plans.OTHER)))
