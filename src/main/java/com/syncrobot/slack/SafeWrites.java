@@ -73,8 +73,10 @@ final class SafeWrites implements AutoCloseable {
         new SessionLogAction(store, apis, work, out, options.sessionLogDir(), clock));
 
     PlanRequests requests = new PlanRequests(users, syncro, store, work, out, clock, options.previewTtl());
-    subcommands.register(WriteCommand.comment(users)).register(WriteCommand.close(users));
+    subcommands.register(WriteCommand.comment(users)).register(WriteCommand.close(users))
+        .register(new UpdateCommand(users, syncro, new AccountSettings(options.ticker()), work, out));
     app.viewSubmission(WriteModal.CALLBACK_ID, new WriteSubmission(requests, deliveries, options.drafter()));
+    app.viewSubmission(UpdateModal.CALLBACK_ID, new UpdateSubmission(requests, deliveries));
     return new SafeWrites(executor, deliveries, pool);
   }
 

@@ -312,6 +312,67 @@ final class SafeWriteFlowTest {
     assertThat(text(p.message())).contains("Warning: ticket #32203 is already Resolved");
   }
 
+  // ---- update ---------------------------------------------------------------------------------
+
+  private void stubSettings() {
+    syncro.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo("/api/v1/tickets/settings"))
+        .willReturn(okJson("{\"ticket_status_list\":[\"New\",\"In Progress\",\"Waiting on Customer\","
+            + "\"Resolved\"],\"priorities\":[\"1 High\",\"2 Normal\",\"3 Low\",\"4 Urgent\"]}")));
+    syncro.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo("/api/v1/settings"))
+        .willReturn(okJson("{\"locale\":{\"time_zone\":\"UTC\"}}")));
+    slack.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo("/api/views.update"))
+        .willReturn(okJson("{\"ok\":true,\"view\":{\"id\":\"V1\"}}")));
+  }
+
+  private JsonNode lastUpdatedView() throws Exception {
+    var updated = WriteFlowHarness.await(() -> slack.findAll(postRequestedFor(urlPathEqualTo("/api/views.update"))),
+        l -> !l.isEmpty(), "views.update");
+    return JSON.readTree(WriteFlowHarness.formField(updated.get(updated.size() - 1).getBodyAsString(), "view"));
+  }
+
+  @Test
+  void update_typedStatusPreselected_putsOnlyChangedField_showsStatusReadBack_R1() throws Exception {
+    stubSettings();
+    WriteFlowHarness.Sent c = bot.command(JANE, "update 32203 waiting on customer");
+    assertThat(c.ack().statusCode()).isEqualTo(200);
+    JsonNode form = lastUpdatedView();
+    assertThat(form.toString()).contains("\"initial_option\":{\"text\":{\"type\":\"plain_text\",\"text\":"
+        + "\"Waiting on Customer\"");
+    String values = "{\"status\":{\"value\":{\"type\":\"static_select\",\"selected_option\":{\"value\":"
+        + "\"Waiting on Customer\",\"text\":{\"type\":\"plain_text\",\"text\":\"W\"}}}},"
+        + "\"priority\":{\"value\":{\"type\":\"static_select\",\"selected_option\":null}}}";
+    String json = "{\"type\":\"view_submission\",\"team\":{\"id\":\"T0001\",\"domain\":\"acme\"},"
+        + "\"user\":{\"id\":\"" + JANE + "\",\"username\":\"u\",\"name\":\"u\",\"team_id\":\"T0001\"},"
+        + "\"api_app_id\":\"A0001\",\"token\":\"x\",\"trigger_id\":\"1.2.3\",\"view\":{\"id\":\"V1\","
+        + "\"team_id\":\"T0001\",\"type\":\"modal\",\"callback_id\":\"syncro_update\",\"private_metadata\":"
+        + SignedRequests.jsonString(form.path("private_metadata").asText()) + ",\"hash\":\"2.x\",\"state\":"
+        + "{\"values\":" + values + "}},\"response_urls\":[]}";
+    assertThat(bot.signed(SignedRequests.form(java.util.Map.of("payload", json)), SignedRequests.FORM).body()).isEmpty();
+    JsonNode preview = bot.awaitPost(c.responsePath(), "Show request");
+    assertThat(text(preview)).contains("Status: In Progress →", "Waiting on Customer");
+    String planId = WriteFlowHarness.planId(preview);
+
+    bot.statusPut(okJson("{\"ticket\":" + WriteFlowHarness.ticketJson("Waiting on Customer") + "}"));
+    bot.ticketExists("Waiting on Customer");
+    String path = newPath();
+    confirm(planId, path);
+    bot.awaitState(planId, PlanState.DONE);
+    JsonNode done = bot.awaitPost(path, "Done.");
+    assertThat(text(done)).contains("Status now (read back from Syncro):* Waiting on Customer");
+    syncro.verify(1, putRequestedFor(urlPathEqualTo(TICKET))
+        .withRequestBody(equalToJson("{\"status\":\"Waiting on Customer\"}")));
+  }
+
+  @Test
+  void update_unknownStatus_listsValidStatuses_noPlan() throws Exception {
+    stubSettings();
+    WriteFlowHarness.Sent c = bot.command(JANE, "update 32203 Fixed");
+    JsonNode told = bot.awaitPost(c.responsePath(), "is not a status");
+    assertThat(text(told)).contains("New", "In Progress", "Waiting on Customer", "Resolved");
+    assertThat(lastUpdatedView().toString()).contains("Valid statuses");
+    assertThat(syncro.findAll(putRequestedFor(urlPathEqualTo(TICKET)))).isEmpty();
+  }
+
   // ---- expiry, cancel, refusals ----------------------------------------------------------------
 
   @Test
