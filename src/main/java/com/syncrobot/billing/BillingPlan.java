@@ -88,7 +88,8 @@ public sealed interface BillingPlan
 
     @Override
     public EmergencyNoPrepaid withDescription(String description) {
-      return new EmergencyNoPrepaid(minutes, prepayHours, line.withDescription(description), expectedTotal, explanation);
+      return new EmergencyNoPrepaid(
+          minutes, prepayHours, line.withDescription(description), expectedTotal, explanation);
     }
   }
 
@@ -120,7 +121,8 @@ public sealed interface BillingPlan
 
     @Override
     public EmergencyPrepaid withDescription(String description) {
-      return new EmergencyPrepaid(minutes, prepayHours, line.withDescription(description), expectedTotal, explanation);
+      return new EmergencyPrepaid(
+          minutes, prepayHours, line.withDescription(description), expectedTotal, explanation);
     }
   }
 

@@ -21,7 +21,7 @@ public record DraftedTexts(
     Objects.requireNonNull(note, "note == null");
   }
 
-  DraftedTexts with(String subject, String body, String description) {
-    return new DraftedTexts(subject, body, description, preview, byModel, note);
+  DraftedTexts with(String subject, String body, String description, String newPreview) {
+    return new DraftedTexts(subject, body, description, newPreview, byModel, note);
   }
 }

@@ -45,13 +45,15 @@ public final class ReviewChecklist {
     String subject = rules.singleLine("subject", texts.commentSubject(), visibility.customerVisible(), DEFAULT_SUBJECT);
     String fallbackDescription = plan.labourType().label() + " labour";
     String description = rules.singleLine("line description", texts.lineItemDescription(), true, fallbackDescription);
+    // The preview summary only reaches the technician in Slack, but a token must never reach Slack either (R11).
+    String preview = rules.singleLine("preview summary", texts.preview(), false, "(no summary)");
     if (body.isBlank()) {
       body = description;
       corrections.add("the comment body was empty after the checks; it now repeats the line description");
     }
 
     BillingPlan reviewed = reviewPlan(plan, rates, description, checks, corrections);
-    return new ReviewResult(texts.with(subject, body, description), reviewed, checks, corrections);
+    return new ReviewResult(texts.with(subject, body, description, preview), reviewed, checks, corrections);
   }
 
   /**

@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -16,13 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
-import okhttp3.Call;
-import okhttp3.Callback;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -30,8 +21,6 @@ import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Talks to Ollama at the first of the configured endpoints that answers (R13). The endpoint is found
@@ -42,24 +31,21 @@ import org.slf4j.LoggerFactory;
 public final class OllamaClient {
   public static final String DEFAULT_MODEL = "qwen3:14b";
 
-  private static final Logger log = LoggerFactory.getLogger(OllamaClient.class);
   private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
-  private static final long MAX_BODY_BYTES = 1 << 20;
-  private static final String PROBE_KEY = "endpoint";
+  static final long MAX_BODY_BYTES = 1 << 20;
 
   private final List<HttpUrl> urls;
-  private final OkHttpClient probeClient;
   private final OkHttpClient chatClient;
   private final ObjectMapper mapper;
   private final String model;
   private final Duration probeTimeout;
   private final Duration chatTimeout;
-  private final Cache<String, Optional<HttpUrl>> probeCache;
+  private final EndpointProbe probe;
 
   private OllamaClient(Builder b, List<HttpUrl> urls) {
     this.urls = urls;
     OkHttpClient base = b.httpClient != null ? b.httpClient : new OkHttpClient();
-    this.probeClient = base.newBuilder()
+    OkHttpClient probeClient = base.newBuilder()
         .connectTimeout(b.probeTimeout).readTimeout(b.probeTimeout).callTimeout(b.probeTimeout).build();
     this.chatClient = base.newBuilder()
         .connectTimeout(b.probeTimeout).readTimeout(b.chatTimeout).writeTimeout(b.chatTimeout)
@@ -68,8 +54,7 @@ public final class OllamaClient {
     this.model = b.model;
     this.probeTimeout = b.probeTimeout;
     this.chatTimeout = b.chatTimeout;
-    this.probeCache = Caffeine.newBuilder()
-        .maximumSize(1).expireAfterWrite(b.probeCacheTtl).ticker(b.ticker).build();
+    this.probe = new EndpointProbe(urls, probeClient, mapper, model, b.probeTimeout, b.probeCacheTtl, b.ticker);
   }
 
   /** Returns a builder; without URLs the client never calls anything and every draft falls back. */
@@ -87,10 +72,7 @@ public final class OllamaClient {
    * URL is configured or none answered with the model listed.
    */
   public Optional<HttpUrl> endpoint() {
-    if (urls.isEmpty()) {
-      return Optional.empty();
-    }
-    return probeCache.get(PROBE_KEY, k -> probe());
+    return probe.endpoint();
   }
 
   /** Returns {@code scheme://host:port} of {@code url}: never its credentials, path or query. */
@@ -168,76 +150,7 @@ public final class OllamaClient {
     throw new OllamaException(OllamaException.Reason.INVALID_JSON, "the model's answer was not a JSON object");
   }
 
-  private Optional<HttpUrl> probe() {
-    CompletableFuture<@Nullable HttpUrl> winner = new CompletableFuture<>();
-    AtomicInteger pending = new AtomicInteger(urls.size());
-    List<Call> calls = new ArrayList<>();
-    for (HttpUrl url : urls) {
-      Call call = probeClient.newCall(new Request.Builder()
-          .url(Objects.requireNonNull(url.resolve("api/tags"), "api/tags")).get().build());
-      calls.add(call);
-      call.enqueue(new Callback() {
-        @Override
-        public void onResponse(Call c, Response response) {
-          boolean ok;
-          try (response) {
-            ok = response.isSuccessful() && listsModel(response.peekBody(MAX_BODY_BYTES).string());
-          } catch (IOException e) {
-            ok = false;
-          }
-          if (ok) {
-            winner.complete(url);
-          } else {
-            log.info("Ollama at {} does not offer {} (HTTP {})", shown(url), model, response.code());
-            lost();
-          }
-        }
-
-        @Override
-        public void onFailure(Call c, IOException e) {
-          log.info("Ollama at {} did not answer the probe: {}", shown(url), e.getClass().getSimpleName());
-          lost();
-        }
-
-        private void lost() {
-          if (pending.decrementAndGet() == 0) {
-            winner.complete(null);
-          }
-        }
-      });
-    }
-    try {
-      // Each call stops at its own call timeout; this bound only guards against a stuck dispatcher.
-      HttpUrl found = winner.get(probeTimeout.toMillis() + 1_000, TimeUnit.MILLISECONDS);
-      if (found != null) {
-        log.info("Drafting with {} at {}", model, shown(found));
-      }
-      return Optional.ofNullable(found);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      // Not cached: an interrupted probe says nothing about the endpoints.
-      throw new OllamaException(OllamaException.Reason.NO_ENDPOINT, "the Ollama probe was interrupted", e);
-    } catch (ExecutionException | TimeoutException e) {
-      return Optional.empty();
-    } finally {
-      calls.forEach(Call::cancel);
-    }
-  }
-
-  private boolean listsModel(String tags) {
-    try {
-      for (JsonNode m : mapper.readTree(tags).path("models")) {
-        if (model.equals(m.path("name").asText()) || model.equals(m.path("model").asText())) {
-          return true;
-        }
-      }
-    } catch (JsonProcessingException e) {
-      return false;
-    }
-    return false;
-  }
-
-  private static String seconds(Duration d) {
+  static String seconds(Duration d) {
     return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() / 1000.0 + " s";
   }
 

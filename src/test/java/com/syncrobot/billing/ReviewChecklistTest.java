@@ -105,6 +105,17 @@ final class ReviewChecklistTest {
   }
 
   @Test
+  void tokenInPreviewSummary_removedBeforeItReachesSlack_R11() {
+    DraftedTexts t = new DraftedTexts("Resolution", "Done.", "Remote labour", "Used xoxb-1234-5678-abcdef", true, "");
+
+    ReviewResult r = ReviewChecklist.review(t, remote45(), BriefRates.TABLE, Visibility.INTERNAL);
+
+    assertThat(r.texts().preview()).isEqualTo("(no summary)");
+    assertThat(r.corrections()).contains(
+        "replaced the preview summary with \"(no summary)\": it looked like a Slack token (R8)");
+  }
+
+  @Test
   void secretInLineDescription_replaced_becauseTheInvoiceShowsIt_R8() {
     DraftedTexts t = new DraftedTexts("Resolution", "Done.", "Remote labour: wifi password is hunter2", "p", true, "");
 

@@ -283,7 +283,8 @@ final class DraftingTest {
         "waiting on toner\ncustomer orders it", Visibility.PUBLIC);
     wm.register(get(urlEqualTo("/api/tags")).willReturn(okJson(TAGS)));
     wm.register(post(urlEqualTo("/api/chat"))
-        .withRequestBody(WireMock.matchingJsonPath("$.messages[1].content", WireMock.containing("the customer reads it")))
+        .withRequestBody(
+            WireMock.matchingJsonPath("$.messages[1].content", WireMock.containing("the customer reads it")))
         .willReturn(okJson(chatReply(
             "{\"comment_subject\": \"Waiting on toner\", \"comment_body\": \"We are waiting for toner.\"}"))));
 
