@@ -90,7 +90,7 @@ final class RatesCommand implements Runnable {
         @Nullable Unit u = unit != null ? Unit.parse(unit) : null;
         try (Database db = Database.open(cli.config().dbUrl())) {
           RateStore store = new RateStore(db);
-          Optional<Rate> before = store.list().stream().filter(r -> r.type() == t).findFirst();
+          Optional<Rate> before = before(store, t);
           Unit chosen = u != null ? u : before.map(Rate::unit).orElse(t == LabourType.TRAVEL ? Unit.TRIP : Unit.HOUR);
           Rate rate = new Rate(t, productId, name, money, chosen);
           store.set(rate);
@@ -101,6 +101,15 @@ final class RatesCommand implements Runnable {
       } catch (IllegalArgumentException e) {
         cli.err().println(e.getMessage() + ". Nothing was changed.");
         return 2;
+      }
+    }
+
+    private static Optional<Rate> before(RateStore store, LabourType t) {
+      try {
+        return store.list().stream().filter(r -> r.type() == t).findFirst();
+      } catch (IllegalStateException e) {
+        // A table with a row deleted by hand is what `rates set` repairs, so it must not stop here.
+        return Optional.empty();
       }
     }
 

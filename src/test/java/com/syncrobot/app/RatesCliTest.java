@@ -164,6 +164,19 @@ final class RatesCliTest {
   }
 
   @Test
+  void ratesSet_repairsARowDeletedByHand() throws Exception {
+    run("", "rates", "list");
+    try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("bot.db"));
+        var st = c.createStatement()) {
+      st.execute("DELETE FROM labour_rates WHERE labour_type = 'travel'");
+    }
+
+    assertThat(run("", "rates", "set", "travel", "--product", "26117", "--price", "40.00", "--name",
+        "Fee - Travel Time")).isZero();
+    assertThat(out()).contains("travel: Fee - Travel Time (26117) at 40.00 per trip.");
+  }
+
+  @Test
   void doctor_livePriceDrifted_warnsAndKeepsTheTablesPrice() {
     connectTechAndSlack();
     for (Object[] p : BRIEF) {

@@ -76,6 +76,8 @@ final class ValuesTest {
     assertThat(Money.parse("150").toString()).isEqualTo("150.00");
     assertThat(Money.rounded(new BigDecimal("49.995")).toString()).isEqualTo("50.00");
     assertThat(Money.rounded(new BigDecimal("49.994")).toString()).isEqualTo("49.99");
+    // Half-up, not banker's rounding: 10.125 goes up even though 2 is even.
+    assertThat(Money.rounded(new BigDecimal("10.125")).toString()).isEqualTo("10.13");
     assertThatThrownBy(() -> new Money(new BigDecimal("150.005"))).hasMessageContaining("more than 2 decimal");
     assertThatThrownBy(() -> new Money(new BigDecimal("-1"))).hasMessageContaining("negative");
     assertThatThrownBy(() -> Money.parse("1e3")).hasMessageContaining("is not an amount");
