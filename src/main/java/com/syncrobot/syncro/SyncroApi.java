@@ -86,6 +86,22 @@ public final class SyncroApi {
     return ticketPages(query("query", Objects.requireNonNull(query, "query")), null);
   }
 
+  /**
+   * Returns every ticket of the customer over all pages ({@code GET /tickets?customer_id=}), newest
+   * first; filtered here too, so a ticket of another customer never counts (R2 checks use it).
+   */
+  public List<Ticket> ticketsOfCustomer(CustomerId customerId) {
+    Objects.requireNonNull(customerId, "customerId");
+    List<Ticket> out = new ArrayList<>();
+    for (Ticket t : ticketPages(query("customer_id", Long.toString(customerId.value())), null)) {
+      if (customerId.equals(t.customerId())) {
+        out.add(t);
+      }
+    }
+    out.sort(NEWEST_FIRST);
+    return out;
+  }
+
   /** Returns all of a ticket's comments over all pages, newest first (R2 searches all of them). */
   public List<Comment> comments(TicketId id) {
     List<Comment> all =

@@ -2,12 +2,17 @@ package com.syncrobot.write;
 
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.annotation.JsonTypeName;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.syncrobot.syncro.CustomerId;
 import com.syncrobot.syncro.TicketId;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How to find out, by reading Syncro, whether a step whose outcome is unknown did happen (R2).
@@ -54,6 +59,73 @@ public sealed interface Check {
     /** Returns a check that the ticket's status is {@code status}. */
     public static TicketFieldsAre status(TicketId ticket, String status) {
       return new TicketFieldsAre(ticket, Map.of("status", status));
+    }
+  }
+
+  /**
+   * A ticket of {@code customer} with {@code subject} exists, created no earlier than shortly before
+   * {@code createdAfter}: ticket creation has no other key, and an unknown outcome must never lead to
+   * a second ticket (R2).
+   */
+  @JsonTypeName("ticket_created")
+  record TicketCreated(CustomerId customer, String subject, Instant createdAfter) implements Check {
+    public TicketCreated {
+      Objects.requireNonNull(customer, "customer == null");
+      Objects.requireNonNull(subject, "subject == null");
+      Objects.requireNonNull(createdAfter, "createdAfter == null");
+      if (subject.isBlank()) {
+        throw new IllegalArgumentException("blank subject");
+      }
+    }
+  }
+
+  /**
+   * An appointment starts at {@code startAt}: appointment {@code appointment} when given (a move),
+   * else one on {@code ticket} (a new one); found by listing the appointments of the days around it.
+   */
+  @JsonTypeName("appointment_at")
+  record AppointmentAt(@Nullable Long appointment, @Nullable TicketId ticket, Instant startAt) implements Check {
+    public AppointmentAt {
+      Objects.requireNonNull(startAt, "startAt == null");
+      if (appointment == null && ticket == null) {
+        throw new IllegalArgumentException("an appointment check needs the appointment or its ticket");
+      }
+      if (appointment != null && appointment <= 0) {
+        throw new IllegalArgumentException("appointment id must be positive: " + appointment);
+      }
+    }
+  }
+
+  /**
+   * Another check whose JSON still holds {@code {{step:N}}} placeholders, like a request's path and
+   * body (e.g. a comment on the ticket that step 0 creates); the engine fills in those steps' ids
+   * just before verifying.
+   */
+  @JsonTypeName("with_step_ids")
+  record WithStepIds(JsonNode template) implements Check {
+    /** A ticket id no real ticket has, replaced by the placeholder when the template is made. */
+    private static final TicketId STAND_IN = new TicketId(Long.MAX_VALUE - 7_919);
+
+    public WithStepIds {
+      Objects.requireNonNull(template, "template == null");
+      String type = template.path("type").asText("");
+      if (!template.isObject() || type.isEmpty() || "with_step_ids".equals(type)) {
+        throw new IllegalArgumentException("template must be another check's JSON, not " + type);
+      }
+      template = template.deepCopy();
+    }
+
+    /**
+     * Returns the check {@code make} builds, with its ticket to be the id of step {@code step}'s
+     * result (e.g. {@code onTicketOf(0, t -> new CommentExists(t, "Initial Issue", body))}).
+     *
+     * @throws IllegalArgumentException if the check does not hold the ticket it was given
+     */
+    public static WithStepIds onTicketOf(int step, Function<TicketId, Check> make) {
+      if (step < 0) {
+        throw new IllegalArgumentException("negative step: " + step);
+      }
+      return new WithStepIds(PlanJson.template(make.apply(STAND_IN), STAND_IN.value(), "{{step:" + step + "}}"));
     }
   }
 

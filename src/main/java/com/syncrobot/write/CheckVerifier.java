@@ -1,16 +1,21 @@
 package com.syncrobot.write;
 
+import com.syncrobot.syncro.Appointment;
 import com.syncrobot.syncro.Comment;
 import com.syncrobot.syncro.SyncroApi;
 import com.syncrobot.syncro.Ticket;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.IntFunction;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -32,12 +37,32 @@ final class CheckVerifier {
   }
 
   Verdict verify(SyncroApi api, Check check, Instant sentAt) {
+    return verify(api, check, sentAt, step -> Optional.empty());
+  }
+
+  /** Verifies {@code check}, first filling in the earlier steps' ids it names ({@code ids}: step → id). */
+  Verdict verify(SyncroApi api, Check check, Instant sentAt, IntFunction<Optional<Long>> ids) {
     Objects.requireNonNull(api, "api == null");
+    if (check instanceof Check.WithStepIds w) {
+      Check bound;
+      try {
+        bound = PlanJson.readCheck(Placeholders.resolve(w.template(), ids));
+      } catch (Placeholders.UnresolvedPlaceholderException e) {
+        return new Verdict.Undecided("the check needs the id from step " + (e.step() + 1) + ", which is not known");
+      }
+      return verify(api, bound, sentAt, ids);
+    }
     if (check instanceof Check.CommentExists c) {
       return commentExists(api, c, sentAt);
     }
     if (check instanceof Check.TicketFieldsAre t) {
       return ticketFieldsAre(api, t);
+    }
+    if (check instanceof Check.TicketCreated t) {
+      return ticketCreated(api, t, sentAt);
+    }
+    if (check instanceof Check.AppointmentAt a) {
+      return appointmentAt(api, a);
     }
     if (check instanceof Check.None n) {
       return new Verdict.Undecided("cannot be checked automatically; " + n.hint());
@@ -89,6 +114,72 @@ final class CheckVerifier {
       return new Verdict.Found(ticket.id().value(), "ticket " + ticket.number() + " shows " + check.expected());
     }
     return new Verdict.Absent("ticket " + ticket.number() + ": " + String.join("; ", differences));
+  }
+
+  private Verdict ticketCreated(SyncroApi api, Check.TicketCreated c, Instant sentAt) {
+    Instant from = c.createdAfter().isBefore(sentAt) ? c.createdAfter() : sentAt;
+    Instant earliest = from.minus(tolerance);
+    List<Ticket> tickets = api.ticketsOfCustomer(c.customer());
+    List<Ticket> recent = new ArrayList<>();
+    int older = 0;
+    int undated = 0;
+    for (Ticket t : tickets) {
+      if (!sameSubject(t.subject(), c.subject())) {
+        continue;
+      }
+      if (t.createdAt() == null) {
+        undated++;
+      } else if (t.createdAt().toInstant().isBefore(earliest)) {
+        older++;
+      } else {
+        recent.add(t);
+      }
+    }
+    Optional<Ticket> first = recent.stream()
+        .min(Comparator.comparing((Ticket t) -> Objects.requireNonNull(t.createdAt()).toInstant()));
+    if (first.isPresent()) {
+      return new Verdict.Found(first.get().id().value(), "ticket " + first.get().number() + " of customer "
+          + c.customer() + " has the subject and was created at " + first.get().createdAt()
+          + (recent.size() > 1 ? " (" + recent.size() + " such tickets)" : ""));
+    }
+    if (undated > 0) {
+      return new Verdict.Undecided(undated + " ticket(s) of customer " + c.customer()
+          + " with that subject have no creation time");
+    }
+    return new Verdict.Absent("none of the " + tickets.size() + " tickets of customer " + c.customer()
+        + " has that subject since " + earliest + (older > 0 ? " (" + older + " older one(s) do not count)" : ""));
+  }
+
+  private static boolean sameSubject(String a, String b) {
+    return a.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT)
+        .equals(b.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT));
+  }
+
+  private static Verdict appointmentAt(SyncroApi api, Check.AppointmentAt c) {
+    // Syncro filters by the account's local dates: a day either side covers every offset.
+    LocalDate day = c.startAt().atOffset(ZoneOffset.UTC).toLocalDate();
+    List<Appointment> listed = api.appointments(day.minusDays(1), day.plusDays(1));
+    List<Appointment> candidates = listed.stream().filter(a -> c.appointment() != null
+        ? a.id() == c.appointment()
+        : a.ticketId() != null && a.ticketId() == Objects.requireNonNull(c.ticket()).value()).toList();
+    for (Appointment a : candidates) {
+      if (a.startAt().toInstant().equals(c.startAt())) {
+        return new Verdict.Found(a.id(), "appointment " + a.id() + " starts at " + c.startAt());
+      }
+    }
+    String which = c.appointment() != null ? "appointment " + c.appointment() : "appointment of ticket " + c.ticket();
+    if (candidates.isEmpty()) {
+      return new Verdict.Absent("no " + which + " among the " + listed.size() + " appointments listed from "
+          + day.minusDays(1) + " to " + day.plusDays(1));
+    }
+    String elsewhere = String.join(", ", candidates.stream().map(a -> a.startAt().toInstant().toString()).toList());
+    if (c.appointment() != null) {
+      // Moving again is harmless: the owner may resend the PUT.
+      return new Verdict.Absent(which + " starts at " + elsewhere + ", not " + c.startAt());
+    }
+    // A new ticket's appointment at another time may be ours, shifted by Syncro: a person decides.
+    return new Verdict.Undecided("ticket " + c.ticket() + " has an appointment at " + elsewhere + ", not at "
+        + c.startAt());
   }
 
   private static @Nullable String field(Ticket ticket, String name) {

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.IntFunction;
+import java.util.function.IntUnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -21,6 +22,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class Placeholders {
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{step:(\\d{1,4})}}");
+  private static final Pattern DIGITS = Pattern.compile("\\d{1,18}");
 
   private Placeholders() {}
 
@@ -35,6 +37,13 @@ final class Placeholders {
     return refs;
   }
 
+  /** Returns the step indexes that a check's JSON refers to. */
+  static Set<Integer> referencedSteps(JsonNode json) {
+    Set<Integer> refs = new TreeSet<>();
+    collect(json.toString(), refs);
+    return refs;
+  }
+
   /**
    * Returns {@code write} with every placeholder replaced by {@code ids.apply(N)}.
    *
@@ -44,9 +53,40 @@ final class Placeholders {
     if (referencedSteps(write).isEmpty()) {
       return write;
     }
-    String path = replaceText(write.path(), ids);
+    return rewrite(write, n -> Long.toString(idOf(n, ids)));
+  }
+
+  /**
+   * Returns {@code json} with every placeholder replaced by {@code ids.apply(N)}.
+   *
+   * @throws UnresolvedPlaceholderException if a referenced step has no id
+   */
+  static JsonNode resolve(JsonNode json, IntFunction<Optional<Long>> ids) {
+    return replaceNode(json, n -> Long.toString(idOf(n, ids)));
+  }
+
+  /**
+   * Returns {@code write} as a step of a follow-up plan: a placeholder of a step that has an id
+   * becomes that id, any other is renumbered to {@code renumber.applyAsInt(N)}.
+   */
+  static SyncroWrite carryOver(SyncroWrite write, IntFunction<Optional<Long>> ids, IntUnaryOperator renumber) {
+    return rewrite(write, carried(ids, renumber));
+  }
+
+  /** Returns a check's {@code json} carried over like {@link #carryOver(SyncroWrite, IntFunction, IntUnaryOperator)}. */
+  static JsonNode carryOver(JsonNode json, IntFunction<Optional<Long>> ids, IntUnaryOperator renumber) {
+    return replaceNode(json, carried(ids, renumber));
+  }
+
+  private static IntFunction<String> carried(IntFunction<Optional<Long>> ids, IntUnaryOperator renumber) {
+    return n -> ids.apply(n).map(id -> Long.toString(id)).orElseGet(() -> "{{step:" + renumber.applyAsInt(n) + "}}");
+  }
+
+  private static SyncroWrite rewrite(SyncroWrite write, IntFunction<String> replacement) {
+    String path = replaceText(write.path(), replacement);
     JsonNode body = write.body();
-    return new SyncroWrite(write.method(), path, body == null ? null : replaceNode(body, ids), write.idPointer());
+    return new SyncroWrite(write.method(), path, body == null ? null : replaceNode(body, replacement),
+        write.idPointer());
   }
 
   private static void collect(String text, Set<Integer> refs) {
@@ -56,36 +96,37 @@ final class Placeholders {
     }
   }
 
-  private static String replaceText(String text, IntFunction<Optional<Long>> ids) {
+  private static String replaceText(String text, IntFunction<String> replacement) {
     Matcher m = PLACEHOLDER.matcher(text);
     StringBuilder out = new StringBuilder();
     while (m.find()) {
-      m.appendReplacement(out, Long.toString(idOf(Integer.parseInt(m.group(1)), ids)));
+      m.appendReplacement(out, Matcher.quoteReplacement(replacement.apply(Integer.parseInt(m.group(1)))));
     }
     m.appendTail(out);
     return out.toString();
   }
 
-  private static JsonNode replaceNode(JsonNode node, IntFunction<Optional<Long>> ids) {
+  private static JsonNode replaceNode(JsonNode node, IntFunction<String> replacement) {
     JsonNodeFactory f = JsonNodeFactory.instance;
     if (node.isTextual()) {
       Matcher whole = PLACEHOLDER.matcher(node.asText());
       if (whole.matches()) {
-        return f.numberNode(idOf(Integer.parseInt(whole.group(1)), ids));
+        String value = replacement.apply(Integer.parseInt(whole.group(1)));
+        return DIGITS.matcher(value).matches() ? f.numberNode(Long.parseLong(value)) : f.textNode(value);
       }
-      return f.textNode(replaceText(node.asText(), ids));
+      return f.textNode(replaceText(node.asText(), replacement));
     }
     if (node.isObject()) {
       ObjectNode copy = f.objectNode();
       for (Map.Entry<String, JsonNode> e : node.properties()) {
-        copy.set(e.getKey(), replaceNode(e.getValue(), ids));
+        copy.set(e.getKey(), replaceNode(e.getValue(), replacement));
       }
       return copy;
     }
     if (node.isArray()) {
       ArrayNode copy = f.arrayNode();
       for (JsonNode item : node) {
-        copy.add(replaceNode(item, ids));
+        copy.add(replaceNode(item, replacement));
       }
       return copy;
     }

@@ -9,11 +9,16 @@ import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.syncrobot.syncro.TicketId;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /** Turns checks and request bodies into the JSON text stored in the step rows, and back. */
@@ -23,6 +28,9 @@ final class PlanJson {
 
   private static final ObjectMapper MAPPER = JsonMapper.builder()
       .addModule(ticketIdAsNumber())
+      // checks that hold times store them as ISO-8601 text
+      .addModule(new JavaTimeModule())
+      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
       .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
       .build();
 
@@ -47,6 +55,48 @@ final class PlanJson {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("stored check is not readable: " + e.getOriginalMessage(), e);
     }
+  }
+
+  /**
+   * Returns {@code check}'s JSON with every top-level number equal to {@code standIn} replaced by
+   * {@code placeholder}.
+   *
+   * @throws IllegalArgumentException if no field held {@code standIn}
+   */
+  static JsonNode template(Check check, long standIn, String placeholder) {
+    ObjectNode tree;
+    try {
+      tree = (ObjectNode) MAPPER.readTree(writeCheck(check));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot read back a serialised check", e);
+    }
+    boolean replaced = false;
+    for (String field : fieldNames(tree)) {
+      JsonNode value = tree.get(field);
+      if (value.isIntegralNumber() && value.asLong() == standIn) {
+        tree.put(field, placeholder);
+        replaced = true;
+      }
+    }
+    if (!replaced) {
+      throw new IllegalArgumentException(check.getClass().getSimpleName() + " does not hold the ticket it was given");
+    }
+    return tree;
+  }
+
+  /** Returns the check a filled-in template describes. */
+  static Check readCheck(JsonNode json) {
+    try {
+      return MAPPER.treeToValue(json, Check.class);
+    } catch (JsonProcessingException | IllegalArgumentException e) {
+      throw new IllegalStateException("filled-in check is not readable: " + e.getMessage(), e);
+    }
+  }
+
+  private static List<String> fieldNames(ObjectNode tree) {
+    List<String> names = new ArrayList<>();
+    tree.fieldNames().forEachRemaining(names::add);
+    return names;
   }
 
   static @Nullable String writeNode(@Nullable JsonNode node) {

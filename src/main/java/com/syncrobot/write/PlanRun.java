@@ -179,7 +179,7 @@ final class PlanRun {
     Instant sentAt = step.sentAt() == null ? clock.instant() : step.sentAt();
     Verdict verdict;
     try {
-      verdict = verifier.verify(api, step.check(), sentAt);
+      verdict = verifier.verify(api, step.check(), sentAt, i -> idOf(plan, i));
     } catch (SyncroUnavailableException | SyncroRateLimitedException e) {
       return waitToVerify(plan, step, "Syncro unreachable: " + e.getMessage());
     } catch (SyncroAuthException e) {

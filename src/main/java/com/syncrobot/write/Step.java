@@ -58,6 +58,14 @@ public record Step(
             "step " + index + " uses {{step:" + ref + "}}, which is not an earlier step");
       }
     }
+    if (check instanceof Check.WithStepIds w) {
+      for (int ref : Placeholders.referencedSteps(w.template())) {
+        if (ref >= index) {
+          throw new IllegalArgumentException(
+              "step " + index + "'s check uses {{step:" + ref + "}}, which is not an earlier step");
+        }
+      }
+    }
   }
 
   /** Returns a new, unsent step. */

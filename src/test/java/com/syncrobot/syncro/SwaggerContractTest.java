@@ -96,6 +96,7 @@ final class SwaggerContractTest {
         a -> assertThat(a.ticket(new TicketId(5)).assignedTechName()).isEqualTo("Bat Man"));
     d.put("openTickets", a -> assertThat(a.openTickets()).hasSize(1));
     d.put("searchTickets", a -> assertThat(a.searchTickets("major problem")).hasSize(1));
+    d.put("ticketsOfCustomer", a -> assertThat(a.ticketsOfCustomer(new CustomerId(1))).hasSize(1));
     d.put("comments", a -> assertThat(a.comments(new TicketId(5))).hasSize(1));
     d.put("searchCustomers", a -> assertThat(a.searchCustomers("walkin")).hasSize(1));
     d.put(
