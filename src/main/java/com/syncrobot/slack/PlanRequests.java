@@ -29,6 +29,11 @@ final class PlanRequests {
     Plan make(SyncroApi api, ConnectedUser user, Ticket ticket, Clock clock, Duration ttl);
   }
 
+  /** Builds a plan that writes to no existing ticket (e.g. one that creates it). */
+  interface NewPlanMaker {
+    Plan make(SyncroApi api, ConnectedUser user, Clock clock, Duration ttl);
+  }
+
   /** Stops a plan with a message for the asker (already escaped mrkdwn). */
   static final class Refusal extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -62,8 +67,27 @@ final class PlanRequests {
     return work.submit(what, () -> run(what, userId, number, responseUrl, maker));
   }
 
+  /** Queues a plan that needs no existing ticket; false when the queue is full. */
+  boolean submitNew(String what, String userId, String responseUrl, NewPlanMaker maker) {
+    String notFound = "Syncro did not find what this refers to; nothing was prepared.";
+    return work.submit(what, () -> run(what, userId, responseUrl, notFound, (api, user) ->
+        Optional.of(maker.make(api, user, clock, ttl))));
+  }
+
   private void run(String what, String userId, TicketNumber number, String responseUrl, PlanMaker maker) {
     String notFound = TicketCommand.notFound(number);
+    run(what, userId, responseUrl, notFound, (api, user) -> {
+      Optional<Ticket> ticket = api.findTicketByNumber(number);
+      return ticket.map(t -> maker.make(api, user, t, clock, ttl));
+    });
+  }
+
+  /** Makes the plan for a connected user; empty when the ticket it needs does not exist. */
+  private interface Making {
+    Optional<Plan> make(SyncroApi api, ConnectedUser user);
+  }
+
+  private void run(String what, String userId, String responseUrl, String notFound, Making making) {
     try {
       Optional<ConnectedUser> user = users.find(userId);
       if (user.isEmpty()) {
@@ -71,14 +95,14 @@ final class PlanRequests {
         return;
       }
       SyncroApi api = syncro.as(user.get().token());
-      Optional<Ticket> ticket = api.findTicketByNumber(number);
-      if (ticket.isEmpty()) {
+      Optional<Plan> made = making.make(api, user.get());
+      if (made.isEmpty()) {
         tell(userId, responseUrl, Reply.of(notFound));
         return;
       }
-      Plan plan = maker.make(api, user.get(), ticket.get(), clock, ttl);
+      Plan plan = made.get();
       store.create(plan);
-      log.info("{} planned {} for {} on {}", what, plan.id(), userId, number);
+      log.info("{} planned {} for {}", what, plan.id(), userId);
       tell(userId, responseUrl, PlanPreview.render(plan, null));
     } catch (Refusal r) {
       tell(userId, responseUrl, Reply.of(r.getMessage()));

@@ -28,19 +28,30 @@ final class PreviewUpdater implements PlanListener {
   private final Function<String, Optional<SyncroApi>> apis;
   private final DeliveryLog once;
   private final @Nullable String auditChannel;
+  private final PlanAddenda addenda;
 
   PreviewUpdater(PlanStore store, SlackOut out, Function<String, Optional<SyncroApi>> apis, DeliveryLog once,
       @Nullable String auditChannel) {
+    this(store, out, apis, once, auditChannel, PlanAddenda.none());
+  }
+
+  /** Creates the updater; {@code addenda} adds feature-specific results (e.g. a created ticket's number). */
+  PreviewUpdater(PlanStore store, SlackOut out, Function<String, Optional<SyncroApi>> apis, DeliveryLog once,
+      @Nullable String auditChannel, PlanAddenda addenda) {
     this.store = store;
     this.out = out;
     this.apis = apis;
     this.once = once;
     this.auditChannel = auditChannel;
+    this.addenda = addenda;
   }
 
   @Override
   public void planChanged(Plan plan) {
-    Reply reply = PlanPreview.render(plan, plan.state() == PlanState.DONE ? readBack(plan) : null);
+    PlanAddenda.Addendum addendum = addenda.of(plan);
+    String extra = addendum.text() != null ? addendum.text()
+        : plan.state() == PlanState.DONE ? readBack(plan) : null;
+    Reply reply = addendum.appendTo(PlanPreview.render(plan, extra));
     boolean replaced = out.replace(plan.responseUrl(), reply);
     if (!replaced) {
       if (plan.responseUrl() != null) {

@@ -52,10 +52,15 @@ final class SafeWrites implements AutoCloseable {
       return t;
     });
     pool.allowCoreThreadTimeOut(true);
+    PlanResults results = new PlanResults(apis, out, deliveries, options.ticker());
+    PreviewUpdater updater = new PreviewUpdater(store, out, apis, deliveries, options.auditChannel(), results);
     PlanExecutor executor = PlanExecutor.builder()
         .store(store)
         .apis(apis)
-        .listener(new PreviewUpdater(store, out, apis, deliveries, options.auditChannel()))
+        .listener(plan -> {
+          updater.planChanged(plan);
+          results.planChanged(plan);
+        })
         .executor(pool)
         .scheduler(options.scheduler())
         .clock(clock)
@@ -77,6 +82,8 @@ final class SafeWrites implements AutoCloseable {
         .register(new UpdateCommand(users, syncro, new AccountSettings(options.ticker()), work, out));
     app.viewSubmission(WriteModal.CALLBACK_ID, new WriteSubmission(requests, deliveries, options.drafter()));
     app.viewSubmission(UpdateModal.CALLBACK_ID, new UpdateSubmission(requests, deliveries));
+    CreateFeatures.wire(app, subcommands, users, syncro, store, requests, deliveries, results, out, work, clock,
+        options);
     return new SafeWrites(executor, deliveries, pool);
   }
 

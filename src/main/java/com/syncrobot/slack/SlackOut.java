@@ -5,6 +5,7 @@ import com.slack.api.Slack;
 import com.slack.api.app_backend.interactive_components.response.ActionResponse;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.response.chat.ChatGetPermalinkResponse;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.util.json.GsonFactory;
 import com.slack.api.webhook.WebhookResponse;
@@ -70,6 +71,37 @@ final class SlackOut {
     } catch (IOException | RuntimeException e) {
       log.warn("Could not post to response_url: {}", SafeLog.describe(e));
       return false;
+    }
+  }
+
+  /** Posts {@code reply} in the thread {@code threadTs} of {@code channel}; false when Slack refused it. */
+  boolean postInThread(String channel, String threadTs, Reply reply) {
+    try {
+      ChatPostMessageResponse r = methods.chatPostMessage(b -> b.channel(channel).threadTs(threadTs)
+          .text(reply.text()).blocks(reply.blocks().isEmpty() ? null : reply.blocks()));
+      if (!r.isOk()) {
+        log.warn("chat.postMessage in a thread of {} failed: {}", channel, r.getError());
+        return false;
+      }
+      return true;
+    } catch (IOException | SlackApiException | RuntimeException e) {
+      log.warn("chat.postMessage in a thread of {} failed: {}", channel, SafeLog.describe(e));
+      return false;
+    }
+  }
+
+  /** Returns the message's permalink from chat.getPermalink, or null when Slack gives none. */
+  @Nullable String permalink(String channel, String messageTs) {
+    try {
+      ChatGetPermalinkResponse r = methods.chatGetPermalink(b -> b.channel(channel).messageTs(messageTs));
+      if (!r.isOk() || r.getPermalink() == null) {
+        log.warn("chat.getPermalink in {} failed: {}", channel, r.getError());
+        return null;
+      }
+      return r.getPermalink();
+    } catch (IOException | SlackApiException | RuntimeException e) {
+      log.warn("chat.getPermalink in {} failed: {}", channel, SafeLog.describe(e));
+      return null;
     }
   }
 

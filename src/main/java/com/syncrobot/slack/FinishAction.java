@@ -1,0 +1,148 @@
+package com.syncrobot.slack;
+
+import com.slack.api.bolt.handler.builtin.BlockActionHandler;
+import com.syncrobot.syncro.TicketId;
+import com.syncrobot.syncro.TicketNumber;
+import com.syncrobot.write.FollowUp;
+import com.syncrobot.write.Plan;
+import com.syncrobot.write.PlanState;
+import com.syncrobot.write.PlanStore;
+import com.syncrobot.write.StepState;
+import com.syncrobot.write.TicketRef;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * "Finish the remaining steps" on a ticket creation that stopped after the ticket was created:
+ * prepares a new plan with only the steps that did not happen, for that ticket (its id filled in),
+ * and previews it beside the old message; its owner confirms it like any other (R1). The ticket is
+ * never in it (R2). One follow-up at a time per plan: another is offered only once the previous one
+ * expired or was cancelled with nothing sent.
+ */
+final class FinishAction {
+  static final String KIND = "create-finish";
+  private static final Logger log = LoggerFactory.getLogger(FinishAction.class);
+
+  private final PlanStore store;
+  private final SlackOut out;
+  private final WorkQueue work;
+  private final DeliveryLog once;
+  private final PlanResults results;
+  private final Clock clock;
+  private final Duration ttl;
+
+  FinishAction(PlanStore store, SlackOut out, WorkQueue work, DeliveryLog once, PlanResults results, Clock clock,
+      Duration ttl) {
+    this.store = store;
+    this.out = out;
+    this.work = work;
+    this.once = once;
+    this.results = results;
+    this.clock = clock;
+    this.ttl = ttl;
+  }
+
+  BlockActionHandler handler() {
+    return (req, ctx) -> {
+      Optional<PlanClick> click = PlanClick.of(req);
+      if (click.isPresent() && !work.submit("finish plan", () -> run(click.get()))) {
+        tell(click.get(), UserMessages.BUSY);
+      }
+      return ctx.ack();
+    };
+  }
+
+  private void run(PlanClick click) {
+    Optional<Plan> found = store.find(click.planId());
+    if (found.isEmpty() || !PlanResults.CREATE_KINDS.contains(found.get().kind())) {
+      tell(click, "That plan no longer exists; nothing was prepared.");
+      return;
+    }
+    Plan plan = found.get();
+    if (!plan.isOwnedBy(click.userId())) {
+      tell(click, ":no_entry: Only <@" + plan.slackUserId() + ">, who asked for this, can finish it. Nothing was"
+          + " changed.");
+      return;
+    }
+    Optional<String> refusal = FollowUp.refusal(plan);
+    Optional<Long> ticketId = PlanResults.ticketId(plan);
+    if (refusal.isPresent() || ticketId.isEmpty()) {
+      tell(click, "This cannot be finished from here: " + Mrkdwn.escapeAndTruncate(refusal.orElse(
+          "the ticket was not created"), 300) + ".");
+      return;
+    }
+    PlanExtras extras = PlanExtras.of(plan.previewJson());
+    String previous = extras.followUp();
+    if (previous != null && !replaceable(previous)) {
+      tell(click, "The remaining steps are already prepared or being sent; see that message. Nothing more was"
+          + " prepared.");
+      return;
+    }
+    // two clicks at once must not both prepare one: the key names the follow-up this one replaces
+    if (!once.firstTime("finish:" + plan.id() + ":" + Objects.requireNonNullElse(previous, "none"))) {
+      tell(click, "The remaining steps are already being prepared; nothing more was prepared.");
+      return;
+    }
+    Long number = results.number(plan, ticketId.get());
+    if (number == null) {
+      tell(click, "Could not read the new ticket's number from Syncro just now; try again in a minute.");
+      return;
+    }
+    TicketRef ticket = new TicketRef(new TicketId(ticketId.get()), new TicketNumber(number),
+        plan.ticket() != null ? plan.ticket().subject() : Objects.requireNonNullElse(extras.subject(), ""),
+        plan.ticket() != null ? plan.ticket().customerName() : Objects.requireNonNullElse(extras.customerName(), ""));
+    PreviewData original = PreviewData.fromJson(plan.previewJson(), "/syncro create");
+    List<PreviewData.Field> fields = new ArrayList<>();
+    for (PreviewData.Field f : original.fields()) {
+      if (f.label().startsWith("Initial Issue") || f.label().startsWith("Appointment")) {
+        fields.add(f);
+      }
+    }
+    List<String> notes = new ArrayList<>();
+    notes.add("Finishes “" + plan.title() + "”: ticket #" + number + " exists already and is not created again;"
+        + " only the steps below are sent.");
+    original.notes().stream().filter(n -> n.startsWith("Times are") || n.startsWith("“Do not invite”"))
+        .forEach(notes::add);
+    PreviewData data = new PreviewData(original.rerun(), original.audience(), fields, notes);
+    PlanExtras carried = new PlanExtras(extras.zone(), extras.threadChannel(), extras.threadTs(), null,
+        ticket.customerName(), ticket.subject());
+    Plan.Builder b = Plan.builder().kind(KIND)
+        .owner(plan.slackUserId(), plan.syncroUserId(), plan.syncroUserName())
+        .channel(plan.channelId())
+        .ticket(ticket)
+        .title(Mrkdwn.truncate("Finish #" + number + ": " + String.join(", ", FollowUp.remainingLabels(plan)), 140))
+        .previewJson(carried.json(data));
+    Plan followUp = FollowUp.remaining(plan, b).build(clock.instant(), ttl);
+    store.create(followUp);
+    store.setPreviewJson(plan.id(), extras.withFollowUp(followUp.id()).json(original));
+    log.info("plan {} is finished by follow-up {}", plan.id(), followUp.id());
+    tell(click, PlanPreview.render(followUp, null));
+  }
+
+  /** Returns whether the earlier follow-up ended without sending anything, so another may be made. */
+  private boolean replaceable(String followUpId) {
+    Optional<Plan> earlier = store.find(followUpId);
+    if (earlier.isEmpty()) {
+      return true;
+    }
+    Plan p = earlier.get();
+    boolean nothingSent = p.steps().stream().allMatch(s -> s.state() == StepState.PENDING);
+    return (p.state() == PlanState.EXPIRED || p.state() == PlanState.CANCELLED) && nothingSent;
+  }
+
+  private void tell(PlanClick click, String mrkdwn) {
+    tell(click, Reply.of(mrkdwn));
+  }
+
+  private void tell(PlanClick click, Reply reply) {
+    if (click.responseUrl() == null || !out.ephemeral(click.responseUrl(), reply)) {
+      out.post(click.userId(), reply);
+    }
+  }
+}
