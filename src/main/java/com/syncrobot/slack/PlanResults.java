@@ -23,7 +23,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -233,7 +232,11 @@ final class PlanResults implements PlanAddenda, PlanListener {
     String ticket = plan.ticket() == null ? "a Syncro ticket" : "Syncro ticket #" + plan.ticket().number().value();
     if ("comment".equals(plan.kind())) {
       PreviewData data = PreviewData.fromJson(plan.previewJson(), "/syncro");
-      String as = data.audience() == null ? "a comment" : "a " + data.audience().label().toLowerCase(Locale.ROOT);
+      String as = data.audience() == null ? "a comment" : switch (data.audience()) {
+        case INTERNAL -> "an internal note";
+        case PUBLIC -> "a public note (no email)";
+        case EMAIL -> "a public note that emails the customer";
+      };
       return done
           ? ":white_check_mark: " + who + " added this message to " + ticket + " as " + as + "."
           : ":x: Adding this message to " + ticket + " failed; nothing was added.";
