@@ -233,6 +233,26 @@ final class CreateFlowTest {
     assertThat(updated.path("private_metadata").asText()).contains("\"customerId\":78");
   }
 
+  @Test
+  void help_listsCreateAndMoveAppointment() {
+    WriteFlowHarness.Sent sent = bot.command(JANE, "help");
+
+    assertThat(sent.ack().body()).contains("/syncro create [customer]", "/syncro move-appointment");
+  }
+
+  @Test
+  void create_wordsMatchingSeveralCustomers_leaveTheChoiceToTheTechnician() throws Exception {
+    syncro.stubFor(get(urlPathEqualTo(API + "/customers")).withQueryParam("query", equalTo("dental"))
+        .willReturn(okJson("{\"customers\":[{\"id\":77,\"business_name\":\"Acme Dental\"},{\"id\":78,"
+            + "\"business_name\":\"Bright Dental\"}],\"meta\":{\"total_pages\":1}}")));
+
+    bot.command(JANE, "create dental");
+
+    JsonNode form = flows.lastUpdatedView(1);
+    assertThat(form.toString()).contains("2 customers match “dental”; choose one below.",
+        "choose the customer first").doesNotContain("\"block_id\":\"contact:");
+  }
+
   // ---- bad input ------------------------------------------------------------------------------
 
   @Test
