@@ -5,6 +5,8 @@ import com.slack.api.SlackConfig;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.auth.AuthTestResponse;
+import com.syncrobot.digest.DigestStore;
+import com.syncrobot.slack.AmbientFeatures;
 import com.syncrobot.slack.SlackBot;
 import com.syncrobot.store.ConnectedUserStore;
 import com.syncrobot.store.Database;
@@ -92,7 +94,9 @@ public final class BotServer implements AutoCloseable {
       Slack slack = Slack.getInstance(slackConfig(config));
       resources.push(slack);
       checkBotToken(slack, botToken);
-      SlackBot bot = SlackBot.create(slack, botToken, signingSecret, syncro, users, clock);
+      AmbientFeatures ambient = AmbientFeatures.create(slack, botToken, syncro, users, new DigestStore(db, clock),
+          config.requireSyncroBaseUrl(), config.digest(), clock);
+      SlackBot bot = SlackBot.create(slack, botToken, signingSecret, syncro, users, clock, ambient);
       resources.push(bot);
       InetSocketAddress address = new InetSocketAddress(bindHost, config.port());
       HttpTransport http;
@@ -111,6 +115,7 @@ public final class BotServer implements AutoCloseable {
         log.info("Serving Slack over HTTP on port {} ({} and {})", http.port(), HttpTransport.EVENTS_PATH,
             HttpTransport.HEALTH_PATH);
       }
+      resources.push(ambient.startDigestScheduler());
       return new BotServer(http, resources);
     } catch (ConfigException e) {
       closeAll(resources);

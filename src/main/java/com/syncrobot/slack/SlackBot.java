@@ -7,7 +7,6 @@ import com.slack.api.bolt.middleware.Middleware;
 import com.slack.api.bolt.middleware.builtin.IgnoringSelfEvents;
 import com.slack.api.bolt.middleware.builtin.SSLCheck;
 import com.slack.api.bolt.middleware.builtin.SingleTeamAuthorization;
-import com.slack.api.model.event.AppHomeOpenedEvent;
 import com.syncrobot.store.ConnectedUserStore;
 import com.syncrobot.syncro.SyncroClient;
 import java.time.Clock;
@@ -19,8 +18,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The Bolt app with every listener registered: {@code /syncro} and its subcommands, the connect
- * modal's submission and {@code app_home_opened}. One instance serves both transports (HTTP and
- * Socket Mode). Owns the work queue its handlers use; {@link #close()} drains it.
+ * modal's submission, and the ambient features (digests, Home tab, link previews). One instance
+ * serves both transports (HTTP and Socket Mode). Owns the work queue its handlers use; {@link
+ * #close()} drains it.
  */
 public final class SlackBot implements AutoCloseable {
   private final App app;
@@ -36,12 +36,12 @@ public final class SlackBot implements AutoCloseable {
    * Socket Mode, where Slack authenticates the WebSocket instead.
    */
   public static SlackBot create(Slack slack, String botToken, @Nullable String signingSecret, SyncroClient syncro,
-      ConnectedUserStore users, Clock clock) {
-    return create(slack, botToken, signingSecret, syncro, users, clock, WorkQueue.standard());
+      ConnectedUserStore users, Clock clock, AmbientFeatures ambient) {
+    return create(slack, botToken, signingSecret, syncro, users, clock, ambient, WorkQueue.standard());
   }
 
   static SlackBot create(Slack slack, String botToken, @Nullable String signingSecret, SyncroClient syncro,
-      ConnectedUserStore users, Clock clock, WorkQueue work) {
+      ConnectedUserStore users, Clock clock, AmbientFeatures ambient, WorkQueue work) {
     Objects.requireNonNull(slack, "slack == null");
     Objects.requireNonNull(botToken, "botToken == null");
     AppConfig config = AppConfig.builder()
@@ -62,11 +62,11 @@ public final class SlackBot implements AutoCloseable {
         .register(new CustomersCommand(reads))
         .register(new ConnectCommand(users))
         .register(new DisconnectCommand(users));
+    ambient.register(app, subcommands, work, new TicketDetail(clock));
     subcommands.register(new HelpCommand(subcommands));
 
     app.command(SyncroCommand.COMMAND, new SyncroCommand(subcommands));
     app.viewSubmission(ConnectModal.CALLBACK_ID, new ConnectSubmission(users, syncro, work));
-    app.event(AppHomeOpenedEvent.class, new AppHomeOpened());
     return new SlackBot(app, work);
   }
 

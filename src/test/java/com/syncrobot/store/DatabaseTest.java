@@ -20,7 +20,7 @@ final class DatabaseTest {
     try (Database db = Database.open("jdbc:sqlite:" + file)) {
       assertThat(file).exists();
       assertThat(tables(db)).contains("connected_users", "flyway_schema_history");
-      assertThat(appliedVersions(db)).containsExactly("1");
+      assertThat(appliedVersions(db)).contains("1", "5").doesNotHaveDuplicates();
     }
   }
 
@@ -46,7 +46,7 @@ final class DatabaseTest {
     }
 
     try (Database db = Database.open(url)) {
-      assertThat(appliedVersions(db)).containsExactly("1");
+      assertThat(appliedVersions(db)).contains("1", "5").doesNotHaveDuplicates();
       assertThat(userRows(db)).isEqualTo(1);
     }
   }
