@@ -110,9 +110,6 @@ public final class DigestScheduler implements AutoCloseable {
       // Set up after that day's time: its first run is the next one.
       return Optional.empty();
     }
-    if (store.run(s.id(), slot.date()).isPresent()) {
-      return Optional.empty();
-    }
     Duration overdue = Duration.between(slot.dueAt(), now);
     if (overdue.compareTo(lateWindow) > 0) {
       if (store.claim(s.id(), slot, instanceId)) {
@@ -122,8 +119,10 @@ public final class DigestScheduler implements AutoCloseable {
       }
       return Optional.empty();
     }
+    // The claim is the only guard (no read first): it is one atomic insert, so two instances ticking
+    // at the same moment cannot both win.
     if (!store.claim(s.id(), slot, instanceId)) {
-      // Another instance (or an earlier tick of a restarted one) got there first.
+      // Another instance, or an earlier tick (of this process or one before a restart), got there first.
       return Optional.empty();
     }
     return Optional.of(new Claimed(s, slot, overdue.compareTo(ON_TIME) > 0));

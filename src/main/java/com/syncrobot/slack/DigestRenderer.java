@@ -123,8 +123,10 @@ final class DigestRenderer {
     byTech.forEach((tech, tickets) -> {
       long od = tickets.stream().filter(t -> overdue(t, now)).count();
       long un = tickets.stream().filter(t -> untouched(t, now)).count();
-      lines.add("• *" + Mrkdwn.escapeAndTruncate(tech, 80) + "*: " + tickets.size() + " open (oldest "
-          + age(tickets.get(0), now) + ") · " + od + " overdue · " + un + " untouched");
+      Ticket oldest = tickets.get(0);
+      String since = oldest.createdAt() == null ? "" : " (oldest " + daysSince(oldest.createdAt(), now) + "d)";
+      lines.add("• *" + Mrkdwn.escapeAndTruncate(tech, 80) + "*: " + tickets.size() + " open" + since + " · " + od
+          + " overdue · " + un + " untouched");
     });
     return packed("*By technician*", lines, lines.size(), "more technicians in the thread");
   }
