@@ -88,8 +88,20 @@ final class LinkUnfurls implements BoltEventHandler<LinkSharedEvent> {
     if (fresh.isEmpty()) {
       return ctx.ack();
     }
+    Optional<ConnectedUser> user;
+    try {
+      user = users.find(ev.getUser());
+    } catch (RuntimeException e) {
+      log.warn("Reading the connection of {} failed: {}", ev.getUser(), SafeLog.describe(e));
+      return ctx.ack();
+    }
+    if (user.isEmpty()) {
+      // No token, no preview (R11); and nothing is said in the channel.
+      return ctx.ack();
+    }
     MethodsClient slack = ctx.client();
-    work.submit("unfurl", () -> unfurl(slack, ev, fresh));
+    SyncroApi api = syncro.as(user.get().token());
+    work.submit("unfurl", () -> unfurl(slack, api, ev, fresh));
     return ctx.ack();
   }
 
@@ -97,18 +109,7 @@ final class LinkUnfurls implements BoltEventHandler<LinkSharedEvent> {
     return seen.asMap().putIfAbsent(key, Boolean.TRUE) == null;
   }
 
-  private void unfurl(MethodsClient slack, LinkSharedEvent ev, List<SyncroLinks.Link> fresh) {
-    Optional<ConnectedUser> user;
-    try {
-      user = users.find(ev.getUser());
-    } catch (RuntimeException e) {
-      log.warn("Reading the connection of {} failed: {}", ev.getUser(), SafeLog.describe(e));
-      return;
-    }
-    if (user.isEmpty()) {
-      return;
-    }
-    SyncroApi api = syncro.as(user.get().token());
+  private void unfurl(MethodsClient slack, SyncroApi api, LinkSharedEvent ev, List<SyncroLinks.Link> fresh) {
     Map<String, ChatUnfurlRequest.UnfurlDetail> unfurls = new LinkedHashMap<>();
     for (SyncroLinks.Link link : fresh) {
       try {
