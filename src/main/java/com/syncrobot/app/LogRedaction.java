@@ -5,6 +5,7 @@ import ch.qos.logback.classic.pattern.ExtendedThrowableProxyConverter;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import com.syncrobot.syncro.Redactor;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import java.util.concurrent.CopyOnWriteArraySet;
 
 /**
@@ -17,7 +18,7 @@ public final class LogRedaction {
   private LogRedaction() {}
 
   /** Adds values that must never appear in a log line; short values are ignored. */
-  public static void registerSecrets(String... values) {
+  public static void registerSecrets(@Nullable String... values) {
     for (String v : values) {
       if (v != null && v.length() >= 8) {
         SECRETS.add(v);

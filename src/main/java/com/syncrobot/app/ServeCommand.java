@@ -18,6 +18,8 @@ final class ServeCommand implements Runnable {
   @Override
   public void run() {
     BotConfig config = cli.config();
+    LogRedaction.registerSecrets(
+        config.slackBotToken(), config.slackAppToken(), config.slackSigningSecret(), config.secretKeyBase64());
     BotServer server = BotServer.start(config);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()

@@ -24,9 +24,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The Home tab's buttons. View posts the ticket's detail to the technician's DM with the app, read
- * with their own token (R11); Connect opens the connect modal at once (the trigger expires in about 3
- * seconds). Comment, Bill and Close point to the slash commands until those flows can open from here;
- * their action ids stay as they are, so that a later feature can take them over.
+ * with their own token (R11). Comment and Close open the same modal as {@code /syncro comment} and
+ * {@code /syncro close} (preview and Confirm follow in the DM, R1); Connect opens the connect modal.
+ * Modals open at once, since the trigger expires in about 3 seconds. Bill has no flow yet and says
+ * so; its action id stays as it is, so that the billing feature can take it over.
  */
 final class HomeButtons implements BlockActionHandler {
   private static final Logger log = LoggerFactory.getLogger(HomeButtons.class);
@@ -35,12 +36,15 @@ final class HomeButtons implements BlockActionHandler {
   private final SyncroClient syncro;
   private final TicketDetail detail;
   private final WorkQueue work;
+  private final boolean writeModals;
 
-  HomeButtons(ConnectedUserStore users, SyncroClient syncro, TicketDetail detail, WorkQueue work) {
+  HomeButtons(ConnectedUserStore users, SyncroClient syncro, TicketDetail detail, WorkQueue work,
+      boolean writeModals) {
     this.users = users;
     this.syncro = syncro;
     this.detail = detail;
     this.work = work;
+    this.writeModals = writeModals;
   }
 
   /** The action ids this handler answers. */
@@ -73,12 +77,43 @@ final class HomeButtons implements BlockActionHandler {
     TicketNumber n = number.get();
     if (HomeView.VIEW.equals(id)) {
       work.submit("home view " + n, () -> dm(slack, userId, view(userId, n)));
+    } else if (HomeView.BILL.equals(id)) {
+      work.submit("home bill", () -> dm(slack, userId, Reply.of("Billing from the bot is not available yet; bill "
+          + "ticket #" + n.value() + " in Syncro for now.")));
     } else {
-      String verb = HomeView.COMMENT.equals(id) ? "comment" : HomeView.BILL.equals(id) ? "bill" : "close";
-      work.submit("home " + verb, () -> dm(slack, userId, Reply.of("To " + verb + " ticket #" + n.value()
-          + ", use `/syncro " + verb + " " + n.value() + "` in any channel.")));
+      String kind = HomeView.COMMENT.equals(id) ? "comment" : "close";
+      openWriteModal(slack, ctx.getTriggerId(), userId, kind, n);
     }
     return ctx.ack();
+  }
+
+  /** Opens the comment/close modal with no response_url: its preview then goes to the user's DM. */
+  private void openWriteModal(MethodsClient slack, String triggerId, String userId, String kind, TicketNumber n)
+      throws IOException, SlackApiException {
+    if (!writeModals) {
+      work.submit("home " + kind, () -> dm(slack, userId, Reply.of("To " + kind + " ticket #" + n.value()
+          + ", use `/syncro " + kind + " " + n.value() + "` in any channel.")));
+      return;
+    }
+    boolean connected;
+    try {
+      connected = users.find(userId).isPresent();
+    } catch (RuntimeException e) {
+      log.error("Reading the connection of {} failed: {}", userId, SafeLog.describe(e));
+      work.submit("home " + kind, () -> dm(slack, userId, Reply.of(UserMessages.STORE_FAILED)));
+      return;
+    }
+    if (!connected) {
+      work.submit("home " + kind, () -> dm(slack, userId, Reply.of(UserMessages.NOT_CONNECTED)));
+      return;
+    }
+    WriteModal.Meta meta = new WriteModal.Meta(kind, n.value(), "", "");
+    ViewsOpenResponse r = slack.viewsOpen(b -> b.triggerId(triggerId).view(WriteModal.view(meta, "")));
+    if (!r.isOk()) {
+      log.warn("views.open for the {} modal from Home failed: {}", kind, r.getError());
+      work.submit("home " + kind, () -> dm(slack, userId, Reply.of("Slack did not open the dialog; use `/syncro "
+          + kind + " " + n.value() + "` instead.")));
+    }
   }
 
   private Reply view(String userId, TicketNumber n) {

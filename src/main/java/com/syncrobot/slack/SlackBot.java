@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.jdbi.v3.core.Jdbi;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,10 +26,12 @@ import org.jspecify.annotations.Nullable;
 public final class SlackBot implements AutoCloseable {
   private final App app;
   private final WorkQueue work;
+  private final @Nullable SafeWrites writes;
 
-  private SlackBot(App app, WorkQueue work) {
+  private SlackBot(App app, WorkQueue work, @Nullable SafeWrites writes) {
     this.app = app;
     this.work = work;
+    this.writes = writes;
   }
 
   /**
@@ -36,12 +39,26 @@ public final class SlackBot implements AutoCloseable {
    * Socket Mode, where Slack authenticates the WebSocket instead.
    */
   public static SlackBot create(Slack slack, String botToken, @Nullable String signingSecret, SyncroClient syncro,
-      ConnectedUserStore users, Clock clock, AmbientFeatures ambient) {
-    return create(slack, botToken, signingSecret, syncro, users, clock, ambient, WorkQueue.standard());
+      ConnectedUserStore users, Clock clock) {
+    return create(slack, botToken, signingSecret, syncro, users, clock, WorkQueue.standard(), null, null);
   }
 
-  static SlackBot create(Slack slack, String botToken, @Nullable String signingSecret, SyncroClient syncro,
-      ConnectedUserStore users, Clock clock, AmbientFeatures ambient, WorkQueue work) {
+  /**
+   * Builds the app with the safe-write commands ({@code comment}, {@code close}, {@code update}) and
+   * the plan buttons, on the plan store in {@code jdbi} (R1, R2), and the ambient features.
+   */
+  public static SlackBot create(Slack slack, String botToken, @Nullable String signingSecret, SyncroClient syncro,
+      ConnectedUserStore users, Clock clock, Jdbi jdbi, WriteOptions options, AmbientFeatures ambient) {
+    return create(slack, botToken, signingSecret, syncro, users, clock, WorkQueue.standard(),
+        new WriteSetup(jdbi, options), Objects.requireNonNull(ambient, "ambient == null"));
+  }
+
+  /** The store and options of the write side. */
+  private record WriteSetup(Jdbi jdbi, WriteOptions options) {}
+
+  private static SlackBot create(Slack slack, String botToken, @Nullable String signingSecret, SyncroClient syncro,
+      ConnectedUserStore users, Clock clock, WorkQueue work, @Nullable WriteSetup setup,
+      @Nullable AmbientFeatures ambient) {
     Objects.requireNonNull(slack, "slack == null");
     Objects.requireNonNull(botToken, "botToken == null");
     AppConfig config = AppConfig.builder()
@@ -62,12 +79,34 @@ public final class SlackBot implements AutoCloseable {
         .register(new CustomersCommand(reads))
         .register(new ConnectCommand(users))
         .register(new DisconnectCommand(users));
-    ambient.register(app, subcommands, work, new TicketDetail(clock));
+    SafeWrites writes = null;
+    if (setup != null) {
+      writes = SafeWrites.wire(app, subcommands, slack, botToken, syncro, users, clock, work, setup.jdbi(),
+          setup.options());
+    }
+    if (ambient != null) {
+      ambient.register(app, subcommands, work, new TicketDetail(clock), writes != null);
+    }
     subcommands.register(new HelpCommand(subcommands));
 
     app.command(SyncroCommand.COMMAND, new SyncroCommand(subcommands));
     app.viewSubmission(ConnectModal.CALLBACK_ID, new ConnectSubmission(users, syncro, work));
-    return new SlackBot(app, work);
+    return new SlackBot(app, work, writes);
+  }
+
+  /**
+   * Resumes every plan that was executing when the bot stopped, verifying before resending (R2);
+   * returns how many. Does nothing without the write side.
+   */
+  public int resumePlans() {
+    return writes == null ? 0 : writes.executor().resume();
+  }
+
+  /** Expires stale previews (and updates them) and prunes old delivery keys; run it about once a minute. */
+  public void sweep() {
+    if (writes != null) {
+      writes.sweep();
+    }
   }
 
   /**
@@ -97,5 +136,8 @@ public final class SlackBot implements AutoCloseable {
   @Override
   public void close() {
     work.shutdown(Duration.ofSeconds(10));
+    if (writes != null) {
+      writes.close();
+    }
   }
 }

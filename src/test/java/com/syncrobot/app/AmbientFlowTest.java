@@ -312,7 +312,8 @@ final class AmbientFlowTest {
         + "\"view\":{\"id\":\"VH\",\"type\":\"home\",\"hash\":\"1.a\"},"
         + "\"actions\":[{\"action_id\":\"" + actionId + "\",\"block_id\":\"home_t_" + value + "\","
         + "\"text\":{\"type\":\"plain_text\",\"text\":\"x\"},\"value\":\"" + value + "\",\"type\":\"button\","
-        + "\"action_ts\":\"1700000000.2\"}]}";
+        // Distinct per click: the redelivery filter drops a second click with the same action_ts.
+        + "\"action_ts\":\"1700000000." + ids.incrementAndGet() + "\"}]}";
     return SignedRequests.form(Map.of("payload", json));
   }
 
@@ -333,11 +334,38 @@ final class AmbientFlowTest {
   }
 
   @Test
-  void homeCommentButton_pointsToTheSlashCommand() throws Exception {
+  void homeCommentAndCloseButtons_openTheSlashCommandsModal_previewGoesToTheDm() throws Exception {
+    connect();
     assertThat(requests.post(buttonClick("home_comment", "32164"), SignedRequests.FORM).statusCode()).isEqualTo(200);
+    Map<String, String> open = form(awaitOne(postRequestedFor(urlPathEqualTo("/api/views.open"))));
+    assertThat(open).containsEntry("trigger_id", "13345224609.1.2");
+    JsonNode view = JSON.readTree(open.get("view"));
+    assertThat(view.path("callback_id").asText()).isEqualTo("syncro_write");
+    assertThat(JSON.readTree(view.path("private_metadata").asText()))
+        .isEqualTo(JSON.readTree("{\"kind\":\"comment\",\"number\":32164,\"responseUrl\":\"\",\"channelId\":\"\"}"));
+
+    slack.resetRequests();
+    requests.post(buttonClick("home_close", "32165"), SignedRequests.FORM);
+    JsonNode close = JSON.readTree(form(awaitOne(postRequestedFor(urlPathEqualTo("/api/views.open")))).get("view"));
+    assertThat(close.path("private_metadata").asText()).contains("\"kind\":\"close\"", "\"number\":32165");
+    assertThat(syncro.getAllServeEvents()).isEmpty();
+  }
+
+  @Test
+  void homeCommentButton_notConnected_toldToConnect_R11() throws Exception {
+    requests.post(buttonClick("home_comment", "32164"), SignedRequests.FORM);
     Map<String, String> dm = form(awaitOne(postRequestedFor(urlPathEqualTo("/api/chat.postMessage"))));
-    assertThat(dm).containsEntry("channel", USER)
-        .containsEntry("text", "To comment ticket #32164, use `/syncro comment 32164` in any channel.");
+    assertThat(dm).containsEntry("channel", USER);
+    assertThat(dm.get("text")).startsWith("You have not connected your Syncro API token yet.");
+    assertThat(slack.findAll(postRequestedFor(urlPathEqualTo("/api/views.open")))).isEmpty();
+  }
+
+  @Test
+  void homeBillButton_saysBillingIsNotAvailableYet() throws Exception {
+    requests.post(buttonClick("home_bill", "32164"), SignedRequests.FORM);
+    Map<String, String> dm = form(awaitOne(postRequestedFor(urlPathEqualTo("/api/chat.postMessage"))));
+    assertThat(dm).containsEntry("text",
+        "Billing from the bot is not available yet; bill ticket #32164 in Syncro for now.");
   }
 
   @Test

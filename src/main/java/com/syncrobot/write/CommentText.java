@@ -1,0 +1,29 @@
+package com.syncrobot.write;
+
+import java.util.regex.Pattern;
+
+/**
+ * Normalises comment text so that what we sent and what Syncro shows compare equal despite
+ * {@code <br>} spellings, block tags, a few HTML entities and whitespace.
+ */
+final class CommentText {
+  private static final Pattern BREAKS = Pattern.compile("(?i)<br\\s*/?>|</?(p|div)(\\s[^>]*)?>");
+  private static final Pattern SPACE = Pattern.compile("[\\s\\u00a0]+");
+
+  private CommentText() {}
+
+  static String normalize(String text) {
+    String t = BREAKS.matcher(text).replaceAll(" ");
+    t = t.replace("&nbsp;", " ")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&");
+    return SPACE.matcher(t).replaceAll(" ").strip();
+  }
+
+  static boolean same(String a, String b) {
+    return normalize(a).equals(normalize(b));
+  }
+}

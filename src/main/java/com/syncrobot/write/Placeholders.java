@@ -1,0 +1,117 @@
+package com.syncrobot.write;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.syncrobot.syncro.SyncroWrite;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.IntFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Replaces {@code {{step:N}}} in a step's path and body with the id that step N returned, at send
+ * time. A body string that is exactly a placeholder becomes a JSON number (Syncro wants ids as
+ * numbers); inside a longer string it is replaced as text.
+ */
+final class Placeholders {
+  private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{step:(\\d{1,4})}}");
+
+  private Placeholders() {}
+
+  /** Returns the step indexes that {@code write} refers to. */
+  static Set<Integer> referencedSteps(SyncroWrite write) {
+    Set<Integer> refs = new TreeSet<>();
+    collect(write.path(), refs);
+    JsonNode body = write.body();
+    if (body != null) {
+      collect(body.toString(), refs);
+    }
+    return refs;
+  }
+
+  /**
+   * Returns {@code write} with every placeholder replaced by {@code ids.apply(N)}.
+   *
+   * @throws UnresolvedPlaceholderException if a referenced step has no id
+   */
+  static SyncroWrite resolve(SyncroWrite write, IntFunction<Optional<Long>> ids) {
+    if (referencedSteps(write).isEmpty()) {
+      return write;
+    }
+    String path = replaceText(write.path(), ids);
+    JsonNode body = write.body();
+    return new SyncroWrite(write.method(), path, body == null ? null : replaceNode(body, ids), write.idPointer());
+  }
+
+  private static void collect(String text, Set<Integer> refs) {
+    Matcher m = PLACEHOLDER.matcher(text);
+    while (m.find()) {
+      refs.add(Integer.parseInt(m.group(1)));
+    }
+  }
+
+  private static String replaceText(String text, IntFunction<Optional<Long>> ids) {
+    Matcher m = PLACEHOLDER.matcher(text);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      m.appendReplacement(out, Long.toString(idOf(Integer.parseInt(m.group(1)), ids)));
+    }
+    m.appendTail(out);
+    return out.toString();
+  }
+
+  private static JsonNode replaceNode(JsonNode node, IntFunction<Optional<Long>> ids) {
+    JsonNodeFactory f = JsonNodeFactory.instance;
+    if (node.isTextual()) {
+      Matcher whole = PLACEHOLDER.matcher(node.asText());
+      if (whole.matches()) {
+        return f.numberNode(idOf(Integer.parseInt(whole.group(1)), ids));
+      }
+      return f.textNode(replaceText(node.asText(), ids));
+    }
+    if (node.isObject()) {
+      ObjectNode copy = f.objectNode();
+      for (Map.Entry<String, JsonNode> e : node.properties()) {
+        copy.set(e.getKey(), replaceNode(e.getValue(), ids));
+      }
+      return copy;
+    }
+    if (node.isArray()) {
+      ArrayNode copy = f.arrayNode();
+      for (JsonNode item : node) {
+        copy.add(replaceNode(item, ids));
+      }
+      return copy;
+    }
+    return node.deepCopy();
+  }
+
+  private static long idOf(int step, IntFunction<Optional<Long>> ids) {
+    @Nullable Long id = ids.apply(step).orElse(null);
+    if (id == null) {
+      throw new UnresolvedPlaceholderException(step);
+    }
+    return id;
+  }
+
+  /** A placeholder names a step that has no result id (not done, or Syncro gave none). */
+  static final class UnresolvedPlaceholderException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final int step;
+
+    UnresolvedPlaceholderException(int step) {
+      super("{{step:" + step + "}} has no id: step " + step + " is not done or returned no id");
+      this.step = step;
+    }
+
+    int step() {
+      return step;
+    }
+  }
+}

@@ -1,0 +1,281 @@
+package com.syncrobot.write;
+
+import com.syncrobot.syncro.SyncroApi;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The engine that executes confirmed plans exactly once (R1, R2, R3); thread-safe. Runs plans on
+ * the injected executor, re-checks waiting plans through the injected scheduler, and tells the
+ * listener about every change. At most one runner works on a plan: in this process a per-plan
+ * demand counter, across processes the plan's runner lease in the store.
+ */
+public final class PlanExecutor {
+  private static final Logger log = LoggerFactory.getLogger(PlanExecutor.class);
+
+  /** The re-check delays of a waiting plan; the last one repeats. */
+  public static final List<Duration> DEFAULT_BACKOFF =
+      List.of(Duration.ofMinutes(1), Duration.ofMinutes(2), Duration.ofMinutes(5), Duration.ofMinutes(10));
+
+  /** How long before a step's send a matching comment may have been created and still count. */
+  public static final Duration DEFAULT_COMMENT_TOLERANCE = Duration.ofMinutes(10);
+
+  private final PlanStore store;
+  private final Function<String, Optional<SyncroApi>> apis;
+  private final PlanListener listener;
+  private final Executor executor;
+  private final Scheduler scheduler;
+  private final Clock clock;
+  private final List<Duration> backoff;
+  private final CheckVerifier verifier;
+  private final String runnerId = "runner-" + UUID.randomUUID();
+  /** Runs requested per plan while one is in progress; absent when none runs in this process. */
+  private final ConcurrentHashMap<String, Integer> demand = new ConcurrentHashMap<>();
+
+  private PlanExecutor(Builder b) {
+    this.store = required(b.store, "store");
+    this.apis = required(b.apis, "apis");
+    this.listener = required(b.listener, "listener");
+    this.executor = required(b.executor, "executor");
+    this.scheduler = required(b.scheduler, "scheduler");
+    this.clock = required(b.clock, "clock");
+    this.backoff = b.backoff;
+    this.verifier = new CheckVerifier(b.commentTolerance);
+  }
+
+  /** Returns a builder; store, apis, listener, executor, scheduler and clock are required. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Confirms the plan for {@code slackUserId} (owner only, once) and, if that worked, executes it. */
+  public ConfirmResult confirm(String planId, String slackUserId) {
+    ConfirmResult result = store.confirm(planId, slackUserId, clock.instant());
+    if (result == ConfirmResult.CONFIRMED || result == ConfirmResult.EXPIRED) {
+      notifyChanged(planId);
+    }
+    if (result == ConfirmResult.CONFIRMED) {
+      execute(planId);
+    }
+    return result;
+  }
+
+  /** Cancels the plan for its owner (a preview, or a plan waiting for the owner's decision). */
+  public CancelResult cancel(String planId, String slackUserId) {
+    CancelResult result = store.cancel(planId, slackUserId, clock.instant());
+    if (result == CancelResult.CANCELLED || result == CancelResult.EXPIRED) {
+      notifyChanged(planId);
+    }
+    return result;
+  }
+
+  /** Sends a step that was proven absent once more, on its owner's explicit word (R2). */
+  public DecisionResult resend(String planId, int stepIndex, String slackUserId) {
+    DecisionResult result = store.resend(planId, stepIndex, slackUserId);
+    if (result == DecisionResult.ACCEPTED) {
+      notifyChanged(planId);
+      execute(planId);
+    }
+    return result;
+  }
+
+  /**
+   * Records the owner's finding in Syncro about a step that could not be verified: landed → the
+   * plan runs on; not landed → the step is absent and may be sent again with {@link #resend}.
+   */
+  public DecisionResult settle(String planId, int stepIndex, String slackUserId, boolean landed) {
+    DecisionResult result = store.settle(planId, stepIndex, slackUserId, landed, clock.instant());
+    if (result == DecisionResult.ACCEPTED) {
+      notifyChanged(planId);
+      if (landed) {
+        execute(planId);
+      }
+    }
+    return result;
+  }
+
+  /** Marks previews whose time ran out EXPIRED, tells the listener, and returns them. */
+  public List<Plan> expirePreviews() {
+    List<Plan> expired = store.expirePreviews(clock.instant());
+    expired.forEach(this::notifyListener);
+    return expired;
+  }
+
+  /**
+   * Runs the plan on the executor if it is EXECUTING or WAITING; does nothing for a plan in any
+   * other state or one that is already running. Safe to call any number of times.
+   */
+  public void execute(String planId) {
+    submit(planId, false);
+  }
+
+  /**
+   * Resumes, at start-up, every plan that was executing or waiting: from its first step without a
+   * known result, verifying a step left SENDING or UNKNOWN before anything else. Returns how many.
+   * Call it once, before any other call: it takes plans over from whichever runner held them, which
+   * is right only when that runner died with the previous process (one bot process per database).
+   */
+  public int resume() {
+    List<Plan> plans = store.unfinished();
+    for (Plan plan : plans) {
+      log.info("resuming plan {} ({})", plan.id(), plan.state());
+      submit(plan.id(), true);
+    }
+    return plans.size();
+  }
+
+  private void submit(String planId, boolean takeOver) {
+    try {
+      executor.execute(() -> drive(planId, takeOver));
+    } catch (RejectedExecutionException e) {
+      // the plan stays EXECUTING/WAITING in the store; the next start resumes it
+      log.warn("plan {} not run now: executor refused the task", planId);
+    }
+  }
+
+  private void drive(String planId, boolean takeOver) {
+    if (demand.merge(planId, 1, Integer::sum) != 1) {
+      return; // the running pass will go round once more
+    }
+    boolean first = true;
+    try {
+      while (true) {
+        runOnce(planId, takeOver && first);
+        first = false;
+        // collapse every demand that arrived meanwhile into one more pass
+        if (demand.compute(planId, (k, v) -> v == null || v <= 1 ? null : 1) == null) {
+          return;
+        }
+      }
+    } catch (RuntimeException e) {
+      demand.remove(planId);
+      log.error("plan {} stopped by an unexpected {}; it is resumed at the next start", planId,
+          e.getClass().getName(), e);
+    }
+  }
+
+  private void runOnce(String planId, boolean takeOver) {
+    boolean claimed = takeOver ? store.takeOver(planId, runnerId) : store.claim(planId, runnerId);
+    if (!claimed) {
+      return;
+    }
+    try {
+      Plan plan = store.find(planId).orElseThrow(() -> new IllegalStateException("plan " + planId + " vanished"));
+      notifyListener(plan);
+      PlanRun.End end = new PlanRun(store, verifier, clock, backoff, this::notifyChanged, runnerId)
+          .run(plan, apis.apply(plan.slackUserId()));
+      if (end.kind() == PlanRun.Kind.WAITING) {
+        scheduler.schedule(end.recheckIn(), () -> execute(planId));
+      }
+    } finally {
+      store.release(planId, runnerId);
+    }
+  }
+
+  private void notifyChanged(String planId) {
+    store.find(planId).ifPresent(this::notifyListener);
+  }
+
+  private void notifyListener(Plan plan) {
+    try {
+      listener.planChanged(plan);
+    } catch (RuntimeException e) {
+      log.warn("listener failed on plan {} ({}): {}", plan.id(), plan.state(), e.getClass().getName());
+    }
+  }
+
+  private static <T> T required(@Nullable T value, String name) {
+    if (value == null) {
+      throw new IllegalStateException(name + " not set");
+    }
+    return value;
+  }
+
+  /** Collects the engine's collaborators; every setter validates its argument. */
+  public static final class Builder {
+    private @Nullable PlanStore store;
+    private @Nullable Function<String, Optional<SyncroApi>> apis;
+    private @Nullable PlanListener listener;
+    private @Nullable Executor executor;
+    private @Nullable Scheduler scheduler;
+    private @Nullable Clock clock;
+    private List<Duration> backoff = DEFAULT_BACKOFF;
+    private Duration commentTolerance = DEFAULT_COMMENT_TOLERANCE;
+
+    Builder() {}
+
+    public Builder store(PlanStore store) {
+      this.store = Objects.requireNonNull(store, "store == null");
+      return this;
+    }
+
+    /** Sets how to get the Syncro API acting as a Slack user; empty when they have no token (R11). */
+    public Builder apis(Function<String, Optional<SyncroApi>> apis) {
+      this.apis = Objects.requireNonNull(apis, "apis == null");
+      return this;
+    }
+
+    public Builder listener(PlanListener listener) {
+      this.listener = Objects.requireNonNull(listener, "listener == null");
+      return this;
+    }
+
+    public Builder executor(Executor executor) {
+      this.executor = Objects.requireNonNull(executor, "executor == null");
+      return this;
+    }
+
+    public Builder scheduler(Scheduler scheduler) {
+      this.scheduler = Objects.requireNonNull(scheduler, "scheduler == null");
+      return this;
+    }
+
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock == null");
+      return this;
+    }
+
+    /**
+     * Sets the re-check delays of a waiting plan (the last repeats).
+     *
+     * @throws IllegalArgumentException if empty or a delay is negative
+     */
+    public Builder recheckBackoff(List<Duration> backoff) {
+      List<Duration> copy = List.copyOf(backoff);
+      if (copy.isEmpty() || copy.stream().anyMatch(Duration::isNegative)) {
+        throw new IllegalArgumentException("backoff must be non-empty and non-negative: " + copy);
+      }
+      this.backoff = copy;
+      return this;
+    }
+
+    /** Sets how long before a send a matching comment may have been created and still count. */
+    public Builder commentTolerance(Duration tolerance) {
+      if (tolerance.isNegative()) {
+        throw new IllegalArgumentException("negative tolerance: " + tolerance);
+      }
+      this.commentTolerance = tolerance;
+      return this;
+    }
+
+    /**
+     * Returns the engine.
+     *
+     * @throws IllegalStateException if a required collaborator is missing
+     */
+    public PlanExecutor build() {
+      return new PlanExecutor(this);
+    }
+  }
+}

@@ -1,0 +1,98 @@
+package com.syncrobot.write;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.syncrobot.syncro.TicketId;
+import java.io.IOException;
+import org.jspecify.annotations.Nullable;
+
+/** Turns checks and request bodies into the JSON text stored in the step rows, and back. */
+final class PlanJson {
+  /** Syncro's answers are kept for the audit up to this many characters. */
+  static final int MAX_BODY_CHARS = 16 * 1024;
+
+  private static final ObjectMapper MAPPER = JsonMapper.builder()
+      .addModule(ticketIdAsNumber())
+      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+      .build();
+
+  static {
+    // Every record of the sealed Check is a subtype; its @JsonTypeName is the stored "type".
+    MAPPER.registerSubtypes(Check.class.getPermittedSubclasses());
+  }
+
+  private PlanJson() {}
+
+  static String writeCheck(Check check) {
+    try {
+      return MAPPER.writerFor(Check.class).writeValueAsString(check);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot serialise " + check.getClass().getSimpleName(), e);
+    }
+  }
+
+  static Check readCheck(String json) {
+    try {
+      return MAPPER.readValue(json, Check.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stored check is not readable: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  static @Nullable String writeNode(@Nullable JsonNode node) {
+    if (node == null) {
+      return null;
+    }
+    try {
+      return MAPPER.writeValueAsString(node);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot serialise a request body", e);
+    }
+  }
+
+  static @Nullable JsonNode readNode(@Nullable String json) {
+    if (json == null) {
+      return null;
+    }
+    try {
+      return MAPPER.readTree(json);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stored request body is not JSON", e);
+    }
+  }
+
+  /** Returns {@code text} cut to {@link #MAX_BODY_CHARS}, saying how much was cut. */
+  static @Nullable String cap(@Nullable String text) {
+    if (text == null || text.length() <= MAX_BODY_CHARS) {
+      return text;
+    }
+    return text.substring(0, MAX_BODY_CHARS) + "…[" + (text.length() - MAX_BODY_CHARS) + " more chars cut]";
+  }
+
+  private static SimpleModule ticketIdAsNumber() {
+    SimpleModule module = new SimpleModule("write-ids");
+    module.addSerializer(TicketId.class, new JsonSerializer<>() {
+      @Override
+      public void serialize(TicketId value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+        gen.writeNumber(value.value());
+      }
+    });
+    module.addDeserializer(TicketId.class, new JsonDeserializer<>() {
+      @Override
+      public TicketId deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+        return new TicketId(p.getValueAsLong());
+      }
+    });
+    return module;
+  }
+}

@@ -1,0 +1,77 @@
+package com.syncrobot.write;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The plain sentences stored as a plan's note, for the technician (R17). */
+final class PlanNotes {
+  private PlanNotes() {}
+
+  static String name(Step step) {
+    return "step " + (step.index() + 1) + " “" + step.label() + "”";
+  }
+
+  /** Says which steps did happen and which were not sent, e.g. after a failure. */
+  static String progress(Plan plan) {
+    List<String> done = new ArrayList<>();
+    List<String> notSent = new ArrayList<>();
+    for (Step s : plan.steps()) {
+      if (s.state() == StepState.DONE) {
+        done.add("“" + s.label() + "”" + (s.resultId() == null ? "" : " (id " + s.resultId() + ")"));
+      } else if (s.state() == StepState.PENDING) {
+        notSent.add("“" + s.label() + "”");
+      }
+    }
+    String did = done.isEmpty() ? "Nothing was written to Syncro." : "Done: " + String.join(", ", done) + ".";
+    return notSent.isEmpty() ? did : did + " Not sent: " + String.join(", ", notSent) + ".";
+  }
+
+  static String refused(Step step, int status, String message, Plan plan) {
+    return "Syncro refused " + name(step) + " (" + status + "): " + message + ". " + progress(plan);
+  }
+
+  static String tokenRefused(Step step, Plan plan) {
+    return "Syncro refused the token of " + plan.syncroUserName() + " for " + name(step)
+        + ": it is invalid, expired or lacks the permission. Reconnect it. " + progress(plan);
+  }
+
+  static String notFound(Step step, Plan plan) {
+    return "Syncro answered 404 for " + name(step) + ": that record does not exist. " + progress(plan);
+  }
+
+  static String tokenGone(Plan plan) {
+    return "The Syncro token of " + plan.syncroUserName() + " is no longer connected (token removed), so nothing"
+        + " more was sent. " + progress(plan);
+  }
+
+  static String unresolved(Step step, int needed, Plan plan) {
+    return name(step) + " needs the id from step " + (needed + 1) + ", which Syncro did not return; it was not sent. "
+        + progress(plan);
+  }
+
+  static String rateLimited(Step step, Duration delay) {
+    return "Syncro is rate limiting; " + name(step) + " was not processed and will be sent in " + human(delay) + ".";
+  }
+
+  static String verifying(Step step, Duration delay) {
+    return "Syncro did not answer while checking whether " + name(step) + " happened; it was not sent again."
+        + " Checking again in " + human(delay) + ".";
+  }
+
+  static String absent(Step step, String how) {
+    return name(step) + " did not reach Syncro (checked: " + how + "). It was not sent again: send it again?";
+  }
+
+  static String undecided(Step step, String how) {
+    return "Could not tell whether " + name(step) + " happened (" + how + "). It was not sent again;"
+        + " please look in Syncro.";
+  }
+
+  static String human(Duration d) {
+    if (d.toMinutes() >= 1 && d.toSecondsPart() == 0) {
+      return d.toMinutes() + " min";
+    }
+    return d.toSeconds() + " s";
+  }
+}

@@ -1,0 +1,248 @@
+package com.syncrobot.write;
+
+import com.syncrobot.syncro.Redactor;
+import com.syncrobot.syncro.SyncroAmbiguousWriteException;
+import com.syncrobot.syncro.SyncroApi;
+import com.syncrobot.syncro.SyncroAuthException;
+import com.syncrobot.syncro.SyncroException;
+import com.syncrobot.syncro.SyncroNotFoundException;
+import com.syncrobot.syncro.SyncroRateLimitedException;
+import com.syncrobot.syncro.SyncroUnavailableException;
+import com.syncrobot.syncro.SyncroValidationException;
+import com.syncrobot.syncro.SyncroWrite;
+import com.syncrobot.syncro.WriteResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One pass over a plan that this runner has claimed: sends PENDING steps, verifies SENDING and
+ * UNKNOWN ones first (they may have been sent), and leaves the plan DONE, FAILED, NEEDS_DECISION or
+ * WAITING (R2, R3, R17). Each step is recorded SENDING before its request goes out.
+ */
+final class PlanRun {
+  private static final Logger log = LoggerFactory.getLogger(PlanRun.class);
+
+  enum Kind {
+    /** The plan left EXECUTING for good or for its owner's decision. */
+    STOPPED,
+    /** The plan is WAITING; run it again after {@code recheckIn}. */
+    WAITING,
+    /** Another runner holds the plan now; this pass did nothing more. */
+    LOST
+  }
+
+  record End(Kind kind, Duration recheckIn) {
+    static final End STOPPED = new End(Kind.STOPPED, Duration.ZERO);
+    static final End LOST = new End(Kind.LOST, Duration.ZERO);
+  }
+
+  private final PlanStore store;
+  private final CheckVerifier verifier;
+  private final Clock clock;
+  private final List<Duration> backoff;
+  private final Consumer<String> changed;
+  private final String runner;
+
+  PlanRun(PlanStore store, CheckVerifier verifier, Clock clock, List<Duration> backoff, Consumer<String> changed,
+      String runner) {
+    this.store = store;
+    this.verifier = verifier;
+    this.clock = clock;
+    this.backoff = List.copyOf(backoff);
+    this.changed = changed;
+    this.runner = runner;
+  }
+
+  /** Runs {@code plan}, which this runner has claimed, as far as it can go now. */
+  End run(Plan plan, Optional<SyncroApi> api) {
+    if (api.isEmpty()) {
+      return leave(plan, PlanState.FAILED, PlanNotes.tokenGone(plan));
+    }
+    Plan current = plan;
+    for (int i = 0; i < current.steps().size(); i++) {
+      Step step = current.step(i);
+      @Nullable End end;
+      switch (step.state()) {
+        case DONE:
+          continue;
+        case PENDING:
+          end = send(current, step, api.get());
+          break;
+        case SENDING:
+          // the process stopped after recording SENDING: the request may have gone out, so verify
+          if (!store.markUnknown(step, runner, null, "the bot stopped while this was being sent", null)) {
+            return End.LOST;
+          }
+          current = reload(current);
+          end = verify(current, current.step(i), api.get());
+          break;
+        case UNKNOWN:
+          end = verify(current, step, api.get());
+          break;
+        case ABSENT:
+          return leave(current, PlanState.NEEDS_DECISION, PlanNotes.absent(step, String.valueOf(step.verification())));
+        case FAILED:
+          return leave(current, PlanState.FAILED,
+              PlanNotes.refused(step, step.resultStatus() == null ? 0 : step.resultStatus(),
+                  String.valueOf(step.error()), current));
+        default:
+          throw new IllegalStateException("unhandled step state " + step.state());
+      }
+      if (end != null) {
+        return end;
+      }
+      current = reload(current);
+    }
+    return leave(current, PlanState.DONE, PlanNotes.progress(current));
+  }
+
+  /** Returns null when the step is done and the run goes on. */
+  private @Nullable End send(Plan plan, Step step, SyncroApi api) {
+    SyncroWrite request;
+    try {
+      request = Placeholders.resolve(step.request(), i -> idOf(plan, i));
+    } catch (Placeholders.UnresolvedPlaceholderException e) {
+      return leave(plan, PlanState.FAILED, PlanNotes.unresolved(step, e.step(), plan));
+    }
+    Instant sentAt = clock.instant();
+    if (!store.markSending(step, runner, request, sentAt)) {
+      return End.LOST;
+    }
+    changed.accept(plan.id());
+    log.info("plan {} step {} attempt {}: {} {}", plan.id(), step.index(), step.attempt(), request.method(),
+        request.path());
+    WriteResponse response;
+    try {
+      response = api.write(request);
+    } catch (SyncroValidationException e) {
+      String message = e.syncroMessage();
+      return refused(plan, step, e.status(), message, after -> PlanNotes.refused(step, e.status(), message, after));
+    } catch (SyncroNotFoundException e) {
+      return refused(plan, step, 404, "not found: " + e.redactedPath(), after -> PlanNotes.notFound(step, after));
+    } catch (SyncroAuthException e) {
+      String message = e.syncroMessage().isBlank() ? "token refused" : e.syncroMessage();
+      return refused(plan, step, e.status(), message, after -> PlanNotes.tokenRefused(step, after));
+    } catch (SyncroRateLimitedException e) {
+      if (!store.backToPending(step, runner, 429, "rate limited: not processed")) {
+        return End.LOST;
+      }
+      Duration delay = nextDelay(plan);
+      End end = leave(reload(plan), PlanState.WAITING, PlanNotes.rateLimited(step, delay));
+      return end.kind() == Kind.LOST ? end : new End(Kind.WAITING, delay);
+    } catch (SyncroAmbiguousWriteException | SyncroUnavailableException e) {
+      return unknown(plan, step, e.status() == 0 ? null : e.status(), e.getMessage(), api);
+    } catch (RuntimeException e) {
+      // whatever broke, the request may have left: treat it as unknown, never as not sent
+      log.warn("plan {} step {}: unexpected {} while sending", plan.id(), step.index(), e.getClass().getName());
+      return unknown(plan, step, null, "unexpected " + e.getClass().getSimpleName() + " while sending", api);
+    }
+    String body = Redactor.redact(response.body().toString());
+    if (!store.markDone(step, runner, response.id(), response.status(), body, null, clock.instant())) {
+      return End.LOST;
+    }
+    log.info("plan {} step {} done: status {} id {}", plan.id(), step.index(), response.status(), response.id());
+    changed.accept(plan.id());
+    return null;
+  }
+
+  private End refused(Plan plan, Step step, int status, String message, Function<Plan, String> note) {
+    if (!store.markFailed(step, runner, status, null, Redactor.redact(message), clock.instant())) {
+      return End.LOST;
+    }
+    log.info("plan {} step {} refused by Syncro with {}", plan.id(), step.index(), status);
+    Plan after = reload(plan);
+    return leave(after, PlanState.FAILED, Redactor.redact(note.apply(after)));
+  }
+
+  private @Nullable End unknown(Plan plan, Step step, @Nullable Integer status, @Nullable String reason,
+      SyncroApi api) {
+    String why = reason == null ? "outcome unknown" : Redactor.redact(reason);
+    if (!store.markUnknown(step, runner, status, why, null)) {
+      return End.LOST;
+    }
+    log.warn("plan {} step {}: outcome unknown ({}); verifying before anything else", plan.id(), step.index(), why);
+    Plan after = reload(plan);
+    changed.accept(plan.id());
+    return verify(after, after.step(step.index()), api);
+  }
+
+  /** Returns null when the step proved done and the run goes on. */
+  private @Nullable End verify(Plan plan, Step step, SyncroApi api) {
+    Instant sentAt = step.sentAt() == null ? clock.instant() : step.sentAt();
+    Verdict verdict;
+    try {
+      verdict = verifier.verify(api, step.check(), sentAt);
+    } catch (SyncroUnavailableException | SyncroRateLimitedException e) {
+      return waitToVerify(plan, step, "Syncro unreachable: " + e.getMessage());
+    } catch (SyncroAuthException e) {
+      verdict = new Verdict.Undecided("Syncro refused the token while checking; reconnect it");
+    } catch (SyncroException e) {
+      verdict = new Verdict.Undecided("Syncro answered " + e.status() + " while checking");
+    } catch (RuntimeException e) {
+      log.warn("plan {} step {}: unexpected {} while verifying", plan.id(), step.index(), e.getClass().getName());
+      return waitToVerify(plan, step, "unexpected " + e.getClass().getSimpleName() + " while checking");
+    }
+    if (verdict instanceof Verdict.Found found) {
+      if (!store.markDone(step, runner, found.id(), null, null, "found: " + found.how(), clock.instant())) {
+        return End.LOST;
+      }
+      log.info("plan {} step {} verified present: id {}", plan.id(), step.index(), found.id());
+      changed.accept(plan.id());
+      return null;
+    }
+    if (verdict instanceof Verdict.Absent absent) {
+      if (!store.markAbsent(step, runner, "absent: " + absent.how(), clock.instant())) {
+        return End.LOST;
+      }
+      log.info("plan {} step {} verified absent; waiting for the owner's decision", plan.id(), step.index());
+      return leave(reload(plan), PlanState.NEEDS_DECISION, PlanNotes.absent(step, absent.how()));
+    }
+    if (!store.markUnknown(step, runner, null, null, "undecided: " + verdict.how())) {
+      return End.LOST;
+    }
+    return leave(reload(plan), PlanState.NEEDS_DECISION, PlanNotes.undecided(step, verdict.how()));
+  }
+
+  private End waitToVerify(Plan plan, Step step, String why) {
+    if (!store.markUnknown(step, runner, null, null, "not yet verified: " + Redactor.redact(why))) {
+      return End.LOST;
+    }
+    Duration delay = nextDelay(plan);
+    End end = leave(reload(plan), PlanState.WAITING, PlanNotes.verifying(step, delay));
+    return end.kind() == Kind.LOST ? end : new End(Kind.WAITING, delay);
+  }
+
+  private End leave(Plan plan, PlanState state, String note) {
+    if (!store.leave(plan.id(), runner, state, note, clock.instant())) {
+      return End.LOST;
+    }
+    log.info("plan {} is {}", plan.id(), state);
+    changed.accept(plan.id());
+    return state == PlanState.WAITING ? new End(Kind.WAITING, Duration.ZERO) : End.STOPPED;
+  }
+
+  private Duration nextDelay(Plan plan) {
+    int waits = store.waitCount(plan.id());
+    return backoff.get(Math.min(waits, backoff.size() - 1));
+  }
+
+  private Plan reload(Plan plan) {
+    return store.find(plan.id()).orElseThrow(() -> new IllegalStateException("plan " + plan.id() + " vanished"));
+  }
+
+  private static Optional<Long> idOf(Plan plan, int index) {
+    if (index < 0 || index >= plan.steps().size()) {
+      return Optional.empty();
+    }
+    Step step = plan.step(index);
+    return step.state() == StepState.DONE ? Optional.ofNullable(step.resultId()) : Optional.empty();
+  }
+}

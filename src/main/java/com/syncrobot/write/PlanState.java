@@ -1,0 +1,29 @@
+package com.syncrobot.write;
+
+/**
+ * Where a plan is in its life: PREVIEWED → EXECUTING → DONE | FAILED | NEEDS_DECISION | WAITING, or
+ * PREVIEWED → CANCELLED | EXPIRED. NEEDS_DECISION may also end CANCELLED when the owner gives up.
+ */
+public enum PlanState {
+  /** Shown to the technician; nothing sent; waits for Confirm or Cancel. */
+  PREVIEWED,
+  /** Confirmed; the engine is sending or verifying steps. */
+  EXECUTING,
+  /** Paused until a scheduled re-check: rate limited, or Syncro unreachable while verifying. */
+  WAITING,
+  /** A step was proven absent (or cannot be verified): only the owner may move it on. */
+  NEEDS_DECISION,
+  /** Every step is done. */
+  DONE,
+  /** Syncro refused a step definitely; later steps were not sent. */
+  FAILED,
+  /** The owner cancelled it. */
+  CANCELLED,
+  /** The preview was not confirmed in time. */
+  EXPIRED;
+
+  /** Returns whether no further transition can happen. */
+  public boolean isFinal() {
+    return this == DONE || this == FAILED || this == CANCELLED || this == EXPIRED;
+  }
+}

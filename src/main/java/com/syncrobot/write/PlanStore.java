@@ -1,0 +1,284 @@
+package com.syncrobot.write;
+
+import com.syncrobot.syncro.SyncroWrite;
+import com.syncrobot.write.PlanRows.AuditRow;
+import com.syncrobot.write.PlanRows.PlanHead;
+import com.syncrobot.write.PlanRows.PlanRow;
+import com.syncrobot.write.PlanRows.StepRow;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Stores plans and their steps; thread-safe. Every transition is one conditional UPDATE (or a short
+ * transaction whose first statement is that UPDATE), so of many concurrent clicks exactly one
+ * wins (R2), and SQLite's busy timeout, not a read-then-write race, decides who waits.
+ */
+public final class PlanStore {
+  private final Jdbi jdbi;
+
+  /** Creates a store over {@code jdbi}, whose schema has migration V2 applied. */
+  public PlanStore(Jdbi jdbi) {
+    this.jdbi = Objects.requireNonNull(jdbi, "jdbi == null");
+    // a singleton plugin: installing it again on a shared Jdbi changes nothing
+    jdbi.installPlugin(new SqlObjectPlugin());
+  }
+
+  /**
+   * Stores a new plan and its steps in one transaction.
+   *
+   * @throws IllegalArgumentException if the plan is not PREVIEWED with every step PENDING
+   */
+  public void create(Plan plan) {
+    if (plan.state() != PlanState.PREVIEWED
+        || plan.steps().stream().anyMatch(s -> s.state() != StepState.PENDING || s.attempt() != 1)) {
+      throw new IllegalArgumentException("plan " + plan.id() + " is not a fresh preview: " + plan.state());
+    }
+    jdbi.useTransaction(h -> {
+      PlanDao dao = h.attach(PlanDao.class);
+      dao.insertPlan(PlanRow.of(plan));
+      for (Step step : plan.steps()) {
+        dao.insertStep(StepRow.of(step));
+      }
+    });
+  }
+
+  /** Returns the plan with its steps, read in one transaction. */
+  public Optional<Plan> find(String id) {
+    return jdbi.inTransaction(h -> {
+      PlanDao dao = h.attach(PlanDao.class);
+      return dao.plan(id).map(row -> row.toPlan(dao.steps(id)));
+    });
+  }
+
+  /**
+   * Moves a previewed plan to EXECUTING if {@code slackUserId} owns it and it has not expired; of
+   * concurrent calls at most one returns CONFIRMED (R1, R2).
+   */
+  public ConfirmResult confirm(String id, String slackUserId, Instant now) {
+    long at = now.toEpochMilli();
+    PlanDao dao = dao();
+    if (dao.confirm(id, slackUserId, at) == 1) {
+      return ConfirmResult.CONFIRMED;
+    }
+    Optional<PlanHead> head = dao.head(id);
+    if (head.isEmpty()) {
+      return ConfirmResult.NOT_FOUND;
+    }
+    if (!head.get().slackUserId().equals(slackUserId)) {
+      return ConfirmResult.NOT_OWNER;
+    }
+    switch (head.get().planState()) {
+      case PREVIEWED:
+        // the only way the UPDATE missed a previewed plan of this owner is its expiry
+        dao.expire(id, at);
+        return ConfirmResult.EXPIRED;
+      case EXPIRED:
+        return ConfirmResult.EXPIRED;
+      case CANCELLED:
+        return ConfirmResult.CANCELLED;
+      case DONE:
+      case FAILED:
+        return ConfirmResult.ALREADY_DONE;
+      default:
+        return ConfirmResult.ALREADY_RUNNING;
+    }
+  }
+
+  /**
+   * Cancels a previewed plan, or one that waits for its owner's decision (the steps not yet done
+   * are then never sent). Only the owner may cancel.
+   */
+  public CancelResult cancel(String id, String slackUserId, Instant now) {
+    long at = now.toEpochMilli();
+    PlanDao dao = dao();
+    if (dao.cancel(id, slackUserId, at, "Cancelled by <@" + slackUserId + ">") == 1) {
+      return CancelResult.CANCELLED;
+    }
+    Optional<PlanHead> head = dao.head(id);
+    if (head.isEmpty()) {
+      return CancelResult.NOT_FOUND;
+    }
+    if (!head.get().slackUserId().equals(slackUserId)) {
+      return CancelResult.NOT_OWNER;
+    }
+    switch (head.get().planState()) {
+      case PREVIEWED:
+        dao.expire(id, at);
+        return CancelResult.EXPIRED;
+      case EXPIRED:
+        return CancelResult.EXPIRED;
+      case CANCELLED:
+        return CancelResult.ALREADY_CANCELLED;
+      case DONE:
+      case FAILED:
+        return CancelResult.ALREADY_DONE;
+      default:
+        return CancelResult.ALREADY_RUNNING;
+    }
+  }
+
+  /**
+   * Lets a step that was proven absent be sent once more: ABSENT → PENDING with attempt + 1 and the
+   * plan NEEDS_DECISION → EXECUTING, atomically and only for the owner (R2). The absent attempt is
+   * kept for the audit. Of concurrent calls at most one returns ACCEPTED.
+   */
+  public DecisionResult resend(String planId, int stepIndex, String slackUserId) {
+    return jdbi.inTransaction(h -> {
+      PlanDao dao = h.attach(PlanDao.class);
+      if (dao.decide(planId, slackUserId, stepIndex, StepState.ABSENT.name(), PlanState.EXECUTING.name()) == 1) {
+        dao.archiveAbsentAttempt(planId, stepIndex);
+        if (dao.reopenAbsent(planId, stepIndex) != 1) {
+          throw new IllegalStateException("plan " + planId + " step " + stepIndex + " left ABSENT mid-transaction");
+        }
+        return DecisionResult.ACCEPTED;
+      }
+      return refusal(dao, planId, slackUserId);
+    });
+  }
+
+  /**
+   * Records the owner's word on a step whose outcome could not be read back: {@code landed} → the
+   * step is DONE and the plan runs on; otherwise the step is ABSENT and may be resent.
+   */
+  public DecisionResult settle(String planId, int stepIndex, String slackUserId, boolean landed, Instant now) {
+    return jdbi.inTransaction(h -> {
+      PlanDao dao = h.attach(PlanDao.class);
+      String newPlanState = landed ? PlanState.EXECUTING.name() : PlanState.NEEDS_DECISION.name();
+      if (dao.decide(planId, slackUserId, stepIndex, StepState.UNKNOWN.name(), newPlanState) == 1) {
+        String how = landed
+            ? "<@" + slackUserId + "> found it in Syncro"
+            : "<@" + slackUserId + "> found it missing in Syncro";
+        String stepState = landed ? StepState.DONE.name() : StepState.ABSENT.name();
+        if (dao.settleUnknown(planId, stepIndex, stepState, now.toEpochMilli(), how) != 1) {
+          throw new IllegalStateException("plan " + planId + " step " + stepIndex + " left UNKNOWN mid-transaction");
+        }
+        return DecisionResult.ACCEPTED;
+      }
+      return refusal(dao, planId, slackUserId);
+    });
+  }
+
+  /** Marks every preview whose time ran out EXPIRED and returns those plans. */
+  public List<Plan> expirePreviews(Instant now) {
+    long at = now.toEpochMilli();
+    PlanDao dao = dao();
+    List<Plan> expired = new ArrayList<>();
+    for (String id : dao.expiredPreviewIds(at)) {
+      if (dao.expire(id, at) == 1) {
+        find(id).ifPresent(expired::add);
+      }
+    }
+    return expired;
+  }
+
+  /** Returns the plans that were executing or waiting, oldest first (to resume after a restart). */
+  public List<Plan> unfinished() {
+    List<Plan> plans = new ArrayList<>();
+    for (String id : dao().unfinishedIds()) {
+      find(id).ifPresent(plans::add);
+    }
+    return plans;
+  }
+
+  /** Stores the latest Slack response_url that can update the preview; false if no such plan. */
+  public boolean setResponseUrl(String id, @Nullable String responseUrl) {
+    return dao().setResponseUrl(id, responseUrl) == 1;
+  }
+
+  /** Stores the Slack side's render data; false if no such plan. */
+  public boolean setPreviewJson(String id, @Nullable String previewJson) {
+    return dao().setPreviewJson(id, previewJson) == 1;
+  }
+
+  /** Returns every send of every step that matches {@code query}, oldest first. */
+  public List<AuditEntry> audit(AuditQuery query) {
+    Long ticket = query.ticket() == null ? null : query.ticket().value();
+    Long since = query.since() == null ? null : query.since().toEpochMilli();
+    return dao().audit(ticket, since, query.slackUserId()).stream().map(AuditRow::toEntry).toList();
+  }
+
+  // --- engine side: the runner lease and step transitions --------------------------------------------
+
+  /** Takes the plan for {@code runner} if it is EXECUTING or WAITING and nobody runs it. */
+  boolean claim(String planId, String runner) {
+    return dao().claim(planId, runner) == 1;
+  }
+
+  /** Takes the plan for {@code runner} even from another runner; only for resuming at start-up. */
+  boolean takeOver(String planId, String runner) {
+    return dao().takeOver(planId, runner) == 1;
+  }
+
+  void release(String planId, String runner) {
+    dao().release(planId, runner);
+  }
+
+  /** Moves the plan out of EXECUTING and gives up the lease, in one statement. */
+  boolean leave(String planId, String runner, PlanState state, @Nullable String note, Instant now) {
+    Long finishedAt = state.isFinal() ? now.toEpochMilli() : null;
+    return dao().leave(planId, runner, state.name(), note, finishedAt) == 1;
+  }
+
+  /** Returns how many times in a row the plan has had to wait. */
+  int waitCount(String planId) {
+    return dao().waitCount(planId);
+  }
+
+  boolean markSending(Step step, String runner, SyncroWrite sent, Instant now) {
+    return dao().markSending(step.planId(), step.index(), step.attempt(), runner, now.toEpochMilli(),
+        sent.path(), PlanJson.writeNode(sent.body())) == 1;
+  }
+
+  /** Records the step's result; a step that got done ends any run of waits. */
+  boolean markDone(Step step, String runner, @Nullable Long resultId, @Nullable Integer status,
+      @Nullable String body, @Nullable String verification, Instant now) {
+    return jdbi.inTransaction(h -> {
+      PlanDao dao = h.attach(PlanDao.class);
+      if (dao.markDone(step.planId(), step.index(), step.attempt(), runner, now.toEpochMilli(), resultId, status,
+          PlanJson.cap(body), verification) != 1) {
+        return false;
+      }
+      dao.resetWaits(step.planId());
+      return true;
+    });
+  }
+
+  boolean markFailed(Step step, String runner, int status, @Nullable String body, String error, Instant now) {
+    return dao().markFailed(step.planId(), step.index(), step.attempt(), runner, now.toEpochMilli(), status,
+        PlanJson.cap(body), PlanJson.cap(error)) == 1;
+  }
+
+  boolean markUnknown(Step step, String runner, @Nullable Integer status, @Nullable String error,
+      @Nullable String verification) {
+    return dao().markUnknown(step.planId(), step.index(), step.attempt(), runner, status, PlanJson.cap(error),
+        verification) == 1;
+  }
+
+  boolean markAbsent(Step step, String runner, String verification, Instant now) {
+    return dao().markAbsent(step.planId(), step.index(), step.attempt(), runner, now.toEpochMilli(),
+        verification) == 1;
+  }
+
+  /** Puts a step that Syncro did not process (429) back to PENDING. */
+  boolean backToPending(Step step, String runner, int status, String error) {
+    return dao().backToPending(step.planId(), step.index(), step.attempt(), runner, status, error) == 1;
+  }
+
+  private PlanDao dao() {
+    return jdbi.onDemand(PlanDao.class);
+  }
+
+  private static DecisionResult refusal(PlanDao dao, String planId, String slackUserId) {
+    Optional<PlanHead> head = dao.head(planId);
+    if (head.isEmpty()) {
+      return DecisionResult.NOT_FOUND;
+    }
+    return head.get().slackUserId().equals(slackUserId) ? DecisionResult.NOT_APPLICABLE : DecisionResult.NOT_OWNER;
+  }
+}

@@ -1,0 +1,20 @@
+package com.syncrobot.write;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+final class CommentTextTest {
+  @Test
+  void same_brSpellingsAndWhitespace_compareEqual_R2() {
+    assertThat(CommentText.same("Replaced toner.<br>Back online.", "Replaced toner.<BR />\n Back  online.")).isTrue();
+    assertThat(CommentText.same("<p>Replaced toner.</p>", "Replaced toner.")).isTrue();
+    assertThat(CommentText.same("A &amp; B", "A & B")).isTrue();
+  }
+
+  @Test
+  void same_differentWords_differ_R2() {
+    assertThat(CommentText.same("Replaced toner.", "Replaced drum.")).isFalse();
+    assertThat(CommentText.same("Replaced toner.", "Replaced toner")).isFalse();
+  }
+}

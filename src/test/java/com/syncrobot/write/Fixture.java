@@ -1,0 +1,94 @@
+package com.syncrobot.write;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.syncrobot.store.Database;
+import com.syncrobot.syncro.RequestBudget;
+import com.syncrobot.syncro.SyncroApi;
+import com.syncrobot.syncro.SyncroClient;
+import com.syncrobot.syncro.SyncroToken;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+
+/**
+ * One bot's write path over a real SQLite file and Syncro on WireMock: the real SyncroClient, the
+ * real store, a hand-moved clock and a scheduler whose re-checks run when the test says so.
+ */
+final class Fixture implements AutoCloseable {
+  static final Instant T0 = Instant.parse("2026-03-02T15:00:00Z");
+  static final String TOKEN = "T0a1b2c3d4e5f6a7b-0a1b2c3d4e5f60718293a4b5c6d7e8f9";
+  /** Generous, so a slow first request on a cold JVM is not mistaken for a lost answer. */
+  static final Duration READ_TIMEOUT = Duration.ofSeconds(5);
+
+  final Path dir;
+  final MutableClock clock = new MutableClock(T0);
+  final ManualScheduler scheduler = new ManualScheduler();
+  final RecordingListener listener = new RecordingListener();
+  final SyncroStubs syncro;
+  final SyncroClient client;
+  final Map<String, SyncroApi> apis = new ConcurrentHashMap<>();
+  private final List<Database> databases = new ArrayList<>();
+  final PlanStore store;
+
+  Fixture(Path dir, WireMockExtension wm) {
+    this.dir = dir;
+    this.syncro = new SyncroStubs(wm);
+    this.client = client(READ_TIMEOUT);
+    apis.put(Plans.OWNER, client.as(new SyncroToken(TOKEN)));
+    this.store = newStore();
+  }
+
+  /** Returns a real client against WireMock that gives up reading an answer after {@code readTimeout}. */
+  SyncroClient client(Duration readTimeout) {
+    return SyncroClient.builder()
+        .baseUrl(syncro.baseUrl())
+        .readTimeout(readTimeout)
+        .budget(new RequestBudget(10_000, Clock.systemUTC(), d -> {}))
+        .sleeper(d -> {})
+        .build();
+  }
+
+  /** Opens the same database file again, as a restarted bot would. */
+  PlanStore newStore() {
+    Database db = Database.open("jdbc:sqlite:" + dir.resolve("bot.db"));
+    databases.add(db);
+    return new PlanStore(db.jdbi());
+  }
+
+  PlanExecutor engine(Executor executor) {
+    return engine(store, executor, listener);
+  }
+
+  PlanExecutor engine(PlanStore on, Executor executor, PlanListener to) {
+    return PlanExecutor.builder()
+        .store(on)
+        .apis(slackUserId -> Optional.ofNullable(apis.get(slackUserId)))
+        .listener(to)
+        .executor(executor)
+        .scheduler(scheduler)
+        .clock(clock)
+        .build();
+  }
+
+  /** Stores {@code plan} as the Slack side does before showing the preview. */
+  Plan stored(Plan plan) {
+    store.create(plan);
+    return plan;
+  }
+
+  Plan plan(String id) {
+    return store.find(id).orElseThrow();
+  }
+
+  @Override
+  public void close() {
+    databases.forEach(Database::close);
+  }
+}

@@ -1,0 +1,148 @@
+package com.syncrobot.write;
+
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.syncrobot.write.SyncroStubs.StoredComment;
+import java.nio.file.Path;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A bot killed in the middle of a plan, then started again on the same database file, neither
+ * repeats a step that happened nor loses one that did not (R2).
+ */
+final class RestartTest {
+  @RegisterExtension
+  static WireMockExtension wm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+  @TempDir Path dir;
+  private Fixture f;
+
+  /** Thrown by a listener to stop the first bot dead at a chosen point, like a kill -9. */
+  static final class Killed extends Error {
+    private static final long serialVersionUID = 1L;
+  }
+
+  /** A listener that kills the bot the first time it sees a plan matching {@code when}. */
+  private static PlanListener killWhen(Predicate<Plan> when) {
+    return plan -> {
+      if (when.test(plan)) {
+        throw new Killed();
+      }
+    };
+  }
+
+  @BeforeEach
+  void setUp() {
+    f = new Fixture(dir, wm);
+  }
+
+  @AfterEach
+  void tearDown() {
+    f.close();
+  }
+
+  @Test
+  void killedBetweenStepsOfClose_restartDoesStepTwoOnce_withoutRepeatingStepOne_R2() {
+    Plan plan = f.stored(Plans.close(Fixture.T0));
+    f.syncro.commentPostCreates(5001);
+    f.syncro.statusPutSucceeds();
+    PlanExecutor first = f.engine(f.store, Runnable::run,
+        killWhen(p -> p.step(0).state() == StepState.DONE && p.step(1).state() == StepState.PENDING));
+    assertThatThrownBy(() -> first.confirm(plan.id(), Plans.OWNER)).isInstanceOf(Killed.class);
+    assertThat(f.syncro.commentPosts()).isEqualTo(1);
+    assertThat(f.syncro.statusPuts()).isZero();
+
+    PlanExecutor second = f.engine(f.newStore(), Runnable::run, f.listener);
+    assertThat(second.resume()).isEqualTo(1);
+
+    Plan after = f.plan(plan.id());
+    assertThat(after.state()).isEqualTo(PlanState.DONE);
+    assertThat(after.step(0).resultId()).isEqualTo(5001L);
+    assertThat(f.syncro.commentPosts()).isEqualTo(1);
+    assertThat(f.syncro.statusPuts()).isEqualTo(1);
+  }
+
+  @Test
+  void runnerLeaseOfDeadProcess_restartTakesOver_R2() {
+    // The first process died holding the plan (no clean release): step 0 done, step 1 pending.
+    Plan plan = f.stored(Plans.close(Fixture.T0));
+    f.store.confirm(plan.id(), Plans.OWNER, Fixture.T0);
+    assertThat(f.store.claim(plan.id(), "runner-dead")).isTrue();
+    Step step0 = plan.step(0);
+    f.store.markSending(step0, "runner-dead", step0.request(), Fixture.T0);
+    f.store.markDone(step0, "runner-dead", 5001L, 200, "{\"comment\":{\"id\":5001}}", null, Fixture.T0);
+    f.syncro.statusPutSucceeds();
+
+    PlanExecutor restarted = f.engine(f.newStore(), Runnable::run, f.listener);
+    // an ordinary execute() must not barge in on a plan someone holds...
+    restarted.execute(plan.id());
+    assertThat(f.syncro.statusPuts()).isZero();
+    // ...but at start-up the holder is known dead
+    restarted.resume();
+
+    assertThat(f.plan(plan.id()).state()).isEqualTo(PlanState.DONE);
+    assertThat(f.syncro.commentPosts()).isZero();
+    assertThat(f.syncro.statusPuts()).isEqualTo(1);
+  }
+
+  @Test
+  void killedWhileSending_commentLanded_restartVerifiesInsteadOfResending_R2() {
+    Plan plan = f.stored(Plans.close(Fixture.T0));
+    f.syncro.commentPostCreates(5001);
+    f.syncro.statusPutSucceeds();
+    PlanExecutor first = f.engine(f.store, Runnable::run, killWhen(p -> p.step(0).state() == StepState.SENDING));
+    assertThatThrownBy(() -> first.confirm(plan.id(), Plans.OWNER)).isInstanceOf(Killed.class);
+    // killed after SENDING was committed; whether the POST left is unknown to the next bot
+    assertThat(f.plan(plan.id()).step(0).state()).isEqualTo(StepState.SENDING);
+    f.syncro.comments(new StoredComment(5001, Plans.SUBJECT, Plans.BODY, Fixture.T0.plusSeconds(1)));
+
+    f.engine(f.newStore(), Runnable::run, f.listener).resume();
+
+    Plan after = f.plan(plan.id());
+    assertThat(after.state()).isEqualTo(PlanState.DONE);
+    assertThat(after.step(0).resultId()).isEqualTo(5001L);
+    assertThat(after.step(0).error()).contains("stopped while this was being sent");
+    assertThat(f.syncro.commentPosts()).isZero();
+    assertThat(f.syncro.statusPuts()).isEqualTo(1);
+  }
+
+  @Test
+  void killedWhileSending_commentAbsent_restartAsksOwnerInsteadOfResending_R2() {
+    Plan plan = f.stored(Plans.close(Fixture.T0));
+    f.syncro.commentPostCreates(5001);
+    PlanExecutor first = f.engine(f.store, Runnable::run, killWhen(p -> p.step(0).state() == StepState.SENDING));
+    assertThatThrownBy(() -> first.confirm(plan.id(), Plans.OWNER)).isInstanceOf(Killed.class);
+    f.syncro.comments();
+
+    f.engine(f.newStore(), Runnable::run, f.listener).resume();
+
+    Plan after = f.plan(plan.id());
+    assertThat(after.state()).isEqualTo(PlanState.NEEDS_DECISION);
+    assertThat(after.step(0).state()).isEqualTo(StepState.ABSENT);
+    assertThat(f.syncro.commentPosts()).isZero();
+    assertThat(f.syncro.statusPuts()).isZero();
+  }
+
+  @Test
+  void waitingPlanAtRestart_resumedAndVerified_R2() {
+    Plan plan = f.stored(Plans.comment(Fixture.T0));
+    f.syncro.commentPostResets();
+    f.syncro.commentsAnswer(com.github.tomakehurst.wiremock.client.WireMock.serviceUnavailable());
+    f.engine(Runnable::run).confirm(plan.id(), Plans.OWNER);
+    assertThat(f.plan(plan.id()).state()).isEqualTo(PlanState.WAITING);
+    f.syncro.comments(new StoredComment(5001, Plans.SUBJECT, Plans.BODY, Fixture.T0.plusSeconds(1)));
+
+    f.engine(f.newStore(), Runnable::run, f.listener).resume();
+
+    assertThat(f.plan(plan.id()).state()).isEqualTo(PlanState.DONE);
+    assertThat(f.syncro.commentPosts()).isEqualTo(1);
+  }
+}
