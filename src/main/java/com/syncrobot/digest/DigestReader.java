@@ -94,7 +94,8 @@ public final class DigestReader {
   private static List<Ticket> candidates(List<Ticket> open, List<Ticket> resolved) {
     List<Ticket> out = new ArrayList<>();
     resolved.stream()
-        .sorted(Comparator.comparing(Ticket::createdAt, Comparator.nullsLast(Comparator.<OffsetDateTime>naturalOrder())))
+        .sorted(Comparator.comparing(Ticket::createdAt,
+            Comparator.nullsLast(Comparator.<OffsetDateTime>naturalOrder())))
         .forEach(out::add);
     open.stream()
         .sorted(Comparator.comparing(DigestReader::touched,

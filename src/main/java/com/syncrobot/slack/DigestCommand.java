@@ -89,7 +89,7 @@ final class DigestCommand implements Subcommand {
       queued = work.submit("digest add", () -> Replies.respond(ctx, Reply.of(add(slack, call.userId(), a, here))));
     } else {
       DigestArgs.Now n = (DigestArgs.Now) request;
-      String channel = n.channel() == null ? here : n.channel().resolve(here);
+      String channel = (n.channel() == null ? DigestArgs.Channel.HERE : n.channel()).resolve(here);
       queued = work.submit("digest now", () -> Replies.respond(ctx, Reply.of(now(slack, call.userId(), channel))));
     }
     return queued ? ctx.ack() : Replies.ack(ctx, UserMessages.BUSY);

@@ -1,5 +1,6 @@
 package com.syncrobot.slack;
 
+import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.handler.builtin.BlockActionHandler;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
@@ -8,7 +9,7 @@ import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.methods.response.views.ViewsOpenResponse;
-import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
+import com.slack.api.model.block.LayoutBlock;
 import com.syncrobot.store.ConnectedUser;
 import com.syncrobot.store.ConnectedUserStore;
 import com.syncrobot.syncro.SyncroClient;
@@ -151,7 +152,7 @@ final class HomeButtons implements BlockActionHandler {
     }
   }
 
-  private static @Nullable List<com.slack.api.model.block.LayoutBlock> blocksOrNull(Reply reply) {
+  private static @Nullable List<LayoutBlock> blocksOrNull(Reply reply) {
     return reply.blocks().isEmpty() ? null : reply.blocks();
   }
 }

@@ -59,8 +59,13 @@ final class HomeTab {
     }
     ConnectedUser u = user.get();
     try {
-      List<Ticket> mine = tickets.get(slackUserId + ":" + u.syncroUserId(),
-          k -> syncro.as(u.token()).openTicketsAssignedTo(u.syncroUserId()));
+      String key = slackUserId + ":" + u.syncroUserId();
+      List<Ticket> mine = tickets.getIfPresent(key);
+      if (mine == null) {
+        // Read outside the cache: a slow Syncro call must not hold a lock other users' entries share.
+        mine = syncro.as(u.token()).openTicketsAssignedTo(u.syncroUserId());
+        tickets.put(key, mine);
+      }
       return views.tickets(u.summary(), mine, clock.instant());
     } catch (SyncroAuthException e) {
       return views.problem(u.summary(), UserMessages.TOKEN_REFUSED.replace("run `/syncro connect`", "press Reconnect"));

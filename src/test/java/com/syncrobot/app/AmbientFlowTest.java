@@ -101,7 +101,8 @@ final class AmbientFlowTest {
   void stubSlack() {
     stubAuthTest();
     slack.stubFor(post(urlPathMatching("/response/.*")).willReturn(aResponse().withStatus(200).withBody("ok")));
-    slack.stubFor(post(urlPathEqualTo("/api/views.publish")).willReturn(okJson("{\"ok\":true,\"view\":{\"id\":\"V1\"}}")));
+    slack.stubFor(post(urlPathEqualTo("/api/views.publish"))
+        .willReturn(okJson("{\"ok\":true,\"view\":{\"id\":\"V1\"}}")));
     slack.stubFor(post(urlPathEqualTo("/api/views.open")).willReturn(okJson("{\"ok\":true,\"view\":{\"id\":\"V2\"}}")));
     slack.stubFor(post(urlPathEqualTo("/api/chat.unfurl")).willReturn(okJson("{\"ok\":true}")));
     slack.stubFor(post(urlPathEqualTo("/api/chat.postMessage"))
@@ -231,7 +232,8 @@ final class AmbientFlowTest {
   void digestAdd_slackGivesNoZone_asksForOne() throws Exception {
     // Another user than the other tests': zones are cached per user for hours.
     users.connect("U0NOZONE", 1750, "Sam Field", new SyncroToken(TOKEN));
-    slack.stubFor(post(urlPathEqualTo("/api/users.info")).willReturn(okJson("{\"ok\":false,\"error\":\"user_not_found\"}")));
+    slack.stubFor(post(urlPathEqualTo("/api/users.info"))
+        .willReturn(okJson("{\"ok\":false,\"error\":\"user_not_found\"}")));
     String[] add = command("U0NOZONE", "digest add here 08:00");
     assertThat(replyText(add[1])).isEqualTo("I could not read your time zone from Slack. Add it at the end, e.g. "
         + "`/syncro digest add here 08:00 weekdays Europe/Berlin`.");
@@ -424,7 +426,8 @@ final class AmbientFlowTest {
 
     requests.post(event("EvInv1", linkShared(url, "1700000200.000100")), SignedRequests.JSON);
 
-    JsonNode unfurls = JSON.readTree(form(awaitOne(postRequestedFor(urlPathEqualTo("/api/chat.unfurl")))).get("unfurls"));
+    JsonNode unfurls =
+        JSON.readTree(form(awaitOne(postRequestedFor(urlPathEqualTo("/api/chat.unfurl")))).get("unfurls"));
     assertThat(unfurls.path(url).path("blocks").get(0).path("text").path("text").asText())
         .isEqualTo("*<" + url + "|Invoice #1682>* · Burger Co\n*Total:* $525.00 · *Status:* Paid");
   }

@@ -70,7 +70,8 @@ final class DigestReaderTest {
             ticket(2001, "Resolved", 1750L, "Sam Field", "2024-03-05T10:00:00Z"),
             ticket(2002, "Resolved", 1750L, "Sam Field", "2024-03-06T10:00:00Z"),
             ticket(2003, "Resolved", 1750L, "Sam Field", "2024-03-07T10:00:00Z")), 1, 1))));
-    stubFor(get(urlPathEqualTo("/api/v1/users")).willReturn(okJson("{\"users\": [[1735, \"Jane Tech\"], [1750, \"Sam\"]]}")));
+    stubFor(get(urlPathEqualTo("/api/v1/users"))
+        .willReturn(okJson("{\"users\": [[1735, \"Jane Tech\"], [1750, \"Sam\"]]}")));
     stubFor(get(urlPathMatching("/api/v1/tickets/[0-9]+")).willReturn(okJson(
         "{\"ticket\": {\"id\": 1, \"number\": 1, \"subject\": \"s\", \"status\": \"x\", \"line_items\": []}}")));
     stubFor(get(urlPathEqualTo("/api/v1/tickets/2001")).willReturn(okJson(

@@ -103,6 +103,7 @@ final class DigestStoreTest {
       assertThat(r.finishedAt()).isEqualTo(Instant.parse("2024-03-11T10:00:00Z"));
     });
     assertThat(store.unfinished()).extracting(DigestRun::date).containsExactly(LocalDate.of(2024, 3, 11));
-    assertThat(store.lastRun(s.id())).hasValueSatisfying(r -> assertThat(r.date()).isEqualTo(LocalDate.of(2024, 3, 11)));
+    assertThat(store.lastRun(s.id()))
+        .hasValueSatisfying(r -> assertThat(r.date()).isEqualTo(LocalDate.of(2024, 3, 11)));
   }
 }

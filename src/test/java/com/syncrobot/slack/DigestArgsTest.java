@@ -74,7 +74,8 @@ final class DigestArgsTest {
     assertThat(DigestArgs.parse("list")).isEqualTo(new DigestArgs.ListAll());
     assertThat(problem("list all")).isEqualTo("`/syncro digest list` takes no more text.");
     assertThat(DigestArgs.parse("now")).isEqualTo(new DigestArgs.Now(null));
-    assertThat(DigestArgs.parse("now <#C0123ABCD|ops>")).isEqualTo(new DigestArgs.Now(new DigestArgs.Channel("C0123ABCD")));
+    assertThat(DigestArgs.parse("now <#C0123ABCD|ops>"))
+        .isEqualTo(new DigestArgs.Now(new DigestArgs.Channel("C0123ABCD")));
     assertThat(problem("now #ops")).startsWith("Slack sent `#ops` as plain text");
     assertThat(problem("")).startsWith("What should I do with digests? Usage:");
     assertThat(problem("frob")).startsWith("Unknown digest action `frob`. Usage:");

@@ -325,6 +325,7 @@ final class DigestSchedulingTest {
       }
     }
     assertThat(numbers).hasSize(1000).doesNotHaveDuplicates();
-    assertThat(sectionTexts(main)).contains("*1,000 open tickets* · :warning: 0 overdue · :zzz: 0 untouched for 7+ days");
+    assertThat(sectionTexts(main))
+        .contains("*1,000 open tickets* · :warning: 0 overdue · :zzz: 0 untouched for 7+ days");
   }
 }
