@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.util.Optional;
 
 /**
  * The schedule arithmetic, pure and clock-free: when "08:00 on weekdays in Europe/Berlin" falls
@@ -56,12 +55,5 @@ public final class DigestTimes {
       }
     }
     throw new IllegalStateException("no run within " + SEARCH_DAYS + " days after " + after);
-  }
-
-  /** Returns the run on {@code date}, if the schedule runs that day. */
-  public static Optional<DigestSlot> on(LocalDate date, LocalTime time, DigestDays days, ZoneId zone) {
-    return days.includes(date.getDayOfWeek())
-        ? Optional.of(new DigestSlot(date, dueAt(date, time, zone)))
-        : Optional.empty();
   }
 }

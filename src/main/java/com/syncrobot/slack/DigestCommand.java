@@ -5,6 +5,7 @@ import com.slack.api.bolt.response.Response;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.model.block.LayoutBlock;
 import com.syncrobot.digest.Delivery;
+import com.syncrobot.digest.DigestRun;
 import com.syncrobot.digest.DigestSchedule;
 import com.syncrobot.digest.DigestSlot;
 import com.syncrobot.digest.DigestStore;
@@ -145,7 +146,8 @@ final class DigestCommand implements Subcommand {
     }
     List<String> lines = new ArrayList<>();
     for (DigestSchedule s : all) {
-      lines.add("• *" + s.id() + "*  " + describe(s) + ", set up by <@" + s.createdBy() + ">; next " + next(s));
+      lines.add("• *" + s.id() + "*  " + describe(s) + ", set up by <@" + s.createdBy() + ">; next " + next(s)
+          + store.lastRun(s.id()).map(DigestCommand::last).orElse(""));
     }
     String heading = "*" + all.size() + (all.size() == 1 ? " digest" : " digests") + "* (remove one with "
         + "`/syncro digest remove ID`)";
@@ -171,6 +173,11 @@ final class DigestCommand implements Subcommand {
       log.error("Removing digest {} failed: {}", id, SafeLog.describe(e));
       return "The bot could not remove the digest; the error was logged.";
     }
+  }
+
+  private static String last(DigestRun r) {
+    String outcome = r.outcome() == null ? "in progress or interrupted" : r.outcome().name().toLowerCase(Locale.ROOT);
+    return "; last " + r.date() + " (" + outcome + ")";
   }
 
   private static String describe(DigestSchedule s) {
