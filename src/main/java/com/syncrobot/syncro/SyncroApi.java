@@ -298,7 +298,7 @@ public final class SyncroApi {
       for (JsonNode raw : items) {
         JsonNode li = raw.has("ticket_line_item") ? raw.get("ticket_line_item") : raw;
         LineItem item = Wire.lineItem(li);
-        if (!Wire.bool(li.get("converted")) && item.invoiceId() == null) {
+        if (!item.invoiced()) {
           out.add(item);
         }
       }
