@@ -188,7 +188,8 @@ final class ViewStates {
     for (String f : new String[] {"value", "selected_option", "selected_user", "selected_conversation",
         "selected_channel", "selected_date", "selected_time", "selected_date_time"}) {
       if (v.has(f)) {
-        return v.get(f).isNull() || v.get(f).asText("x").isBlank();
+        JsonNode x = v.get(f);
+        return x.isNull() || x.isTextual() && x.asText().isBlank();
       }
     }
     for (String f : new String[] {"selected_options", "selected_users"}) {
