@@ -92,8 +92,20 @@
       + (label ? styles(label) : esc(url)) + '</a>';
   }
 
+  // A few shortcodes the bot may use, as symbols every system font has (no emoji font needed).
+  const EMOJI = {
+    white_check_mark: '<span class="emo ok">✔</span>', heavy_check_mark: '<span class="emo ok">✔</span>',
+    x: '<span class="emo bad">✖</span>', warning: '<span class="emo warn">⚠</span>',
+    hourglass: '⌛', hourglass_flowing_sand: '⌛', memo: '✎', arrow_right: '→',
+    information_source: 'ℹ', no_entry: '⛔', moneybag: '$', clock3: '◷',
+  };
+  const EYE = '<svg width="14" height="10" viewBox="0 0 14 10" aria-hidden="true"><path d="M7 1C3.5 1 1 5 1 5s2.5 4 '
+    + '6 4 6-4 6-4-2.5-4-6-4z" fill="none" stroke="currentColor"/><circle cx="7" cy="5" r="1.8" fill="currentColor"/>'
+    + '</svg>';
+
   function styles(t) {
     let s = esc(unslack(t));
+    s = s.replace(/:([a-z0-9_+-]+):/g, (all, name) => EMOJI[name] || all);
     const edge = '(^|[\\s(>"\'])';
     const end = '(?=$|[\\s).,!?:;<"\'])';
     s = s.replace(new RegExp(edge + '\\*([^*\\n]+)\\*' + end, 'g'), '$1<b>$2</b>');
@@ -279,7 +291,8 @@
     const replies = !inThread && m.reply_count > 0
       ? '<a href="#" class="replies" data-testid="replies" data-ts="' + esc(m.ts) + '">' + m.reply_count
         + (m.reply_count === 1 ? ' reply' : ' replies') + '</a>' : '';
-    const eph = m.ephemeral ? '<div class="ephemeral-note" data-testid="ephemeral-note">👁 Only visible to you</div>' : '';
+    const eph = m.ephemeral ? '<div class="ephemeral-note" data-testid="ephemeral-note">' + EYE
+      + ' Only visible to you</div>' : '';
     const menu = inThread ? '' : '<button type="button" class="msg-menu-btn" data-testid="message-menu" data-ts="'
       + esc(m.ts) + '" aria-label="More actions">⋮</button>';
     return '<div class="msg' + (m.ephemeral ? ' ephemeral' : '') + '" data-testid="message" data-ts="' + esc(m.ts)
