@@ -161,7 +161,7 @@ final class ModalActions {
       }
     });
     Map<String, String> shown = new LinkedHashMap<>();
-    errors.fields().forEachRemaining(e -> shown.put(e.getKey(), e.getValue().asText()));
+    errors.properties().forEach(e -> shown.put(e.getKey(), e.getValue().asText()));
     if (shown.isEmpty() || !inputs.containsAll(shown.keySet())) {
       parts.views().problem(u.id(), v.id(), TROUBLE + " (errors for blocks that are not inputs: "
           + shown.keySet().stream().filter(k -> !inputs.contains(k)).toList() + ")");

@@ -81,13 +81,14 @@ final class PageApi implements HttpHandler {
   }
 
   private void gesture(HttpExchange ex, String what) throws IOException {
+    byte[] body = HttpIO.body(ex);
     if (!HttpIO.contentType(ex).startsWith("application/json")) {
       HttpIO.text(ex, 415, "application/json only");
       return;
     }
     JsonNode req;
     try {
-      req = HttpIO.JSON.readTree(HttpIO.body(ex));
+      req = HttpIO.JSON.readTree(body);
     } catch (IOException e) {
       HttpIO.json(ex, 400, error("not JSON"));
       return;
@@ -151,9 +152,9 @@ final class PageApi implements HttpHandler {
 
   private static Map<String, Map<String, JsonNode>> entered(JsonNode req) {
     Map<String, Map<String, JsonNode>> out = new LinkedHashMap<>();
-    req.path("values").fields().forEachRemaining(b -> {
+    req.path("values").properties().forEach(b -> {
       Map<String, JsonNode> actions = new LinkedHashMap<>();
-      b.getValue().fields().forEachRemaining(a -> actions.put(a.getKey(), a.getValue()));
+      b.getValue().properties().forEach(a -> actions.put(a.getKey(), a.getValue()));
       out.put(b.getKey(), actions);
     });
     return out;

@@ -31,12 +31,12 @@ final class ResponseUrls implements HttpHandler {
   @Override
   public void handle(HttpExchange ex) throws IOException {
     try (ex) {
+      byte[] raw = HttpIO.body(ex);
       if (!"POST".equals(ex.getRequestMethod())) {
         HttpIO.text(ex, 405, "method_not_allowed");
         return;
       }
       String id = ex.getRequestURI().getPath().substring(PREFIX.length());
-      byte[] raw = HttpIO.body(ex);
       ResponseTarget target;
       try {
         target = handles.useResponseUrl(id);

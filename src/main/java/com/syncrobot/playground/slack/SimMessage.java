@@ -67,7 +67,7 @@ public record SimMessage(String channel, String ts, String user, boolean fromBot
       if (t != null && t.isTextual()) {
         sb.append('\n').append(t.asText());
       }
-      node.fields().forEachRemaining(e -> {
+      node.properties().forEach(e -> {
         if (!e.getKey().equals("text") || !e.getValue().isTextual()) {
           collectText(e.getValue(), sb);
         }

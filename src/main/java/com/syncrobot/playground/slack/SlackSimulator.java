@@ -1,7 +1,6 @@
 package com.syncrobot.playground.slack;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
@@ -11,8 +10,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Collection;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -22,7 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
-import org.jspecify.annotations.Nullable;
+import java.util.function.Supplier;
 
 /**
  * Plays Slack for one bot on loopback: serves the Web API ({@link #apiUrl()}, the bot's
@@ -238,7 +236,7 @@ public final class SlackSimulator implements AutoCloseable {
   public BotAck submitModal(String userId, Map<String, ?> values) {
     SimModal modal = currentModal(userId)
         .orElseThrow(() -> new IllegalArgumentException("user " + userId + " has no modal open"));
-    return modals.submit(userId, modal.viewId(), entered(modal.view(), values));
+    return modals.submit(userId, modal.viewId(), ModalInputs.entered(modal.view(), values));
   }
 
   /** Clicks a button inside the user's open modal, e.g. one in an actions block. */
@@ -253,11 +251,12 @@ public final class SlackSimulator implements AutoCloseable {
   public List<JsonNode> suggestions(String userId, String blockId, String query) {
     SimModal modal = currentModal(userId)
         .orElseThrow(() -> new IllegalArgumentException("user " + userId + " has no modal open"));
-    String actionId = inputElement(modal.view(), blockId).path("action_id").asText();
+    String actionId = ModalInputs.inputElement(modal.view(), blockId).path("action_id").asText();
     ObjectNode s = modals.suggest(userId, new Where.OnView(modal.viewId()), blockId, actionId, query);
-    ArrayNode all = s.path("options").deepCopy();
+    List<JsonNode> all = new ArrayList<>();
+    s.path("options").forEach(all::add);
     s.path("option_groups").forEach(g -> g.path("options").forEach(all::add));
-    return List.copyOf(toList(all));
+    return List.copyOf(all);
   }
 
   /** Closes the user's top modal with its Close button; returns the view_closed ack when one was sent. */
@@ -349,7 +348,7 @@ public final class SlackSimulator implements AutoCloseable {
     return await(() -> currentModal(userId).filter(match), timeout);
   }
 
-  private <T> Optional<T> await(java.util.function.Supplier<Optional<T>> probe, Duration timeout)
+  private <T> Optional<T> await(Supplier<Optional<T>> probe, Duration timeout)
       throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {
@@ -361,47 +360,5 @@ public final class SlackSimulator implements AutoCloseable {
       }
       changes.awaitAfter(seen, Duration.ofNanos(left));
     }
-  }
-
-  // ---- helpers ----------------------------------------------------------------------------------
-
-  private static Map<String, Map<String, JsonNode>> entered(JsonNode view, Map<String, ?> values) {
-    Map<String, Map<String, JsonNode>> out = new LinkedHashMap<>();
-    values.forEach((blockId, v) -> {
-      JsonNode element = inputElement(view, blockId);
-      out.put(blockId, Map.of(element.path("action_id").asText(), raw(v)));
-    });
-    return out;
-  }
-
-  private static JsonNode inputElement(JsonNode view, String blockId) {
-    for (JsonNode b : view.path("blocks")) {
-      if (b.path("block_id").asText().equals(blockId) && b.has("element")) {
-        return b.get("element");
-      }
-    }
-    throw new IllegalArgumentException("the modal has no input block " + blockId);
-  }
-
-  private static JsonNode raw(@Nullable Object v) {
-    JsonNodeFactory f = JsonNodeFactory.instance;
-    if (v == null) {
-      return f.textNode("");
-    }
-    if (v instanceof JsonNode n) {
-      return n;
-    }
-    if (v instanceof Collection<?> c) {
-      ArrayNode a = f.arrayNode();
-      c.forEach(x -> a.add(String.valueOf(x)));
-      return a;
-    }
-    return f.textNode(String.valueOf(v));
-  }
-
-  private static List<JsonNode> toList(ArrayNode a) {
-    List<JsonNode> out = new java.util.ArrayList<>();
-    a.forEach(out::add);
-    return out;
   }
 }

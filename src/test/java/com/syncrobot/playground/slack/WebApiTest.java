@@ -156,6 +156,7 @@ final class WebApiTest {
   }
 
   @Test
+  @SuppressWarnings("deprecation") // files.upload is the legacy path this test is about.
   void legacyFilesUpload_withContent_postsTheFile() throws Exception {
     var r = api.filesUpload(x -> x.channels(List.of(SlackSimulator.SUPPORT)).content("hello").filename("a.txt"));
     assertThat(r.isOk()).isTrue();
