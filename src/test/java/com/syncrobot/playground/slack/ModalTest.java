@@ -208,6 +208,32 @@ final class ModalTest {
   }
 
   @Test
+  void submit_responseActionPushThenClear_stacksThenClosesEverything() {
+    f.sim.runSlashCommand(ALICE, SUPPORT, "bill");
+    List<String> answers = new CopyOnWriteArrayList<>(List.of(
+        "{\"response_action\":\"push\",\"view\":{\"type\":\"modal\",\"title\":{\"type\":\"plain_text\","
+            + "\"text\":\"Are you sure?\"},\"submit\":{\"type\":\"plain_text\",\"text\":\"Yes\"},\"blocks\":[]}}",
+        "{\"response_action\":\"clear\"}"));
+    f.bot.on("view_submission", in -> Answer.json(answers.remove(0)));
+    f.sim.submitModal(ALICE, Map.of("notes", "n", "minutes", "45", "labour", "onsite", "start", "09:00", "tech", BOB));
+    SimModal pushed = f.sim.currentModal(ALICE).orElseThrow();
+    assertThat(pushed.title()).isEqualTo("Are you sure?");
+    assertThat(pushed.depth()).isEqualTo(2);
+    f.sim.submitModal(ALICE, Map.of());
+    assertThat(f.sim.currentModal(ALICE)).isEmpty();
+  }
+
+  @Test
+  void submit_botTooSlow_keepsTheModalWithSlacksTroubleBanner() {
+    f.sim.runSlashCommand(ALICE, SUPPORT, "bill");
+    f.bot.on("view_submission", in -> new Answer(500, ""));
+    BotAck ack = f.sim.submitModal(ALICE, Map.of("notes", "n", "minutes", "45", "labour", "onsite", "start", "09:00",
+        "tech", BOB));
+    assertThat(ack.failure()).isEqualTo("dispatch_failed");
+    assertThat(f.sim.currentModal(ALICE).orElseThrow().problem()).isEqualTo(ModalActions.TROUBLE);
+  }
+
+  @Test
   void submit_errorsForABlockThatIsNotAnInput_showTheTroubleBanner() {
     f.sim.runSlashCommand(ALICE, SUPPORT, "bill");
     f.bot.on("view_submission", in -> Answer.json("{\"response_action\":\"errors\",\"errors\":{\"more\":\"x\"}}"));
