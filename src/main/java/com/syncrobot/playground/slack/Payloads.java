@@ -15,6 +15,7 @@ final class Payloads {
 
   private final Clock clock;
   private final AtomicLong events = new AtomicLong();
+  private final AtomicLong actions = new AtomicLong();
 
   Payloads(Clock clock) {
     this.clock = clock;
@@ -165,7 +166,7 @@ final class Payloads {
 
   /** Returns a Slack-style timestamp for an action or event, independent of message ts. */
   String actionTs() {
-    long micros = clock.millis() * 1000 + events.incrementAndGet() % 1000;
+    long micros = clock.millis() * 1000 + actions.incrementAndGet() % 1000;
     return String.format("%d.%06d", micros / 1_000_000L, micros % 1_000_000L);
   }
 
