@@ -84,7 +84,7 @@ public final class SyncroSandbox implements AutoCloseable {
       }
     });
     server.start();
-    log.info("Syncro sandbox listening on {}", sandbox.baseUrl());
+    log.debug("Syncro sandbox listening on {}", sandbox.baseUrl());
     return sandbox;
   }
 
