@@ -23,6 +23,16 @@ import org.slf4j.LoggerFactory;
 public final class SyncroSandbox implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(SyncroSandbox.class);
 
+  static {
+    // The JDK server writes headers and body separately; with Nagle on, each response then waits for
+    // the client's delayed ACK (about 40 ms), which would swamp any latency the benchmarks measure.
+    // It also closes idle keep-alive connections after 30 s, shorter than OkHttp's 5-minute pool, so
+    // a pooled GET would meet a closed socket. Both settings are JVM-wide and read once, when the first
+    // JDK server is built; an explicit setting by the operator wins.
+    setIfAbsent("sun.net.httpserver.nodelay", "true");
+    setIfAbsent("sun.net.httpserver.idleInterval", "600");
+  }
+
   private final HttpServer server;
   private final ExecutorService executor;
   private final SandboxStore store;
@@ -146,6 +156,12 @@ public final class SyncroSandbox implements AutoCloseable {
   @Override
   public void close() {
     stop();
+  }
+
+  private static void setIfAbsent(String property, String value) {
+    if (System.getProperty(property) == null) {
+      System.setProperty(property, value);
+    }
   }
 
   private String origin() {
