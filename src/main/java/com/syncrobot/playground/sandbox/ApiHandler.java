@@ -49,25 +49,28 @@ final class ApiHandler implements HttpHandler {
     String method = ex.getRequestMethod().toUpperCase(Locale.ROOT);
     String raw = ex.getRequestURI().getRawPath();
     String path = raw.length() > BASE_PATH.length() ? raw.substring(BASE_PATH.length()) : "/";
-    Outcome outcome = new Outcome(null, null);
+    boolean logged = false;
     try {
-      outcome = process(ex, method, path);
-      if (outcome.reply() == null) {
+      Outcome outcome = process(ex, method, path);
+      Reply r = outcome.reply();
+      // Logged before the client can see the answer, so whoever reads the log after a response finds it.
+      requests.add(new RequestLog.Entry(arrived, method, path, r == null ? 0 : r.status(), outcome.techId()));
+      logged = true;
+      if (r == null) {
         HttpIo.drop(ex);
       } else {
-        HttpIo.send(ex, outcome.reply());
+        HttpIo.send(ex, r);
       }
     } catch (IOException | RuntimeException e) {
       // The client went away, or a bug: never log bodies or the query (it holds the token).
       log.warn("sandbox {} {} failed: {}", method, path, e.getClass().getName());
-      outcome = new Outcome(null, outcome.techId());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      outcome = new Outcome(null, null);
     } finally {
+      if (!logged) {
+        requests.add(new RequestLog.Entry(arrived, method, path, 0, null));
+      }
       ex.close();
-      Reply r = outcome.reply();
-      requests.add(new RequestLog.Entry(arrived, method, path, r == null ? 0 : r.status(), outcome.techId()));
     }
   }
 

@@ -32,7 +32,8 @@ final class SandboxFixture implements AutoCloseable {
   final List<Duration> latencies = Collections.synchronizedList(new ArrayList<>());
   final SyncroSandbox sandbox;
   final SyncroClient client;
-  private final HttpClient raw = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private final HttpClient raw = HttpClient.newBuilder()
+      .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
 
   SandboxFixture() {
     try {
