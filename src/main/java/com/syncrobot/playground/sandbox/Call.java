@@ -2,7 +2,7 @@ package com.syncrobot.playground.sandbox;
 
 import java.util.Objects;
 
-/** One authenticated API request: method, path below {@code /api/v1}, the id in the path (0 if none), params, caller. */
+/** One authenticated API request: method, path below {@code /api/v1}, path id (0 if none), params, caller. */
 record Call(String method, String path, long id, Params params, SandboxTech tech) {
   Call {
     Objects.requireNonNull(method, "method");

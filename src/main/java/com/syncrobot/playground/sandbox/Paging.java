@@ -12,7 +12,8 @@ record Paging<T>(List<T> items, int page, int perPage, int totalEntries) {
   static <T> Paging<T> of(List<T> all, int page, int perPage) {
     int p = Math.max(1, page);
     long from = (long) (p - 1) * perPage;
-    List<T> slice = from >= all.size() ? List.of() : all.subList((int) from, (int) Math.min(all.size(), from + perPage));
+    List<T> slice = from >= all.size() ? List.of()
+        : all.subList((int) from, (int) Math.min(all.size(), from + perPage));
     return new Paging<>(slice, p, perPage, all.size());
   }
 

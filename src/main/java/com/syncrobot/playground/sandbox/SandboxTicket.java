@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
-/** A ticket: {@code id} is what API paths take, {@code number} is what people say (R26). */
+/**
+ * A ticket: {@code id} is what API paths take, {@code number} is what people say (R26). {@code
+ * createdBy} is the technician whose token created it (null: the customer wrote in).
+ */
 public record SandboxTicket(
     long id,
     long number,
@@ -20,7 +23,8 @@ public record SandboxTicket(
     Instant updatedAt,
     @Nullable Instant dueDate,
     @Nullable Instant resolvedAt,
-    List<Long> assetIds) {
+    List<Long> assetIds,
+    @Nullable Long createdBy) {
   public SandboxTicket {
     Objects.requireNonNull(subject, "subject");
     Objects.requireNonNull(status, "status");
@@ -32,6 +36,6 @@ public record SandboxTicket(
   /** Returns a copy touched at {@code at}, as any write to the ticket or its children does. */
   public SandboxTicket touched(Instant at) {
     return new SandboxTicket(id, number, subject, status, priority, problemType, customerId, contactId, userId,
-        createdAt, at, dueDate, resolvedAt, assetIds);
+        createdAt, at, dueDate, resolvedAt, assetIds, createdBy);
   }
 }

@@ -48,6 +48,7 @@ final class SeedTickets {
   private void all() {
     open();
     resolvedAndBilled();
+    attachNamedAssets();
     long last = d.tickets.values().stream().mapToLong(SandboxTicket::number).max().orElse(32_149);
     d.nextTicketNumber = last + 1;
   }
@@ -186,6 +187,21 @@ final class SeedTickets {
         Duration.ZERO);
   }
 
+  /** Links each ticket to the customer's devices its comments name (CDG-XRAY-02, OV-RECEPTION, ...). */
+  private void attachNamedAssets() {
+    for (SandboxTicket t : List.copyOf(d.tickets.values())) {
+      List<Long> named = d.assets.values().stream()
+          .filter(a -> a.customerId() == t.customerId()
+              && d.commentsOf(t.id()).stream().anyMatch(c -> c.body().contains(a.name())))
+          .map(Catalog.Asset::id).toList();
+      if (!named.isEmpty()) {
+        d.tickets.put(t.id(), new SandboxTicket(t.id(), t.number(), t.subject(), t.status(), t.priority(),
+            t.problemType(), t.customerId(), t.contactId(), t.userId(), t.createdAt(), t.updatedAt(), t.dueDate(),
+            t.resolvedAt(), named, t.createdBy()));
+      }
+    }
+  }
+
   private long invoiced(long customer, String subject, long tech, int daysAgo) {
     long t = ticket(customer, subject, "Invoiced", "2 Normal", "Onsite", tech, D.multipliedBy(daysAgo), null);
     comment(t, INITIAL, subject + ".", false, true, tech, Duration.ZERO);
@@ -204,7 +220,8 @@ final class SeedTickets {
     Instant resolved = done ? created.plus(age.dividedBy(2)) : null;
     Long contact = d.contactsOf(customerId).stream().findFirst().map(Catalog.Contact::id).orElse(null);
     d.tickets.put(id, new SandboxTicket(id, number, subject, status, priority, problem, customerId, contact, tech,
-        created, resolved == null ? created : resolved, dueIn == null ? null : now.plus(dueIn), resolved, List.of()));
+        created, resolved == null ? created : resolved, dueIn == null ? null : now.plus(dueIn), resolved,
+        List.of(), tech));
     return id;
   }
 

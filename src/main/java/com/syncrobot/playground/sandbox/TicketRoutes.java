@@ -104,9 +104,10 @@ final class TicketRoutes {
       long n = number != null ? number : d.nextTicketNumber++;
       Long contact = contactOf(d, customerId, p.longValue("contact_id"));
       SandboxTicket t = new SandboxTicket(id, n, p.text("subject").strip(), status,
-          p.blank("priority") ? "2 Normal" : p.text("priority"), p.blank("problem_type") ? null : p.text("problem_type"),
+          p.blank("priority") ? "2 Normal" : p.text("priority"),
+          p.blank("problem_type") ? null : p.text("problem_type"),
           customerId, contact, userId, now, now, due, Vocabulary.closed(status) ? now : null,
-          assetsOf(d, customerId, p.longs("asset_ids")));
+          assetsOf(d, customerId, p.longs("asset_ids")), c.tech().id());
       d.tickets.put(id, t);
       for (Params cp : comments) {
         CommentRoutes.add(d, t, cp, c.tech(), now);
@@ -149,12 +150,13 @@ final class TicketRoutes {
       }
       Instant now = env.now();
       Instant resolvedAt = Vocabulary.closed(status) && !Vocabulary.closed(t.status()) ? now : t.resolvedAt();
-      SandboxTicket u = new SandboxTicket(t.id(), t.number(), p.has("subject") ? p.text("subject").strip() : t.subject(),
-          status, p.has("priority") ? p.text("priority") : t.priority(),
+      String subject = p.has("subject") ? p.text("subject").strip() : t.subject();
+      SandboxTicket u = new SandboxTicket(t.id(), t.number(), subject, status,
+          p.has("priority") ? p.text("priority") : t.priority(),
           p.has("problem_type") ? p.text("problem_type") : t.problemType(), customerId,
           p.has("contact_id") ? contactOf(d, customerId, p.longValue("contact_id")) : t.contactId(), userId,
           t.createdAt(), now, due, resolvedAt,
-          p.has("asset_ids") ? assetsOf(d, customerId, p.longs("asset_ids")) : t.assetIds());
+          p.has("asset_ids") ? assetsOf(d, customerId, p.longs("asset_ids")) : t.assetIds(), t.createdBy());
       d.tickets.put(u.id(), u);
       return Reply.ok(Json.wrap("ticket", env.tickets.detail(d, u)));
     });

@@ -31,7 +31,8 @@ final class TicketShapes {
     o.put("user_id", t.userId()).put("updated_at", ts.format(t.updatedAt())).putNull("pdf_url")
         .put("priority", t.priority()).putNull("billing_status");
     o.putArray("tag_list");
-    o.putNull("sla_name").putNull("creator_name_or_email")
+    SandboxTech creator = t.createdBy() == null ? null : d.techs.get(t.createdBy());
+    o.putNull("sla_name").put("creator_name_or_email", creator == null ? null : creator.name())
         .put("contact_fullname", contact == null ? null : contact.name()).putNull("contract_name")
         .putNull("address_id").put("parent", false).putNull("parent_id").put("child", false).put("recurring", false)
         .put("customer_reply", false).putNull("total_formatted_billable_time").put("contact_id", t.contactId())

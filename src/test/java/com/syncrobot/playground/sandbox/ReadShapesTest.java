@@ -69,6 +69,8 @@ final class ReadShapesTest {
         .containsExactly("59.0", "175.0");
     assertThat(t.lineItems().get(1).quantity()).isEqualByComparingTo("1.0");
     assertThat(t.createdAt().toInstant()).isEqualTo(battery.createdAt());
+    // The comment names the device, so the seed linked it.
+    assertThat(f.getJson("/tickets/" + battery.id()).at("/ticket/assets/0/name").asText()).isEqualTo("OV-UPS");
   }
 
   @Test

@@ -12,7 +12,6 @@ import com.syncrobot.syncro.Ticket;
 import com.syncrobot.syncro.TicketId;
 import com.syncrobot.syncro.WriteResponse;
 import java.net.http.HttpResponse;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -170,6 +169,8 @@ final class WriteQuirksTest {
     assertThat(t.get("customer_id").asLong()).isEqualTo(Seed.KESTREL);
     assertThat(t.at("/comments/0/subject").asText()).isEqualTo("Initial Issue");
     assertThat(t.at("/comments/0/tech").asText()).isEqualTo("Priya Natarajan");
+    assertThat(t.get("creator_name_or_email").asText()).isEqualTo("Priya Natarajan");
+    assertThat(f.state().ticket(r.id()).orElseThrow().createdBy()).isEqualTo(1737L);
     assertThat(t.get("line_items")).isEmpty();
     assertThat(f.state().commentsOf(r.id())).singleElement().satisfies(c -> assertThat(c.doNotEmail()).isTrue());
   }
@@ -255,14 +256,11 @@ final class WriteQuirksTest {
   @Test
   void appointments_customerIdFilter_isIgnoredLikeTheRealOne() {
     JsonNode all = f.getJson("/appointments?date_from=2026-03-02&date_to=2026-03-08");
-    JsonNode filtered = f.getJson("/appointments?date_from=2026-03-02&date_to=2026-03-08&customer_id=" + Seed.JERRY_BURGER);
+    JsonNode filtered =
+        f.getJson("/appointments?date_from=2026-03-02&date_to=2026-03-08&customer_id=" + Seed.JERRY_BURGER);
 
     assertThat(filtered).isEqualTo(all);
     assertThat(all.get("appointments")).hasSize(5);
     assertThat(all.at("/appointments/0/appointment/id").isNumber()).isTrue();
-  }
-
-  static List<String> names(List<SandboxComment> cs) {
-    return cs.stream().map(SandboxComment::subject).toList();
   }
 }
