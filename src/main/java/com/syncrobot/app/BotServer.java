@@ -5,19 +5,27 @@ import com.slack.api.SlackConfig;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.auth.AuthTestResponse;
+import com.syncrobot.digest.DigestStore;
+import com.syncrobot.slack.AmbientFeatures;
+import com.syncrobot.slack.Drafter;
 import com.syncrobot.slack.SlackBot;
+import com.syncrobot.slack.WriteOptions;
 import com.syncrobot.store.ConnectedUserStore;
 import com.syncrobot.store.Database;
 import com.syncrobot.store.SecretKeys;
 import com.syncrobot.store.TokenCipher;
 import com.syncrobot.syncro.Redactor;
 import com.syncrobot.syncro.SyncroClient;
+import com.syncrobot.write.Scheduler;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import javax.crypto.SecretKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,11 +44,13 @@ public final class BotServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(BotServer.class);
 
   private final HttpTransport http;
+  private final SlackBot bot;
   private final Deque<AutoCloseable> resources;
   private boolean stopped;
 
-  private BotServer(HttpTransport http, Deque<AutoCloseable> resources) {
+  private BotServer(HttpTransport http, SlackBot bot, Deque<AutoCloseable> resources) {
     this.http = http;
+    this.bot = bot;
     this.resources = resources;
   }
 
@@ -92,7 +102,19 @@ public final class BotServer implements AutoCloseable {
       Slack slack = Slack.getInstance(slackConfig(config));
       resources.push(slack);
       checkBotToken(slack, botToken);
-      SlackBot bot = SlackBot.create(slack, botToken, signingSecret, syncro, users, clock);
+      // One thread for the engine's re-checks and the preview sweeper; both are short.
+      ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "bot-timers");
+        t.setDaemon(true);
+        return t;
+      });
+      resources.push(timers::shutdownNow);
+      WriteOptions writeOptions = new WriteOptions(config.previewTtl(), config.auditChannel(), config.sessionLogDir(),
+          Drafter.ownWords(), Scheduler.of(timers));
+      AmbientFeatures ambient = AmbientFeatures.create(slack, botToken, syncro, users, new DigestStore(db, clock),
+          config.requireSyncroBaseUrl(), config.digest(), clock);
+      SlackBot bot = SlackBot.create(slack, botToken, signingSecret, syncro, users, clock, db.jdbi(), writeOptions,
+          ambient);
       resources.push(bot);
       InetSocketAddress address = new InetSocketAddress(bindHost, config.port());
       HttpTransport http;
@@ -111,7 +133,13 @@ public final class BotServer implements AutoCloseable {
         log.info("Serving Slack over HTTP on port {} ({} and {})", http.port(), HttpTransport.EVENTS_PATH,
             HttpTransport.HEALTH_PATH);
       }
-      return new BotServer(http, resources);
+      int resumed = bot.resumePlans();
+      if (resumed > 0) {
+        log.info("Resuming {} plan(s) that were running when the bot stopped", resumed);
+      }
+      timers.scheduleWithFixedDelay(bot::sweep, 1, 1, TimeUnit.MINUTES);
+      resources.push(ambient.startDigestScheduler());
+      return new BotServer(http, bot, resources);
     } catch (ConfigException e) {
       closeAll(resources);
       throw e;
@@ -181,6 +209,11 @@ public final class BotServer implements AutoCloseable {
     sc.setHttpClientWriteTimeoutMillis((int) Duration.ofSeconds(10).toMillis());
     sc.setHttpClientCallTimeoutMillis((int) Duration.ofSeconds(15).toMillis());
     return sc;
+  }
+
+  /** Runs the preview sweeper now instead of at its next minute; for tests. */
+  void sweepNow() {
+    bot.sweep();
   }
 
   /** Returns the port the HTTP side listens on (health check, and Slack events in HTTP mode). */

@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Slack chat-ops bot for Syncro PSA. With no command it serves.",
-    subcommands = {ServeCommand.class, UsersCommand.class, DoctorCommand.class, AuditCommand.class})
+    subcommands = {ServeCommand.class, UsersCommand.class, DoctorCommand.class, AuditCommand.class,
+        RatesCommand.class})
 public final class Main implements Runnable {
   private final Cli cli;
 

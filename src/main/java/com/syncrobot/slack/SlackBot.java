@@ -7,7 +7,6 @@ import com.slack.api.bolt.middleware.Middleware;
 import com.slack.api.bolt.middleware.builtin.IgnoringSelfEvents;
 import com.slack.api.bolt.middleware.builtin.SSLCheck;
 import com.slack.api.bolt.middleware.builtin.SingleTeamAuthorization;
-import com.slack.api.model.event.AppHomeOpenedEvent;
 import com.syncrobot.store.ConnectedUserStore;
 import com.syncrobot.syncro.SyncroClient;
 import java.time.Clock;
@@ -15,20 +14,24 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.jdbi.v3.core.Jdbi;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The Bolt app with every listener registered: {@code /syncro} and its subcommands, the connect
- * modal's submission and {@code app_home_opened}. One instance serves both transports (HTTP and
- * Socket Mode). Owns the work queue its handlers use; {@link #close()} drains it.
+ * modal's submission, and the ambient features (digests, Home tab, link previews). One instance
+ * serves both transports (HTTP and Socket Mode). Owns the work queue its handlers use; {@link
+ * #close()} drains it.
  */
 public final class SlackBot implements AutoCloseable {
   private final App app;
   private final WorkQueue work;
+  private final @Nullable SafeWrites writes;
 
-  private SlackBot(App app, WorkQueue work) {
+  private SlackBot(App app, WorkQueue work, @Nullable SafeWrites writes) {
     this.app = app;
     this.work = work;
+    this.writes = writes;
   }
 
   /**
@@ -37,11 +40,25 @@ public final class SlackBot implements AutoCloseable {
    */
   public static SlackBot create(Slack slack, String botToken, @Nullable String signingSecret, SyncroClient syncro,
       ConnectedUserStore users, Clock clock) {
-    return create(slack, botToken, signingSecret, syncro, users, clock, WorkQueue.standard());
+    return create(slack, botToken, signingSecret, syncro, users, clock, WorkQueue.standard(), null, null);
   }
 
-  static SlackBot create(Slack slack, String botToken, @Nullable String signingSecret, SyncroClient syncro,
-      ConnectedUserStore users, Clock clock, WorkQueue work) {
+  /**
+   * Builds the app with the safe-write commands ({@code comment}, {@code close}, {@code update}) and
+   * the plan buttons, on the plan store in {@code jdbi} (R1, R2), and the ambient features.
+   */
+  public static SlackBot create(Slack slack, String botToken, @Nullable String signingSecret, SyncroClient syncro,
+      ConnectedUserStore users, Clock clock, Jdbi jdbi, WriteOptions options, AmbientFeatures ambient) {
+    return create(slack, botToken, signingSecret, syncro, users, clock, WorkQueue.standard(),
+        new WriteSetup(jdbi, options), Objects.requireNonNull(ambient, "ambient == null"));
+  }
+
+  /** The store and options of the write side. */
+  private record WriteSetup(Jdbi jdbi, WriteOptions options) {}
+
+  private static SlackBot create(Slack slack, String botToken, @Nullable String signingSecret, SyncroClient syncro,
+      ConnectedUserStore users, Clock clock, WorkQueue work, @Nullable WriteSetup setup,
+      @Nullable AmbientFeatures ambient) {
     Objects.requireNonNull(slack, "slack == null");
     Objects.requireNonNull(botToken, "botToken == null");
     AppConfig config = AppConfig.builder()
@@ -62,12 +79,34 @@ public final class SlackBot implements AutoCloseable {
         .register(new CustomersCommand(reads))
         .register(new ConnectCommand(users))
         .register(new DisconnectCommand(users));
+    SafeWrites writes = null;
+    if (setup != null) {
+      writes = SafeWrites.wire(app, subcommands, slack, botToken, syncro, users, clock, work, setup.jdbi(),
+          setup.options());
+    }
+    if (ambient != null) {
+      ambient.register(app, subcommands, work, new TicketDetail(clock), writes != null);
+    }
     subcommands.register(new HelpCommand(subcommands));
 
     app.command(SyncroCommand.COMMAND, new SyncroCommand(subcommands));
     app.viewSubmission(ConnectModal.CALLBACK_ID, new ConnectSubmission(users, syncro, work));
-    app.event(AppHomeOpenedEvent.class, new AppHomeOpened());
-    return new SlackBot(app, work);
+    return new SlackBot(app, work, writes);
+  }
+
+  /**
+   * Resumes every plan that was executing when the bot stopped, verifying before resending (R2);
+   * returns how many. Does nothing without the write side.
+   */
+  public int resumePlans() {
+    return writes == null ? 0 : writes.executor().resume();
+  }
+
+  /** Expires stale previews (and updates them) and prunes old delivery keys; run it about once a minute. */
+  public void sweep() {
+    if (writes != null) {
+      writes.sweep();
+    }
   }
 
   /**
@@ -97,5 +136,8 @@ public final class SlackBot implements AutoCloseable {
   @Override
   public void close() {
     work.shutdown(Duration.ofSeconds(10));
+    if (writes != null) {
+      writes.close();
+    }
   }
 }

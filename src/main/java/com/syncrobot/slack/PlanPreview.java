@@ -1,0 +1,197 @@
+package com.syncrobot.slack;
+
+import com.slack.api.model.block.ActionsBlock;
+import com.slack.api.model.block.ContextBlock;
+import com.slack.api.model.block.HeaderBlock;
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.composition.MarkdownTextObject;
+import com.slack.api.model.block.composition.PlainTextObject;
+import com.slack.api.model.block.element.BlockElement;
+import com.slack.api.model.block.element.ButtonElement;
+import com.syncrobot.write.Plan;
+import com.syncrobot.write.PlanState;
+import com.syncrobot.write.Step;
+import com.syncrobot.write.StepState;
+import com.syncrobot.write.TicketRef;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Renders a plan as the Block Kit message the technician confirms (R1) and then watches: the
+ * preview with Confirm / Cancel / Show request, and each later state in place of it (running,
+ * done with Syncro ids, failed, needs your decision, being verified, cancelled, expired). Buttons
+ * appear only while they can still do something. Stays within Slack's limits (50 blocks, 3000
+ * characters per section, 2000 per button value).
+ */
+final class PlanPreview {
+  static final String CONFIRM = "plan_confirm";
+  static final String CANCEL = "plan_cancel";
+  static final String SHOW_REQUEST = "plan_show_request";
+  static final String RESEND = "plan_resend";
+  static final String LANDED = "plan_landed";
+  static final String NOT_LANDED = "plan_not_landed";
+  static final String SESSION_LOG = "plan_session_log";
+
+  private static final int FIELD_CHARS = 2500;
+  private static final Pattern ESCAPED_MENTION = Pattern.compile("&lt;@([A-Z0-9]{2,20})&gt;");
+
+  private PlanPreview() {}
+
+  /** Returns the message for the plan's current state; {@code extra} (escaped mrkdwn) is appended when given. */
+  static Reply render(Plan plan, @Nullable String extra) {
+    PreviewData data = PreviewData.fromJson(plan.previewJson(), "/syncro");
+    List<LayoutBlock> blocks = new ArrayList<>();
+    blocks.add(HeaderBlock.builder().text(plain(Mrkdwn.truncate(plan.title(), 150))).build());
+    blocks.add(Reply.section(status(plan, data)));
+    TicketRef t = plan.ticket();
+    if (t != null) {
+      blocks.add(Reply.section("*Ticket* #" + t.number().value() + " — " + Mrkdwn.escapeAndTruncate(t.subject(), 200)
+          + "\n*Customer* " + Mrkdwn.escapeAndTruncate(t.customerName(), 200)));
+    }
+    if (data.audience() != null) {
+      blocks.add(Reply.section(data.audience().loud()));
+    }
+    for (PreviewData.Field f : data.fields()) {
+      blocks.add(Reply.section("*" + Mrkdwn.escapeAndTruncate(f.label(), 100) + "*\n" + quote(f.value())));
+    }
+    for (String note : data.notes()) {
+      blocks.add(context(Mrkdwn.escapeAndTruncate(note, 1000)));
+    }
+    blocks.add(Reply.section("Will run as *" + Mrkdwn.escapeAndTruncate(plan.syncroUserName(), 100)
+        + "* (your token)\n*Steps*\n" + steps(plan)));
+    if (extra != null) {
+      blocks.add(Reply.section(extra));
+    }
+    if (plan.state() == PlanState.PREVIEWED) {
+      blocks.add(context("Expires " + slackDate(plan.expiresAt().getEpochSecond())
+          + ". Nothing is sent to Syncro until you press Confirm."));
+    }
+    List<BlockElement> buttons = buttons(plan);
+    if (!buttons.isEmpty()) {
+      blocks.add(ActionsBlock.builder().blockId("plan_actions").elements(buttons).build());
+    }
+    List<LayoutBlock> fitted = blocks.size() > Reply.MAX_BLOCKS ? blocks.subList(0, Reply.MAX_BLOCKS) : blocks;
+    return new Reply(plan.title() + " — " + shortState(plan.state()), fitted);
+  }
+
+  private static String status(Plan plan, PreviewData data) {
+    String note = plan.note() == null ? "" : " " + note(plan.note());
+    return switch (plan.state()) {
+      case PREVIEWED -> ":mag: *Preview* — check it, then press *Confirm*. Nothing has been sent yet.";
+      case EXECUTING -> ":hourglass_flowing_sand: *Confirmed — running…*";
+      case WAITING -> ":hourglass: *Being verified* — the bot will re-check Syncro by itself and update this"
+          + " message; nothing is sent twice." + note;
+      case NEEDS_DECISION -> ":raised_hand: *Needs your decision.*" + note;
+      case DONE -> ":white_check_mark: *Done.*";
+      case FAILED -> ":x: *Failed.*" + note;
+      case CANCELLED -> ":no_entry_sign: *Cancelled.* " + (anyDone(plan) ? "Steps marked done below did happen."
+          : "Nothing was sent to Syncro.");
+      case EXPIRED -> ":alarm_clock: *This preview expired; nothing was sent.* Run `"
+          + Mrkdwn.inCode(data.rerun(), 100) + "` again.";
+    };
+  }
+
+  private static String shortState(PlanState state) {
+    return switch (state) {
+      case PREVIEWED -> "preview";
+      case EXECUTING -> "running";
+      case WAITING -> "being verified";
+      case NEEDS_DECISION -> "needs your decision";
+      case DONE -> "done";
+      case FAILED -> "failed";
+      case CANCELLED -> "cancelled";
+      case EXPIRED -> "expired";
+    };
+  }
+
+  private static String steps(Plan plan) {
+    StringBuilder sb = new StringBuilder();
+    for (Step s : plan.steps()) {
+      sb.append(s.index() + 1).append(". ").append(Mrkdwn.escapeAndTruncate(s.label(), 150)).append(" — ")
+          .append(stepState(s)).append('\n');
+    }
+    return sb.toString().strip();
+  }
+
+  private static String stepState(Step s) {
+    return switch (s.state()) {
+      case PENDING -> s.attempt() > 1 ? "to send again" : "not sent";
+      case SENDING -> "sending…";
+      case DONE -> ":white_check_mark: done" + (s.resultId() == null ? "" : " (Syncro id " + s.resultId() + ")");
+      case FAILED -> ":x: refused by Syncro";
+      case UNKNOWN -> ":grey_question: outcome unknown, not sent again";
+      case ABSENT -> ":heavy_multiplication_x: not in Syncro";
+    };
+  }
+
+  private static boolean anyDone(Plan plan) {
+    return plan.steps().stream().anyMatch(s -> s.state() == StepState.DONE);
+  }
+
+  private static List<BlockElement> buttons(Plan plan) {
+    List<BlockElement> out = new ArrayList<>();
+    switch (plan.state()) {
+      case PREVIEWED -> {
+        out.add(button(CONFIRM, "Confirm", plan.id(), "primary"));
+        out.add(button(CANCEL, "Cancel", plan.id(), null));
+        out.add(button(SHOW_REQUEST, "Show request", plan.id(), null));
+      }
+      case NEEDS_DECISION -> {
+        for (Step s : plan.steps()) {
+          String value = plan.id() + ":" + s.index();
+          if (s.state() == StepState.ABSENT) {
+            out.add(button(RESEND, "Send it again", value, "primary"));
+          } else if (s.state() == StepState.UNKNOWN) {
+            out.add(button(LANDED, "It landed", value, null));
+            out.add(button(NOT_LANDED, "It did not land", value, null));
+          }
+        }
+        out.add(button(CANCEL, "Cancel the rest", plan.id(), "danger"));
+        out.add(button(SHOW_REQUEST, "Show request", plan.id(), null));
+      }
+      case DONE -> {
+        if ("close".equals(plan.kind())) {
+          out.add(button(SESSION_LOG, "Session log", plan.id(), null));
+        }
+      }
+      default -> { }
+    }
+    return out;
+  }
+
+  /** Escapes a Syncro or engine note but keeps the engine's user mentions working. */
+  static String note(String note) {
+    return ESCAPED_MENTION.matcher(Mrkdwn.escapeAndTruncate(note, 1500)).replaceAll("<@$1>");
+  }
+
+  private static String quote(String value) {
+    String text = Mrkdwn.escapeAndTruncate(value, FIELD_CHARS);
+    return "> " + text.replace("\n", "\n> ");
+  }
+
+  static String slackDate(long epochSecond) {
+    return "<!date^" + epochSecond + "^{date_short_pretty} at {time}|"
+        + java.time.Instant.ofEpochSecond(epochSecond) + ">";
+  }
+
+  static ButtonElement button(String actionId, String text, String value, @Nullable String style) {
+    return ButtonElement.builder()
+        .actionId(actionId)
+        .text(plain(text))
+        .value(Mrkdwn.truncate(value, 2000))
+        .style(style)
+        .build();
+  }
+
+  static ContextBlock context(String mrkdwn) {
+    return ContextBlock.builder()
+        .elements(List.of(MarkdownTextObject.builder().text(Mrkdwn.truncate(mrkdwn, 2000)).build()))
+        .build();
+  }
+
+  static PlainTextObject plain(String text) {
+    return PlainTextObject.builder().text(text).emoji(true).build();
+  }
+}

@@ -1,0 +1,99 @@
+package com.syncrobot.slack;
+
+import com.syncrobot.store.ConnectedUser;
+import com.syncrobot.store.ConnectedUserStore;
+import com.syncrobot.syncro.SyncroApi;
+import com.syncrobot.syncro.SyncroClient;
+import com.syncrobot.syncro.SyncroException;
+import com.syncrobot.syncro.Ticket;
+import com.syncrobot.syncro.TicketNumber;
+import com.syncrobot.write.Plan;
+import com.syncrobot.write.PlanStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns a submitted ticket command into a stored plan and its preview, off Slack's thread: reads
+ * the asker's token (R11), resolves the typed number to the ticket (R26), lets the command build
+ * the plan, stores it BEFORE showing it (R1), and posts the preview through the command's
+ * response_url (a DM if that fails). Every refusal is a plain message to the asker (R17). Thread-safe.
+ */
+final class PlanRequests {
+  private static final Logger log = LoggerFactory.getLogger(PlanRequests.class);
+
+  /** Builds one command's plan for a resolved ticket; throws {@link Refusal} to stop with a message. */
+  interface PlanMaker {
+    Plan make(SyncroApi api, ConnectedUser user, Ticket ticket, Clock clock, Duration ttl);
+  }
+
+  /** Stops a plan with a message for the asker (already escaped mrkdwn). */
+  static final class Refusal extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Refusal(String mrkdwn) {
+      super(mrkdwn, null, false, false);
+    }
+  }
+
+  private final ConnectedUserStore users;
+  private final SyncroClient syncro;
+  private final PlanStore store;
+  private final WorkQueue work;
+  private final SlackOut out;
+  private final Clock clock;
+  private final Duration ttl;
+
+  PlanRequests(ConnectedUserStore users, SyncroClient syncro, PlanStore store, WorkQueue work, SlackOut out,
+      Clock clock, Duration ttl) {
+    this.users = users;
+    this.syncro = syncro;
+    this.store = store;
+    this.work = work;
+    this.out = out;
+    this.clock = clock;
+    this.ttl = ttl;
+  }
+
+  /** Queues the work; false when the queue is full (the caller tells the user to try again). */
+  boolean submit(String what, String userId, TicketNumber number, String responseUrl, PlanMaker maker) {
+    return work.submit(what, () -> run(what, userId, number, responseUrl, maker));
+  }
+
+  private void run(String what, String userId, TicketNumber number, String responseUrl, PlanMaker maker) {
+    String notFound = TicketCommand.notFound(number);
+    try {
+      Optional<ConnectedUser> user = users.find(userId);
+      if (user.isEmpty()) {
+        tell(userId, responseUrl, Reply.of(UserMessages.NOT_CONNECTED));
+        return;
+      }
+      SyncroApi api = syncro.as(user.get().token());
+      Optional<Ticket> ticket = api.findTicketByNumber(number);
+      if (ticket.isEmpty()) {
+        tell(userId, responseUrl, Reply.of(notFound));
+        return;
+      }
+      Plan plan = maker.make(api, user.get(), ticket.get(), clock, ttl);
+      store.create(plan);
+      log.info("{} planned {} for {} on {}", what, plan.id(), userId, number);
+      tell(userId, responseUrl, PlanPreview.render(plan, null));
+    } catch (Refusal r) {
+      tell(userId, responseUrl, Reply.of(r.getMessage()));
+    } catch (SyncroException e) {
+      log.info("{} for {} failed: {}", what, userId, SafeLog.describe(e));
+      tell(userId, responseUrl, Reply.of(UserMessages.forSyncro(e, notFound)));
+    } catch (RuntimeException e) {
+      log.error("{} for {} failed: {}", what, userId, SafeLog.describe(e));
+      tell(userId, responseUrl, Reply.of(UserMessages.INTERNAL));
+    }
+  }
+
+  private void tell(String userId, String responseUrl, Reply reply) {
+    if (responseUrl.isEmpty() || !out.ephemeral(responseUrl, reply)) {
+      out.post(userId, reply);
+    }
+  }
+}

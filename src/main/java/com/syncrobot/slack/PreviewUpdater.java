@@ -1,0 +1,88 @@
+package com.syncrobot.slack;
+
+import com.syncrobot.syncro.SyncroApi;
+import com.syncrobot.syncro.Ticket;
+import com.syncrobot.write.Plan;
+import com.syncrobot.write.PlanListener;
+import com.syncrobot.write.PlanState;
+import com.syncrobot.write.PlanStore;
+import com.syncrobot.write.Step;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the technician's preview message in step with the plan: replaces it through the plan's
+ * latest response_url; when that no longer works (it expires after 30 minutes, e.g. across a
+ * restart) it forgets the URL and sends the states that matter as a DM instead. Posts one audit
+ * line per completed plan when an audit channel is set. Thread-safe.
+ */
+final class PreviewUpdater implements PlanListener {
+  private static final Logger log = LoggerFactory.getLogger(PreviewUpdater.class);
+
+  private final PlanStore store;
+  private final SlackOut out;
+  private final Function<String, Optional<SyncroApi>> apis;
+  private final DeliveryLog once;
+  private final @Nullable String auditChannel;
+
+  PreviewUpdater(PlanStore store, SlackOut out, Function<String, Optional<SyncroApi>> apis, DeliveryLog once,
+      @Nullable String auditChannel) {
+    this.store = store;
+    this.out = out;
+    this.apis = apis;
+    this.once = once;
+    this.auditChannel = auditChannel;
+  }
+
+  @Override
+  public void planChanged(Plan plan) {
+    Reply reply = PlanPreview.render(plan, plan.state() == PlanState.DONE ? readBack(plan) : null);
+    boolean replaced = out.replace(plan.responseUrl(), reply);
+    if (!replaced) {
+      if (plan.responseUrl() != null) {
+        // One failure means the URL expired or was used up: later updates go by DM.
+        store.setResponseUrl(plan.id(), null);
+      }
+      if (plan.state() != PlanState.EXECUTING) {
+        out.post(plan.slackUserId(), reply);
+      }
+    }
+    if (plan.state() == PlanState.DONE && auditChannel != null && once.firstTime("audit:" + plan.id())) {
+      out.post(auditChannel, Reply.of(auditLine(plan)));
+    }
+  }
+
+  /** Reads the ticket's status back from Syncro after a status change, so the result shows what Syncro holds. */
+  private @Nullable String readBack(Plan plan) {
+    if (plan.ticket() == null || !plan.steps().stream().anyMatch(s -> "PUT".equals(s.request().method()))) {
+      return null;
+    }
+    try {
+      Optional<SyncroApi> api = apis.apply(plan.slackUserId());
+      if (api.isEmpty()) {
+        return null;
+      }
+      Ticket t = api.get().ticket(plan.ticket().id());
+      return "*Status now (read back from Syncro):* " + Mrkdwn.escapeAndTruncate(t.status(), 100)
+          + (t.priority() == null ? "" : " · *Priority:* " + Mrkdwn.escapeAndTruncate(t.priority(), 50));
+    } catch (RuntimeException e) {
+      log.info("Reading back ticket of plan {} failed: {}", plan.id(), SafeLog.describe(e));
+      return "_Could not read the ticket back from Syncro just now; open it to see its status._";
+    }
+  }
+
+  static String auditLine(Plan plan) {
+    String ids = plan.steps().stream()
+        .map(Step::resultId)
+        .filter(id -> id != null)
+        .map(String::valueOf)
+        .collect(Collectors.joining(", "));
+    String ticket = plan.ticket() == null ? "" : " · #" + plan.ticket().number().value();
+    return ":memo: <@" + plan.slackUserId() + "> as " + Mrkdwn.escapeAndTruncate(plan.syncroUserName(), 100) + ticket
+        + " · " + Mrkdwn.escapeAndTruncate(plan.title(), 200) + (ids.isEmpty() ? "" : " · Syncro ids " + ids);
+  }
+}

@@ -1,0 +1,115 @@
+package com.syncrobot.slack;
+
+import com.slack.api.Slack;
+import com.slack.api.bolt.App;
+import com.syncrobot.store.ConnectedUserStore;
+import com.syncrobot.syncro.SyncroApi;
+import com.syncrobot.syncro.SyncroClient;
+import com.syncrobot.write.PlanExecutor;
+import com.syncrobot.write.PlanStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Wires the write side into the Bolt app: the plan store and engine, the preview updater, the
+ * redelivery filter, the plan buttons and the comment / close / update commands (R1, R2). Owns
+ * the engine's thread pool.
+ */
+final class SafeWrites implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(SafeWrites.class);
+
+  private final PlanExecutor executor;
+  private final DeliveryLog deliveries;
+  private final ExecutorService pool;
+
+  private SafeWrites(PlanExecutor executor, DeliveryLog deliveries, ExecutorService pool) {
+    this.executor = executor;
+    this.deliveries = deliveries;
+    this.pool = pool;
+  }
+
+  static SafeWrites wire(App app, Subcommands subcommands, Slack slack, String botToken, SyncroClient syncro,
+      ConnectedUserStore users, Clock clock, WorkQueue work, Jdbi jdbi, WriteOptions options) {
+    PlanStore store = new PlanStore(jdbi);
+    DeliveryLog deliveries = new DeliveryLog(jdbi, clock);
+    SlackOut out = new SlackOut(slack, botToken);
+    Function<String, Optional<SyncroApi>> apis = slackUserId -> users.find(slackUserId).map(u -> syncro.as(u.token()));
+    AtomicInteger n = new AtomicInteger();
+    // Unbounded on purpose: a plan refused by a full queue would sit EXECUTING until the next start.
+    ThreadPoolExecutor pool = new ThreadPoolExecutor(4, 4, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+      Thread t = new Thread(r, "plan-run-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
+    pool.allowCoreThreadTimeOut(true);
+    PlanExecutor executor = PlanExecutor.builder()
+        .store(store)
+        .apis(apis)
+        .listener(new PreviewUpdater(store, out, apis, deliveries, options.auditChannel()))
+        .executor(pool)
+        .scheduler(options.scheduler())
+        .clock(clock)
+        .build();
+
+    app.use(new RedeliveryFilter(deliveries));
+    PlanButtons buttons = new PlanButtons(store, executor, work, out);
+    app.blockAction(PlanPreview.CONFIRM, buttons.confirm());
+    app.blockAction(PlanPreview.CANCEL, buttons.cancel());
+    app.blockAction(PlanPreview.RESEND, buttons.resend());
+    app.blockAction(PlanPreview.LANDED, buttons.settle(true));
+    app.blockAction(PlanPreview.NOT_LANDED, buttons.settle(false));
+    app.blockAction(PlanPreview.SHOW_REQUEST, new ShowRequestAction(store, out));
+    app.blockAction(PlanPreview.SESSION_LOG,
+        new SessionLogAction(store, apis, work, out, options.sessionLogDir(), clock));
+
+    PlanRequests requests = new PlanRequests(users, syncro, store, work, out, clock, options.previewTtl());
+    subcommands.register(WriteCommand.comment(users)).register(WriteCommand.close(users))
+        .register(new UpdateCommand(users, syncro, new AccountSettings(options.ticker()), work, out));
+    app.viewSubmission(WriteModal.CALLBACK_ID, new WriteSubmission(requests, deliveries, options.drafter()));
+    app.viewSubmission(UpdateModal.CALLBACK_ID, new UpdateSubmission(requests, deliveries));
+    return new SafeWrites(executor, deliveries, pool);
+  }
+
+  PlanExecutor executor() {
+    return executor;
+  }
+
+  void sweep() {
+    try {
+      int expired = executor.expirePreviews().size();
+      int pruned = deliveries.prune();
+      if (expired > 0 || pruned > 0) {
+        log.debug("Sweep: {} previews expired, {} delivery keys pruned", expired, pruned);
+      }
+    } catch (RuntimeException e) {
+      log.warn("Sweep failed: {}", SafeLog.describe(e));
+    }
+  }
+
+  @Override
+  public void close() {
+    pool.shutdown();
+    try {
+      if (!pool.awaitTermination(10, TimeUnit.SECONDS)) {
+        pool.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      pool.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  static Duration sweepEvery() {
+    return Duration.ofMinutes(1);
+  }
+}

@@ -1,0 +1,91 @@
+package com.syncrobot.slack;
+
+import com.google.gson.Gson;
+import com.slack.api.Slack;
+import com.slack.api.app_backend.interactive_components.response.ActionResponse;
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.response.chat.ChatPostMessageResponse;
+import com.slack.api.util.json.GsonFactory;
+import com.slack.api.webhook.WebhookResponse;
+import java.io.IOException;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends the bot's messages outside an ack: to a response_url (replace the preview in place, or an
+ * ephemeral note beside it) and by chat.postMessage (a DM when the response_url is gone, the audit
+ * channel). Every failure is logged without secrets and reported by the return value. Thread-safe.
+ */
+final class SlackOut {
+  private static final Logger log = LoggerFactory.getLogger(SlackOut.class);
+
+  private final Slack slack;
+  private final MethodsClient methods;
+  private final Gson gson;
+
+  SlackOut(Slack slack, String botToken) {
+    this.slack = Objects.requireNonNull(slack, "slack == null");
+    this.methods = slack.methods(Objects.requireNonNull(botToken, "botToken == null"));
+    this.gson = GsonFactory.createSnakeCase(slack.getConfig());
+  }
+
+  MethodsClient methods() {
+    return methods;
+  }
+
+  /** Replaces the message that holds {@code responseUrl}'s buttons; false when Slack refused it. */
+  boolean replace(@Nullable String responseUrl, Reply reply) {
+    if (responseUrl == null) {
+      return false;
+    }
+    return send(responseUrl, ActionResponse.builder()
+        .replaceOriginal(true)
+        .text(reply.text())
+        .blocks(reply.blocks().isEmpty() ? null : reply.blocks())
+        .build());
+  }
+
+  /** Posts a separate ephemeral message for the clicker, leaving the original untouched. */
+  boolean ephemeral(String responseUrl, Reply reply) {
+    return send(responseUrl, ActionResponse.builder()
+        .responseType("ephemeral")
+        .replaceOriginal(false)
+        .text(reply.text())
+        .blocks(reply.blocks().isEmpty() ? null : reply.blocks())
+        .build());
+  }
+
+  private boolean send(String responseUrl, ActionResponse body) {
+    try {
+      WebhookResponse r = slack.send(responseUrl, gson.toJson(body));
+      if (r.getCode() == null || r.getCode() != 200) {
+        log.warn("response_url refused the message: HTTP {} {}", r.getCode(),
+            Mrkdwn.truncate(String.valueOf(r.getBody()), 200));
+        return false;
+      }
+      return true;
+    } catch (IOException | RuntimeException e) {
+      log.warn("Could not post to response_url: {}", SafeLog.describe(e));
+      return false;
+    }
+  }
+
+  /** Posts {@code reply} to {@code channel} (a user id lands in the app's DM with that user). */
+  boolean post(String channel, Reply reply) {
+    try {
+      ChatPostMessageResponse r = methods.chatPostMessage(b -> b.channel(channel).text(reply.text())
+          .blocks(reply.blocks().isEmpty() ? null : reply.blocks()));
+      if (!r.isOk()) {
+        log.warn("chat.postMessage to {} failed: {}", channel, r.getError());
+        return false;
+      }
+      return true;
+    } catch (IOException | SlackApiException | RuntimeException e) {
+      log.warn("chat.postMessage to {} failed: {}", channel, SafeLog.describe(e));
+      return false;
+    }
+  }
+}

@@ -1,0 +1,150 @@
+package com.syncrobot.slack;
+
+import com.slack.api.bolt.context.builtin.ViewSubmissionContext;
+import com.slack.api.bolt.handler.builtin.ViewSubmissionHandler;
+import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.model.view.ViewState;
+import com.syncrobot.store.ConnectedUser;
+import com.syncrobot.syncro.SyncroApi;
+import com.syncrobot.syncro.Ticket;
+import com.syncrobot.syncro.TicketNumber;
+import com.syncrobot.write.Check;
+import com.syncrobot.write.Plan;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Submission of the comment / close modal. Field problems are flagged on the field inside the ack
+ * (empty or over-long text, a credential in customer-visible text: R8, R11); an accepted submission
+ * closes the modal and the plan is built off-thread, then previewed (R1).
+ */
+final class WriteSubmission implements ViewSubmissionHandler {
+  private final PlanRequests requests;
+  private final DeliveryLog deliveries;
+  private final Drafter drafter;
+
+  WriteSubmission(PlanRequests requests, DeliveryLog deliveries, Drafter drafter) {
+    this.requests = requests;
+    this.deliveries = deliveries;
+    this.drafter = drafter;
+  }
+
+  /** The modal's fields as typed. */
+  record Fields(String subject, String body, Audience audience, boolean draft) {}
+
+  @Override
+  public Response apply(ViewSubmissionRequest req, ViewSubmissionContext ctx) {
+    Optional<WriteModal.Meta> meta = WriteModal.Meta.fromJson(
+        String.valueOf(req.getPayload().getView().getPrivateMetadata()));
+    if (meta.isEmpty()) {
+      return ctx.ackWithErrors(Map.of(WriteModal.BODY, "This dialog is out of date; close it and run the command again."));
+    }
+    Fields f = fields(req.getPayload().getView().getState().getValues());
+    Map<String, String> errors = errors(f);
+    if (!errors.isEmpty()) {
+      return ctx.ackWithErrors(errors);
+    }
+    if (!deliveries.firstTime(RedeliveryFilter.viewKey(req))) {
+      return ctx.ack();
+    }
+    WriteModal.Meta m = meta.get();
+    String userId = req.getPayload().getUser().getId();
+    boolean queued = requests.submit(m.kind(), userId, new TicketNumber(m.number()), m.responseUrl(),
+        (api, user, ticket, clock, ttl) -> plan(m, f, api, user, ticket, clock, ttl));
+    return queued ? ctx.ack() : ctx.ackWithErrors(Map.of(WriteModal.BODY, UserMessages.BUSY));
+  }
+
+  static Fields fields(Map<String, Map<String, ViewState.Value>> values) {
+    String subject = text(values, WriteModal.SUBJECT).strip();
+    String body = text(values, WriteModal.BODY).strip();
+    Audience audience = Audience.INTERNAL;
+    ViewState.Value a = value(values, WriteModal.AUDIENCE);
+    if (a != null && a.getSelectedOption() != null) {
+      try {
+        audience = Audience.valueOf(a.getSelectedOption().getValue());
+      } catch (IllegalArgumentException e) {
+        audience = Audience.INTERNAL;
+      }
+    }
+    ViewState.Value d = value(values, WriteModal.DRAFT);
+    boolean draft = d != null && d.getSelectedOptions() != null && !d.getSelectedOptions().isEmpty();
+    return new Fields(subject, body, audience, draft);
+  }
+
+  static Map<String, String> errors(Fields f) {
+    Map<String, String> errors = new LinkedHashMap<>();
+    if (f.subject().isEmpty()) {
+      errors.put(WriteModal.SUBJECT, "Give the comment a subject.");
+    } else if (f.subject().length() > WriteModal.MAX_SUBJECT) {
+      errors.put(WriteModal.SUBJECT, "The subject is " + f.subject().length() + " characters; Syncro takes up to "
+          + WriteModal.MAX_SUBJECT + ".");
+    }
+    if (f.body().isEmpty()) {
+      errors.put(WriteModal.BODY, "Write the comment; an empty comment is not sent.");
+    } else if (f.body().length() > WriteModal.MAX_BODY) {
+      errors.put(WriteModal.BODY, "The comment is " + f.body().length() + " characters; the limit is "
+          + WriteModal.MAX_BODY + ". Shorten it.");
+    }
+    if (f.audience().customerVisible() && !errors.containsKey(WriteModal.BODY)) {
+      Optional<String> secret = CommentBody.secretLike(f.subject() + "\n" + f.body());
+      secret.ifPresent(s -> errors.put(WriteModal.BODY, "This comment is visible to the customer and contains "
+          + s + ". Remove it, or make it an internal note (R8)."));
+    }
+    return errors;
+  }
+
+  private Plan plan(WriteModal.Meta m, Fields f, SyncroApi api, ConnectedUser user, Ticket ticket, Clock clock,
+      Duration ttl) {
+    List<String> notes = new ArrayList<>();
+    String text = f.body();
+    if (f.draft()) {
+      Drafter.Draft draft = drafter.draft(text, ticket.subject());
+      text = draft.text();
+      notes.add(draft.note());
+      if (f.audience().customerVisible() && CommentBody.secretLike(text).isPresent()) {
+        throw new PlanRequests.Refusal("The drafted text looks like it contains a credential and would be visible to"
+            + " the customer; nothing was prepared. Run the command again.");
+      }
+    }
+    CommentBody.Converted body = CommentBody.convert(text);
+    notes.addAll(body.notes());
+    boolean close = "close".equals(m.kind());
+    if (close && !ticket.isOpen()) {
+      notes.add("Warning: ticket #" + ticket.number().value() + " is already " + ticket.status()
+          + "; its status will be set to Resolved.");
+    }
+    List<PreviewData.Field> shown = List.of(
+        new PreviewData.Field("Subject", f.subject()),
+        new PreviewData.Field(close ? "Resolution" : "Comment", HtmlText.toPlain(body.html())),
+        new PreviewData.Field("Sent as tech", user.syncroUserName()));
+    String rerun = "/syncro " + m.kind() + " " + m.number();
+    PreviewData data = new PreviewData(rerun, f.audience(), shown, notes);
+    String where = " on #" + ticket.number().value();
+    String title = close ? "Close #" + ticket.number().value() + " — resolution + Resolved" : f.audience().label() + where;
+    Plan.Builder b = WritePlans.start(m.kind(), user, m.channelId().isEmpty() ? user.slackUserId() : m.channelId(),
+        ticket, title, data, m.responseUrl());
+    WritePlans.commentStep(b, ticket, user, (close ? "Post resolution (" : "Post ") + f.audience().label().toLowerCase(
+        java.util.Locale.ROOT) + (close ? ")" : ""), f.subject(), body.html(), f.audience());
+    if (close) {
+      b.step("Set status Resolved", WritePlans.ticketFields(ticket, Map.of("status", "Resolved")),
+          Check.TicketFieldsAre.status(ticket.id(), "Resolved"));
+    }
+    return b.build(clock.instant(), ttl);
+  }
+
+  private static String text(Map<String, Map<String, ViewState.Value>> values, String block) {
+    ViewState.Value v = value(values, block);
+    return v == null || v.getValue() == null ? "" : v.getValue();
+  }
+
+  private static ViewState.Value value(Map<String, Map<String, ViewState.Value>> values, String block) {
+    Map<String, ViewState.Value> b = values == null ? null : values.get(block);
+    return b == null ? null : b.get(WriteModal.VALUE);
+  }
+}

@@ -1,0 +1,237 @@
+package com.syncrobot.app;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
+import com.github.tomakehurst.wiremock.junit5.WireMockTest;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** `rates list`, `rates set` and doctor's rate drift check, on a real SQLite file with Syncro on WireMock. */
+@WireMockTest
+final class RatesCliTest {
+  private static final String TOKEN = "T0123456789abcdef-SECRETsecretSECRETsecret0123456789";
+  private static final String ME = """
+      {"user_id": 1735, "user_name": "Jane Tech", "user_email": "jane@example.com"}""";
+  private static final Object[][] BRIEF = {
+      {1190473, "Labor - Remote Business", "150.0"},
+      {26118, "Labor - Onsite Business", "175.0"},
+      {26184, "Labor - Emergency or After Hours Business", "262.5"},
+      {9269129, "Labor - Prepaid Project Labor", "0.0"},
+      {9269124, "Labor - Internal Labor", "0.0"},
+      {26117, "Fee - Travel Time", "40.0"},
+      {68055, "Labor - Website Labor", "150.0"}};
+
+  @TempDir Path dir;
+  private final Map<String, String> env = new HashMap<>();
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  private WireMockRuntimeInfo wm;
+
+  @BeforeEach
+  void setUp(WireMockRuntimeInfo wm) {
+    this.wm = wm;
+    env.put(BotConfig.SYNCRO_BASE_URL, wm.getHttpBaseUrl() + "/api/v1");
+    env.put(BotConfig.DB_URL, "jdbc:sqlite:" + dir.resolve("bot.db"));
+    env.put(BotConfig.SECRET_KEY_FILE, dir.resolve("secret.key").toString());
+    env.put(BotConfig.SLACK_API_URL, wm.getHttpBaseUrl() + "/slack/api/");
+  }
+
+  private int run(String stdin, String... args) {
+    out.reset();
+    err.reset();
+    Main.Cli cli = new Main.Cli(env, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+        new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+        Clock.fixed(Instant.parse("2026-11-26T08:00:00Z"), ZoneOffset.UTC));
+    return Main.run(cli, args);
+  }
+
+  private String out() {
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  private String err() {
+    return err.toString(StandardCharsets.UTF_8);
+  }
+
+  private void product(long id, String name, String price) {
+    wm.getWireMock().register(get(urlPathEqualTo("/api/v1/products/" + id)).willReturn(okJson(
+        "{\"product\": {\"id\": " + id + ", \"name\": \"" + name + "\", \"price_retail\": " + price
+            + ", \"taxable\": true, \"disabled\": false}}")));
+  }
+
+  private void connectTechAndSlack() {
+    wm.getWireMock().register(get(urlPathEqualTo("/api/v1/me")).willReturn(okJson(ME)));
+    assertThat(run(TOKEN, "users", "add", "--slack-user", "U04ABCDEF")).isZero();
+    env.put(BotConfig.SLACK_BOT_TOKEN, "xoxb-test-doctor-token");
+    env.put(BotConfig.SLACK_SIGNING_SECRET, "signing-secret-for-doctor");
+    wm.getWireMock().register(post(urlPathEqualTo("/slack/api/auth.test"))
+        .willReturn(okJson("{\"ok\":true,\"user\":\"syncro\",\"team\":\"Acme IT\",\"user_id\":\"UBOT\"}")));
+  }
+
+  @Test
+  void ratesList_showsTheSeededTable() {
+    int code = run("", "rates", "list");
+
+    assertThat(code).isZero();
+    assertThat(out()).contains("TYPE", "PRODUCT", "PRICE")
+        .containsPattern("remote +1190473 +Labor - Remote Business +150.00  hour")
+        .containsPattern("emergency +26184 +Labor - Emergency or After Hours Business +262.50  hour")
+        .containsPattern("project +9269129 +Labor - Prepaid Project Labor +0.00  hour")
+        .containsPattern("travel +26117 +Fee - Travel Time +40.00  trip");
+    assertThat(out().lines().count()).isEqualTo(8);
+  }
+
+  @Test
+  void ratesSet_changesOneRateAndSaysWhatItWas() {
+    int code = run("", "rates", "set", "Emergency", "--product", "26184", "--price", "275.00", "--name",
+        "Labor - Emergency or After Hours Business");
+
+    assertThat(code).isZero();
+    assertThat(out()).contains("emergency: Labor - Emergency or After Hours Business (26184) at 275.00 per hour"
+        + " (was Labor - Emergency or After Hours Business (26184) at 262.50 per hour)");
+    run("", "rates", "list");
+    assertThat(out()).containsPattern("emergency +26184 +Labor - Emergency or After Hours Business +275.00  hour");
+  }
+
+  @Test
+  void ratesSet_unitDefaultsToTheTypesCurrentOne_andCanBeGiven() {
+    assertThat(run("", "rates", "set", "travel", "--product", "26117", "--price", "45", "--name",
+        "Fee - Travel Time")).isZero();
+    assertThat(out()).contains("at 45.00 per trip");
+    assertThat(run("", "rates", "set", "website", "--product", "68055", "--price", "99.00", "--name", "Web",
+        "--unit", "trip")).isZero();
+    assertThat(out()).contains("Web (68055) at 99.00 per trip");
+  }
+
+  @Test
+  void ratesSet_badInput_eachGetsItsOwnMessageAndNothingChanges() {
+    String name = "Labor - Remote Business";
+    assertThat(run("", "rates", "set", "afterhours", "--product", "1", "--price", "1.00", "--name", name))
+        .isEqualTo(2);
+    assertThat(err()).contains("unknown labour type 'afterhours': choose one of remote, onsite, emergency, project,"
+        + " internal, travel, website. Nothing was changed.");
+
+    assertThat(run("", "rates", "set", "remote", "--product", "0", "--price", "1.00", "--name", name)).isEqualTo(2);
+    assertThat(err()).contains("--product must be a positive Syncro product id, e.g. 1190473; got '0'");
+    assertThat(run("", "rates", "set", "remote", "--product", "abc", "--price", "1.00", "--name", name))
+        .isEqualTo(2);
+    assertThat(err()).contains("got 'abc'");
+
+    assertThat(run("", "rates", "set", "remote", "--product", "1190473", "--price=-5.00", "--name", name))
+        .isEqualTo(2);
+    assertThat(err()).contains("--price cannot be negative; got -5.00");
+    assertThat(run("", "rates", "set", "remote", "--product", "1190473", "--price", "150.005", "--name", name))
+        .isEqualTo(2);
+    assertThat(err()).contains("--price has more than 2 decimals (150.005)");
+    assertThat(run("", "rates", "set", "remote", "--product", "1190473", "--price", "1e2", "--name", name))
+        .isEqualTo(2);
+    assertThat(err()).contains("--price must be an amount like 150.00; got '1e2'");
+
+    assertThat(run("", "rates", "set", "remote", "--product", "1190473", "--price", "150.00", "--name", "  "))
+        .isEqualTo(2);
+    assertThat(err()).contains("--name must not be empty");
+
+    assertThat(run("", "rates", "set", "onsite", "--product", "26118", "--price", "175.00", "--name", "x",
+        "--unit", "trip")).isEqualTo(2);
+    assertThat(err()).contains("onsite labour must be billed by the hour");
+
+    assertThat(run("", "rates", "set", "website", "--product", "26118", "--price", "150.00", "--name", "Web"))
+        .isEqualTo(2);
+    assertThat(err()).contains("product 26118 is listed for onsite");
+
+    run("", "rates", "list");
+    assertThat(out()).containsPattern("remote +1190473 +Labor - Remote Business +150.00  hour")
+        .containsPattern("website +68055 +Labor - Website Labor +150.00  hour");
+  }
+
+  @Test
+  void ratesSet_repairsARowDeletedByHand() throws Exception {
+    run("", "rates", "list");
+    try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("bot.db"));
+        var st = c.createStatement()) {
+      st.execute("DELETE FROM labour_rates WHERE labour_type = 'travel'");
+    }
+
+    assertThat(run("", "rates", "set", "travel", "--product", "26117", "--price", "40.00", "--name",
+        "Fee - Travel Time")).isZero();
+    assertThat(out()).contains("travel: Fee - Travel Time (26117) at 40.00 per trip.");
+  }
+
+  @Test
+  void doctor_livePriceDrifted_warnsAndKeepsTheTablesPrice() {
+    connectTechAndSlack();
+    for (Object[] p : BRIEF) {
+      product(((Number) p[0]).longValue(), (String) p[1], (String) p[2]);
+    }
+    product(26184, "Labor - Emergency or After Hours Business", "275.0");
+
+    int code = run("", "doctor");
+
+    assertThat(out()).contains("[WARN] rates: emergency: Syncro's product 26184 price is 275.00, the table says"
+        + " 262.50; the bot keeps billing 262.50 until you run `rates set`")
+        .contains("All checks passed. 1 warning(s) above.").doesNotContain(TOKEN);
+    assertThat(code).isZero();
+    // The token used is the connected technician's own.
+    assertThat(wm.getWireMock().find(getRequestedFor(urlPathMatching("/api/v1/products/.*"))))
+        .hasSize(7).allSatisfy(r -> assertThat(r.queryParameter("api_key").firstValue()).isEqualTo(TOKEN));
+    run("", "rates", "list");
+    assertThat(out()).containsPattern("emergency +26184 +Labor - Emergency or After Hours Business +262.50  hour");
+  }
+
+  @Test
+  void doctor_allRatesMatch_saysSo() {
+    connectTechAndSlack();
+    for (Object[] p : BRIEF) {
+      product(((Number) p[0]).longValue(), (String) p[1], (String) p[2]);
+    }
+
+    run("", "doctor");
+
+    assertThat(out()).contains("[ok]   rates: all 7 labour rates match Syncro's products (checked with the token of"
+        + " Jane Tech)").contains("All checks passed.").doesNotContain("[WARN]");
+  }
+
+  @Test
+  void doctor_missingProductOrNoPermission_warns() {
+    connectTechAndSlack();
+    for (Object[] p : BRIEF) {
+      product(((Number) p[0]).longValue(), (String) p[1], (String) p[2]);
+    }
+    wm.getWireMock().register(get(urlPathEqualTo("/api/v1/products/26117")).willReturn(aResponse().withStatus(404)));
+
+    run("", "doctor");
+    assertThat(out()).contains("[WARN] rates: travel: Syncro has no product 26117; travel billing will fail until"
+        + " you run `rates set travel` with an existing product");
+
+    wm.getWireMock().register(get(urlPathMatching("/api/v1/products/.*")).willReturn(aResponse().withStatus(401)
+        .withBody("{\"error\":\"Not authorized\"}")));
+    run("", "doctor");
+    assertThat(out()).contains("[WARN] rates: the token of Jane Tech may not read products");
+  }
+
+  @Test
+  void doctor_noTechnicianConnected_listsTheTableWithoutComparing() {
+    run("", "doctor");
+
+    assertThat(out()).contains("[ok]   rates: 7 labour rates in the table; not compared with Syncro");
+  }
+}
