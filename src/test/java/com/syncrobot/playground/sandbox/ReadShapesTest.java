@@ -9,6 +9,7 @@ import com.syncrobot.syncro.Comment;
 import com.syncrobot.syncro.Customer;
 import com.syncrobot.syncro.CustomerId;
 import com.syncrobot.syncro.Invoice;
+import com.syncrobot.syncro.InvoiceOverview;
 import com.syncrobot.syncro.Me;
 import com.syncrobot.syncro.Product;
 import com.syncrobot.syncro.SyncroApi;
@@ -212,6 +213,44 @@ final class ReadShapesTest {
     assertThat(f.get("/tickets/" + seeded.id()).body()).contains("-07:00\"").doesNotContainPattern("\\dZ\"");
     assertThat(t.createdAt().getOffset().getId()).isEqualTo("-07:00");
     assertThat(t.createdAt().toInstant()).isEqualTo(seeded.createdAt());
+  }
+
+  @Test
+  void ticketsWithStatus_returnsExactlyThatStatus() {
+    List<Ticket> resolved = api.ticketsWithStatus("resolved");
+
+    assertThat(resolved).hasSize(5).allMatch(t -> t.status().equals("Resolved"));
+  }
+
+  @Test
+  void openTicketsAssignedTo_filtersByUserId() {
+    List<Ticket> marcos = api.openTicketsAssignedTo(1750);
+
+    assertThat(marcos).isNotEmpty().allMatch(t -> t.userId() == 1750L && t.isOpen());
+    assertThat(marcos).hasSize((int) f.state().tickets().stream().filter(t -> Long.valueOf(1750).equals(t.userId())
+        && !List.of("Resolved", "Invoiced", "Closed").contains(t.status())).count());
+  }
+
+  @Test
+  void uninvoicedLineItems_followConverted_R9() {
+    SandboxTicket battery = byNumberOfSubject("Replace UPS battery at reception");
+    SandboxTicket invoiced = byNumberOfSubject("CAD workstation GPU driver crash");
+
+    assertThat(api.uninvoicedLineItems(new TicketId(battery.id()))).hasSize(2);
+    assertThat(api.ticket(new TicketId(invoiced.id())).lineItems()).singleElement()
+        .satisfies(li -> assertThat(li.converted()).isTrue());
+    assertThat(api.uninvoicedLineItems(new TicketId(invoiced.id()))).isEmpty();
+  }
+
+  @Test
+  void invoiceOverview_readsUnpaidAndDueDate() {
+    SandboxInvoice seeded = f.state().invoices().get(0);
+
+    InvoiceOverview o = api.invoiceOverview(seeded.id());
+
+    assertThat(o.paid()).isFalse();
+    assertThat(o.dueDate().toLocalDate()).isEqualTo(seeded.date());
+    assertThat(o.invoice().total()).isEqualByComparingTo(seeded.total());
   }
 
   private SandboxTicket byNumberOfSubject(String subject) {
