@@ -5,6 +5,8 @@ import com.slack.api.SlackConfig;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.auth.AuthTestResponse;
+import com.syncrobot.digest.DigestStore;
+import com.syncrobot.slack.AmbientFeatures;
 import com.syncrobot.slack.Drafter;
 import com.syncrobot.slack.SlackBot;
 import com.syncrobot.slack.WriteOptions;
@@ -109,7 +111,10 @@ public final class BotServer implements AutoCloseable {
       resources.push(timers::shutdownNow);
       WriteOptions writeOptions = new WriteOptions(config.previewTtl(), config.auditChannel(), config.sessionLogDir(),
           Drafter.ownWords(), Scheduler.of(timers));
-      SlackBot bot = SlackBot.create(slack, botToken, signingSecret, syncro, users, clock, db.jdbi(), writeOptions);
+      AmbientFeatures ambient = AmbientFeatures.create(slack, botToken, syncro, users, new DigestStore(db, clock),
+          config.requireSyncroBaseUrl(), config.digest(), clock);
+      SlackBot bot = SlackBot.create(slack, botToken, signingSecret, syncro, users, clock, db.jdbi(), writeOptions,
+          ambient);
       resources.push(bot);
       InetSocketAddress address = new InetSocketAddress(bindHost, config.port());
       HttpTransport http;
@@ -133,6 +138,7 @@ public final class BotServer implements AutoCloseable {
         log.info("Resuming {} plan(s) that were running when the bot stopped", resumed);
       }
       timers.scheduleWithFixedDelay(bot::sweep, 1, 1, TimeUnit.MINUTES);
+      resources.push(ambient.startDigestScheduler());
       return new BotServer(http, bot, resources);
     } catch (ConfigException e) {
       closeAll(resources);

@@ -64,6 +64,7 @@ final class CreateSubmission implements ViewSubmissionHandler {
     }
     CreateModal.Meta m = meta.get();
     boolean queued = requests.submitNew("create", userId, m.responseUrl(),
+        "That customer is no longer in Syncro; nothing was prepared. Run /syncro create again.",
         (api, user, c, ttl) -> plan(api, user, m, form, c, ttl));
     return queued ? ctx.ack() : ctx.ackWithErrors(Map.of(CreateModal.B_SUBJECT, UserMessages.BUSY));
   }

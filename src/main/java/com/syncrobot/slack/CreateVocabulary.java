@@ -9,7 +9,6 @@ import com.syncrobot.syncro.SyncroUser;
 import com.syncrobot.syncro.TicketSettings;
 import java.time.Duration;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -81,6 +80,6 @@ final class CreateVocabulary {
         s.problemTypes().isEmpty() ? BRIEF_ISSUE_TYPES : s.problemTypes(),
         AccountSettings.priorities(s),
         users.isEmpty() ? s.users() : users,
-        types.isEmpty() ? BRIEF_APPOINTMENT_TYPES : types.stream().filter(Objects::nonNull).toList());
+        types.isEmpty() ? BRIEF_APPOINTMENT_TYPES : types);
   }
 }

@@ -1,7 +1,10 @@
 package com.syncrobot.slack;
 
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
+import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.handler.builtin.BlockActionHandler;
+import com.slack.api.bolt.request.builtin.BlockActionRequest;
+import com.slack.api.bolt.response.Response;
 import com.slack.api.methods.response.views.ViewsOpenResponse;
 import java.time.ZoneOffset;
 import java.util.Objects;
@@ -24,8 +27,7 @@ final class MovePick implements BlockActionHandler {
   }
 
   @Override
-  public com.slack.api.bolt.response.Response apply(com.slack.api.bolt.request.builtin.BlockActionRequest req,
-      com.slack.api.bolt.context.builtin.ActionContext ctx) {
+  public Response apply(BlockActionRequest req, ActionContext ctx) {
     BlockActionPayload p = req.getPayload();
     if (p.getActions() == null || p.getActions().size() != 1 || p.getUser() == null || p.getTriggerId() == null) {
       return ctx.ack();

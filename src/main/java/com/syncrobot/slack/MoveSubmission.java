@@ -70,6 +70,7 @@ final class MoveSubmission implements ViewSubmissionHandler {
     }
     MoveModal.Meta m = meta.get();
     boolean queued = requests.submitNew("move-appointment", userId, m.responseUrl(),
+        "The appointment's ticket is no longer in Syncro; nothing was prepared.",
         (api, user, c, ttl) -> plan(api, user, m, start, end, c, ttl));
     return queued ? ctx.ack() : ctx.ackWithErrors(Map.of(MoveModal.B_START, UserMessages.BUSY));
   }
@@ -106,7 +107,8 @@ final class MoveSubmission implements ViewSubmissionHandler {
       notes.add("It was moved meanwhile: it starts " + AppointmentTimes.shown(oldStart, zone) + " now, not "
           + AppointmentTimes.shown(choice.startAt(), zone) + " as listed.");
     }
-    Duration length = oldEnd == null || !oldEnd.isAfter(oldStart) ? choice.length() : Duration.between(oldStart, oldEnd);
+    Duration length = oldEnd == null || !oldEnd.isAfter(oldStart) ? choice.length()
+        : Duration.between(oldStart, oldEnd);
     Instant newEnd = end != null ? end : start.plus(length);
     TicketRef ticket = null;
     if (choice.ticketId() != null) {

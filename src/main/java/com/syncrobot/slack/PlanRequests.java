@@ -67,9 +67,11 @@ final class PlanRequests {
     return work.submit(what, () -> run(what, userId, number, responseUrl, maker));
   }
 
-  /** Queues a plan that needs no existing ticket; false when the queue is full. */
-  boolean submitNew(String what, String userId, String responseUrl, NewPlanMaker maker) {
-    String notFound = "Syncro did not find what this refers to; nothing was prepared.";
+  /**
+   * Queues a plan that needs no existing ticket; false when the queue is full. {@code notFound} is
+   * the message when Syncro answers 404 while it is made.
+   */
+  boolean submitNew(String what, String userId, String responseUrl, String notFound, NewPlanMaker maker) {
     return work.submit(what, () -> run(what, userId, responseUrl, notFound, (api, user) ->
         Optional.of(maker.make(api, user, clock, ttl))));
   }

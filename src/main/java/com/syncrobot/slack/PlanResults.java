@@ -16,8 +16,11 @@ import com.syncrobot.write.PlanListener;
 import com.syncrobot.write.PlanState;
 import com.syncrobot.write.Step;
 import com.syncrobot.write.StepState;
+import java.io.IOException;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -193,7 +196,7 @@ final class PlanResults implements PlanAddenda, PlanListener {
       return null;
     }
     try {
-      java.time.LocalDate day = asked.atOffset(ZoneOffset.UTC).toLocalDate();
+      LocalDate day = asked.atOffset(ZoneOffset.UTC).toLocalDate();
       return api.get().appointments(day.minusDays(1), day.plusDays(1)).stream().filter(a -> a.id() == id)
           .map(Appointment::startAt).map(OffsetDateTime::toInstant).findFirst().orElse(null);
     } catch (RuntimeException e) {
@@ -224,6 +227,13 @@ final class PlanResults implements PlanAddenda, PlanListener {
         return ":x: " + who + " tried to create a Syncro ticket from this message; it failed and nothing was created.";
       }
       String ticket = ticketName(plan, id.get());
+      if (FinishAction.KIND.equals(plan.kind())) {
+        return done
+            ? ":white_check_mark: " + who + " finished Syncro " + ticket + subject
+                + ": the remaining steps went through."
+            : ":warning: Finishing Syncro " + ticket + subject + " did not fully go through; the details are in "
+                + who + "'s message.";
+      }
       return done
           ? ":white_check_mark: " + who + " created Syncro " + ticket + subject + " from this message."
           : ":warning: " + who + " created Syncro " + ticket + subject + " from this message, but not every step went"
@@ -249,7 +259,7 @@ final class PlanResults implements PlanAddenda, PlanListener {
     String id = PlanExtras.of(plan.previewJson()).zone();
     try {
       return id == null ? ZoneOffset.UTC : ZoneId.of(id);
-    } catch (java.time.DateTimeException e) {
+    } catch (DateTimeException e) {
       return ZoneOffset.UTC;
     }
   }
@@ -271,7 +281,7 @@ final class PlanResults implements PlanAddenda, PlanListener {
     }
     try {
       return JSON.readTree(json);
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       return JSON.missingNode();
     }
   }

@@ -86,7 +86,9 @@ public final class FollowUp {
       return check;
     }
     JsonNode carried = Placeholders.carryOver(w.template(), ids, renumber);
-    return Placeholders.referencedSteps(carried).isEmpty() ? PlanJson.readCheck(carried) : new Check.WithStepIds(carried);
+    return Placeholders.referencedSteps(carried).isEmpty()
+        ? PlanJson.readCheck(carried)
+        : new Check.WithStepIds(carried);
   }
 
   /** Returns the labels of the steps a follow-up would carry, for messages. */

@@ -73,7 +73,7 @@ final class Placeholders {
     return rewrite(write, carried(ids, renumber));
   }
 
-  /** Returns a check's {@code json} carried over like {@link #carryOver(SyncroWrite, IntFunction, IntUnaryOperator)}. */
+  /** Returns a check's {@code json} carried over like the request of a follow-up step. */
   static JsonNode carryOver(JsonNode json, IntFunction<Optional<Long>> ids, IntUnaryOperator renumber) {
     return replaceNode(json, carried(ids, renumber));
   }

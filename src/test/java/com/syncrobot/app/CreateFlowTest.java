@@ -191,7 +191,8 @@ final class CreateFlowTest {
     JsonNode form = openForm(new WriteFlowHarness.Sent[1]);
     syncro.stubFor(get(urlPathEqualTo(API + "/customer_assets")).withQueryParam("customer_id", equalTo("77"))
         .willReturn(okJson("{\"assets\":[{\"id\":41,\"name\":\"Front printer\",\"customer_id\":77,"
-            + "\"asset_type\":\"Printer\",\"asset_serial\":\"SN1\"},{\"id\":42,\"name\":\"Other's\",\"customer_id\":78}],"
+            + "\"asset_type\":\"Printer\",\"asset_serial\":\"SN1\"},"
+            + "{\"id\":42,\"name\":\"Other's\",\"customer_id\":78}],"
             + "\"meta\":{\"total_pages\":1}}")));
 
     JsonNode options = JSON.readTree(flows.suggest(JANE, form, "create_asset", "print").body()).path("options");
@@ -221,7 +222,8 @@ final class CreateFlowTest {
   void customerChanged_rebuildsContactsForTheNewCustomer_andDropsTheOldContact_R14() throws Exception {
     JsonNode form = openForm(new WriteFlowHarness.Sent[1]);
     syncro.stubFor(get(urlPathEqualTo(API + "/customers/78")).willReturn(okJson("{\"customer\":{\"id\":78,"
-        + "\"business_name\":\"Burger Co\",\"contacts\":[{\"id\":9,\"name\":\"Bob Burger\",\"address1\":\"2 Bun Rd\"}]}}")));
+        + "\"business_name\":\"Burger Co\",\"contacts\":[{\"id\":9,\"name\":\"Bob Burger\","
+        + "\"address1\":\"2 Bun Rd\"}]}}")));
     CreateFlows.Values now = CreateFlows.createForm("Printer jams", null)
         .external("customer", "create_customer", "78", "Burger Co");
 
@@ -304,7 +306,8 @@ final class CreateFlowTest {
     assertThat(shown).contains("Tuesday", "18:00", "19:30", "1 h 30 min", "America/Los_Angeles")
         .doesNotContain("Wednesday");
     assertThat(shown).contains("Acme Dental", "Printer jams", "Hardware · 2 Normal · New", "Jane Tech", "Dr Smile",
-        "Onsite", "Location: 1 Main St", "Printer jams on every page.", "Public note — visible on the ticket, no email",
+        "Onsite", "Location: 1 Main St", "Printer jams on every page.",
+        "Public note — visible on the ticket, no email",
         "“Do not invite” cannot be set through the API", "Create ticket", "Post the Initial Issue comment",
         "Create the Onsite appointment");
     assertThat(posts(TICKETS)).isZero();

@@ -49,7 +49,8 @@ final class CreateFlows {
 
   CreateFlows(WriteFlowHarness bot, String zone) {
     this.bot = bot;
-    bot.slack.stubFor(post(urlPathEqualTo("/api/views.update")).willReturn(okJson("{\"ok\":true,\"view\":{\"id\":\"V1\"}}")));
+    bot.slack.stubFor(post(urlPathEqualTo("/api/views.update"))
+        .willReturn(okJson("{\"ok\":true,\"view\":{\"id\":\"V1\"}}")));
     bot.slack.stubFor(post(urlPathEqualTo("/api/users.info")).willReturn(okJson(
         "{\"ok\":true,\"user\":{\"id\":\"U0JANE\",\"name\":\"jane\",\"tz\":\"" + zone + "\"}}")));
     bot.slack.stubFor(post(urlPathEqualTo("/api/chat.getPermalink")).willReturn(okJson(
@@ -75,7 +76,8 @@ final class CreateFlows {
   }
 
   private void stubCustomer() {
-    String customer = "{\"id\":" + CUSTOMER + ",\"business_name\":\"" + CUSTOMER_NAME + "\",\"email\":\"desk@acme.test\","
+    String customer = "{\"id\":" + CUSTOMER + ",\"business_name\":\"" + CUSTOMER_NAME + "\","
+        + "\"email\":\"desk@acme.test\","
         + "\"contacts\":[{\"id\":" + CONTACT + ",\"name\":\"Dr Smile\",\"email\":\"smile@acme.test\","
         + "\"address1\":\"1 Main St\",\"city\":\"Springfield\"},{\"id\":6,\"name\":\"Front Desk\"}]}";
     bot.syncro.stubFor(get(urlPathEqualTo(API + "/customers")).withQueryParam("query", equalTo("acme"))

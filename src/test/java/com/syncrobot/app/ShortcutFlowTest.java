@@ -44,7 +44,8 @@ final class ShortcutFlowTest {
   @RegisterExtension
   static WireMockExtension syncro = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
-  static final String MESSAGE = "Printer on the 2nd floor jams\nSince Monday <@U0BOB> saw it &amp; <https://hp.test/kb|the"
+  static final String MESSAGE = "Printer on the 2nd floor jams\nSince Monday <@U0BOB> saw it &amp; "
+      + "<https://hp.test/kb|the"
       + " HP page> says 'reseat'";
   static final String THREAD = "1699999999.000001";
 

@@ -101,7 +101,8 @@ final class CreationChecksTest {
   @Test
   void ticketPostLost_ticketLanded_foundByCustomerAndSubject_restRunsOnIt_R2() {
     Plan plan = f.stored(createPlan(Fixture.T0));
-    wm.stubFor(post(urlPathEqualTo(API + "/tickets")).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+    wm.stubFor(post(urlPathEqualTo(API + "/tickets"))
+        .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
     // another customer's ticket with the same subject, and an older one of this customer, do not count
     customerTickets(ticket(6999, 31000, "Printer jams", 77, Fixture.T0.minusSeconds(86_400)),
         ticket(7002, 32300, "Printer jams", 78, Fixture.T0.plusSeconds(1)),
@@ -123,7 +124,8 @@ final class CreationChecksTest {
   @Test
   void ticketPostLost_noSuchTicket_absentAndNotResent_R2() {
     Plan plan = f.stored(createPlan(Fixture.T0));
-    wm.stubFor(post(urlPathEqualTo(API + "/tickets")).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+    wm.stubFor(post(urlPathEqualTo(API + "/tickets"))
+        .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
     customerTickets(ticket(6999, 31000, "Printer jams", 77, Fixture.T0.minusSeconds(86_400)));
 
     engine.confirm(plan.id(), Plans.OWNER);
