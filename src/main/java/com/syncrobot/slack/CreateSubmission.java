@@ -86,9 +86,14 @@ final class CreateSubmission implements ViewSubmissionHandler {
         throw new PlanRequests.Refusal("The drafted description looks like it contains a credential and the Initial"
             + " Issue comment is visible to the customer; nothing was prepared. Run the command again.");
       }
-      CommentBody.Converted converted = CommentBody.convert(draft.text());
-      notes.addAll(converted.notes());
-      html = converted.html();
+      if (draft.text().strip().equals(form.description())) {
+        // the drafter fell back to the technician's own words: plain text, escaped like them (R8)
+        html = SlackMessageText.html(draft.text());
+      } else {
+        CommentBody.Converted converted = CommentBody.convert(draft.text());
+        notes.addAll(converted.notes());
+        html = converted.html();
+      }
     } else {
       // the technician's own words are plain text: escape what HTML would read as markup (R8)
       html = SlackMessageText.html(form.description());

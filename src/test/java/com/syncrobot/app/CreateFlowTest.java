@@ -349,6 +349,24 @@ final class CreateFlowTest {
   }
 
   @Test
+  void draftTheDescription_goesThroughTheDraftingSeam_andSaysHowItWasDrafted_R13() throws Exception {
+    WriteFlowHarness.Sent[] sent = new WriteFlowHarness.Sent[1];
+    JsonNode form = openForm(sent);
+    CreateFlows.Values values = CreateFlows.createForm("Printer jams", null)
+        .text("description", "create_description", "printer <tray 2> jams")
+        .checked("draft", "create_draft");
+
+    assertThat(flows.submit(JANE, form, values).body()).isEmpty();
+
+    JsonNode preview = bot.awaitPost(sent[0].responsePath(), "Show request");
+    // the bot runs without a language model here: the seam keeps the technician's words and says so
+    // shown as Slack shows "<tray 2>" (escaped mrkdwn)
+    assertThat(text(preview)).contains("Drafted without the language model", "printer &lt;tray 2&gt; jams");
+    Plan plan = bot.plans.find(WriteFlowHarness.planId(preview)).orElseThrow();
+    assertThat(plan.step(1).request().body().path("body").asText()).isEqualTo("printer &lt;tray 2&gt; jams");
+  }
+
+  @Test
   void ticketPostLost_butLanded_foundByTicketCreated_noSecondTicket_restGoesToIt_R2() throws Exception {
     ticketPost(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
     commentPost(okJson("{\"comment\":{\"id\":880}}"));
