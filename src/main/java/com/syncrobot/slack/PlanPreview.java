@@ -86,6 +86,7 @@ final class PlanPreview {
       case NEEDS_DECISION -> ":raised_hand: *Needs your decision.*" + note;
       case DONE -> ":white_check_mark: *Done.*";
       case FAILED -> ":x: *Failed.*" + note;
+      case NEEDS_RECOVERY -> ":warning: *Stopped: the result in Syncro needs a repair.*" + note;
       case CANCELLED -> ":no_entry_sign: *Cancelled.* " + (anyDone(plan) ? "Steps marked done below did happen."
           : "Nothing was sent to Syncro.");
       case EXPIRED -> ":alarm_clock: *This preview expired; nothing was sent.* Run `"
@@ -101,6 +102,7 @@ final class PlanPreview {
       case NEEDS_DECISION -> "needs your decision";
       case DONE -> "done";
       case FAILED -> "failed";
+      case NEEDS_RECOVERY -> "needs a repair";
       case CANCELLED -> "cancelled";
       case EXPIRED -> "expired";
     };

@@ -58,7 +58,7 @@ final class PreviewUpdater implements PlanListener {
 
   /** Reads the ticket's status back from Syncro after a status change, so the result shows what Syncro holds. */
   private @Nullable String readBack(Plan plan) {
-    if (plan.ticket() == null || !plan.steps().stream().anyMatch(s -> "PUT".equals(s.request().method()))) {
+    if (plan.ticket() == null || !plan.steps().stream().anyMatch(s -> "PUT".equals(s.method()))) {
       return null;
     }
     try {
