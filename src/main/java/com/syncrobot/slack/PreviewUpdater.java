@@ -28,19 +28,29 @@ final class PreviewUpdater implements PlanListener {
   private final Function<String, Optional<SyncroApi>> apis;
   private final DeliveryLog once;
   private final @Nullable String auditChannel;
+  private final RecoveryPlanner recovery;
+  private final @Nullable String webUrl;
 
   PreviewUpdater(PlanStore store, SlackOut out, Function<String, Optional<SyncroApi>> apis, DeliveryLog once,
-      @Nullable String auditChannel) {
+      @Nullable String auditChannel, RecoveryPlanner recovery, @Nullable String webUrl) {
     this.store = store;
     this.out = out;
     this.apis = apis;
     this.once = once;
     this.auditChannel = auditChannel;
+    this.recovery = recovery;
+    this.webUrl = webUrl;
   }
 
   @Override
   public void planChanged(Plan plan) {
-    Reply reply = PlanPreview.render(plan, plan.state() == PlanState.DONE ? readBack(plan) : null);
+    String extra = null;
+    if (plan.state() == PlanState.DONE) {
+      String status = readBack(plan);
+      String billed = BillResult.result(plan, webUrl);
+      extra = status == null ? billed : billed == null ? status : billed + "\n" + status;
+    }
+    Reply reply = PlanPreview.render(plan, extra);
     boolean replaced = out.replace(plan.responseUrl(), reply);
     if (!replaced) {
       if (plan.responseUrl() != null) {
@@ -53,6 +63,23 @@ final class PreviewUpdater implements PlanListener {
     }
     if (plan.state() == PlanState.DONE && auditChannel != null && once.firstTime("audit:" + plan.id())) {
       out.post(auditChannel, Reply.of(auditLine(plan)));
+    }
+    String summary = plan.state() == PlanState.DONE ? BillResult.summary(plan) : null;
+    if (summary != null && once.firstTime("summary:" + plan.id())) {
+      // public on purpose: the channel sees that the work was billed, never the comment text
+      out.post(plan.channelId(), Reply.of(summary));
+    }
+    if (plan.state() == PlanState.NEEDS_RECOVERY && once.firstTime("repair-offer:" + plan.id())) {
+      offerRepair(plan);
+    }
+  }
+
+  /** Posts the R10 repair's preview beside the stopped billing (or by DM), to be confirmed like any plan. */
+  void offerRepair(Plan plan) {
+    Reply offer = recovery.offer(plan);
+    String url = store.find(plan.id()).map(Plan::responseUrl).orElse(null);
+    if (url == null || !out.ephemeral(url, offer)) {
+      out.post(plan.slackUserId(), offer);
     }
   }
 
