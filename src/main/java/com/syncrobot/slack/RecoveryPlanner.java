@@ -3,6 +3,8 @@ package com.syncrobot.slack;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.syncrobot.billing.InvoiceVerdict;
+import com.syncrobot.billing.Money;
+import com.syncrobot.billing.Quantity;
 import com.syncrobot.billing.Rate;
 import com.syncrobot.billing.RateTable;
 import com.syncrobot.store.RateStore;
@@ -37,8 +39,10 @@ import org.slf4j.LoggerFactory;
  * of its own that the technician previews and confirms like any other (R1): {@code update_line_item}
  * with the rate table's {@code price_retail} for each unpriced line, {@code DELETE} the bad invoice and
  * read it back gone (Syncro answers 200 even when a delete failed), a new invoice, its total read back,
- * status Invoiced. Everything is read fresh and judged again first; a prepaid customer's legitimate
- * $0.00 never gets here. At most one repair exists per billing: its id derives from the billing's.
+ * status Invoiced. Everything is read fresh and judged again first, and the repair itself starts by
+ * reading the invoice again, so one confirmed late stops before deleting an invoice fixed by hand; a
+ * prepaid customer's legitimate $0.00 never gets here. At most one repair exists per billing: its id
+ * derives from the billing's.
  * Thread-safe.
  */
 final class RecoveryPlanner {
@@ -131,6 +135,10 @@ final class RecoveryPlanner {
     RateTable table = rates.current();
     List<PreviewData.Field> shown = new ArrayList<>();
     List<Fix> fixes = new ArrayList<>();
+    Long ours = billing.steps().stream().filter(s -> s.check() instanceof Check.LineItemExists)
+        .map(Step::resultId).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+    // The billing counted its own line at its price but other unpriced lines at 0: once priced they add to it
+    BigDecimal expected = assertion.expectedTotal().amount();
     for (InvoiceVerdict.UnpricedLine line : zero.linesToFix()) {
       Optional<Rate> rate = line.productId() == null ? Optional.empty() : table.byProductId(line.productId());
       if (rate.isEmpty()) {
@@ -139,15 +147,22 @@ final class RecoveryPlanner {
             + " price in Syncro's web UI, then delete and recreate the invoice there.");
       }
       fixes.add(new Fix(line.lineItemId(), rate.get().priceRetail().amount()));
+      if (ours == null || line.lineItemId() != ours) {
+        BigDecimal quantity = ticket.lineItems().stream().filter(li -> li.id() == line.lineItemId())
+            .map(li -> li.quantity()).findFirst().orElse(BigDecimal.ZERO);
+        expected = expected.add(rate.get().priceRetail().times(new Quantity(quantity.signum() > 0
+            ? quantity : BigDecimal.ONE)).amount());
+      }
       shown.add(new PreviewData.Field("Line item " + line.lineItemId() + " — " + line.name(),
           "price_retail " + rate.get().priceRetail() + " (the rate table's price for " + rate.get().productName()
               + " (" + rate.get().productId() + "))"));
     }
+    Money newTotal = new Money(expected);
     String name = invoice.number() == null ? "id " + invoice.id() : invoice.number();
     List<String> notes = List.of(
         "Invoice " + name + " came out $0.00 because lines had no price (R10). This repair prices the line(s), deletes"
             + " invoice " + name + " (and reads it back to be sure it is gone), creates a new invoice and checks its"
-            + " total is $" + assertion.expectedTotal() + " before setting the ticket to Invoiced.",
+            + " total is $" + newTotal + " before setting the ticket to Invoiced.",
         "The line items stay on the ticket; only the $0.00 invoice is replaced.");
     PreviewData original = PreviewData.fromJson(billing.previewJson(), "/syncro bill " + ticket.number().value());
     PreviewData data = new PreviewData(original.rerun(), null, shown, notes, original.billing());
@@ -162,6 +177,8 @@ final class RecoveryPlanner {
         .title("Repair the $0.00 invoice " + name + " on #" + ticket.number().value())
         .previewJson(data.toJson())
         .responseUrl(billing.responseUrl());
+    // A repair confirmed late must not delete an invoice someone has fixed by hand meanwhile
+    b.read("Check invoice " + name + " is still $0.00", new Assertion.InvoiceStillZero(invoiceId));
     for (Fix fix : fixes) {
       ObjectNode body = NODES.objectNode();
       body.put("ticket_line_item_id", fix.lineItemId());
@@ -173,9 +190,8 @@ final class RecoveryPlanner {
     b.step("Delete the $0.00 invoice " + name, SyncroWrite.delete("/invoices/" + invoiceId),
         new Check.InvoiceDeleted(invoiceId));
     b.read("Check invoice " + name + " is gone", new Assertion.InvoiceGone(invoiceId));
-    int invoiceStep = fixes.size() + 2;
-    BillPlanner.invoiceSteps(b, ticket, customer, assertion.expectedTotal(), assertion.quantity(), knownInvoices,
-        invoiceStep);
+    int invoiceStep = fixes.size() + 3;
+    BillPlanner.invoiceSteps(b, ticket, customer, newTotal, assertion.quantity(), knownInvoices, invoiceStep);
     return b.build(clock.instant(), ttl);
   }
 

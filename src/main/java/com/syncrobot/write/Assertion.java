@@ -78,4 +78,22 @@ public sealed interface Assertion {
       return "/invoices/" + invoiceId;
     }
   }
+
+  /**
+   * {@code GET /invoices/{id}} still shows a total of $0.00: the guard at the start of an R10 repair, so
+   * a repair confirmed after someone fixed the invoice by hand stops before changing anything.
+   */
+  @JsonTypeName("invoice_still_zero")
+  record InvoiceStillZero(long invoiceId) implements Assertion {
+    public InvoiceStillZero {
+      if (invoiceId <= 0) {
+        throw new IllegalArgumentException("invoice id must be positive: " + invoiceId);
+      }
+    }
+
+    @Override
+    public String path() {
+      return "/invoices/" + invoiceId;
+    }
+  }
 }

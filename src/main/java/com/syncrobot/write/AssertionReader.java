@@ -48,6 +48,9 @@ final class AssertionReader {
     if (assertion instanceof Assertion.InvoiceGone g) {
       return invoiceGone(api, g);
     }
+    if (assertion instanceof Assertion.InvoiceStillZero z) {
+      return invoiceStillZero(api, z);
+    }
     throw new IllegalStateException("no reader for " + assertion.getClass().getName());
   }
 
@@ -95,6 +98,25 @@ final class AssertionReader {
         + " is still there after the DELETE (Syncro answers 200 even when a delete fails); nothing more was sent."
         + " Delete it in Syncro's web UI, or check why it cannot be deleted",
         summary(still.id(), still.number(), still.total(), "STILL_THERE"));
+  }
+
+  private static Outcome invoiceStillZero(SyncroApi api, Assertion.InvoiceStillZero z) {
+    Invoice invoice;
+    try {
+      invoice = api.invoice(z.invoiceId());
+    } catch (SyncroNotFoundException e) {
+      return new Outcome.Fails(z.invoiceId(), "invoice id " + z.invoiceId() + " is no longer in Syncro; the repair"
+          + " stops before changing anything", summary(z.invoiceId(), null, null, "GONE"));
+    }
+    String name = invoice.number() == null ? "id " + invoice.id() : invoice.number();
+    BigDecimal total = invoice.total();
+    String body = summary(invoice.id(), invoice.number(), total, total != null && total.signum() == 0 ? "ZERO" : "CHANGED");
+    if (total != null && total.signum() == 0) {
+      return new Outcome.Holds(invoice.id(), "invoice " + name + " still totals $0.00", body);
+    }
+    return new Outcome.Fails(invoice.id(), "invoice " + name + " now totals " + (total == null ? "nothing"
+        : total.toPlainString()) + ", not $0.00: it was changed since the repair was offered, so the repair stops"
+        + " before changing anything. Check it in Syncro", body);
   }
 
   private static String kind(InvoiceVerdict v) {
