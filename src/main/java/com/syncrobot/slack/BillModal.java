@@ -112,7 +112,8 @@ final class BillModal {
     List<OptionObject> labour = new ArrayList<>();
     for (Rate r : rates.all()) {
       labour.add(OptionObject.builder().value(r.type().key())
-          .text(PlanPreview.plain(Mrkdwn.truncate(r.type().label() + " — " + r.priceRetail() + " per " + r.unit(), 75)))
+          .text(PlanPreview.plain(
+              Mrkdwn.truncate(r.type().label() + " — " + r.priceRetail() + " per " + r.unit(), 75)))
           .description(PlanPreview.plain(Mrkdwn.truncate(r.productName() + " (" + r.productId() + ")", 75)))
           .build());
     }
@@ -159,7 +160,8 @@ final class BillModal {
         + " charge; you get a preview first."));
     List<OptionObject> options = new ArrayList<>();
     for (TicketTimer t : uncharged.stream().limit(10).toList()) {
-      options.add(option(Long.toString(t.id()), timerText(t), t.notes() == null ? "(no notes)" : t.notes()));
+      String notes = t.notes() == null || t.notes().isBlank() ? "(no notes)" : t.notes().strip();
+      options.add(option(Long.toString(t.id()), timerText(t), notes));
     }
     blocks.add(InputBlock.builder().blockId(TIMERS).label(PlanPreview.plain("Uncharged timers"))
         .element(CheckboxesElement.builder().actionId(WriteModal.VALUE).options(options).build())

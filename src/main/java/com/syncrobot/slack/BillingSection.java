@@ -28,8 +28,8 @@ final class BillingSection {
       invoice.append("*Invoice:* no — the line stays on the ticket, uninvoiced.");
     }
     if (!b.uninvoiced().isEmpty()) {
-      invoice.append("\n*Already on the ticket, not invoiced").append(b.invoice() ? " — these will be invoiced too" : "")
-          .append(":*");
+      invoice.append("\n*Already on the ticket, not invoiced")
+          .append(b.invoice() ? " — these will be invoiced too" : "").append(":*");
       for (String line : b.uninvoiced().stream().limit(10).toList()) {
         invoice.append("\n• ").append(Mrkdwn.escapeAndTruncate(line, 200));
       }

@@ -50,7 +50,8 @@ final class WriteSubmission implements ViewSubmissionHandler {
     Optional<WriteModal.Meta> meta = WriteModal.Meta.fromJson(
         String.valueOf(req.getPayload().getView().getPrivateMetadata()));
     if (meta.isEmpty()) {
-      return ctx.ackWithErrors(Map.of(WriteModal.BODY, "This dialog is out of date; close it and run the command again."));
+      return ctx.ackWithErrors(
+          Map.of(WriteModal.BODY, "This dialog is out of date; close it and run the command again."));
     }
     Fields f = fields(req.getPayload().getView().getState().getValues());
     Map<String, String> errors = errors(f);

@@ -110,8 +110,9 @@ final class AssertionReader {
     }
     String name = invoice.number() == null ? "id " + invoice.id() : invoice.number();
     BigDecimal total = invoice.total();
-    String body = summary(invoice.id(), invoice.number(), total, total != null && total.signum() == 0 ? "ZERO" : "CHANGED");
-    if (total != null && total.signum() == 0) {
+    boolean zero = total != null && total.signum() == 0;
+    String body = summary(invoice.id(), invoice.number(), total, zero ? "ZERO" : "CHANGED");
+    if (zero) {
       return new Outcome.Holds(invoice.id(), "invoice " + name + " still totals $0.00", body);
     }
     return new Outcome.Fails(invoice.id(), "invoice " + name + " now totals " + (total == null ? "nothing"

@@ -113,7 +113,8 @@ public sealed interface Check {
 
   /**
    * A timer entry that was not on the ticket when the plan was made ({@code knownBefore}) has these
-   * notes and (when Syncro shows them) this product and length.
+   * notes and (when Syncro shows it) this length, give or take a minute. The product is not compared:
+   * Syncro may put its default labour product on a timer.
    */
   @JsonTypeName("timer_exists")
   record TimerExists(TicketId ticket, List<Long> knownBefore, int minutes, @Nullable Long productId, String notes)

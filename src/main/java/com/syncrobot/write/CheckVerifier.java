@@ -185,7 +185,6 @@ final class CheckVerifier {
     List<TicketTimer> matches = timers.stream()
         .filter(t -> !c.knownBefore().contains(t.id()))
         .filter(t -> CommentText.same(t.notes() == null ? "" : t.notes(), c.notes()))
-        .filter(t -> c.productId() == null || t.productId() == null || c.productId().equals(t.productId()))
         .filter(t -> t.minutes() == null || Math.abs(t.minutes() - c.minutes()) <= 1)
         .sorted(Comparator.comparingLong(TicketTimer::id))
         .toList();

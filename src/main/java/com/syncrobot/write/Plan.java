@@ -177,7 +177,8 @@ public record Plan(
     }
 
     /**
-     * Returns the plan, PREVIEWED at {@code now} and expiring {@code ttl} later, with a fresh id.
+     * Returns the plan, PREVIEWED at {@code now} and expiring {@code ttl} later, with the id set by
+     * {@link #id(String)} or else a fresh one.
      *
      * @throws IllegalStateException if kind, owner, channel, title or steps are missing
      * @throws IllegalArgumentException if ttl is not positive or a placeholder names a later step

@@ -192,7 +192,8 @@ final class PlanRun {
       End end = leave(reload(plan), PlanState.WAITING, PlanNotes.rereading(step, delay));
       return end.kind() == Kind.LOST ? end : new End(Kind.WAITING, delay);
     } catch (SyncroAuthException e) {
-      return refused(plan, step, e.status(), "token refused while reading", after -> PlanNotes.tokenRefused(step, after));
+      return refused(plan, step, e.status(), "token refused while reading",
+          after -> PlanNotes.tokenRefused(step, after));
     } catch (SyncroException e) {
       String why = "Syncro answered " + e.status() + " while reading " + path;
       return refused(plan, step, e.status(), why, after -> PlanNotes.unreadable(step, why, after));

@@ -143,7 +143,8 @@ final class BillFlowTest {
     assertThat(count("POST", COMMENT) + count("POST", ADD_LINE) + count("POST", INVOICES)).isZero();
     // the total the invoice will be checked against is exactly the preview's
     Plan planned = bot.plans.find(p.planId()).orElseThrow();
-    assertThat(((Assertion.InvoiceTotal) invoiceCheck(planned).assertion()).expectedTotal().toString()).isEqualTo(total);
+    Assertion.InvoiceTotal check = (Assertion.InvoiceTotal) invoiceCheck(planned).assertion();
+    assertThat(check.expectedTotal().toString()).isEqualTo(total);
 
     String click = newPath();
     confirm(p.planId(), click);
@@ -152,7 +153,8 @@ final class BillFlowTest {
     assertThat(billing.onlyBody(ADD_LINE)).isEqualTo(lineJson);
     assertThat(JSON.readTree(billing.onlyBody(COMMENT))).isEqualTo(JSON.readTree("{\"subject\":\"Resolution\","
         + "\"body\":\"Swapped the toner<br>Tested it\",\"hidden\":true,\"do_not_email\":true,\"tech\":\"Jane Tech\"}"));
-    assertThat(billing.onlyBody(INVOICES)).isEqualTo("{\"ticket_id\":9001,\"customer_id\":77,\"category\":\"Standard\"}");
+    assertThat(billing.onlyBody(INVOICES))
+        .isEqualTo("{\"ticket_id\":9001,\"customer_id\":77,\"category\":\"Standard\"}");
     assertThat(count("GET", INVOICES + "/67447")).isEqualTo(1);
     assertThat(count("PUT", TICKET)).isEqualTo(1);
     syncro.verify(putRequestedFor(urlPathEqualTo(TICKET))
@@ -188,6 +190,12 @@ final class BillFlowTest {
     WriteFlowHarness.Preview p = billing.preview(BillStubs.Form.of("45", "remote", "Swapped the toner"));
     assertThat(text(p.message())).contains("these will be invoiced too", "1 × Fee - Travel Time (26117) @ 40.0",
         "*Total* $112.50", "checked against *$152.50*");
+    // R1: the exact requests are one click away, the read step included, with no token
+    slack.resetRequests();
+    bot.click(JANE, "plan_show_request", p.planId(), newPath(), actionTs());
+    String request = bot.lastOpenedView().toString();
+    assertThat(request).contains("POST /tickets/9001/add_line_item", "\\\"price_retail\\\" : 150.00",
+        "GET /invoices/{{step:2}}", "PUT /tickets/9001").doesNotContain("api_key");
     confirm(p.planId(), newPath());
     bot.awaitState(p.planId(), PlanState.DONE);
   }
@@ -203,8 +211,8 @@ final class BillFlowTest {
     confirm(p.planId(), click);
     Plan done = bot.awaitState(p.planId(), PlanState.DONE);
     assertThat(invoiceCheck(done).resultBody()).contains("PREPAID_ZERO_OK");
-    assertThat(text(bot.awaitPost(click, "Done."))).contains("*Total* $0.00 — $0.00 because the customer's prepaid block"
-        + " paid for it");
+    assertThat(text(bot.awaitPost(click, "Done.")))
+        .contains("*Total* $0.00 — $0.00 because the customer's prepaid block paid for it");
     assertThat(count("PUT", BillStubs.UPDATE_LINE) + count("DELETE", INVOICES + "/67447")).isZero();
     assertThat(count("PUT", TICKET)).isEqualTo(1);
   }
@@ -324,7 +332,8 @@ final class BillFlowTest {
     String all = form.toString();
     assertThat(form.path("callback_id").asText()).isEqualTo("syncro_bill");
     assertThat(all).contains("#32203", "Printer offline", "Acme Dental", "*Prepaid hours* 4.5", "In Progress",
-        "Emergency — 262.50 per hour", "Labor - Emergency or After Hours Business (26184)", "Travel — 40.00 per trip",
+        "Emergency — 262.50 per hour", "Labor - Emergency or After Hours Business (26184)",
+        "Travel — 40.00 per trip",
         "Log time only (timer entry, no charge)");
     JsonNode labour = block(form, "labour").path("element");
     assertThat(labour.path("options")).hasSize(7);

@@ -83,7 +83,7 @@ final class BillRecoveryFlowTest {
   }
 
   @Test
-  void zeroInvoiceOfUnpricedLines_stopsBeforeInvoiced_repairPlanConfirmed_eachLinePricedOnce_oneDeleteVerified_oneNewInvoice_R10()
+  void zeroInvoice_stopsBeforeInvoiced_repairConfirmed_eachLinePricedOnce_deleteVerified_oneNewInvoice_R10()
       throws Exception {
     billing.happyPath("null", "0.0");
     // an older uninvoiced line without a price is on the ticket already
@@ -125,7 +125,8 @@ final class BillRecoveryFlowTest {
 
     List<LoggedRequest> priced = syncro.findAll(putRequestedFor(urlPathEqualTo(UPDATE_LINE)));
     assertThat(priced).extracting(LoggedRequest::getBodyAsString).containsExactlyInAnyOrder(
-        "{\"ticket_line_item_id\":300,\"price_retail\":40.00}", "{\"ticket_line_item_id\":301,\"price_retail\":262.50}");
+        "{\"ticket_line_item_id\":300,\"price_retail\":40.00}",
+        "{\"ticket_line_item_id\":301,\"price_retail\":262.50}");
     assertThat(syncro.findAll(deleteRequestedFor(urlPathEqualTo(INVOICES + "/67447")))).hasSize(1);
     // the delete is believed only after a GET answered 404
     assertThat(repaired.steps().stream().filter(s -> s.assertion() instanceof Assertion.InvoiceGone).findFirst()
@@ -133,7 +134,8 @@ final class BillRecoveryFlowTest {
     assertThat(syncro.findAll(postRequestedFor(urlPathEqualTo(INVOICES)))).hasSize(2);
     assertThat(syncro.findAll(getRequestedFor(urlPathEqualTo(INVOICES + "/67448")))).hasSize(1);
     assertThat(syncro.findAll(putRequestedFor(urlPathEqualTo(TICKET)))).hasSize(1);
-    assertThat(text(bot.awaitPost(repairClick, "Done."))).contains("67448|67448> · *Total* $565.00", "is now Invoiced");
+    assertThat(text(bot.awaitPost(repairClick, "Done.")))
+        .contains("67448|67448> · *Total* $565.00", "is now Invoiced");
     assertThat(WriteFlowHarness.await(billing::channelPosts, l -> !l.isEmpty(), "summary"))
         .containsExactly("billed 2 h emergency on #32203, invoice 67448 $565.00");
 

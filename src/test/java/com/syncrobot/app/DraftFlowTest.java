@@ -125,7 +125,8 @@ final class DraftFlowTest {
     assertThat(line.path("price_retail").decimalValue()).isEqualByComparingTo("150.00");
     JsonNode comment = JSON.readTree(billing.onlyBody(COMMENT));
     assertThat(comment.path("subject").asText()).isEqualTo("Printer fixed");
-    assertThat(comment.path("body").asText()).isEqualTo("We replaced the toner cartridge.<br>A test page printed fine.");
+    assertThat(comment.path("body").asText())
+        .isEqualTo("We replaced the toner cartridge.<br>A test page printed fine.");
   }
 
   @Test

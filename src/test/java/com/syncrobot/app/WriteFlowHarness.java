@@ -148,7 +148,8 @@ final class WriteFlowHarness implements AutoCloseable {
             + "\"team_id\":\"T0001\",\"user_id\":\"UBOT\",\"bot_id\":\"B0001\"}")));
     slack.stubFor(post(urlPathMatching("/response/.*")).willReturn(aResponse().withStatus(200).withBody("ok")));
     slack.stubFor(post(urlPathEqualTo("/api/views.open")).willReturn(okJson("{\"ok\":true,\"view\":{\"id\":\"V1\"}}")));
-    slack.stubFor(post(urlPathEqualTo("/api/views.update")).willReturn(okJson("{\"ok\":true,\"view\":{\"id\":\"V1\"}}")));
+    slack.stubFor(post(urlPathEqualTo("/api/views.update"))
+        .willReturn(okJson("{\"ok\":true,\"view\":{\"id\":\"V1\"}}")));
     slack.stubFor(post(urlPathEqualTo("/api/chat.postMessage"))
         .willReturn(okJson("{\"ok\":true,\"channel\":\"D1\",\"ts\":\"1.2\"}")));
   }

@@ -91,7 +91,8 @@ final class BillingStubs {
   }
 
   void invoiceGone(long id) {
-    invoiceAnswers(id, notFound().withHeader("Content-Type", "application/json").withBody("{\"message\":\"Not found\"}"));
+    invoiceAnswers(id,
+        notFound().withHeader("Content-Type", "application/json").withBody("{\"message\":\"Not found\"}"));
   }
 
   void invoiceDeleteAnswers(long id, ResponseDefinitionBuilder r) {
