@@ -1,5 +1,6 @@
 package com.syncrobot.app;
 
+import com.syncrobot.digest.DigestSettings;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,7 +28,8 @@ public record BotConfig(
     Duration previewTtl,
     @Nullable String auditChannel,
     @Nullable Path sessionLogDir,
-    List<URI> ollamaUrls) {
+    List<URI> ollamaUrls,
+    DigestSettings digest) {
 
   public static final String SLACK_BOT_TOKEN = "SLACK_BOT_TOKEN";
   public static final String SLACK_SIGNING_SECRET = "SLACK_SIGNING_SECRET";
@@ -43,6 +45,9 @@ public record BotConfig(
   public static final String AUDIT_CHANNEL = "SYNCRO_BOT_AUDIT_CHANNEL";
   public static final String SESSION_LOG_DIR = "SYNCRO_BOT_SESSION_LOG_DIR";
   public static final String OLLAMA_URLS = "OLLAMA_URLS";
+  public static final String DIGEST_LATE_WINDOW_MINUTES = "SYNCRO_BOT_DIGEST_LATE_WINDOW_MINUTES";
+  public static final String DIGEST_UNTOUCHED_DAYS = "SYNCRO_BOT_DIGEST_UNTOUCHED_DAYS";
+  public static final String DIGEST_LINE_ITEM_READS = "SYNCRO_BOT_DIGEST_LINE_ITEM_READS";
 
   public static final String DEFAULT_SLACK_API_URL = "https://slack.com/api/";
   public static final String DEFAULT_DB_URL = "jdbc:sqlite:data/syncro-bot.db";
@@ -59,6 +64,16 @@ public record BotConfig(
       slackApiUrl = slackApiUrl + "/";
     }
     ollamaUrls = List.copyOf(ollamaUrls);
+    Objects.requireNonNull(digest, "digest == null");
+  }
+
+  /** A configuration with the default digest settings. */
+  public BotConfig(@Nullable String slackBotToken, @Nullable String slackSigningSecret, @Nullable String slackAppToken,
+      String slackApiUrl, int port, @Nullable String syncroBaseUrl, String dbUrl, @Nullable String secretKeyBase64,
+      Path secretKeyFile, Duration previewTtl, @Nullable String auditChannel, @Nullable Path sessionLogDir,
+      List<URI> ollamaUrls) {
+    this(slackBotToken, slackSigningSecret, slackAppToken, slackApiUrl, port, syncroBaseUrl, dbUrl, secretKeyBase64,
+        secretKeyFile, previewTtl, auditChannel, sessionLogDir, ollamaUrls, DigestSettings.defaults());
   }
 
   /** Reads the configuration from environment variables; see README for each one. */
@@ -106,7 +121,33 @@ public record BotConfig(
         Duration.ofMinutes(ttlMinutes),
         value(env, AUDIT_CHANNEL).orElse(null),
         value(env, SESSION_LOG_DIR).map(Path::of).orElse(null),
-        ollama);
+        ollama,
+        digestSettings(env));
+  }
+
+  private static DigestSettings digestSettings(Map<String, String> env) {
+    long late = number(env, DIGEST_LATE_WINDOW_MINUTES, DigestSettings.DEFAULT_LATE_WINDOW.toMinutes(), 0,
+        DigestSettings.MAX_LATE_WINDOW.toMinutes(), "minutes");
+    long untouched = number(env, DIGEST_UNTOUCHED_DAYS, DigestSettings.DEFAULT_UNTOUCHED_DAYS, 1, 365, "days");
+    long reads = number(env, DIGEST_LINE_ITEM_READS, DigestSettings.DEFAULT_LINE_ITEM_READS, 0, 1000, "reads");
+    return new DigestSettings(Duration.ofMinutes(late), (int) untouched, (int) reads);
+  }
+
+  private static long number(Map<String, String> env, String name, long dflt, long min, long max, String unit) {
+    Optional<String> v = value(env, name);
+    if (v.isEmpty()) {
+      return dflt;
+    }
+    long n;
+    try {
+      n = Long.parseLong(v.get());
+    } catch (NumberFormatException e) {
+      throw new ConfigException(name + " must be whole " + unit + ", got '" + v.get() + "'");
+    }
+    if (n < min || n > max) {
+      throw new ConfigException(name + " must be " + min + " to " + max + ", got " + n);
+    }
+    return n;
   }
 
   private static Optional<String> syncroBaseUrl(Map<String, String> env) {
@@ -170,6 +211,7 @@ public record BotConfig(
   public String toString() {
     return "BotConfig[socketMode=" + socketMode() + ", slackApiUrl=" + slackApiUrl + ", port=" + port
         + ", syncroBaseUrl=" + syncroBaseUrl + ", dbUrl=" + dbUrl + ", previewTtl=" + previewTtl
-        + ", auditChannel=" + auditChannel + ", sessionLogDir=" + sessionLogDir + ", ollamaUrls=" + ollamaUrls + "]";
+        + ", auditChannel=" + auditChannel + ", sessionLogDir=" + sessionLogDir + ", ollamaUrls=" + ollamaUrls
+        + ", digest=" + digest + "]";
   }
 }

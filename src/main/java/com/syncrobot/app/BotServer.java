@@ -5,7 +5,9 @@ import com.slack.api.SlackConfig;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.auth.AuthTestResponse;
+import com.syncrobot.digest.DigestStore;
 import com.syncrobot.draft.OllamaClient;
+import com.syncrobot.slack.AmbientFeatures;
 import com.syncrobot.slack.SlackBot;
 import com.syncrobot.slack.WriteOptions;
 import com.syncrobot.store.ConnectedUserStore;
@@ -127,7 +129,10 @@ public final class BotServer implements AutoCloseable {
       String web = config.syncroBaseUrl() == null ? null : WriteOptions.webUrlOf(config.syncroBaseUrl());
       WriteOptions writeOptions = new WriteOptions(config.previewTtl(), config.auditChannel(), config.sessionLogDir(),
           ollama, new RateStore(db), web, Scheduler.of(timers));
-      SlackBot bot = SlackBot.create(slack, botToken, signingSecret, syncro, users, clock, db.jdbi(), writeOptions);
+      AmbientFeatures ambient = AmbientFeatures.create(slack, botToken, syncro, users, new DigestStore(db, clock),
+          config.requireSyncroBaseUrl(), config.digest(), clock);
+      SlackBot bot = SlackBot.create(slack, botToken, signingSecret, syncro, users, clock, db.jdbi(), writeOptions,
+          ambient);
       resources.push(bot);
       InetSocketAddress address = new InetSocketAddress(bindHost, config.port());
       HttpTransport http;
@@ -151,6 +156,7 @@ public final class BotServer implements AutoCloseable {
         log.info("Resuming {} plan(s) that were running when the bot stopped", resumed);
       }
       timers.scheduleWithFixedDelay(bot::sweep, 1, 1, TimeUnit.MINUTES);
+      resources.push(ambient.startDigestScheduler());
       return new BotServer(http, bot, resources);
     } catch (ConfigException e) {
       closeAll(resources);

@@ -38,7 +38,10 @@ final class CommentText {
       new Secret("a token or secret", Pattern.compile(
           "(?i)\\b(access[_ -]?token|auth[_ -]?token|client[_ -]?secret|secret|token)\\s*[=:]\\s*\\S{6,}")));
   private static final Secret PASSWORD =
-      new Secret("a password", Pattern.compile("(?i)pass(word|wd)|\\bpwd\\s*:"));
+      new Secret("a password",
+          // A password given out ("password: X", "password is X", "pwd=X"), not the word in
+          // ordinary work notes such as "Reset John's password".
+          Pattern.compile("(?i)\\b(pass(word|wd|code)?|pwd|pw)\\b\\s*(?:(?:is|was|to|now)\\b|[:=])\\s*\\S+"));
 
   private final List<Check> checks;
   private final List<String> corrections;

@@ -75,7 +75,7 @@ final class BillModal {
 
   /** Returns the ticket's line items that are on no invoice yet; an invoice made now includes them. */
   static List<LineItem> uninvoiced(Ticket t) {
-    return t.lineItems().stream().filter(li -> li.invoiceId() == null).toList();
+    return t.lineItems().stream().filter(li -> !li.invoiced()).toList();
   }
 
   static String describe(LineItem li) {

@@ -7,7 +7,6 @@ import com.slack.api.bolt.middleware.Middleware;
 import com.slack.api.bolt.middleware.builtin.IgnoringSelfEvents;
 import com.slack.api.bolt.middleware.builtin.SSLCheck;
 import com.slack.api.bolt.middleware.builtin.SingleTeamAuthorization;
-import com.slack.api.model.event.AppHomeOpenedEvent;
 import com.syncrobot.store.ConnectedUserStore;
 import com.syncrobot.syncro.SyncroClient;
 import java.time.Clock;
@@ -20,8 +19,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The Bolt app with every listener registered: {@code /syncro} and its subcommands, the connect
- * modal's submission and {@code app_home_opened}. One instance serves both transports (HTTP and
- * Socket Mode). Owns the work queue its handlers use; {@link #close()} drains it.
+ * modal's submission, and the ambient features (digests, Home tab, link previews). One instance
+ * serves both transports (HTTP and Socket Mode). Owns the work queue its handlers use; {@link
+ * #close()} drains it.
  */
 public final class SlackBot implements AutoCloseable {
   private final App app;
@@ -40,24 +40,25 @@ public final class SlackBot implements AutoCloseable {
    */
   public static SlackBot create(Slack slack, String botToken, @Nullable String signingSecret, SyncroClient syncro,
       ConnectedUserStore users, Clock clock) {
-    return create(slack, botToken, signingSecret, syncro, users, clock, WorkQueue.standard(), null);
+    return create(slack, botToken, signingSecret, syncro, users, clock, WorkQueue.standard(), null, null);
   }
 
   /**
    * Builds the app with the safe-write commands ({@code comment}, {@code close}, {@code update}) and
-   * the plan buttons, on the plan store in {@code jdbi} (R1, R2).
+   * the plan buttons, on the plan store in {@code jdbi} (R1, R2), and the ambient features.
    */
   public static SlackBot create(Slack slack, String botToken, @Nullable String signingSecret, SyncroClient syncro,
-      ConnectedUserStore users, Clock clock, Jdbi jdbi, WriteOptions options) {
+      ConnectedUserStore users, Clock clock, Jdbi jdbi, WriteOptions options, AmbientFeatures ambient) {
     return create(slack, botToken, signingSecret, syncro, users, clock, WorkQueue.standard(),
-        new WriteSetup(jdbi, options));
+        new WriteSetup(jdbi, options), Objects.requireNonNull(ambient, "ambient == null"));
   }
 
   /** The store and options of the write side. */
   private record WriteSetup(Jdbi jdbi, WriteOptions options) {}
 
   private static SlackBot create(Slack slack, String botToken, @Nullable String signingSecret, SyncroClient syncro,
-      ConnectedUserStore users, Clock clock, WorkQueue work, @Nullable WriteSetup setup) {
+      ConnectedUserStore users, Clock clock, WorkQueue work, @Nullable WriteSetup setup,
+      @Nullable AmbientFeatures ambient) {
     Objects.requireNonNull(slack, "slack == null");
     Objects.requireNonNull(botToken, "botToken == null");
     AppConfig config = AppConfig.builder()
@@ -83,11 +84,13 @@ public final class SlackBot implements AutoCloseable {
       writes = SafeWrites.wire(app, subcommands, slack, botToken, syncro, users, clock, work, setup.jdbi(),
           setup.options());
     }
+    if (ambient != null) {
+      ambient.register(app, subcommands, work, new TicketDetail(clock), writes != null);
+    }
     subcommands.register(new HelpCommand(subcommands));
 
     app.command(SyncroCommand.COMMAND, new SyncroCommand(subcommands));
     app.viewSubmission(ConnectModal.CALLBACK_ID, new ConnectSubmission(users, syncro, work));
-    app.event(AppHomeOpenedEvent.class, new AppHomeOpened());
     return new SlackBot(app, work, writes);
   }
 

@@ -118,7 +118,7 @@ final class TicketDetail {
           + " — qty " + li.quantity().stripTrailingZeros().toPlainString()
           + " × " + money(li.priceRetail())
           + (li.priceRetail() == null ? "" : " = " + money(li.priceRetail().multiply(li.quantity())))
-          + " — " + (li.invoiceId() != null ? "invoiced" : "not invoiced");
+          + " — " + (li.invoiced() ? "invoiced" : "not invoiced");
       // Keep the section under Slack's limit; the billing summary below still counts every item.
       if (sb.length() + line.length() > Reply.MAX_SECTION_CHARS - 300) {
         break;
@@ -129,7 +129,7 @@ final class TicketDetail {
     if (listed < items.size()) {
       sb.append("\n…and ").append(items.size() - listed).append(" more");
     }
-    long uninvoiced = items.stream().filter(li -> li.invoiceId() == null).count();
+    long uninvoiced = items.stream().filter(li -> !li.invoiced()).count();
     sb.append("\n*Billing:* ");
     if (uninvoiced == 0) {
       sb.append("all invoiced (").append(items.size()).append(items.size() == 1 ? " line item)." : " line items).");

@@ -259,6 +259,81 @@ public final class SyncroApi {
   }
 
   /**
+   * Returns every ticket whose status is {@code status} (compared ignoring case), over all pages;
+   * filtered here too, in case Syncro ever ignores the {@code status} parameter.
+   */
+  public List<Ticket> ticketsWithStatus(String status) {
+    String wanted = Objects.requireNonNull(status, "status").strip();
+    List<Ticket> out = new ArrayList<>();
+    for (Ticket t : ticketPages(query("status", wanted), null)) {
+      if (t.status().strip().equalsIgnoreCase(wanted)) {
+        out.add(t);
+      }
+    }
+    out.sort(NEWEST_FIRST);
+    return out;
+  }
+
+  /**
+   * Returns the open tickets assigned to Syncro user {@code userId}, newest first ({@code GET
+   * /tickets?status=Not Closed&user_id=}); filtered here too, as in {@link #openTickets()}.
+   */
+  public List<Ticket> openTicketsAssignedTo(long userId) {
+    Map<String, String> q = query("status", NOT_CLOSED);
+    q.put("user_id", Long.toString(positive(userId)));
+    List<Ticket> out = new ArrayList<>();
+    for (Ticket t : ticketPages(q, null)) {
+      if (t.isOpen() && t.userId() != null && t.userId() == userId) {
+        out.add(t);
+      }
+    }
+    out.sort(NEWEST_FIRST);
+    return out;
+  }
+
+  /**
+   * Returns the ticket's line items that are on no invoice yet, from {@code GET /tickets/{id}}: a
+   * ticket line item carries {@code converted} (true once invoiced) rather than an invoice id.
+   */
+  public List<LineItem> uninvoicedLineItems(TicketId id) {
+    return http.getOne(
+        token,
+        priority,
+        "/tickets/" + id.value(),
+        Map.of(),
+        b -> uninvoiced(Wire.unwrap(b, "ticket")));
+  }
+
+  private static List<LineItem> uninvoiced(JsonNode ticket) {
+    List<LineItem> out = new ArrayList<>();
+    JsonNode items = ticket.get("line_items");
+    if (items != null && items.isArray()) {
+      for (JsonNode raw : items) {
+        JsonNode li = raw.has("ticket_line_item") ? raw.get("ticket_line_item") : raw;
+        LineItem item = Wire.lineItem(li);
+        if (!item.invoiced()) {
+          out.add(item);
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Returns the invoice with whether it is paid ({@code is_paid}) and its due date. */
+  public InvoiceOverview invoiceOverview(long invoiceId) {
+    return http.getOne(
+        token,
+        priority,
+        "/invoices/" + positive(invoiceId),
+        Map.of(),
+        b -> {
+          JsonNode i = Wire.unwrap(b, "invoice");
+          boolean paid = Wire.bool(i.get("is_paid")) || Wire.bool(i.get("verified_paid"));
+          return new InvoiceOverview(Wire.invoice(i), paid, Wire.time(i.get("due_date")));
+        });
+  }
+
+  /**
    * Sends one POST/PUT/PATCH/DELETE once and returns the id at the write's pointer (R2, R3).
    *
    * @throws SyncroAmbiguousWriteException on timeout, reset, 5xx, unparsable body, or a 2xx without

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import okhttp3.ConnectionPool;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import org.jspecify.annotations.Nullable;
@@ -148,6 +150,9 @@ public final class SyncroClient {
               // A redirected POST turns into a GET; surface redirects instead.
               .followRedirects(false)
               .followSslRedirects(false)
+              // Drop idle connections well before servers commonly close them (30-60 s), so that
+              // a write rarely meets a dead pooled connection and turns ambiguous for nothing.
+              .connectionPool(httpClient != null ? httpClient.connectionPool() : new ConnectionPool(8, 20, TimeUnit.SECONDS))
               .build();
       ObjectMapper mapper = objectMapper != null ? objectMapper : defaultMapper();
       RequestBudget b = budget != null ? budget : PROCESS_BUDGET;

@@ -255,6 +255,7 @@ final class SyncroHttp {
       SyncroToken token,
       boolean write) {
     String method = request.method();
+    boolean readRetried = false;
     for (int resends = 0; ; resends++) {
       try {
         budget.acquire(p);
@@ -289,6 +290,13 @@ final class SyncroHttp {
       } catch (IOException e) {
         long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
         log.debug("{} {} -> {} ({} ms)", method, redacted, e.getClass().getSimpleName(), ms);
+        // A read changes nothing, so one more try is safe when the connection broke (typically a
+        // pooled keep-alive connection the server had already closed). Writes are never resent (R2).
+        if (!write && !readRetried && !(e instanceof InterruptedIOException)) {
+          readRetried = true;
+          resends--;
+          continue;
+        }
         throw ioFailure(e, method, redacted, token, write);
       }
       try {

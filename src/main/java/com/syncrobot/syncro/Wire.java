@@ -210,7 +210,8 @@ final class Wire {
         quantity == null ? BigDecimal.ZERO : quantity,
         price,
         optLong(li, "product_id"),
-        optLong(li, "invoice_id"));
+        optLong(li, "invoice_id"),
+        bool(li.get("converted")));
   }
 
   static TicketTimer ticketTimer(JsonNode raw) {

@@ -127,7 +127,7 @@ final class CheckVerifier {
       }
       if (c.knownBefore().contains(li.id())) {
         known++;
-      } else if (li.invoiceId() == null) {
+      } else if (!li.invoiced()) {
         matches.add(li);
       }
     }

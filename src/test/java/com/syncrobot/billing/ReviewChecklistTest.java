@@ -81,6 +81,16 @@ final class ReviewChecklistTest {
   }
 
   @Test
+  void passwordWordInOrdinaryNotes_isKept_R8() {
+    DraftedTexts t = new DraftedTexts("Resolution", "Reset John's password and unlocked his account.",
+        "Remote labour: password reset for John", "p", true, "");
+    ReviewResult r = ReviewChecklist.review(t, remote45(), BriefRates.TABLE, Visibility.PUBLIC);
+    assertThat(r.texts().commentBody()).isEqualTo("Reset John's password and unlocked his account.");
+    assertThat(r.texts().lineItemDescription()).isEqualTo("Remote labour: password reset for John");
+    assertThat(r.corrections()).isEmpty();
+  }
+
+  @Test
   void passwordAndInternalWord_removedFromPublicBody_keptInInternalNote_R8() {
     String body = "Reset the mailbox.<br>New password: Spring2026!<br>Internal: customer is slow to pay<br>Done.";
 

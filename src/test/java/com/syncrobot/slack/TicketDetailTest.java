@@ -65,6 +65,14 @@ final class TicketDetailTest {
   }
 
   @Test
+  void render_ticketLineMarkedConverted_countsAsInvoiced() {
+    // Ticket line items carry `converted`, not an invoice id, once they are on an invoice.
+    String json = "{\"id\":7,\"name\":\"Labor\",\"quantity\":\"1.0\",\"price_retail\":\"150.0\",\"converted\":true}";
+    LineItem converted = com.syncrobot.syncro.WireAccess.lineItem(json);
+    assertThat(TicketDetail.lineItems(List.of(converted))).contains("— invoiced").contains("all invoiced");
+  }
+
+  @Test
   void render_lineItemWithoutPrice_isFlagged_R10() {
     List<LineItem> items = List.of(new LineItem(1, "Labor", null, new BigDecimal("2"), null, null, null));
     assertThat(TicketDetail.lineItems(items))

@@ -114,6 +114,11 @@ final class SwaggerContractTest {
     d.put("invoice", a -> assertThat(a.invoice(6).total()).isEqualByComparingTo("0"));
     d.put("invoicesForTicket", a -> assertThat(a.invoicesForTicket(new TicketId(1))).hasSize(1));
     d.put("assets", a -> assertThat(a.assets(new CustomerId(1), "New")).hasSize(1));
+    d.put("ticketsWithStatus", a -> assertThat(a.ticketsWithStatus("New")).hasSize(1));
+    // The spec's example ticket is unassigned, so nothing is assigned to user 1.
+    d.put("openTicketsAssignedTo", a -> assertThat(a.openTicketsAssignedTo(1)).isEmpty());
+    d.put("uninvoicedLineItems", a -> assertThat(a.uninvoicedLineItems(new TicketId(5))).isEmpty());
+    d.put("invoiceOverview", a -> assertThat(a.invoiceOverview(6).paid()).isFalse());
     d.put("write", a -> writes().forEach(a::write));
     return d;
   }

@@ -212,6 +212,19 @@ final class SyncroErrorsTest {
   }
 
   @Test
+  void readConnectionResetOnce_isTriedOnceMore_andSucceeds() {
+    // A read changes nothing: a broken (e.g. stale pooled) connection gets one more try.
+    stubFor(get(urlPathEqualTo(path("/me"))).inScenario("stale").whenScenarioStateIs(
+            com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
+        .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)).willSetStateTo("fresh"));
+    stubFor(get(urlPathEqualTo(path("/me"))).inScenario("stale").whenScenarioStateIs("fresh")
+        .willReturn(okJson("{\"user_id\": 1735, \"user_name\": \"Jane\"}")));
+
+    assertThat(api.me().userId()).isEqualTo(1735);
+    verify(2, getRequestedFor(urlPathEqualTo(path("/me"))));
+  }
+
+  @Test
   void readTimeout_isUnavailable() {
     SyncroApi shortTimeout = TestSyncro.withShortReadTimeout(wm).api();
     stubFor(

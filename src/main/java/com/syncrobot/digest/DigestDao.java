@@ -1,0 +1,96 @@
+package com.syncrobot.digest;
+
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import org.jspecify.annotations.Nullable;
+
+/** SQL for {@code digest_schedules} and {@code digest_runs} (see db/V5__digests.sql). */
+interface DigestDao {
+
+  @SqlUpdate("""
+      INSERT INTO digest_schedules (channel_id, local_time, days, zone, created_by, created_at)
+      VALUES (:channelId, :localTime, :days, :zone, :createdBy, :createdAt)
+      """)
+  @GetGeneratedKeys("id")
+  long insert(@BindMethods ScheduleRow row);
+
+  @SqlQuery("""
+      SELECT id, channel_id, local_time, days, zone, created_by, created_at
+      FROM digest_schedules ORDER BY id
+      """)
+  @RegisterConstructorMapper(ScheduleRow.class)
+  List<ScheduleRow> list();
+
+  @SqlQuery("""
+      SELECT id, channel_id, local_time, days, zone, created_by, created_at
+      FROM digest_schedules WHERE id = :id
+      """)
+  @RegisterConstructorMapper(ScheduleRow.class)
+  Optional<ScheduleRow> find(long id);
+
+  @SqlUpdate("DELETE FROM digest_schedules WHERE id = :id")
+  int delete(long id);
+
+  /** Inserts the run row unless one exists; the primary key makes this the one atomic claim. */
+  @SqlUpdate("""
+      INSERT INTO digest_runs (schedule_id, local_date, due_at, claimed_at, claimed_by)
+      VALUES (:scheduleId, :localDate, :dueAt, :claimedAt, :claimedBy)
+      ON CONFLICT (schedule_id, local_date) DO NOTHING
+      """)
+  int claim(@BindMethods Claim claim);
+
+  @SqlUpdate("""
+      UPDATE digest_runs SET finished_at = :finishedAt, outcome = :outcome, posted_ts = :postedTs, detail = :detail
+      WHERE schedule_id = :scheduleId AND local_date = :localDate
+      """)
+  int finish(@BindMethods Finish finish);
+
+  @SqlQuery("""
+      SELECT schedule_id, local_date, due_at, claimed_at, claimed_by, finished_at, outcome, posted_ts, detail
+      FROM digest_runs WHERE schedule_id = :scheduleId AND local_date = :localDate
+      """)
+  @RegisterConstructorMapper(RunRow.class)
+  Optional<RunRow> run(long scheduleId, String localDate);
+
+  @SqlQuery("""
+      SELECT schedule_id, local_date, due_at, claimed_at, claimed_by, finished_at, outcome, posted_ts, detail
+      FROM digest_runs WHERE finished_at IS NULL ORDER BY claimed_at
+      """)
+  @RegisterConstructorMapper(RunRow.class)
+  List<RunRow> unfinished();
+
+  @SqlQuery("""
+      SELECT schedule_id, local_date, due_at, claimed_at, claimed_by, finished_at, outcome, posted_ts, detail
+      FROM digest_runs WHERE schedule_id = :scheduleId ORDER BY local_date DESC LIMIT 1
+      """)
+  @RegisterConstructorMapper(RunRow.class)
+  Optional<RunRow> lastRun(long scheduleId);
+
+  /** A schedule row; also the insert's parameters (id ignored there). */
+  record ScheduleRow(
+      long id, String channelId, String localTime, String days, String zone, String createdBy, String createdAt) {}
+
+  /** Parameters of {@link #claim}. */
+  record Claim(long scheduleId, String localDate, String dueAt, String claimedAt, String claimedBy) {}
+
+  /** Parameters of {@link #finish}. */
+  record Finish(
+      long scheduleId, String localDate, String finishedAt, String outcome, @Nullable String postedTs, String detail) {}
+
+  /** A run row. */
+  record RunRow(
+      long scheduleId,
+      String localDate,
+      String dueAt,
+      String claimedAt,
+      String claimedBy,
+      @Nullable String finishedAt,
+      @Nullable String outcome,
+      @Nullable String postedTs,
+      @Nullable String detail) {}
+}

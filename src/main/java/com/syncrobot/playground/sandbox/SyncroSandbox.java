@@ -1,0 +1,174 @@
+package com.syncrobot.playground.sandbox;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An embedded, stateful stand-in for Syncro's REST API v1 ({@code /api/v1}), as far as the bot uses
+ * it, with the real quirks on by default ({@link SandboxKnobs}), seeded demo data, injectable latency
+ * and write faults ({@link SandboxFaults}), a request log, and an admin JSON API under {@code
+ * /_sandbox/}. A development tool: bind it to loopback. Thread-safe.
+ */
+public final class SyncroSandbox implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(SyncroSandbox.class);
+
+  static {
+    // The JDK server writes headers and body separately; with Nagle on, each response then waits for
+    // the client's delayed ACK (about 40 ms), which would swamp any latency the benchmarks measure.
+    // It also closes idle keep-alive connections after 30 s, shorter than OkHttp's 5-minute pool, so
+    // a pooled GET would meet a closed socket. Both settings are JVM-wide and read once, when the first
+    // JDK server is built; an explicit setting by the operator wins.
+    setIfAbsent("sun.net.httpserver.nodelay", "true");
+    setIfAbsent("sun.net.httpserver.idleInterval", "600");
+  }
+
+  private final HttpServer server;
+  private final ExecutorService executor;
+  private final SandboxStore store;
+  private final SandboxKnobs knobs;
+  private final SandboxFaults faults = new SandboxFaults();
+  private final RequestLog requestLog = new RequestLog();
+  private final RateLimiter limiter = new RateLimiter();
+
+  private SyncroSandbox(HttpServer server, ExecutorService executor, SandboxStore store, SandboxKnobs knobs) {
+    this.server = server;
+    this.executor = executor;
+    this.store = store;
+    this.knobs = knobs;
+  }
+
+  /**
+   * Starts a sandbox seeded relative to {@code clock}, which also drives timestamps and the rate
+   * limit window.
+   *
+   * @param bindHost the address to listen on, normally {@code 127.0.0.1}
+   * @param port the port, or 0 for a free one
+   * @throws IOException if the address cannot be bound
+   */
+  public static SyncroSandbox start(String bindHost, int port, Clock clock) throws IOException {
+    return start(bindHost, port, clock, Delay.real());
+  }
+
+  static SyncroSandbox start(String bindHost, int port, Clock clock, Delay delay) throws IOException {
+    Objects.requireNonNull(bindHost, "bindHost");
+    Objects.requireNonNull(clock, "clock");
+    HttpServer server = HttpServer.create(new InetSocketAddress(bindHost, port), 128);
+    AtomicInteger n = new AtomicInteger();
+    // One thread per exchange: injected latency must delay requests independently, as a real
+    // server's latency does, so parallel reads stay parallel.
+    ExecutorService executor = Executors.newCachedThreadPool(r -> {
+      Thread t = new Thread(r, "syncro-sandbox-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
+    server.setExecutor(executor);
+    SandboxKnobs knobs = new SandboxKnobs();
+    SandboxStore store = new SandboxStore(clock);
+    SyncroSandbox sandbox = new SyncroSandbox(server, executor, store, knobs);
+    Env env = new Env(store, knobs, clock);
+    Router router = new Router();
+    new AccountRoutes(env).register(router);
+    new TicketRoutes(env).register(router);
+    new CommentRoutes(env).register(router);
+    new ChargeRoutes(env).register(router);
+    new CustomerRoutes(env).register(router);
+    new AppointmentRoutes(env).register(router);
+    new InvoiceRoutes(env).register(router);
+    server.createContext(ApiHandler.BASE_PATH + "/",
+        new ApiHandler(env, router, sandbox.limiter, sandbox.faults, sandbox.requestLog, delay));
+    server.createContext(AdminHandler.BASE_PATH + "/", new AdminHandler(sandbox));
+    server.createContext("/", ex -> {
+      try (ex) {
+        HttpIo.send(ex, Reply.notFound());
+      }
+    });
+    server.start();
+    log.debug("Syncro sandbox listening on {}", sandbox.baseUrl());
+    return sandbox;
+  }
+
+  /** Returns the API base to give the Syncro client, e.g. {@code http://127.0.0.1:41234/api/v1}. */
+  public String baseUrl() {
+    return origin() + ApiHandler.BASE_PATH;
+  }
+
+  /** Returns the admin API base, e.g. {@code http://127.0.0.1:41234/_sandbox}. */
+  public String adminUrl() {
+    return origin() + AdminHandler.BASE_PATH;
+  }
+
+  /** Returns the address actually bound. */
+  public InetSocketAddress address() {
+    return server.getAddress();
+  }
+
+  /** Returns a snapshot of every record. */
+  public SandboxState state() {
+    return store.snapshot();
+  }
+
+  /** Returns the fault switches, live. */
+  public SandboxFaults faults() {
+    return faults;
+  }
+
+  /** Returns the behaviour knobs, live. */
+  public SandboxKnobs knobs() {
+    return knobs;
+  }
+
+  /** Returns each seeded technician's API token by technician id (secrets of a fake account). */
+  public Map<Long, String> seedTokens() {
+    return store.tokensByTech();
+  }
+
+  /** Returns the log of API requests. */
+  public RequestLog requestLog() {
+    return requestLog;
+  }
+
+  /** Puts everything back as at start: fresh seed data (relative to the clock now), no faults, default knobs. */
+  public void reset() {
+    store.reset();
+    faults.clear();
+    knobs.reset();
+    limiter.reset();
+    requestLog.clear();
+  }
+
+  /** Stops listening at once and ends the worker threads. */
+  public void stop() {
+    server.stop(0);
+    executor.shutdownNow();
+  }
+
+  @Override
+  public void close() {
+    stop();
+  }
+
+  private static void setIfAbsent(String property, String value) {
+    if (System.getProperty(property) == null) {
+      System.setProperty(property, value);
+    }
+  }
+
+  private String origin() {
+    InetSocketAddress a = server.getAddress();
+    InetAddress ip = a.getAddress();
+    String host = ip.isAnyLocalAddress() ? "127.0.0.1"
+        : ip instanceof Inet6Address ? "[" + ip.getHostAddress() + "]" : ip.getHostAddress();
+    return "http://" + host + ":" + a.getPort();
+  }
+}

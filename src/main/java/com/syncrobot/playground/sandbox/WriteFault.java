@@ -1,0 +1,55 @@
+package com.syncrobot.playground.sandbox;
+
+import java.util.Locale;
+
+/**
+ * What goes wrong with one write (POST/PUT/PATCH/DELETE). "After commit" faults apply the write and
+ * then fail to answer properly; "before commit" faults fail without applying it (R2).
+ */
+public enum WriteFault {
+  /** Applies the write, then closes the connection without a response. */
+  DROP_AFTER_COMMIT("drop_after_commit", true),
+  /** Closes the connection without a response and without applying the write. */
+  DROP_BEFORE_COMMIT("drop_before_commit", false),
+  /** Applies the write, then answers 500 with an HTML error page. */
+  SERVER_ERROR_AFTER_COMMIT("500_after_commit", true),
+  /** Answers 502 from "the proxy" without applying the write. */
+  BAD_GATEWAY_BEFORE_COMMIT("502_before_commit", false),
+  /** Applies the write, then answers 200 with a body that is not JSON. */
+  NON_JSON_200("non_json_200", true),
+  /** Answers 429 without applying the write; the next write goes through. */
+  RATE_LIMITED("429", false);
+
+  private final String wireName;
+  private final boolean commits;
+
+  WriteFault(String wireName, boolean commits) {
+    this.wireName = wireName;
+    this.commits = commits;
+  }
+
+  /** Returns the name used by the admin API ({@code POST /_sandbox/faults {"nextWrite": ...}}). */
+  public String wireName() {
+    return wireName;
+  }
+
+  /** Returns whether the write is applied before the fault strikes. */
+  public boolean commits() {
+    return commits;
+  }
+
+  /**
+   * Returns the fault with this admin-API name (case-insensitive).
+   *
+   * @throws IllegalArgumentException for an unknown name
+   */
+  public static WriteFault fromWireName(String name) {
+    String n = name.strip().toLowerCase(Locale.ROOT);
+    for (WriteFault f : values()) {
+      if (f.wireName.equals(n)) {
+        return f;
+      }
+    }
+    throw new IllegalArgumentException("unknown write fault: " + name);
+  }
+}

@@ -1,0 +1,192 @@
+package com.syncrobot.slack;
+
+import com.slack.api.bolt.context.builtin.SlashCommandContext;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.model.block.LayoutBlock;
+import com.syncrobot.digest.Delivery;
+import com.syncrobot.digest.DigestRun;
+import com.syncrobot.digest.DigestSchedule;
+import com.syncrobot.digest.DigestSlot;
+import com.syncrobot.digest.DigestStore;
+import com.syncrobot.store.ConnectedUser;
+import com.syncrobot.store.ConnectedUserStore;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code /syncro digest add|list|remove|now}: manages scheduled channel digests and posts one on
+ * demand. Adding needs a connected token, because the digest's reads use it (R11); the asker's Slack
+ * time zone is the default. Slow work (users.info, Syncro) runs on the work queue and answers through
+ * response_url.
+ */
+final class DigestCommand implements Subcommand {
+  private static final Logger log = LoggerFactory.getLogger(DigestCommand.class);
+  private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM HH:mm zzz", Locale.ENGLISH);
+  private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
+
+  private final DigestStore store;
+  private final ConnectedUserStore users;
+  private final ChannelDigests digests;
+  private final UserZones zones;
+  private final WorkQueue work;
+  private final Clock clock;
+
+  DigestCommand(DigestStore store, ConnectedUserStore users, ChannelDigests digests, UserZones zones, WorkQueue work,
+      Clock clock) {
+    this.store = store;
+    this.users = users;
+    this.digests = digests;
+    this.zones = zones;
+    this.work = work;
+    this.clock = clock;
+  }
+
+  @Override
+  public String name() {
+    return "digest";
+  }
+
+  @Override
+  public String usage() {
+    return DigestArgs.ADD_USAGE + " – a daily open-ticket digest in a channel (your Slack time zone unless given); "
+        + "also `digest list`, `digest remove ID`, `digest now [#channel]`";
+  }
+
+  @Override
+  public Response handle(Invocation call, SlashCommandContext ctx) {
+    DigestArgs.Request request = DigestArgs.parse(call.args());
+    if (request instanceof DigestArgs.Problem p) {
+      return Replies.ack(ctx, p.message());
+    }
+    if (request instanceof DigestArgs.ListAll) {
+      return Replies.ack(ctx, list());
+    }
+    if (request instanceof DigestArgs.Remove r) {
+      return Replies.ack(ctx, remove(call.userId(), r.id()));
+    }
+    Optional<ConnectedUser> user;
+    try {
+      user = users.find(call.userId());
+    } catch (RuntimeException e) {
+      log.error("Reading the connection of {} failed: {}", call.userId(), SafeLog.describe(e));
+      return Replies.ack(ctx, UserMessages.STORE_FAILED);
+    }
+    if (user.isEmpty()) {
+      return Replies.ack(ctx, UserMessages.NOT_CONNECTED);
+    }
+    String here = ctx.getChannelId();
+    MethodsClient slack = ctx.client();
+    boolean queued;
+    if (request instanceof DigestArgs.Add a) {
+      queued = work.submit("digest add", () -> Replies.respond(ctx, Reply.of(add(slack, call.userId(), a, here))));
+    } else {
+      DigestArgs.Now n = (DigestArgs.Now) request;
+      String channel = (n.channel() == null ? DigestArgs.Channel.HERE : n.channel()).resolve(here);
+      queued = work.submit("digest now", () -> Replies.respond(ctx, Reply.of(now(slack, call.userId(), channel))));
+    }
+    return queued ? ctx.ack() : Replies.ack(ctx, UserMessages.BUSY);
+  }
+
+  private String add(MethodsClient slack, String userId, DigestArgs.Add a, String here) {
+    ZoneId zone = a.zone();
+    if (zone == null) {
+      Optional<ZoneId> fromSlack = zones.zoneOf(slack, userId);
+      if (fromSlack.isEmpty()) {
+        return "I could not read your time zone from Slack. Add it at the end, e.g. `/syncro digest add here "
+            + HH_MM.format(a.time()) + " " + a.days().word() + " Europe/Berlin`.";
+      }
+      zone = fromSlack.get();
+    }
+    String channel = a.channel().resolve(here);
+    DigestSchedule s;
+    try {
+      s = store.add(channel, a.time(), a.days(), zone, userId);
+    } catch (RuntimeException e) {
+      log.error("Storing a digest for {} failed: {}", userId, SafeLog.describe(e));
+      return "The bot could not store the digest; the error was logged. Try again, and tell your admin if it persists.";
+    }
+    log.info("Slack user {} scheduled digest {} in {} at {} {} {}", userId, s.id(), channel, s.time(), s.days(), zone);
+    return "Scheduled digest *" + s.id() + "*: " + describe(s) + ". Next: " + next(s) + ". It reads Syncro with your "
+        + "token. For a private channel, invite me there (`/invite`).";
+  }
+
+  private String now(MethodsClient slack, String userId, String channel) {
+    ZoneId zone = zones.zoneOf(slack, userId).orElse(ZoneOffset.UTC);
+    ChannelDigests.Built built = digests.build(userId, zone, null);
+    if (built instanceof ChannelDigests.Refused r) {
+      return "No digest was posted: " + r.why();
+    }
+    Delivery d = digests.post(channel, (ChannelDigests.Ready) built);
+    if (d.outcome() != Delivery.Outcome.POSTED) {
+      return "I could not post the digest in <#" + channel + "> (" + Mrkdwn.escape(d.detail()) + "). If it is a "
+          + "private channel, invite me there with `/invite`.";
+    }
+    return "Posted the digest in <#" + channel + ">.";
+  }
+
+  private Reply list() {
+    List<DigestSchedule> all;
+    try {
+      all = store.list();
+    } catch (RuntimeException e) {
+      log.error("Listing digests failed: {}", SafeLog.describe(e));
+      return Reply.of("The bot could not read its digests; the error was logged.");
+    }
+    if (all.isEmpty()) {
+      return Reply.of("No digests scheduled. Add one: " + DigestArgs.ADD_USAGE);
+    }
+    List<String> lines = new ArrayList<>();
+    for (DigestSchedule s : all) {
+      lines.add("• *" + s.id() + "*  " + describe(s) + ", set up by <@" + s.createdBy() + ">; next " + next(s)
+          + store.lastRun(s.id()).map(DigestCommand::last).orElse(""));
+    }
+    String heading = "*" + all.size() + (all.size() == 1 ? " digest" : " digests") + "* (remove one with "
+        + "`/syncro digest remove ID`)";
+    SectionPacker.Packed packed = new SectionPacker(Reply.MAX_BLOCKS - 2, Reply.MAX_SECTION_CHARS, 12_000).pack(lines);
+    List<LayoutBlock> blocks = new ArrayList<>();
+    blocks.add(Reply.section(heading));
+    blocks.addAll(packed.blocks());
+    if (packed.omitted() > 0) {
+      blocks.add(TicketLines.moreNote(packed.omitted(), ""));
+    }
+    return new Reply(heading, blocks);
+  }
+
+  private String remove(String userId, long id) {
+    try {
+      Optional<DigestSchedule> s = store.find(id);
+      if (s.isEmpty() || !store.remove(id)) {
+        return "There is no digest with ID " + id + "; see `/syncro digest list`.";
+      }
+      log.info("Slack user {} removed digest {}", userId, id);
+      return "Removed digest *" + id + "* (" + describe(s.get()) + ").";
+    } catch (RuntimeException e) {
+      log.error("Removing digest {} failed: {}", id, SafeLog.describe(e));
+      return "The bot could not remove the digest; the error was logged.";
+    }
+  }
+
+  private static String last(DigestRun r) {
+    String outcome = r.outcome() == null ? "in progress or interrupted" : r.outcome().name().toLowerCase(Locale.ROOT);
+    return "; last " + r.date() + " (" + outcome + ")";
+  }
+
+  private static String describe(DigestSchedule s) {
+    return "<#" + s.channelId() + "> at " + HH_MM.format(s.time()) + " " + s.days().word() + " ("
+        + Mrkdwn.escape(s.zone().getId()) + ")";
+  }
+
+  private String next(DigestSchedule s) {
+    DigestSlot next = s.nextSlot(clock.instant());
+    return WHEN.format(next.dueAt().atZone(s.zone()));
+  }
+}

@@ -1,0 +1,189 @@
+package com.syncrobot.playground.slack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.response.auth.AuthTestResponse;
+import com.slack.api.methods.response.chat.ChatPostMessageResponse;
+import com.slack.api.methods.response.conversations.ConversationsOpenResponse;
+import com.slack.api.methods.response.files.FilesUploadV2Response;
+import com.slack.api.methods.response.users.UsersInfoResponse;
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.SectionBlock;
+import com.slack.api.model.block.composition.MarkdownTextObject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The Web API as the bot's real SDK client sees it: shapes it parses, Slack's checks and errors. */
+final class WebApiTest {
+  SimFixture f;
+  MethodsClient api;
+
+  @BeforeEach
+  void start() throws Exception {
+    f = new SimFixture();
+    api = f.bot.api();
+  }
+
+  @AfterEach
+  void stop() {
+    f.close();
+  }
+
+  @Test
+  void authTest_answersTheBotIdentity() throws Exception {
+    AuthTestResponse r = api.authTest(x -> x);
+    assertThat(r.isOk()).isTrue();
+    assertThat(r.getUserId()).isEqualTo(f.sim.botUserId());
+    assertThat(r.getBotId()).isEqualTo("B0SYNCRO");
+    assertThat(r.getTeamId()).isEqualTo("T0PLAYGND");
+  }
+
+  @Test
+  void badOrMissingToken_refusedLikeSlack() throws Exception {
+    // The SDK surfaces ok:false with the error name; HTTP stays 200, as with Slack.
+    assertThat(f.bot.slack().methods("xoxb-wrong").authTest(x -> x).getError()).isEqualTo("invalid_auth");
+    HttpResponse<String> none = post(f.sim.apiUrl() + "chat.postMessage", null, "channel=C0SUPPORT&text=hi");
+    assertThat(none.statusCode()).isEqualTo(200);
+    assertThat(none.body()).contains("\"ok\":false", "\"error\":\"not_authed\"");
+    assertThat(f.sim.messages(SlackSimulator.SUPPORT)).isEmpty();
+  }
+
+  @Test
+  void unknownMethod_answersUnknownMethod() throws Exception {
+    HttpResponse<String> r = post(f.sim.apiUrl() + "chat.frobnicate", SimFixture.TOKEN, "channel=C0SUPPORT");
+    assertThat(r.body()).contains("\"ok\":false", "\"error\":\"unknown_method\"");
+  }
+
+  @Test
+  void usersInfo_reportsEachUsersTimeZone() throws Exception {
+    UsersInfoResponse r = api.usersInfo(x -> x.user("U0ALICE"));
+    assertThat(r.isOk()).isTrue();
+    assertThat(r.getUser().getTz()).isEqualTo("America/Phoenix");
+    // Phoenix keeps standard time all year: UTC-7 whatever the date.
+    assertThat(r.getUser().getTzOffset()).isEqualTo(-7 * 3600);
+    assertThat(r.getUser().getRealName()).isEqualTo("Alice Nguyen");
+    assertThat(api.usersInfo(x -> x.user("U0NOBODY")).getError()).isEqualTo("user_not_found");
+  }
+
+  @Test
+  void conversationsOpen_givesTheUsersDm_andPostingToAUserIdLandsThere() throws Exception {
+    ConversationsOpenResponse open = api.conversationsOpen(x -> x.users(List.of("U0BOB")));
+    assertThat(open.isOk()).isTrue();
+    String dm = open.getChannel().getId();
+    assertThat(dm).isEqualTo(f.sim.dmChannel("U0BOB"));
+    ChatPostMessageResponse posted = api.chatPostMessage(x -> x.channel("U0BOB").text("hello Bob"));
+    assertThat(posted.isOk()).isTrue();
+    assertThat(posted.getChannel()).isEqualTo(dm);
+    assertThat(f.sim.messages(dm)).extracting(SimMessage::text).containsExactly("hello Bob");
+  }
+
+  @Test
+  void postMessage_returnsTsAndMessage_andThreadRepliesCountOnTheParent() throws Exception {
+    ChatPostMessageResponse parent = api.chatPostMessage(x -> x.channel("#support").text("*Ticket* #32203"));
+    assertThat(parent.isOk()).isTrue();
+    assertThat(parent.getMessage().getText()).isEqualTo("*Ticket* #32203");
+    ChatPostMessageResponse reply = api.chatPostMessage(x -> x.channel(SlackSimulator.SUPPORT)
+        .threadTs(parent.getTs()).text("a reply"));
+    assertThat(reply.isOk()).isTrue();
+    f.sim.postReply(SimFixture.ALICE, SlackSimulator.SUPPORT, parent.getTs(), "thanks");
+    SimMessage p = f.sim.messages(SlackSimulator.SUPPORT).get(0);
+    assertThat(p.replyCount()).isEqualTo(2);
+    assertThat(f.sim.thread(SlackSimulator.SUPPORT, parent.getTs())).extracting(SimMessage::text)
+        .containsExactly("a reply", "thanks");
+    assertThat(api.chatPostMessage(x -> x.channel("#support").threadTs("1.000001").text("x")).getError())
+        .isEqualTo("thread_not_found");
+  }
+
+  @Test
+  void postMessage_sectionTextOverTheLimit_refusedAsInvalidBlocks() throws Exception {
+    List<LayoutBlock> blocks = List.of(SectionBlock.builder()
+        .text(MarkdownTextObject.builder().text("x".repeat(3001)).build()).build());
+    ChatPostMessageResponse r = api.chatPostMessage(x -> x.channel("#support").text("t").blocks(blocks));
+    assertThat(r.isOk()).isFalse();
+    assertThat(r.getError()).isEqualTo("invalid_blocks");
+    assertThat(r.getResponseMetadata().getMessages())
+        .anySatisfy(m -> assertThat(m).contains("must be less than 3001 characters", "/blocks/0/text/text"));
+    assertThat(api.chatPostMessage(x -> x.channel("#support")).getError()).isEqualTo("no_text");
+    assertThat(api.chatPostMessage(x -> x.channel("#nowhere").text("x")).getError()).isEqualTo("channel_not_found");
+  }
+
+  @Test
+  void updateEphemeralDelete_followSlacksRules() throws Exception {
+    ChatPostMessageResponse m = api.chatPostMessage(x -> x.channel("#billing").text("draft"));
+    assertThat(api.chatUpdate(x -> x.channel(SlackSimulator.BILLING).ts(m.getTs()).text("final")).isOk()).isTrue();
+    SimMessage updated = f.sim.messages(SlackSimulator.BILLING).get(0);
+    assertThat(updated.text()).isEqualTo("final");
+    assertThat(updated.edits()).isEqualTo(1);
+    String eph = api.chatPostEphemeral(x -> x.channel("#billing").user("U0ALICE").text("only you")).getMessageTs();
+    assertThat(f.sim.messagesVisibleTo("U0ALICE", SlackSimulator.BILLING)).extracting(SimMessage::text)
+        .containsExactly("final", "only you");
+    assertThat(f.sim.messagesVisibleTo("U0BOB", SlackSimulator.BILLING)).extracting(SimMessage::text)
+        .containsExactly("final");
+    // An ephemeral message cannot be updated through chat.update, only through its response_url.
+    assertThat(api.chatUpdate(x -> x.channel(SlackSimulator.BILLING).ts(eph).text("x")).getError())
+        .isEqualTo("message_not_found");
+    SimMessage human = f.sim.postMessage("U0BOB", SlackSimulator.BILLING, "mine");
+    assertThat(api.chatUpdate(x -> x.channel(SlackSimulator.BILLING).ts(human.ts()).text("x")).getError())
+        .isEqualTo("cant_update_message");
+    assertThat(api.chatDelete(x -> x.channel(SlackSimulator.BILLING).ts(m.getTs())).isOk()).isTrue();
+    assertThat(f.sim.messages(SlackSimulator.BILLING)).extracting(SimMessage::ts).doesNotContain(m.getTs());
+  }
+
+  @Test
+  void filesUploadV2_sharesTheFileInTheChannel_andServesItsBytes() throws Exception {
+    FilesUploadV2Response r = api.filesUploadV2(x -> x.channel(SlackSimulator.BILLING).filename("invoice.csv")
+        .title("Invoice 1042").content("line,total\n1,150.00\n").initialComment("Invoice attached"));
+    assertThat(r.isOk()).as(String.valueOf(r.getError())).isTrue();
+    assertThat(r.getFile().getTitle()).isEqualTo("Invoice 1042");
+    SimMessage m = f.sim.messages(SlackSimulator.BILLING).get(0);
+    assertThat(m.text()).isEqualTo("Invoice attached");
+    assertThat(m.files().get(0).path("name").asText()).isEqualTo("invoice.csv");
+    HttpResponse<String> download = HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(URI.create(m.files().get(0).path("url_private").asText())).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(download.body()).isEqualTo("line,total\n1,150.00\n");
+    assertThat(f.sim.apiCalls()).extracting(ApiCall::method)
+        .contains("files.getUploadURLExternal", "files.completeUploadExternal");
+  }
+
+  @Test
+  @SuppressWarnings("deprecation") // files.upload is the legacy path this test is about.
+  void legacyFilesUpload_withContent_postsTheFile() throws Exception {
+    var r = api.filesUpload(x -> x.channels(List.of(SlackSimulator.SUPPORT)).content("hello").filename("a.txt"));
+    assertThat(r.isOk()).isTrue();
+    assertThat(f.sim.messages(SlackSimulator.SUPPORT).get(0).files().get(0).path("size").asInt()).isEqualTo(5);
+  }
+
+  @Test
+  void apiCalls_recordParamsWithoutTheToken() throws Exception {
+    api.chatPostMessage(x -> x.channel("#support").text("hi"));
+    ApiCall call = f.sim.apiCalls().stream().filter(c -> c.method().equals("chat.postMessage")).findFirst()
+        .orElseThrow();
+    assertThat(call.ok()).isTrue();
+    assertThat(call.params().path("text").asText()).isEqualTo("hi");
+    assertThat(call.params().toString()).doesNotContain(SimFixture.TOKEN);
+  }
+
+  static HttpResponse<String> post(String url, String token, String form) throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(form, StandardCharsets.UTF_8));
+    if (token != null) {
+      b.header("Authorization", "Bearer " + token);
+    }
+    return HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  static JsonNode json(String s) throws Exception {
+    return FakeBot.JSON.readTree(s);
+  }
+}

@@ -1,0 +1,17 @@
+package com.syncrobot.syncro;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** Lets tests in other packages read a line item the way the client does. */
+public final class WireAccess {
+  private WireAccess() {}
+
+  public static LineItem lineItem(String json) {
+    try {
+      return Wire.lineItem(new ObjectMapper().readTree(json));
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(e);
+    }
+  }
+}
