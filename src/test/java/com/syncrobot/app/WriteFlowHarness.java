@@ -85,7 +85,9 @@ final class WriteFlowHarness implements AutoCloseable {
   }
 
   final WireMockExtension slack;
+  /** Syncro on WireMock; null when the bot talks to the sandbox instead. */
   final WireMockExtension syncro;
+  final String syncroApi;
   final Path dbFile;
   final SecretKey key;
   final MovableClock clock = new MovableClock();
@@ -102,8 +104,20 @@ final class WriteFlowHarness implements AutoCloseable {
 
   WriteFlowHarness(WireMockExtension slack, WireMockExtension syncro, Path dir, SecretKey key,
       com.syncrobot.draft.@org.jspecify.annotations.Nullable OllamaClient ollama) {
+    this(slack, syncro, syncro.baseUrl() + API, dir, key, ollama);
+  }
+
+  /** A bot whose Syncro is a real server at {@code syncroApiUrl} (the sandbox), not WireMock. */
+  WriteFlowHarness(WireMockExtension slack, String syncroApiUrl, Path dir, SecretKey key) {
+    this(slack, null, syncroApiUrl, dir, key, null);
+  }
+
+  private WriteFlowHarness(WireMockExtension slack, @org.jspecify.annotations.Nullable WireMockExtension syncro,
+      String syncroApiUrl, Path dir, SecretKey key,
+      com.syncrobot.draft.@org.jspecify.annotations.Nullable OllamaClient ollama) {
     this.slack = slack;
     this.syncro = syncro;
+    this.syncroApi = syncroApiUrl;
     this.dbFile = dir.resolve("bot.db");
     this.key = key;
     this.ollama = ollama;
@@ -116,12 +130,12 @@ final class WriteFlowHarness implements AutoCloseable {
     users = new ConnectedUserStore(db, new TokenCipher(key), clock);
     plans = new PlanStore(db.jdbi());
     SyncroClient client = SyncroClient.builder()
-        .baseUrl(syncro.baseUrl() + API)
+        .baseUrl(syncroApi)
         .readTimeout(Duration.ofSeconds(2))
         .sleeper(d -> { })
         .build();
     BotConfig config = new BotConfig(BOT_TOKEN, SIGNING_SECRET, null, slack.baseUrl() + "/api/", 0,
-        syncro.baseUrl() + API, "jdbc:sqlite:unused", null, dbFile.resolveSibling("secret.key"),
+        syncroApi, "jdbc:sqlite:unused", null, dbFile.resolveSibling("secret.key"),
         Duration.ofMinutes(30), "CAUDIT", logDir(), List.of());
     server = ollama == null ? BotServer.start(config, "127.0.0.1", db, client, users, clock)
         : BotServer.start(config, "127.0.0.1", db, client, users, clock, ollama);
