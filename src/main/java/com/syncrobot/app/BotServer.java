@@ -6,12 +6,13 @@ import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.auth.AuthTestResponse;
 import com.syncrobot.digest.DigestStore;
+import com.syncrobot.draft.OllamaClient;
 import com.syncrobot.slack.AmbientFeatures;
-import com.syncrobot.slack.Drafter;
 import com.syncrobot.slack.SlackBot;
 import com.syncrobot.slack.WriteOptions;
 import com.syncrobot.store.ConnectedUserStore;
 import com.syncrobot.store.Database;
+import com.syncrobot.store.RateStore;
 import com.syncrobot.store.SecretKeys;
 import com.syncrobot.store.TokenCipher;
 import com.syncrobot.syncro.Redactor;
@@ -90,11 +91,27 @@ public final class BotServer implements AutoCloseable {
    */
   static BotServer start(BotConfig config, String bindHost, Database db, SyncroClient syncro, ConnectedUserStore users,
       Clock clock) {
-    return start(config, bindHost, db, syncro, users, clock, new ArrayDeque<>());
+    return start(config, bindHost, db, syncro, users, clock, ollama(config), new ArrayDeque<>());
+  }
+
+  /** Starts the bot from parts already made, with its own language-model client (timeouts for tests). */
+  static BotServer start(BotConfig config, String bindHost, Database db, SyncroClient syncro, ConnectedUserStore users,
+      Clock clock, OllamaClient ollama) {
+    return start(config, bindHost, db, syncro, users, clock, ollama, new ArrayDeque<>());
+  }
+
+  /** The drafting model at {@code OLLAMA_URLS} (R13); without URLs every draft uses the technician's words. */
+  static OllamaClient ollama(BotConfig config) {
+    return OllamaClient.builder().urls(config.ollamaUrls()).build();
   }
 
   private static BotServer start(BotConfig config, String bindHost, Database db, SyncroClient syncro,
       ConnectedUserStore users, Clock clock, Deque<AutoCloseable> resources) {
+    return start(config, bindHost, db, syncro, users, clock, ollama(config), resources);
+  }
+
+  private static BotServer start(BotConfig config, String bindHost, Database db, SyncroClient syncro,
+      ConnectedUserStore users, Clock clock, OllamaClient ollama, Deque<AutoCloseable> resources) {
     String botToken = config.requireSlackBotToken();
     boolean socketMode = config.socketMode();
     String signingSecret = socketMode ? config.slackSigningSecret() : config.requireSigningSecret();
@@ -109,8 +126,9 @@ public final class BotServer implements AutoCloseable {
         return t;
       });
       resources.push(timers::shutdownNow);
+      String web = config.syncroBaseUrl() == null ? null : WriteOptions.webUrlOf(config.syncroBaseUrl());
       WriteOptions writeOptions = new WriteOptions(config.previewTtl(), config.auditChannel(), config.sessionLogDir(),
-          Drafter.ownWords(), Scheduler.of(timers));
+          ollama, new RateStore(db), web, Scheduler.of(timers));
       AmbientFeatures ambient = AmbientFeatures.create(slack, botToken, syncro, users, new DigestStore(db, clock),
           config.requireSyncroBaseUrl(), config.digest(), clock);
       SlackBot bot = SlackBot.create(slack, botToken, signingSecret, syncro, users, clock, db.jdbi(), writeOptions,

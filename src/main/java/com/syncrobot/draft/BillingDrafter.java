@@ -49,6 +49,16 @@ public final class BillingDrafter {
     }
   }
 
+  /**
+   * Returns the texts built from the technician's notes alone, for when the technician chose not to
+   * have them drafted; the note says so.
+   */
+  public static DraftedTexts ownWords(BillingContext context) {
+    Objects.requireNonNull(context, "context == null");
+    return fallback(context, "drafted without the language model (you chose your own words): the text is the"
+        + " technician's notes");
+  }
+
   /** Returns the texts built from the technician's notes alone. */
   static DraftedTexts fallback(BillingContext c, String note) {
     String first = Notes.firstLine(c.workDone(), 200);

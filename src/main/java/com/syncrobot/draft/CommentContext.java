@@ -3,10 +3,15 @@ package com.syncrobot.draft;
 import com.syncrobot.billing.Visibility;
 import com.syncrobot.syncro.TicketNumber;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
-/** What the prompt for a plain ticket comment may know, including who will read the comment. */
+/**
+ * What the prompt for a plain ticket comment may know, including who will read the comment.
+ *
+ * @param ticketNumber null for the Initial Issue of a ticket not created yet
+ */
 public record CommentContext(
-    TicketNumber ticketNumber,
+    @Nullable TicketNumber ticketNumber,
     String ticketSubject,
     String customerName,
     String techName,
@@ -19,7 +24,6 @@ public record CommentContext(
    * @throws IllegalArgumentException if the notes are blank
    */
   public CommentContext {
-    Objects.requireNonNull(ticketNumber, "ticketNumber == null");
     Objects.requireNonNull(ticketSubject, "ticketSubject == null");
     Objects.requireNonNull(customerName, "customerName == null");
     Objects.requireNonNull(techName, "techName == null");

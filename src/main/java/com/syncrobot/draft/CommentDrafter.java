@@ -48,7 +48,8 @@ public final class CommentDrafter {
     String reader = c.visibility() == Visibility.INTERNAL
         ? "an internal note: only technicians read it"
         : "a public comment: the customer reads it";
-    return "Ticket " + c.ticketNumber() + ": " + c.ticketSubject() + "\n"
+    String ticket = c.ticketNumber() == null ? "New ticket (its Initial Issue comment)" : "Ticket " + c.ticketNumber();
+    return ticket + ": " + c.ticketSubject() + "\n"
         + "Customer: " + c.customerName() + "\n"
         + "Technician: " + c.techName() + "\n"
         + "This is " + reader + ".\n"

@@ -62,6 +62,11 @@ public final class OllamaClient {
     return new Builder();
   }
 
+  /** Returns whether any endpoint is configured; without one every draft falls back at once. */
+  public boolean configured() {
+    return !urls.isEmpty();
+  }
+
   /** Returns the model asked for, e.g. {@code qwen3:14b}. */
   public String model() {
     return model;

@@ -1,6 +1,7 @@
 package com.syncrobot.slack;
 
 import com.slack.api.bolt.App;
+import com.syncrobot.draft.CommentDrafter;
 import com.syncrobot.store.ConnectedUserStore;
 import com.syncrobot.syncro.SyncroClient;
 import com.syncrobot.write.PlanStore;
@@ -33,7 +34,8 @@ final class CreateFeatures {
     app.blockAction(CreateModal.A_CUSTOMER, actions.customerChanged());
     app.blockAction(CreateModal.A_ISSUE, actions.issueTypeChanged());
     app.viewSubmission(CreateModal.CALLBACK_ID,
-        new CreateSubmission(requests, deliveries, forms, vocabulary, zones, options.drafter(), clock));
+        new CreateSubmission(requests, deliveries, forms, vocabulary, zones,
+            new CommentDrafter(options.ollama()), clock));
     app.blockAction(PlanResults.FINISH,
         new FinishAction(store, out, work, deliveries, results, clock, options.previewTtl()).handler());
 

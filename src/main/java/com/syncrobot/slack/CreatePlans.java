@@ -2,6 +2,7 @@ package com.syncrobot.slack;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.syncrobot.billing.Visibility;
 import com.syncrobot.store.ConnectedUser;
 import com.syncrobot.syncro.AppointmentType;
 import com.syncrobot.syncro.Contact;
@@ -74,7 +75,7 @@ final class CreatePlans {
     if (f.asset() != null) {
       ticket.putArray("asset_ids").add(f.asset().id());
     }
-    Audience audience = f.doNotEmail() ? Audience.PUBLIC : Audience.EMAIL;
+    Visibility audience = f.doNotEmail() ? Visibility.PUBLIC : Visibility.PUBLIC_EMAIL;
     ObjectNode comment = NODES.objectNode()
         .put("subject", INITIAL_ISSUE)
         .put("body", r.html())
@@ -112,7 +113,7 @@ final class CreatePlans {
         .step(Mrkdwn.truncate("Create ticket “" + f.subject() + "”", 140),
             SyncroWrite.post("/tickets", ticket, "/ticket/id"),
             new Check.TicketCreated(customer.id(), f.subject(), now))
-        .step("Post the Initial Issue comment (" + audience.label().toLowerCase(Locale.ROOT) + ")",
+        .step("Post the Initial Issue comment (" + VisibilityText.label(audience).toLowerCase(Locale.ROOT) + ")",
             SyncroWrite.post("/tickets/{{step:0}}/comment", comment, "/comment/id"),
             Check.WithStepIds.onTicketOf(0, t -> new Check.CommentExists(t, INITIAL_ISSUE, r.html())));
 

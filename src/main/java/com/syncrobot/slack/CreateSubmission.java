@@ -5,6 +5,12 @@ import com.slack.api.bolt.handler.builtin.ViewSubmissionHandler;
 import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.model.view.View;
+import com.syncrobot.billing.CommentReview;
+import com.syncrobot.billing.ReviewChecklist;
+import com.syncrobot.billing.Visibility;
+import com.syncrobot.draft.CommentContext;
+import com.syncrobot.draft.CommentDrafter;
+import com.syncrobot.draft.DraftedComment;
 import com.syncrobot.store.ConnectedUser;
 import com.syncrobot.syncro.Customer;
 import com.syncrobot.syncro.SyncroApi;
@@ -29,11 +35,11 @@ final class CreateSubmission implements ViewSubmissionHandler {
   private final CreateForms forms;
   private final CreateVocabulary vocabulary;
   private final SlackZones zones;
-  private final Drafter drafter;
+  private final CommentDrafter drafter;
   private final Clock clock;
 
   CreateSubmission(PlanRequests requests, DeliveryLog deliveries, CreateForms forms, CreateVocabulary vocabulary,
-      SlackZones zones, Drafter drafter, Clock clock) {
+      SlackZones zones, CommentDrafter drafter, Clock clock) {
     this.requests = requests;
     this.deliveries = deliveries;
     this.forms = forms;
@@ -79,21 +85,15 @@ final class CreateSubmission implements ViewSubmissionHandler {
     ZoneId zone = zones.zone(user.slackUserId());
     List<String> notes = new ArrayList<>();
     String html;
+    Visibility visibility = form.doNotEmail() ? Visibility.PUBLIC : Visibility.PUBLIC_EMAIL;
     if (form.draft()) {
-      Drafter.Draft draft = drafter.draft(form.description(), form.subject());
-      notes.add(draft.note());
-      if (CommentBody.secretLike(draft.text()).isPresent()) {
-        throw new PlanRequests.Refusal("The drafted description looks like it contains a credential and the Initial"
-            + " Issue comment is visible to the customer; nothing was prepared. Run the command again.");
-      }
-      if (draft.text().strip().equals(form.description())) {
-        // the drafter fell back to the technician's own words: plain text, escaped like them (R8)
-        html = SlackMessageText.html(draft.text());
-      } else {
-        CommentBody.Converted converted = CommentBody.convert(draft.text());
-        notes.addAll(converted.notes());
-        html = converted.html();
-      }
+      // R13: the model drafts (or the notes stand in, escaped, saying so); the R8 review runs on the result
+      DraftedComment draft = drafter.draft(new CommentContext(null, form.subject(), customer.displayName(),
+          user.syncroUserName(), form.description(), visibility));
+      notes.add(Character.toUpperCase(draft.note().charAt(0)) + draft.note().substring(1) + ".");
+      CommentReview review = ReviewChecklist.reviewComment(CreatePlans.INITIAL_ISSUE, draft.body(), visibility);
+      review.corrections().forEach(fix -> notes.add("Corrected: " + fix + "."));
+      html = review.body();
     } else {
       // the technician's own words are plain text: escape what HTML would read as markup (R8)
       html = SlackMessageText.html(form.description());

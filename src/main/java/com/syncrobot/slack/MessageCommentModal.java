@@ -12,6 +12,7 @@ import com.slack.api.model.view.View;
 import com.slack.api.model.view.ViewClose;
 import com.slack.api.model.view.ViewSubmit;
 import com.slack.api.model.view.ViewTitle;
+import com.syncrobot.billing.Visibility;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -86,8 +87,8 @@ final class MessageCommentModal {
         .element(PlainTextInputElement.builder().actionId(VALUE).placeholder(PlanPreview.plain("32203")).build())
         .build());
     List<OptionObject> audiences = new ArrayList<>();
-    for (Audience a : Audience.values()) {
-      audiences.add(OptionObject.builder().value(a.name()).text(PlanPreview.plain(a.label())).build());
+    for (Visibility v : Visibility.values()) {
+      audiences.add(OptionObject.builder().value(v.key()).text(PlanPreview.plain(VisibilityText.label(v))).build());
     }
     blocks.add(InputBlock.builder().blockId(B_AUDIENCE).label(PlanPreview.plain("Who sees it"))
         .element(RadioButtonsElement.builder().actionId(VALUE).options(audiences).initialOption(audiences.get(0))

@@ -5,6 +5,7 @@ import com.slack.api.bolt.handler.builtin.ViewSubmissionHandler;
 import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.model.view.ViewState;
+import com.syncrobot.billing.Visibility;
 import com.syncrobot.store.ConnectedUser;
 import com.syncrobot.syncro.Ticket;
 import com.syncrobot.syncro.TicketNumber;
@@ -48,7 +49,7 @@ final class MessageCommentSubmission implements ViewSubmissionHandler {
         : req.getPayload().getView().getState().getValues();
     String typed = text(value(values, MessageCommentModal.B_TICKET)).strip();
     String text = text(value(values, MessageCommentModal.B_TEXT)).strip();
-    Audience audience = audience(value(values, MessageCommentModal.B_AUDIENCE));
+    Visibility audience = audience(value(values, MessageCommentModal.B_AUDIENCE));
     Optional<TicketNumber> number = TicketNumber.parse(typed);
     Map<String, String> errors = new LinkedHashMap<>();
     if (number.isEmpty()) {
@@ -76,7 +77,7 @@ final class MessageCommentSubmission implements ViewSubmissionHandler {
     return queued ? ctx.ack() : ctx.ackWithErrors(Map.of(MessageCommentModal.B_TICKET, UserMessages.BUSY));
   }
 
-  private Plan plan(MessageCommentModal.Meta m, String text, Audience audience, ConnectedUser user, Ticket ticket,
+  private Plan plan(MessageCommentModal.Meta m, String text, Visibility audience, ConnectedUser user, Ticket ticket,
       Clock clock, Duration ttl) {
     String link = Objects.requireNonNullElseGet(out.permalink(m.channelId(), m.messageTs()), m::fallbackPermalink);
     String href = SlackMessageText.html(link);
@@ -89,12 +90,12 @@ final class MessageCommentSubmission implements ViewSubmissionHandler {
         List.of("The comment links back to the Slack message; the result is also posted in its thread."));
     PlanExtras extras = new PlanExtras(null, m.channelId(), m.threadTs(), null, ticket.customerName(), null);
     Plan.Builder b = WritePlans.start("comment", user, m.channelId().isEmpty() ? user.slackUserId() : m.channelId(),
-        ticket, audience.label() + " on #" + ticket.number().value() + " (from Slack)", data, m.responseUrl())
+        ticket, VisibilityText.label(audience) + " on #" + ticket.number().value() + " (from Slack)", data, m.responseUrl())
         .previewJson(extras.json(data));
     if (m.responseUrl().isEmpty()) {
       b.responseUrl(null);
     }
-    WritePlans.commentStep(b, ticket, user, "Post " + audience.label().toLowerCase(Locale.ROOT),
+    WritePlans.commentStep(b, ticket, user, "Post " + VisibilityText.label(audience).toLowerCase(Locale.ROOT),
         MessageCommentModal.SUBJECT, html, audience);
     return b.build(clock.instant(), ttl);
   }
@@ -109,14 +110,14 @@ final class MessageCommentSubmission implements ViewSubmissionHandler {
     return v == null || v.getValue() == null ? "" : v.getValue();
   }
 
-  private static Audience audience(ViewState.@Nullable Value v) {
+  private static Visibility audience(ViewState.@Nullable Value v) {
     if (v == null || v.getSelectedOption() == null) {
-      return Audience.INTERNAL;
+      return Visibility.INTERNAL;
     }
     try {
-      return Audience.valueOf(v.getSelectedOption().getValue());
+      return Visibility.parse(v.getSelectedOption().getValue());
     } catch (IllegalArgumentException e) {
-      return Audience.INTERNAL;
+      return Visibility.INTERNAL;
     }
   }
 }

@@ -61,6 +61,17 @@ final class PlanButtons {
         executor.settle(click.planId(), click.stepIndex(), click.userId(), landed))));
   }
 
+  /** "Prepare the repair" on a billing stopped by a $0.00 invoice (R10): shows the repair plan again or anew. */
+  BlockActionHandler recover(RecoveryPlanner recovery) {
+    return handler("repair", (click, plan) -> {
+      Reply offer = recovery.offer(plan);
+      if (click.responseUrl() == null || !out.ephemeral(click.responseUrl(), offer)) {
+        out.post(click.userId(), offer);
+      }
+      return Optional.empty();
+    });
+  }
+
   private BlockActionHandler handler(String what, OwnerWork ownerWork) {
     return (BlockActionRequest req, ActionContext ctx) -> {
       Optional<PlanClick> parsed = PlanClick.of(req);

@@ -33,6 +33,7 @@ final class PlanPreview {
   static final String LANDED = "plan_landed";
   static final String NOT_LANDED = "plan_not_landed";
   static final String SESSION_LOG = "plan_session_log";
+  static final String RECOVER = "plan_recover";
 
   private static final int FIELD_CHARS = 2500;
   private static final Pattern ESCAPED_MENTION = Pattern.compile("&lt;@([A-Z0-9]{2,20})&gt;");
@@ -51,7 +52,10 @@ final class PlanPreview {
           + "\n*Customer* " + Mrkdwn.escapeAndTruncate(t.customerName(), 200)));
     }
     if (data.audience() != null) {
-      blocks.add(Reply.section(data.audience().loud()));
+      blocks.add(Reply.section(VisibilityText.loud(data.audience())));
+    }
+    if (data.billing() != null) {
+      blocks.addAll(BillingSection.blocks(data.billing()));
     }
     for (PreviewData.Field f : data.fields()) {
       blocks.add(Reply.section("*" + Mrkdwn.escapeAndTruncate(f.label(), 100) + "*\n" + quote(f.value())));
@@ -86,6 +90,8 @@ final class PlanPreview {
       case NEEDS_DECISION -> ":raised_hand: *Needs your decision.*" + note;
       case DONE -> ":white_check_mark: *Done.*";
       case FAILED -> ":x: *Failed.*" + note;
+      case NEEDS_RECOVERY -> ":warning: *Invoice came out $0.00 because lines had no price.* The ticket was not set"
+          + " to Invoiced. A repair plan is offered separately: nothing more is sent until you confirm it." + note;
       case CANCELLED -> ":no_entry_sign: *Cancelled.* " + (anyDone(plan) ? "Steps marked done below did happen."
           : "Nothing was sent to Syncro.");
       case EXPIRED -> ":alarm_clock: *This preview expired; nothing was sent.* Run `"
@@ -101,6 +107,7 @@ final class PlanPreview {
       case NEEDS_DECISION -> "needs your decision";
       case DONE -> "done";
       case FAILED -> "failed";
+      case NEEDS_RECOVERY -> "needs a repair";
       case CANCELLED -> "cancelled";
       case EXPIRED -> "expired";
     };
@@ -116,6 +123,15 @@ final class PlanPreview {
   }
 
   private static String stepState(Step s) {
+    if (s.isRead()) {
+      return switch (s.state()) {
+        case PENDING -> "not read yet";
+        case SENDING -> "reading…";
+        case DONE -> ":white_check_mark: checked";
+        case FAILED -> ":x: check failed";
+        case UNKNOWN, ABSENT -> ":grey_question: not read";
+      };
+    }
     return switch (s.state()) {
       case PENDING -> s.attempt() > 1 ? "to send again" : "not sent";
       case SENDING -> "sending…";
@@ -151,6 +167,7 @@ final class PlanPreview {
         out.add(button(CANCEL, "Cancel the rest", plan.id(), "danger"));
         out.add(button(SHOW_REQUEST, "Show request", plan.id(), null));
       }
+      case NEEDS_RECOVERY -> out.add(button(RECOVER, "Prepare the repair", plan.id(), null));
       case DONE -> {
         if ("close".equals(plan.kind())) {
           out.add(button(SESSION_LOG, "Session log", plan.id(), null));

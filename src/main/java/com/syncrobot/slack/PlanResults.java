@@ -9,6 +9,7 @@ import com.slack.api.model.block.ActionsBlock;
 import com.slack.api.model.block.LayoutBlock;
 import com.syncrobot.syncro.Appointment;
 import com.syncrobot.syncro.SyncroApi;
+import com.syncrobot.syncro.SyncroWrite;
 import com.syncrobot.syncro.TicketId;
 import com.syncrobot.write.FollowUp;
 import com.syncrobot.write.Plan;
@@ -167,7 +168,9 @@ final class PlanResults implements PlanAddenda, PlanListener {
   private String movedReadBack(Plan plan) {
     Step step = plan.step(0);
     ZoneId zone = zone(plan);
-    Instant asked = instant(step.request().body() == null ? null : step.request().body().path("start_at").asText());
+    SyncroWrite request = step.request();
+    Instant asked = instant(request == null || request.body() == null ? null
+        : request.body().path("start_at").asText());
     if (asked == null) {
       return "_The asked start is not readable; open the appointment in Syncro._";
     }
@@ -245,7 +248,7 @@ final class PlanResults implements PlanAddenda, PlanListener {
       String as = data.audience() == null ? "a comment" : switch (data.audience()) {
         case INTERNAL -> "an internal note";
         case PUBLIC -> "a public note (no email)";
-        case EMAIL -> "a public note that emails the customer";
+        case PUBLIC_EMAIL -> "a public note that emails the customer";
       };
       return done
           ? ":white_check_mark: " + who + " added this message to " + ticket + " as " + as + "."

@@ -28,29 +28,37 @@ final class PreviewUpdater implements PlanListener {
   private final Function<String, Optional<SyncroApi>> apis;
   private final DeliveryLog once;
   private final @Nullable String auditChannel;
+  private final RecoveryPlanner recovery;
+  private final @Nullable String webUrl;
   private final PlanAddenda addenda;
 
   PreviewUpdater(PlanStore store, SlackOut out, Function<String, Optional<SyncroApi>> apis, DeliveryLog once,
-      @Nullable String auditChannel) {
-    this(store, out, apis, once, auditChannel, PlanAddenda.none());
+      @Nullable String auditChannel, RecoveryPlanner recovery, @Nullable String webUrl) {
+    this(store, out, apis, once, auditChannel, recovery, webUrl, PlanAddenda.none());
   }
 
   /** Creates the updater; {@code addenda} adds feature-specific results (e.g. a created ticket's number). */
   PreviewUpdater(PlanStore store, SlackOut out, Function<String, Optional<SyncroApi>> apis, DeliveryLog once,
-      @Nullable String auditChannel, PlanAddenda addenda) {
+      @Nullable String auditChannel, RecoveryPlanner recovery, @Nullable String webUrl, PlanAddenda addenda) {
     this.store = store;
     this.out = out;
     this.apis = apis;
     this.once = once;
     this.auditChannel = auditChannel;
+    this.recovery = recovery;
+    this.webUrl = webUrl;
     this.addenda = addenda;
   }
 
   @Override
   public void planChanged(Plan plan) {
     PlanAddenda.Addendum addendum = addenda.of(plan);
-    String extra = addendum.text() != null ? addendum.text()
-        : plan.state() == PlanState.DONE ? readBack(plan) : null;
+    String extra = addendum.text();
+    if (extra == null && plan.state() == PlanState.DONE) {
+      String status = readBack(plan);
+      String billed = BillResult.result(plan, webUrl);
+      extra = status == null ? billed : billed == null ? status : billed + "\n" + status;
+    }
     Reply reply = addendum.appendTo(PlanPreview.render(plan, extra));
     boolean replaced = out.replace(plan.responseUrl(), reply);
     if (!replaced) {
@@ -65,11 +73,28 @@ final class PreviewUpdater implements PlanListener {
     if (plan.state() == PlanState.DONE && auditChannel != null && once.firstTime("audit:" + plan.id())) {
       out.post(auditChannel, Reply.of(auditLine(plan)));
     }
+    String summary = plan.state() == PlanState.DONE ? BillResult.summary(plan) : null;
+    if (summary != null && once.firstTime("summary:" + plan.id())) {
+      // public on purpose: the channel sees that the work was billed, never the comment text
+      out.post(plan.channelId(), Reply.of(summary));
+    }
+    if (plan.state() == PlanState.NEEDS_RECOVERY && once.firstTime("repair-offer:" + plan.id())) {
+      offerRepair(plan);
+    }
+  }
+
+  /** Posts the R10 repair's preview beside the stopped billing (or by DM), to be confirmed like any plan. */
+  void offerRepair(Plan plan) {
+    Reply offer = recovery.offer(plan);
+    String url = store.find(plan.id()).map(Plan::responseUrl).orElse(null);
+    if (url == null || !out.ephemeral(url, offer)) {
+      out.post(plan.slackUserId(), offer);
+    }
   }
 
   /** Reads the ticket's status back from Syncro after a status change, so the result shows what Syncro holds. */
   private @Nullable String readBack(Plan plan) {
-    if (plan.ticket() == null || !plan.steps().stream().anyMatch(s -> "PUT".equals(s.request().method()))) {
+    if (plan.ticket() == null || !plan.steps().stream().anyMatch(s -> "PUT".equals(s.method()))) {
       return null;
     }
     try {

@@ -30,7 +30,12 @@ final class RequestView {
     blocks.add(Reply.section("Exactly what the bot sends to Syncro, step by step, with "
         + Mrkdwn.escapeAndTruncate(plan.syncroUserName(), 100) + "'s token (added at send time, never shown)."));
     for (Step s : plan.steps()) {
-      SyncroWrite w = s.sent() != null ? s.sent() : s.request();
+      if (s.isRead()) {
+        blocks.add(Reply.section("*Step " + (s.index() + 1) + ": " + Mrkdwn.escapeAndTruncate(s.label(), 150)
+            + "*\n`GET " + Mrkdwn.inCode(s.path(), 500) + "` – a read that checks the result; it writes nothing"));
+        continue;
+      }
+      SyncroWrite w = s.sent() != null ? s.sent() : java.util.Objects.requireNonNull(s.request(), "request");
       blocks.add(Reply.section("*Step " + (s.index() + 1) + ": " + Mrkdwn.escapeAndTruncate(s.label(), 150) + "*\n`"
           + w.method() + " " + Mrkdwn.inCode(w.path(), 500) + "`"));
       if (w.body() != null) {

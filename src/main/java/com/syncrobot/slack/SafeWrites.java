@@ -2,6 +2,8 @@ package com.syncrobot.slack;
 
 import com.slack.api.Slack;
 import com.slack.api.bolt.App;
+import com.syncrobot.draft.BillingDrafter;
+import com.syncrobot.draft.CommentDrafter;
 import com.syncrobot.store.ConnectedUserStore;
 import com.syncrobot.syncro.SyncroApi;
 import com.syncrobot.syncro.SyncroClient;
@@ -22,8 +24,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Wires the write side into the Bolt app: the plan store and engine, the preview updater, the
- * redelivery filter, the plan buttons and the comment / close / update commands (R1, R2). Owns
- * the engine's thread pool.
+ * redelivery filter, the plan buttons and the comment / close / update / bill commands (R1, R2).
+ * Owns the engine's thread pool.
  */
 final class SafeWrites implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(SafeWrites.class);
@@ -52,8 +54,10 @@ final class SafeWrites implements AutoCloseable {
       return t;
     });
     pool.allowCoreThreadTimeOut(true);
+    RecoveryPlanner recovery = new RecoveryPlanner(store, apis, options.rates(), clock, options.previewTtl());
     PlanResults results = new PlanResults(apis, out, deliveries, options.ticker());
-    PreviewUpdater updater = new PreviewUpdater(store, out, apis, deliveries, options.auditChannel(), results);
+    PreviewUpdater updater = new PreviewUpdater(store, out, apis, deliveries, options.auditChannel(), recovery,
+        options.syncroWebUrl(), results);
     PlanExecutor executor = PlanExecutor.builder()
         .store(store)
         .apis(apis)
@@ -74,14 +78,20 @@ final class SafeWrites implements AutoCloseable {
     app.blockAction(PlanPreview.LANDED, buttons.settle(true));
     app.blockAction(PlanPreview.NOT_LANDED, buttons.settle(false));
     app.blockAction(PlanPreview.SHOW_REQUEST, new ShowRequestAction(store, out));
+    app.blockAction(PlanPreview.RECOVER, buttons.recover(recovery));
     app.blockAction(PlanPreview.SESSION_LOG,
         new SessionLogAction(store, apis, work, out, options.sessionLogDir(), clock));
 
     PlanRequests requests = new PlanRequests(users, syncro, store, work, out, clock, options.previewTtl());
     subcommands.register(WriteCommand.comment(users)).register(WriteCommand.close(users))
-        .register(new UpdateCommand(users, syncro, new AccountSettings(options.ticker()), work, out));
-    app.viewSubmission(WriteModal.CALLBACK_ID, new WriteSubmission(requests, deliveries, options.drafter()));
+        .register(new UpdateCommand(users, syncro, new AccountSettings(options.ticker()), work, out))
+        .register(new BillCommand(users, syncro, options.rates(), options.ollama(), work, out));
+    app.viewSubmission(WriteModal.CALLBACK_ID, new WriteSubmission(requests, deliveries,
+        new CommentDrafter(options.ollama())));
     app.viewSubmission(UpdateModal.CALLBACK_ID, new UpdateSubmission(requests, deliveries));
+    BillPlanner planner = new BillPlanner(options.rates(), new BillingDrafter(options.ollama()));
+    app.viewSubmission(BillModal.CALLBACK_ID, BillSubmission.bill(requests, deliveries, planner));
+    app.viewSubmission(BillModal.TIMERS_CALLBACK_ID, BillSubmission.timers(requests, deliveries, planner));
     CreateFeatures.wire(app, subcommands, users, syncro, store, requests, deliveries, results, out, work, clock,
         options);
     return new SafeWrites(executor, deliveries, pool);

@@ -13,6 +13,7 @@ import com.slack.api.model.view.View;
 import com.slack.api.model.view.ViewClose;
 import com.slack.api.model.view.ViewSubmit;
 import com.slack.api.model.view.ViewTitle;
+import com.syncrobot.billing.Visibility;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -81,8 +82,8 @@ final class WriteModal {
             + " characters."))
         .build());
     List<OptionObject> audiences = new ArrayList<>();
-    for (Audience a : Audience.values()) {
-      audiences.add(option(a.name(), a.label()));
+    for (Visibility v : Visibility.values()) {
+      audiences.add(option(v.key(), VisibilityText.label(v)));
     }
     blocks.add(InputBlock.builder().blockId(AUDIENCE).label(PlanPreview.plain("Who sees it"))
         .element(RadioButtonsElement.builder().actionId(VALUE).options(audiences).initialOption(audiences.get(0))

@@ -2,6 +2,7 @@ package com.syncrobot.slack;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.syncrobot.billing.Visibility;
 import com.syncrobot.store.ConnectedUser;
 import com.syncrobot.syncro.SyncroWrite;
 import com.syncrobot.syncro.Ticket;
@@ -25,7 +26,7 @@ final class WritePlans {
   }
 
   /** Returns the write that posts a comment on {@code ticket}. */
-  static SyncroWrite comment(Ticket ticket, ConnectedUser user, String subject, String html, Audience audience) {
+  static SyncroWrite comment(Ticket ticket, ConnectedUser user, String subject, String html, Visibility audience) {
     ObjectNode body = NODES.objectNode()
         .put("subject", subject)
         .put("body", html)
@@ -56,7 +57,7 @@ final class WritePlans {
 
   /** Adds the comment step with its CommentExists check. */
   static Plan.Builder commentStep(Plan.Builder b, Ticket ticket, ConnectedUser user, String label, String subject,
-      String html, Audience audience) {
+      String html, Visibility audience) {
     return b.step(label, comment(ticket, user, subject, html, audience),
         new Check.CommentExists(ticket.id(), subject, html));
   }

@@ -5,6 +5,12 @@ import com.slack.api.bolt.handler.builtin.ViewSubmissionHandler;
 import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.model.view.ViewState;
+import com.syncrobot.billing.CommentReview;
+import com.syncrobot.billing.ReviewChecklist;
+import com.syncrobot.billing.Visibility;
+import com.syncrobot.draft.CommentContext;
+import com.syncrobot.draft.CommentDrafter;
+import com.syncrobot.draft.DraftedComment;
 import com.syncrobot.store.ConnectedUser;
 import com.syncrobot.syncro.SyncroApi;
 import com.syncrobot.syncro.Ticket;
@@ -16,6 +22,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -27,23 +34,24 @@ import java.util.Optional;
 final class WriteSubmission implements ViewSubmissionHandler {
   private final PlanRequests requests;
   private final DeliveryLog deliveries;
-  private final Drafter drafter;
+  private final CommentDrafter drafter;
 
-  WriteSubmission(PlanRequests requests, DeliveryLog deliveries, Drafter drafter) {
+  WriteSubmission(PlanRequests requests, DeliveryLog deliveries, CommentDrafter drafter) {
     this.requests = requests;
     this.deliveries = deliveries;
     this.drafter = drafter;
   }
 
   /** The modal's fields as typed. */
-  record Fields(String subject, String body, Audience audience, boolean draft) {}
+  record Fields(String subject, String body, Visibility audience, boolean draft) {}
 
   @Override
   public Response apply(ViewSubmissionRequest req, ViewSubmissionContext ctx) {
     Optional<WriteModal.Meta> meta = WriteModal.Meta.fromJson(
         String.valueOf(req.getPayload().getView().getPrivateMetadata()));
     if (meta.isEmpty()) {
-      return ctx.ackWithErrors(Map.of(WriteModal.BODY, "This dialog is out of date; close it and run the command again."));
+      return ctx.ackWithErrors(
+          Map.of(WriteModal.BODY, "This dialog is out of date; close it and run the command again."));
     }
     Fields f = fields(req.getPayload().getView().getState().getValues());
     Map<String, String> errors = errors(f);
@@ -63,13 +71,14 @@ final class WriteSubmission implements ViewSubmissionHandler {
   static Fields fields(Map<String, Map<String, ViewState.Value>> values) {
     String subject = text(values, WriteModal.SUBJECT).strip();
     String body = text(values, WriteModal.BODY).strip();
-    Audience audience = Audience.INTERNAL;
+    Visibility audience = Visibility.INTERNAL;
     ViewState.Value a = value(values, WriteModal.AUDIENCE);
     if (a != null && a.getSelectedOption() != null) {
       try {
-        audience = Audience.valueOf(a.getSelectedOption().getValue());
+        audience = Visibility.parse(a.getSelectedOption().getValue());
       } catch (IllegalArgumentException e) {
-        audience = Audience.INTERNAL;
+        // an option this bot never offered: the safe reading is the one nobody outside sees
+        audience = Visibility.INTERNAL;
       }
     }
     ViewState.Value d = value(values, WriteModal.DRAFT);
@@ -102,40 +111,50 @@ final class WriteSubmission implements ViewSubmissionHandler {
   private Plan plan(WriteModal.Meta m, Fields f, SyncroApi api, ConnectedUser user, Ticket ticket, Clock clock,
       Duration ttl) {
     List<String> notes = new ArrayList<>();
-    String text = f.body();
+    String subject = f.subject();
+    String html;
     if (f.draft()) {
-      Drafter.Draft draft = drafter.draft(text, ticket.subject());
-      text = draft.text();
-      notes.add(draft.note());
-      if (f.audience().customerVisible() && CommentBody.secretLike(text).isPresent()) {
-        throw new PlanRequests.Refusal("The drafted text looks like it contains a credential and would be visible to"
-            + " the customer; nothing was prepared. Run the command again.");
-      }
+      // R13: the model drafts (or the notes stand in, saying so); the R8 review runs on whatever came back
+      DraftedComment draft = drafter.draft(new CommentContext(ticket.number(), ticket.subject(), ticket.customerName(),
+          user.syncroUserName(), f.body(), f.audience()));
+      notes.add(capitalised(draft.note()) + ".");
+      CommentReview review = ReviewChecklist.reviewComment(f.subject(), draft.body(), f.audience());
+      subject = review.subject();
+      html = review.body();
+      review.corrections().forEach(c -> notes.add("Corrected: " + c + "."));
+    } else {
+      CommentBody.Converted body = CommentBody.convert(f.body());
+      html = body.html();
+      notes.addAll(body.notes());
     }
-    CommentBody.Converted body = CommentBody.convert(text);
-    notes.addAll(body.notes());
     boolean close = "close".equals(m.kind());
     if (close && !ticket.isOpen()) {
       notes.add("Warning: ticket #" + ticket.number().value() + " is already " + ticket.status()
           + "; its status will be set to Resolved.");
     }
     List<PreviewData.Field> shown = List.of(
-        new PreviewData.Field("Subject", f.subject()),
-        new PreviewData.Field(close ? "Resolution" : "Comment", HtmlText.toPlain(body.html())),
+        new PreviewData.Field("Subject", subject),
+        new PreviewData.Field(close ? "Resolution" : "Comment", HtmlText.toPlain(html)),
         new PreviewData.Field("Sent as tech", user.syncroUserName()));
     String rerun = "/syncro " + m.kind() + " " + m.number();
     PreviewData data = new PreviewData(rerun, f.audience(), shown, notes);
     String where = " on #" + ticket.number().value();
-    String title = close ? "Close #" + ticket.number().value() + " — resolution + Resolved" : f.audience().label() + where;
+    String title = close ? "Close #" + ticket.number().value() + " — resolution + Resolved"
+        : VisibilityText.label(f.audience()) + where;
     Plan.Builder b = WritePlans.start(m.kind(), user, m.channelId().isEmpty() ? user.slackUserId() : m.channelId(),
         ticket, title, data, m.responseUrl());
-    WritePlans.commentStep(b, ticket, user, (close ? "Post resolution (" : "Post ") + f.audience().label().toLowerCase(
-        java.util.Locale.ROOT) + (close ? ")" : ""), f.subject(), body.html(), f.audience());
+    WritePlans.commentStep(b, ticket, user, (close ? "Post resolution (" : "Post ")
+        + VisibilityText.label(f.audience()).toLowerCase(Locale.ROOT) + (close ? ")" : ""), subject, html,
+        f.audience());
     if (close) {
       b.step("Set status Resolved", WritePlans.ticketFields(ticket, Map.of("status", "Resolved")),
           Check.TicketFieldsAre.status(ticket.id(), "Resolved"));
     }
     return b.build(clock.instant(), ttl);
+  }
+
+  private static String capitalised(String s) {
+    return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
   }
 
   private static String text(Map<String, Map<String, ViewState.Value>> values, String block) {

@@ -102,6 +102,19 @@ public final class SyncroApi {
     return out;
   }
 
+  /**
+   * Returns the ticket's timer entries from the ticket detail's {@code ticket_timers} (R12); the
+   * swagger's {@code GET /ticket_timers} has no ticket filter, so the detail is the reliable source.
+   */
+  public List<TicketTimer> ticketTimers(TicketId id) {
+    return http.getOne(
+        token,
+        priority,
+        "/tickets/" + id.value(),
+        Map.of(),
+        b -> Wire.mapAll(Wire.unwrap(b, "ticket").get("ticket_timers"), Wire::ticketTimer));
+  }
+
   /** Returns all of a ticket's comments over all pages, newest first (R2 searches all of them). */
   public List<Comment> comments(TicketId id) {
     List<Comment> all =

@@ -214,6 +214,21 @@ final class Wire {
         bool(li.get("converted")));
   }
 
+  static TicketTimer ticketTimer(JsonNode raw) {
+    JsonNode t = unwrapIfPresent(raw, "ticket_timer");
+    return new TicketTimer(
+        reqLong(t, "id"),
+        optLong(t, "user_id"),
+        time(firstPresent(t, "start_time", "start_at")),
+        time(firstPresent(t, "end_time", "end_at")),
+        bool(t.get("recorded")),
+        bool(t.get("billable")),
+        firstText(t, "notes"),
+        optLong(t, "product_id"),
+        optLong(t, "ticket_line_item_id"),
+        optLong(t, "active_duration"));
+  }
+
   static Customer customer(JsonNode c) {
     String phone = firstText(c, "phone", "mobile");
     return new Customer(

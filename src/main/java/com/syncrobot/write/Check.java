@@ -5,8 +5,10 @@ import com.fasterxml.jackson.annotation.JsonTypeName;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.syncrobot.syncro.CustomerId;
 import com.syncrobot.syncro.TicketId;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -59,6 +61,80 @@ public sealed interface Check {
     /** Returns a check that the ticket's status is {@code status}. */
     public static TicketFieldsAre status(TicketId ticket, String status) {
       return new TicketFieldsAre(ticket, Map.of("status", status));
+    }
+  }
+
+  /**
+   * A line item that was not on the ticket when the plan was made ({@code knownBefore}: the ids the
+   * ticket held then) has this product, quantity and description and is not invoiced. Both halves
+   * matter: the known ids keep an identical earlier line (billed twice for the same work on purpose)
+   * from counting, the equality keeps a line someone else added meanwhile from counting.
+   */
+  @JsonTypeName("line_item_exists")
+  record LineItemExists(TicketId ticket, long productId, BigDecimal quantity, String description,
+      List<Long> knownBefore) implements Check {
+    public LineItemExists {
+      Objects.requireNonNull(ticket, "ticket == null");
+      Objects.requireNonNull(quantity, "quantity == null");
+      Objects.requireNonNull(description, "description == null");
+      knownBefore = sortedIds(knownBefore);
+    }
+  }
+
+  /**
+   * {@code GET /invoices?ticket_id=} lists an invoice that was not there when the plan was made
+   * ({@code knownBefore}).
+   */
+  @JsonTypeName("invoice_for_ticket")
+  record InvoiceForTicket(TicketId ticket, List<Long> knownBefore) implements Check {
+    public InvoiceForTicket {
+      Objects.requireNonNull(ticket, "ticket == null");
+      knownBefore = sortedIds(knownBefore);
+    }
+  }
+
+  /**
+   * {@code GET /invoices/{id}} answers 404: the DELETE happened. (A DELETE that answered 200 is still
+   * followed by a read step that asserts the same, since Syncro answers 200 even when it failed.)
+   */
+  @JsonTypeName("invoice_deleted")
+  record InvoiceDeleted(long invoiceId) implements Check {
+    public InvoiceDeleted {
+      if (invoiceId <= 0) {
+        throw new IllegalArgumentException("invoice id must be positive: " + invoiceId);
+      }
+    }
+  }
+
+  /** The ticket's line item {@code lineItemId} shows {@code price_retail} = {@code priceRetail}. */
+  @JsonTypeName("line_item_priced")
+  record LineItemPriced(TicketId ticket, long lineItemId, BigDecimal priceRetail) implements Check {
+    public LineItemPriced {
+      Objects.requireNonNull(ticket, "ticket == null");
+      Objects.requireNonNull(priceRetail, "priceRetail == null");
+    }
+  }
+
+  /**
+   * A timer entry that was not on the ticket when the plan was made ({@code knownBefore}) has these
+   * notes and (when Syncro shows it) this length, give or take a minute. The product is not compared:
+   * Syncro may put its default labour product on a timer.
+   */
+  @JsonTypeName("timer_exists")
+  record TimerExists(TicketId ticket, List<Long> knownBefore, int minutes, @Nullable Long productId, String notes)
+      implements Check {
+    public TimerExists {
+      Objects.requireNonNull(ticket, "ticket == null");
+      Objects.requireNonNull(notes, "notes == null");
+      knownBefore = sortedIds(knownBefore);
+    }
+  }
+
+  /** The ticket's timer entry {@code timerId} is recorded (charged). */
+  @JsonTypeName("timer_charged")
+  record TimerCharged(TicketId ticket, long timerId) implements Check {
+    public TimerCharged {
+      Objects.requireNonNull(ticket, "ticket == null");
     }
   }
 
@@ -141,5 +217,10 @@ public sealed interface Check {
         throw new IllegalArgumentException("blank hint");
       }
     }
+  }
+
+  private static List<Long> sortedIds(List<Long> ids) {
+    Objects.requireNonNull(ids, "ids == null");
+    return ids.stream().map(id -> Objects.requireNonNull(id, "id == null")).sorted().distinct().toList();
   }
 }

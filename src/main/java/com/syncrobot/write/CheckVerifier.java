@@ -2,8 +2,13 @@ package com.syncrobot.write;
 
 import com.syncrobot.syncro.Appointment;
 import com.syncrobot.syncro.Comment;
+import com.syncrobot.syncro.Invoice;
+import com.syncrobot.syncro.LineItem;
 import com.syncrobot.syncro.SyncroApi;
+import com.syncrobot.syncro.SyncroNotFoundException;
 import com.syncrobot.syncro.Ticket;
+import com.syncrobot.syncro.TicketTimer;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -52,17 +57,35 @@ final class CheckVerifier {
       }
       return verify(api, bound, sentAt, ids);
     }
+    if (check instanceof Check.TicketCreated t) {
+      return ticketCreated(api, t, sentAt);
+    }
+    if (check instanceof Check.AppointmentAt a) {
+      return appointmentAt(api, a);
+    }
     if (check instanceof Check.CommentExists c) {
       return commentExists(api, c, sentAt);
     }
     if (check instanceof Check.TicketFieldsAre t) {
       return ticketFieldsAre(api, t);
     }
-    if (check instanceof Check.TicketCreated t) {
-      return ticketCreated(api, t, sentAt);
+    if (check instanceof Check.LineItemExists l) {
+      return lineItemExists(api, l);
     }
-    if (check instanceof Check.AppointmentAt a) {
-      return appointmentAt(api, a);
+    if (check instanceof Check.InvoiceForTicket i) {
+      return invoiceForTicket(api, i);
+    }
+    if (check instanceof Check.InvoiceDeleted d) {
+      return invoiceDeleted(api, d);
+    }
+    if (check instanceof Check.LineItemPriced p) {
+      return lineItemPriced(api, p);
+    }
+    if (check instanceof Check.TimerExists t) {
+      return timerExists(api, t);
+    }
+    if (check instanceof Check.TimerCharged c) {
+      return timerCharged(api, c);
     }
     if (check instanceof Check.None n) {
       return new Verdict.Undecided("cannot be checked automatically; " + n.hint());
@@ -99,21 +122,6 @@ final class CheckVerifier {
     }
     return new Verdict.Absent("none of the ticket's " + comments.size() + " comments has the same subject and body"
         + " since " + earliest + (older > 0 ? " (" + older + " identical older comment(s) do not count)" : ""));
-  }
-
-  private static Verdict ticketFieldsAre(SyncroApi api, Check.TicketFieldsAre check) {
-    Ticket ticket = api.ticket(check.ticket());
-    List<String> differences = new ArrayList<>();
-    for (Map.Entry<String, String> e : check.expected().entrySet()) {
-      String actual = field(ticket, e.getKey());
-      if (actual == null || !actual.strip().equalsIgnoreCase(e.getValue().strip())) {
-        differences.add(e.getKey() + " is '" + actual + "', not '" + e.getValue() + "'");
-      }
-    }
-    if (differences.isEmpty()) {
-      return new Verdict.Found(ticket.id().value(), "ticket " + ticket.number() + " shows " + check.expected());
-    }
-    return new Verdict.Absent("ticket " + ticket.number() + ": " + String.join("; ", differences));
   }
 
   private Verdict ticketCreated(SyncroApi api, Check.TicketCreated c, Instant sentAt) {
@@ -180,6 +188,116 @@ final class CheckVerifier {
     // A new ticket's appointment at another time may be ours, shifted by Syncro: a person decides.
     return new Verdict.Undecided("ticket " + c.ticket() + " has an appointment at " + elsewhere + ", not at "
         + c.startAt());
+  }
+
+  private static Verdict ticketFieldsAre(SyncroApi api, Check.TicketFieldsAre check) {
+    Ticket ticket = api.ticket(check.ticket());
+    List<String> differences = new ArrayList<>();
+    for (Map.Entry<String, String> e : check.expected().entrySet()) {
+      String actual = field(ticket, e.getKey());
+      if (actual == null || !actual.strip().equalsIgnoreCase(e.getValue().strip())) {
+        differences.add(e.getKey() + " is '" + actual + "', not '" + e.getValue() + "'");
+      }
+    }
+    if (differences.isEmpty()) {
+      return new Verdict.Found(ticket.id().value(), "ticket " + ticket.number() + " shows " + check.expected());
+    }
+    return new Verdict.Absent("ticket " + ticket.number() + ": " + String.join("; ", differences));
+  }
+
+  private static Verdict lineItemExists(SyncroApi api, Check.LineItemExists c) {
+    List<LineItem> items = api.ticket(c.ticket()).lineItems();
+    List<LineItem> matches = new ArrayList<>();
+    int known = 0;
+    for (LineItem li : items) {
+      boolean same = li.productId() != null && li.productId() == c.productId()
+          && li.quantity().compareTo(c.quantity()) == 0
+          && CommentText.same(li.description() == null ? "" : li.description(), c.description());
+      if (!same) {
+        continue;
+      }
+      if (c.knownBefore().contains(li.id())) {
+        known++;
+      } else if (!li.invoiced()) {
+        matches.add(li);
+      }
+    }
+    Optional<LineItem> first = matches.stream().min(Comparator.comparingLong(LineItem::id));
+    if (first.isPresent()) {
+      return new Verdict.Found(first.get().id(), "line item " + first.get().id() + " on ticket " + c.ticket()
+          + " is new and has product " + c.productId() + ", quantity " + c.quantity().toPlainString()
+          + " and the same description" + (matches.size() > 1 ? " (" + matches.size() + " such lines)" : ""));
+    }
+    return new Verdict.Absent("none of the ticket's " + items.size() + " line items is a new, uninvoiced line with"
+        + " product " + c.productId() + ", quantity " + c.quantity().toPlainString() + " and the same description"
+        + (known > 0 ? " (" + known + " identical line(s) were there before and do not count)" : ""));
+  }
+
+  private static Verdict invoiceForTicket(SyncroApi api, Check.InvoiceForTicket c) {
+    List<Invoice> invoices = api.invoicesForTicket(c.ticket());
+    List<Invoice> fresh = invoices.stream().filter(i -> !c.knownBefore().contains(i.id()))
+        .sorted(Comparator.comparingLong(Invoice::id)).toList();
+    if (!fresh.isEmpty()) {
+      Invoice i = fresh.get(0);
+      return new Verdict.Found(i.id(), "GET /invoices?ticket_id=" + c.ticket() + " lists invoice "
+          + (i.number() == null ? "id " + i.id() : i.number() + " (id " + i.id() + ")") + ", made after the plan"
+          + (fresh.size() > 1 ? " (" + fresh.size() + " new invoices: check them in Syncro)" : ""));
+    }
+    return new Verdict.Absent("GET /invoices?ticket_id=" + c.ticket() + " lists " + invoices.size()
+        + " invoice(s), none made after the plan");
+  }
+
+  private static Verdict invoiceDeleted(SyncroApi api, Check.InvoiceDeleted c) {
+    try {
+      Invoice still = api.invoice(c.invoiceId());
+      return new Verdict.Absent("invoice id " + still.id() + " is still there");
+    } catch (SyncroNotFoundException e) {
+      return new Verdict.Found(c.invoiceId(), "GET /invoices/" + c.invoiceId() + " answers 404: it is gone");
+    }
+  }
+
+  private static Verdict lineItemPriced(SyncroApi api, Check.LineItemPriced c) {
+    Optional<LineItem> line = api.ticket(c.ticket()).lineItems().stream()
+        .filter(li -> li.id() == c.lineItemId()).findFirst();
+    if (line.isEmpty()) {
+      return new Verdict.Undecided("line item " + c.lineItemId() + " is no longer on ticket " + c.ticket());
+    }
+    BigDecimal price = line.get().priceRetail();
+    if (price != null && price.compareTo(c.priceRetail()) == 0) {
+      return new Verdict.Found(c.lineItemId(), "line item " + c.lineItemId() + " shows price_retail "
+          + price.toPlainString());
+    }
+    return new Verdict.Absent("line item " + c.lineItemId() + " shows price_retail "
+        + (price == null ? "none" : price.toPlainString()) + ", not " + c.priceRetail().toPlainString());
+  }
+
+  private static Verdict timerExists(SyncroApi api, Check.TimerExists c) {
+    List<TicketTimer> timers = api.ticketTimers(c.ticket());
+    List<TicketTimer> matches = timers.stream()
+        .filter(t -> !c.knownBefore().contains(t.id()))
+        .filter(t -> CommentText.same(t.notes() == null ? "" : t.notes(), c.notes()))
+        .filter(t -> t.minutes() == null || Math.abs(t.minutes() - c.minutes()) <= 1)
+        .sorted(Comparator.comparingLong(TicketTimer::id))
+        .toList();
+    if (!matches.isEmpty()) {
+      return new Verdict.Found(matches.get(0).id(), "timer entry " + matches.get(0).id() + " on ticket "
+          + c.ticket() + " is new and has the same notes" + (matches.size() > 1 ? " (" + matches.size()
+          + " such timers)" : ""));
+    }
+    return new Verdict.Absent("none of the ticket's " + timers.size() + " timer entries is a new one with the same"
+        + " notes");
+  }
+
+  private static Verdict timerCharged(SyncroApi api, Check.TimerCharged c) {
+    Optional<TicketTimer> timer = api.ticketTimers(c.ticket()).stream().filter(t -> t.id() == c.timerId()).findFirst();
+    if (timer.isEmpty()) {
+      return new Verdict.Undecided("timer entry " + c.timerId() + " is no longer on ticket " + c.ticket());
+    }
+    if (timer.get().recorded()) {
+      return new Verdict.Found(c.timerId(), "timer entry " + c.timerId() + " shows recorded (charged)"
+          + (timer.get().ticketLineItemId() == null ? "" : " as line item " + timer.get().ticketLineItemId()));
+    }
+    return new Verdict.Absent("timer entry " + c.timerId() + " is not recorded (not charged)");
   }
 
   private static @Nullable String field(Ticket ticket, String name) {

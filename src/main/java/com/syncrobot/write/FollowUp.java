@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.IntFunction;
 import java.util.function.IntUnaryOperator;
@@ -36,6 +37,10 @@ public final class FollowUp {
     }
     if (remainingSteps(plan).isEmpty()) {
       return Optional.of("every step is done");
+    }
+    if (remainingSteps(plan).stream().anyMatch(Step::isRead)) {
+      // reads assert what earlier writes left; a billing plan is repaired by its own recovery instead
+      return Optional.of("it has read steps, which a follow-up does not carry");
     }
     return Optional.empty();
   }
@@ -75,7 +80,7 @@ public final class FollowUp {
       return to;
     };
     for (Step s : carried) {
-      SyncroWrite write = Placeholders.carryOver(s.request(), ids, renumber);
+      SyncroWrite write = Placeholders.carryOver(Objects.requireNonNull(s.request(), "request"), ids, renumber);
       b.step(s.label(), write, carryCheck(s.check(), ids, renumber));
     }
     return b;

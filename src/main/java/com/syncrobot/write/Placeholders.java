@@ -37,6 +37,22 @@ final class Placeholders {
     return refs;
   }
 
+  /** Returns the step indexes that {@code text} (a read step's path) refers to. */
+  static Set<Integer> referencedSteps(String text) {
+    Set<Integer> refs = new TreeSet<>();
+    collect(text, refs);
+    return refs;
+  }
+
+  /**
+   * Returns {@code text} with every placeholder replaced by {@code ids.apply(N)}.
+   *
+   * @throws UnresolvedPlaceholderException if a referenced step has no id
+   */
+  static String resolve(String text, IntFunction<Optional<Long>> ids) {
+    return replaceText(text, n -> Long.toString(idOf(n, ids)));
+  }
+
   /** Returns the step indexes that a check's JSON refers to. */
   static Set<Integer> referencedSteps(JsonNode json) {
     Set<Integer> refs = new TreeSet<>();

@@ -93,9 +93,11 @@ public record Plan(
     private @Nullable String title;
     private @Nullable String previewJson;
     private @Nullable String responseUrl;
+    private @Nullable String id;
     private final List<StepDraft> steps = new ArrayList<>();
 
-    private record StepDraft(String label, SyncroWrite write, Check check) {}
+    private record StepDraft(String label, @Nullable SyncroWrite write, @Nullable Check check,
+        @Nullable Assertion assertion) {}
 
     Builder() {}
 
@@ -146,12 +148,37 @@ public record Plan(
       steps.add(new StepDraft(
           requireText(label, "label"),
           Objects.requireNonNull(write, "write == null"),
-          Objects.requireNonNull(check, "check == null")));
+          Objects.requireNonNull(check, "check == null"),
+          null));
       return this;
     }
 
     /**
-     * Returns the plan, PREVIEWED at {@code now} and expiring {@code ttl} later, with a fresh id.
+     * Appends a read step that asserts what Syncro holds (R9); it never writes. Its path may use
+     * {@code {{step:N}}}. A read that does not hold stops the plan before the steps after it.
+     */
+    public Builder read(String label, Assertion assertion) {
+      steps.add(new StepDraft(requireText(label, "label"), null, null,
+          Objects.requireNonNull(assertion, "assertion == null")));
+      return this;
+    }
+
+    /**
+     * Sets the plan's id instead of a random one, so that a plan derived from another (a repair
+     * offered for it) exists at most once: storing a second with the same id fails.
+     */
+    public Builder id(String id) {
+      String t = requireText(id, "id");
+      if (t.length() > 80 || !t.matches("[A-Za-z0-9._-]+")) {
+        throw new IllegalArgumentException("plan id must be up to 80 letters, digits, '.', '_' or '-'");
+      }
+      this.id = t;
+      return this;
+    }
+
+    /**
+     * Returns the plan, PREVIEWED at {@code now} and expiring {@code ttl} later, with the id set by
+     * {@link #id(String)} or else a fresh one.
      *
      * @throws IllegalStateException if kind, owner, channel, title or steps are missing
      * @throws IllegalArgumentException if ttl is not positive or a placeholder names a later step
@@ -161,15 +188,18 @@ public record Plan(
       if (ttl.isNegative() || ttl.isZero()) {
         throw new IllegalArgumentException("ttl must be positive: " + ttl);
       }
-      String id = UUID.randomUUID().toString();
+      String planId = id != null ? id : UUID.randomUUID().toString();
       List<Step> built = new ArrayList<>();
       for (StepDraft d : steps) {
-        built.add(Step.pending(id, built.size(), d.label(), d.write(), d.check()));
+        built.add(d.assertion() != null
+            ? Step.pendingRead(planId, built.size(), d.label(), d.assertion())
+            : Step.pending(planId, built.size(), d.label(), Objects.requireNonNull(d.write(), "write"),
+                Objects.requireNonNull(d.check(), "check")));
       }
       if (built.isEmpty()) {
         throw new IllegalStateException("a plan needs at least one step");
       }
-      return new Plan(id, required(kind, "kind"), required(slackUserId, "owner"), syncroUserId,
+      return new Plan(planId, required(kind, "kind"), required(slackUserId, "owner"), syncroUserId,
           required(syncroUserName, "owner"), required(channelId, "channel"), ticket,
           required(title, "title"), PlanState.PREVIEWED, now, now.plus(ttl), null, null, responseUrl,
           previewJson, null, built);

@@ -37,9 +37,11 @@ interface PlanDao {
 
   @SqlUpdate("""
       INSERT INTO plan_steps (plan_id, idx, label, method, path, body, id_pointer, check_json, state, attempt,
-        sent_at, finished_at, sent_path, sent_body, result_id, result_status, result_body, error, verification)
+        sent_at, finished_at, sent_path, sent_body, result_id, result_status, result_body, error, verification,
+        assertion_json)
       VALUES (:planId, :idx, :label, :method, :path, :body, :idPointer, :checkJson, :state, :attempt,
-        :sentAt, :finishedAt, :sentPath, :sentBody, :resultId, :resultStatus, :resultBody, :error, :verification)""")
+        :sentAt, :finishedAt, :sentPath, :sentBody, :resultId, :resultStatus, :resultBody, :error, :verification,
+        :assertionJson)""")
   void insertStep(@BindMethods StepRow row);
 
   @SqlQuery("""
@@ -51,7 +53,7 @@ interface PlanDao {
 
   @SqlQuery("""
       SELECT plan_id, idx, label, method, path, body, id_pointer, check_json, state, attempt, sent_at,
-        finished_at, sent_path, sent_body, result_id, result_status, result_body, error, verification
+        finished_at, sent_path, sent_body, result_id, result_status, result_body, error, verification, assertion_json
       FROM plan_steps WHERE plan_id = :planId ORDER BY idx""")
   List<StepRow> steps(String planId);
 
@@ -175,6 +177,12 @@ interface PlanDao {
       UPDATE plan_steps SET state = 'ABSENT', finished_at = :now, verification = :verification"""
       + STEP + " AND state = 'UNKNOWN'" + LEASE)
   int markAbsent(String planId, int idx, int attempt, String runner, long now, String verification);
+
+  /** Only read steps: reading again is safe, sending again is not (R2). */
+  @SqlUpdate("""
+      UPDATE plan_steps SET state = 'PENDING', sent_at = NULL, sent_path = NULL, sent_body = NULL"""
+      + STEP + " AND state = 'SENDING' AND method = 'GET'" + LEASE)
+  int restartRead(String planId, int idx, int attempt, String runner);
 
   @SqlUpdate("""
       UPDATE plan_steps SET state = 'PENDING', sent_at = NULL, sent_path = NULL, sent_body = NULL,

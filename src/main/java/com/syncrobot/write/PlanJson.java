@@ -11,12 +11,17 @@ import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.syncrobot.billing.Money;
+import com.syncrobot.billing.Quantity;
+import com.syncrobot.syncro.CustomerId;
 import com.syncrobot.syncro.TicketId;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -28,15 +33,20 @@ final class PlanJson {
 
   private static final ObjectMapper MAPPER = JsonMapper.builder()
       .addModule(ticketIdAsNumber())
+      .addModule(moneyAsText())
       // checks that hold times store them as ISO-8601 text
       .addModule(new JavaTimeModule())
       .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
       .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+      // A stored body is sent later exactly as planned: 150.00 stays 150.00, never the double 150.0.
+      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+      .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
       .build();
 
   static {
-    // Every record of the sealed Check is a subtype; its @JsonTypeName is the stored "type".
+    // Every record of the sealed Check and Assertion is a subtype; its @JsonTypeName is the stored "type".
     MAPPER.registerSubtypes(Check.class.getPermittedSubclasses());
+    MAPPER.registerSubtypes(Assertion.class.getPermittedSubclasses());
   }
 
   private PlanJson() {}
@@ -99,6 +109,22 @@ final class PlanJson {
     return names;
   }
 
+  static String writeAssertion(Assertion assertion) {
+    try {
+      return MAPPER.writerFor(Assertion.class).writeValueAsString(assertion);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot serialise " + assertion.getClass().getSimpleName(), e);
+    }
+  }
+
+  static Assertion readAssertion(String json) {
+    try {
+      return MAPPER.readValue(json, Assertion.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stored assertion is not readable: " + e.getOriginalMessage(), e);
+    }
+  }
+
   static @Nullable String writeNode(@Nullable JsonNode node) {
     if (node == null) {
       return null;
@@ -129,6 +155,36 @@ final class PlanJson {
     return text.substring(0, MAX_BODY_CHARS) + "…[" + (text.length() - MAX_BODY_CHARS) + " more chars cut]";
   }
 
+  /** Money and quantities as their exact decimal text, e.g. {@code "112.50"} and {@code "0.75"}. */
+  private static SimpleModule moneyAsText() {
+    SimpleModule module = new SimpleModule("write-money");
+    module.addSerializer(Money.class, new JsonSerializer<>() {
+      @Override
+      public void serialize(Money value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+        gen.writeString(value.amount().toPlainString());
+      }
+    });
+    module.addDeserializer(Money.class, new JsonDeserializer<>() {
+      @Override
+      public Money deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+        return new Money(new BigDecimal(p.getValueAsString()));
+      }
+    });
+    module.addSerializer(Quantity.class, new JsonSerializer<>() {
+      @Override
+      public void serialize(Quantity value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+        gen.writeString(value.value().toPlainString());
+      }
+    });
+    module.addDeserializer(Quantity.class, new JsonDeserializer<>() {
+      @Override
+      public Quantity deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+        return new Quantity(new BigDecimal(p.getValueAsString()));
+      }
+    });
+    return module;
+  }
+
   private static SimpleModule ticketIdAsNumber() {
     SimpleModule module = new SimpleModule("write-ids");
     module.addSerializer(TicketId.class, new JsonSerializer<>() {
@@ -141,6 +197,18 @@ final class PlanJson {
       @Override
       public TicketId deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
         return new TicketId(p.getValueAsLong());
+      }
+    });
+    module.addSerializer(CustomerId.class, new JsonSerializer<>() {
+      @Override
+      public void serialize(CustomerId value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+        gen.writeNumber(value.value());
+      }
+    });
+    module.addDeserializer(CustomerId.class, new JsonDeserializer<>() {
+      @Override
+      public CustomerId deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+        return new CustomerId(p.getValueAsLong());
       }
     });
     return module;

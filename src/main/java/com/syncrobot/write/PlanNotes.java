@@ -50,6 +50,23 @@ final class PlanNotes {
         + progress(plan);
   }
 
+  static String rereading(Step step, Duration delay) {
+    return "Syncro did not answer while " + name(step) + " was reading; it wrote nothing and reads again in "
+        + human(delay) + ".";
+  }
+
+  static String unreadable(Step step, String why, Plan plan) {
+    return "Could not check " + name(step) + " (" + why + "); nothing after it was sent. " + progress(plan);
+  }
+
+  static String recoverable(Step step, String how, Plan plan) {
+    return name(step) + ": " + how + " Nothing after it was sent. " + progress(plan);
+  }
+
+  static String assertionFailed(Step step, String how, Plan plan) {
+    return name(step) + " found: " + how + " Nothing after it was sent. " + progress(plan);
+  }
+
   static String rateLimited(Step step, Duration delay) {
     return "Syncro is rate limiting; " + name(step) + " was not processed and will be sent in " + human(delay) + ".";
   }

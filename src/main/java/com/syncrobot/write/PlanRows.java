@@ -75,24 +75,33 @@ final class PlanRows {
       @Nullable Integer resultStatus,
       @Nullable String resultBody,
       @Nullable String error,
-      @Nullable String verification) {
+      @Nullable String verification,
+      @Nullable String assertionJson) {
 
     static StepRow of(Step s) {
       SyncroWrite r = s.request();
       SyncroWrite sent = s.sent();
-      return new StepRow(s.planId(), s.index(), s.label(), r.method(), r.path(), PlanJson.writeNode(r.body()),
-          r.idPointer(), PlanJson.writeCheck(s.check()), s.state().name(), s.attempt(), millis(s.sentAt()),
-          millis(s.finishedAt()), sent == null ? null : sent.path(),
-          sent == null ? null : PlanJson.writeNode(sent.body()), s.resultId(), s.resultStatus(), s.resultBody(), s.error(), s.verification());
+      Assertion a = s.assertion();
+      return new StepRow(s.planId(), s.index(), s.label(), s.method(), s.path(),
+          r == null ? null : PlanJson.writeNode(r.body()), r == null ? null : r.idPointer(),
+          PlanJson.writeCheck(s.check()), s.state().name(), s.attempt(), millis(s.sentAt()), millis(s.finishedAt()),
+          sent == null ? null : sent.path(), sent == null ? null : PlanJson.writeNode(sent.body()), s.resultId(),
+          s.resultStatus(), s.resultBody(), s.error(), s.verification(), a == null ? null : PlanJson.writeAssertion(a));
     }
 
     Step toStep() {
+      if (assertionJson != null) {
+        // a read: what it read is in sent_path (for the audit); there is no write to rebuild
+        return new Step(planId, idx, label, null, PlanJson.readCheck(checkJson), StepState.valueOf(state), attempt,
+            instant(sentAt), instant(finishedAt), null, resultId, resultStatus, resultBody, error, verification,
+            PlanJson.readAssertion(assertionJson));
+      }
       SyncroWrite request = new SyncroWrite(method, path, PlanJson.readNode(body), idPointer);
       SyncroWrite sent = sentPath == null
           ? null
           : new SyncroWrite(method, sentPath, PlanJson.readNode(sentBody), idPointer);
       return new Step(planId, idx, label, request, PlanJson.readCheck(checkJson), StepState.valueOf(state), attempt,
-          instant(sentAt), instant(finishedAt), sent, resultId, resultStatus, resultBody, error, verification);
+          instant(sentAt), instant(finishedAt), sent, resultId, resultStatus, resultBody, error, verification, null);
     }
   }
 

@@ -24,8 +24,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One pass over a plan that this runner has claimed: sends PENDING steps, verifies SENDING and
- * UNKNOWN ones first (they may have been sent), and leaves the plan DONE, FAILED, NEEDS_DECISION or
- * WAITING (R2, R3, R17). Each step is recorded SENDING before its request goes out.
+ * UNKNOWN ones first (they may have been sent), reads read steps (again, after a restart: reading is
+ * safe to repeat), and leaves the plan DONE, FAILED, NEEDS_RECOVERY, NEEDS_DECISION or WAITING (R2, R3,
+ * R9, R17). Each step is recorded SENDING before its request goes out.
  */
 final class PlanRun {
   private static final Logger log = LoggerFactory.getLogger(PlanRun.class);
@@ -46,6 +47,7 @@ final class PlanRun {
 
   private final PlanStore store;
   private final CheckVerifier verifier;
+  private final AssertionReader reader = new AssertionReader();
   private final Clock clock;
   private final List<Duration> backoff;
   private final Consumer<String> changed;
@@ -74,9 +76,18 @@ final class PlanRun {
         case DONE:
           continue;
         case PENDING:
-          end = send(current, step, api.get());
+          end = step.isRead() ? read(current, step, api.get()) : send(current, step, api.get());
           break;
         case SENDING:
+          if (step.isRead()) {
+            // a read that was under way when the process stopped is simply read again: it wrote nothing
+            if (!store.restartRead(step, runner)) {
+              return End.LOST;
+            }
+            current = reload(current);
+            end = read(current, current.step(i), api.get());
+            break;
+          }
           // the process stopped after recording SENDING: the request may have gone out, so verify
           if (!store.markUnknown(step, runner, null, "the bot stopped while this was being sent", null)) {
             return End.LOST;
@@ -151,6 +162,65 @@ final class PlanRun {
     log.info("plan {} step {} done: status {} id {}", plan.id(), step.index(), response.status(), response.id());
     changed.accept(plan.id());
     return null;
+  }
+
+  /**
+   * Reads and judges a read step (R9, R10). Reading is safe to repeat: an unanswered read is read again
+   * later, never "verified". Returns null when the assertion holds and the run goes on.
+   */
+  private @Nullable End read(Plan plan, Step step, SyncroApi api) {
+    Assertion assertion = java.util.Objects.requireNonNull(step.assertion(), "assertion");
+    String path;
+    try {
+      path = Placeholders.resolve(assertion.path(), i -> idOf(plan, i));
+    } catch (Placeholders.UnresolvedPlaceholderException e) {
+      return leave(plan, PlanState.FAILED, PlanNotes.unresolved(step, e.step(), plan));
+    }
+    if (!store.markReading(step, runner, path, clock.instant())) {
+      return End.LOST;
+    }
+    changed.accept(plan.id());
+    log.info("plan {} step {}: GET {} to check it", plan.id(), step.index(), path);
+    AssertionReader.Outcome outcome;
+    try {
+      outcome = reader.evaluate(api, assertion, path);
+    } catch (SyncroUnavailableException | SyncroRateLimitedException e) {
+      if (!store.backToPending(step, runner, e.status(), Redactor.redact("not read: " + e.getMessage()))) {
+        return End.LOST;
+      }
+      Duration delay = nextDelay(plan);
+      End end = leave(reload(plan), PlanState.WAITING, PlanNotes.rereading(step, delay));
+      return end.kind() == Kind.LOST ? end : new End(Kind.WAITING, delay);
+    } catch (SyncroAuthException e) {
+      return refused(plan, step, e.status(), "token refused while reading",
+          after -> PlanNotes.tokenRefused(step, after));
+    } catch (SyncroException e) {
+      String why = "Syncro answered " + e.status() + " while reading " + path;
+      return refused(plan, step, e.status(), why, after -> PlanNotes.unreadable(step, why, after));
+    } catch (RuntimeException e) {
+      log.warn("plan {} step {}: unexpected {} while reading", plan.id(), step.index(), e.getClass().getName());
+      String why = "unexpected " + e.getClass().getSimpleName() + " while reading " + path;
+      return refused(plan, step, 0, why, after -> PlanNotes.unreadable(step, why, after));
+    }
+    String how = Redactor.redact(outcome.how());
+    if (outcome instanceof AssertionReader.Outcome.Holds holds) {
+      if (!store.markDone(step, runner, holds.resultId(), 200, outcome.body(), "asserted: " + how, clock.instant())) {
+        return End.LOST;
+      }
+      log.info("plan {} step {} holds: {}", plan.id(), step.index(), how);
+      changed.accept(plan.id());
+      return null;
+    }
+    if (!store.markFailed(step, runner, 200, outcome.body(), how, clock.instant())) {
+      return End.LOST;
+    }
+    Plan after = reload(plan);
+    if (outcome instanceof AssertionReader.Outcome.Recover) {
+      log.info("plan {} step {} needs a repair: {}", plan.id(), step.index(), how);
+      return leave(after, PlanState.NEEDS_RECOVERY, PlanNotes.recoverable(step, how, after));
+    }
+    log.info("plan {} step {} does not hold: {}", plan.id(), step.index(), how);
+    return leave(after, PlanState.FAILED, PlanNotes.assertionFailed(step, how, after));
   }
 
   private End refused(Plan plan, Step step, int status, String message, Function<Plan, String> note) {

@@ -1,8 +1,9 @@
 package com.syncrobot.write;
 
 /**
- * Where a plan is in its life: PREVIEWED → EXECUTING → DONE | FAILED | NEEDS_DECISION | WAITING, or
- * PREVIEWED → CANCELLED | EXPIRED. NEEDS_DECISION may also end CANCELLED when the owner gives up.
+ * Where a plan is in its life: PREVIEWED → EXECUTING → DONE | FAILED | NEEDS_RECOVERY | NEEDS_DECISION
+ * | WAITING, or PREVIEWED → CANCELLED | EXPIRED. NEEDS_DECISION may also end CANCELLED when the owner
+ * gives up.
  */
 public enum PlanState {
   /** Shown to the technician; nothing sent; waits for Confirm or Cancel. */
@@ -15,8 +16,13 @@ public enum PlanState {
   NEEDS_DECISION,
   /** Every step is done. */
   DONE,
-  /** Syncro refused a step definitely; later steps were not sent. */
+  /** Syncro refused a step definitely, or a read step found a wrong result; later steps were not sent. */
   FAILED,
+  /**
+   * A read step found a wrong result that a follow-up plan can repair (R10: a $0.00 invoice of lines
+   * sent without a price); later steps were not sent. The repair is a plan of its own, previewed first.
+   */
+  NEEDS_RECOVERY,
   /** The owner cancelled it. */
   CANCELLED,
   /** The preview was not confirmed in time. */
@@ -24,6 +30,6 @@ public enum PlanState {
 
   /** Returns whether no further transition can happen. */
   public boolean isFinal() {
-    return this == DONE || this == FAILED || this == CANCELLED || this == EXPIRED;
+    return this == DONE || this == FAILED || this == NEEDS_RECOVERY || this == CANCELLED || this == EXPIRED;
   }
 }

@@ -84,6 +84,7 @@ public final class PlanStore {
         return ConfirmResult.CANCELLED;
       case DONE:
       case FAILED:
+      case NEEDS_RECOVERY:
         return ConfirmResult.ALREADY_DONE;
       default:
         return ConfirmResult.ALREADY_RUNNING;
@@ -117,6 +118,7 @@ public final class PlanStore {
         return CancelResult.ALREADY_CANCELLED;
       case DONE:
       case FAILED:
+      case NEEDS_RECOVERY:
         return CancelResult.ALREADY_DONE;
       default:
         return CancelResult.ALREADY_RUNNING;
@@ -233,6 +235,16 @@ public final class PlanStore {
   boolean markSending(Step step, String runner, SyncroWrite sent, Instant now) {
     return dao().markSending(step.planId(), step.index(), step.attempt(), runner, now.toEpochMilli(),
         sent.path(), PlanJson.writeNode(sent.body())) == 1;
+  }
+
+  /** Records that a read step is being read now, with the path it reads (placeholders resolved). */
+  boolean markReading(Step step, String runner, String path, Instant now) {
+    return dao().markSending(step.planId(), step.index(), step.attempt(), runner, now.toEpochMilli(), path, null) == 1;
+  }
+
+  /** Puts a read step that may have been read (SENDING after a crash) back to PENDING: reading again is safe. */
+  boolean restartRead(Step step, String runner) {
+    return dao().restartRead(step.planId(), step.index(), step.attempt(), runner) == 1;
   }
 
   /** Records the step's result; a step that got done ends any run of waits. */

@@ -7,19 +7,23 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One Syncro write of a plan, with what it takes to verify it and what happened to it.
+ * One step of a plan: a Syncro write, with what it takes to verify it, or a read that asserts what
+ * Syncro holds after the writes before it; plus what happened to it. A read never writes, so it is
+ * simply read again when its outcome is unknown; only writes are never sent twice (R2).
  *
- * @param request the write as planned; its path and body may hold {@code {{step:N}}} placeholders
- * @param sent the exact request sent for the current attempt (placeholders resolved), once sent
- * @param resultBody what Syncro answered, capped at 16 KB
- * @param error Syncro's own message on a refusal, or why the outcome is unknown
- * @param verification how an unknown outcome was decided (found, absent, undecided)
+ * @param request the write as planned, its path and body may hold {@code {{step:N}}}; null for a read
+ * @param check how to verify the write's unknown outcome; {@link #READ_CHECK} for a read
+ * @param sent the exact write sent for the current attempt (placeholders resolved); null for a read
+ * @param resultBody what Syncro answered (a read keeps a short JSON summary), capped at 16 KB
+ * @param error Syncro's own message on a refusal, why the outcome is unknown, or why an assertion failed
+ * @param verification how an unknown outcome was decided, or what a read found
+ * @param assertion what a read step asserts; null for a write
  */
 public record Step(
     String planId,
     int index,
     String label,
-    SyncroWrite request,
+    @Nullable SyncroWrite request,
     Check check,
     StepState state,
     int attempt,
@@ -30,14 +34,17 @@ public record Step(
     @Nullable Integer resultStatus,
     @Nullable String resultBody,
     @Nullable String error,
-    @Nullable String verification) {
+    @Nullable String verification,
+    @Nullable Assertion assertion) {
 
   static final Set<String> METHODS = Set.of("POST", "PUT", "PATCH", "DELETE");
+
+  /** The check of every read step: a read is repeated, never verified. */
+  public static final Check READ_CHECK = new Check.None("a read is simply repeated; it writes nothing");
 
   public Step {
     Objects.requireNonNull(planId, "planId == null");
     Objects.requireNonNull(label, "label == null");
-    Objects.requireNonNull(request, "request == null");
     Objects.requireNonNull(check, "check == null");
     Objects.requireNonNull(state, "state == null");
     if (index < 0) {
@@ -49,10 +56,17 @@ public record Step(
     if (label.isBlank()) {
       throw new IllegalArgumentException("blank label for step " + index);
     }
-    if (!METHODS.contains(request.method())) {
+    if ((request == null) == (assertion == null)) {
+      throw new IllegalArgumentException("step " + index + " must be either a write or a read, not "
+          + (request == null ? "neither" : "both"));
+    }
+    if (request != null && !METHODS.contains(request.method())) {
       throw new IllegalArgumentException("not a write method: " + request.method());
     }
-    for (int ref : Placeholders.referencedSteps(request)) {
+    if (assertion != null && (state == StepState.UNKNOWN || state == StepState.ABSENT)) {
+      throw new IllegalArgumentException("a read step is never " + state);
+    }
+    for (int ref : references(request, assertion)) {
       if (ref >= index) {
         throw new IllegalArgumentException(
             "step " + index + " uses {{step:" + ref + "}}, which is not an earlier step");
@@ -68,9 +82,37 @@ public record Step(
     }
   }
 
-  /** Returns a new, unsent step. */
+  /** Returns whether this step reads and asserts instead of writing. */
+  public boolean isRead() {
+    return assertion != null;
+  }
+
+  /** Returns the HTTP method: the write's, or GET for a read. */
+  public String method() {
+    return request != null ? request.method() : "GET";
+  }
+
+  /** Returns the planned path, placeholders unresolved. */
+  public String path() {
+    return request != null ? request.path() : Objects.requireNonNull(assertion, "assertion").path();
+  }
+
+  private static Set<Integer> references(@Nullable SyncroWrite request, @Nullable Assertion assertion) {
+    if (request != null) {
+      return Placeholders.referencedSteps(request);
+    }
+    return Placeholders.referencedSteps(Objects.requireNonNull(assertion, "assertion").path());
+  }
+
+  /** Returns a new, unsent write step. */
   static Step pending(String planId, int index, String label, SyncroWrite request, Check check) {
     return new Step(planId, index, label, request, check, StepState.PENDING, 1,
-        null, null, null, null, null, null, null, null);
+        null, null, null, null, null, null, null, null, null);
+  }
+
+  /** Returns a new, unread read step. */
+  static Step pendingRead(String planId, int index, String label, Assertion assertion) {
+    return new Step(planId, index, label, null, READ_CHECK, StepState.PENDING, 1,
+        null, null, null, null, null, null, null, null, assertion);
   }
 }

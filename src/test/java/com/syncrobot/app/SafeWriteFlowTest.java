@@ -132,7 +132,8 @@ final class SafeWriteFlowTest {
 
   @Test
   void publicEmail_previewSaysLoudlyItEmailsTheCustomer_andListIsConverted_R8() throws Exception {
-    WriteFlowHarness.Preview p = bot.preview("comment", "Update", "Done:<ul><li>toner</li><li>drum</li></ul>", "EMAIL");
+    WriteFlowHarness.Preview p =
+        bot.preview("comment", "Update", "Done:<ul><li>toner</li><li>drum</li></ul>", "public_email");
     assertThat(text(p.message())).contains("PUBLIC + EMAILS THE CUSTOMER", "list into • lines");
     bot.commentPostCreates(556);
     confirm(p.planId(), newPath());

@@ -119,7 +119,7 @@ final class ShortcutFlowTest {
   }
 
   private static CreateFlows.Values commentValues(String ticket, String text) {
-    return new CreateFlows.Values().text("ticket", "value", ticket).radio("audience", "value", "INTERNAL")
+    return new CreateFlows.Values().text("ticket", "value", ticket).radio("audience", "value", "internal")
         .text("text", "value", text);
   }
 

@@ -85,7 +85,9 @@ final class WriteFlowHarness implements AutoCloseable {
   }
 
   final WireMockExtension slack;
+  /** Syncro on WireMock; null when the bot talks to the sandbox instead. */
   final WireMockExtension syncro;
+  final String syncroApi;
   final Path dbFile;
   final SecretKey key;
   final MovableClock clock = new MovableClock();
@@ -93,12 +95,32 @@ final class WriteFlowHarness implements AutoCloseable {
   ConnectedUserStore users;
   BotServer server;
   PlanStore plans;
+  /** The drafting model the bot uses; null means the production one built from the (empty) OLLAMA_URLS. */
+  private final com.syncrobot.draft.@org.jspecify.annotations.Nullable OllamaClient ollama;
 
   WriteFlowHarness(WireMockExtension slack, WireMockExtension syncro, Path dir, SecretKey key) {
+    this(slack, syncro, dir, key, null);
+  }
+
+  WriteFlowHarness(WireMockExtension slack, WireMockExtension syncro, Path dir, SecretKey key,
+      com.syncrobot.draft.@org.jspecify.annotations.Nullable OllamaClient ollama) {
+    this(slack, syncro, syncro.baseUrl() + API, dir, key, ollama);
+  }
+
+  /** A bot whose Syncro is a real server at {@code syncroApiUrl} (the sandbox), not WireMock. */
+  WriteFlowHarness(WireMockExtension slack, String syncroApiUrl, Path dir, SecretKey key) {
+    this(slack, null, syncroApiUrl, dir, key, null);
+  }
+
+  private WriteFlowHarness(WireMockExtension slack, @org.jspecify.annotations.Nullable WireMockExtension syncro,
+      String syncroApiUrl, Path dir, SecretKey key,
+      com.syncrobot.draft.@org.jspecify.annotations.Nullable OllamaClient ollama) {
     this.slack = slack;
     this.syncro = syncro;
+    this.syncroApi = syncroApiUrl;
     this.dbFile = dir.resolve("bot.db");
     this.key = key;
+    this.ollama = ollama;
     stubSlack();
     start();
   }
@@ -108,14 +130,15 @@ final class WriteFlowHarness implements AutoCloseable {
     users = new ConnectedUserStore(db, new TokenCipher(key), clock);
     plans = new PlanStore(db.jdbi());
     SyncroClient client = SyncroClient.builder()
-        .baseUrl(syncro.baseUrl() + API)
+        .baseUrl(syncroApi)
         .readTimeout(Duration.ofSeconds(2))
         .sleeper(d -> { })
         .build();
     BotConfig config = new BotConfig(BOT_TOKEN, SIGNING_SECRET, null, slack.baseUrl() + "/api/", 0,
-        syncro.baseUrl() + API, "jdbc:sqlite:unused", null, dbFile.resolveSibling("secret.key"),
+        syncroApi, "jdbc:sqlite:unused", null, dbFile.resolveSibling("secret.key"),
         Duration.ofMinutes(30), "CAUDIT", logDir(), List.of());
-    server = BotServer.start(config, "127.0.0.1", db, client, users, clock);
+    server = ollama == null ? BotServer.start(config, "127.0.0.1", db, client, users, clock)
+        : BotServer.start(config, "127.0.0.1", db, client, users, clock, ollama);
   }
 
   Path logDir() {
@@ -139,6 +162,8 @@ final class WriteFlowHarness implements AutoCloseable {
             + "\"team_id\":\"T0001\",\"user_id\":\"UBOT\",\"bot_id\":\"B0001\"}")));
     slack.stubFor(post(urlPathMatching("/response/.*")).willReturn(aResponse().withStatus(200).withBody("ok")));
     slack.stubFor(post(urlPathEqualTo("/api/views.open")).willReturn(okJson("{\"ok\":true,\"view\":{\"id\":\"V1\"}}")));
+    slack.stubFor(post(urlPathEqualTo("/api/views.update"))
+        .willReturn(okJson("{\"ok\":true,\"view\":{\"id\":\"V1\"}}")));
     slack.stubFor(post(urlPathEqualTo("/api/chat.postMessage"))
         .willReturn(okJson("{\"ok\":true,\"channel\":\"D1\",\"ts\":\"1.2\"}")));
   }

@@ -2,6 +2,7 @@ package com.syncrobot.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.syncrobot.billing.Visibility;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -91,7 +92,7 @@ final class CreateFormTest {
 
   @Test
   void planExtras_ridAlongInThePreviewJson_whichStillReadsAsPreviewData() {
-    PreviewData data = new PreviewData("/syncro create", Audience.PUBLIC,
+    PreviewData data = new PreviewData("/syncro create", Visibility.PUBLIC,
         List.of(new PreviewData.Field("Subject", "Printer jams")), List.of("note"));
     PlanExtras x = new PlanExtras("America/Los_Angeles", "C1", "1.2", null, "Acme", "Printer jams");
 

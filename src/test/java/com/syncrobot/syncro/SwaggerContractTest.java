@@ -111,6 +111,7 @@ final class SwaggerContractTest {
         a ->
             assertThat(a.appointments(LocalDate.of(2019, 10, 1), LocalDate.of(2019, 10, 31)))
                 .hasSize(1));
+    d.put("ticketTimers", a -> assertThat(a.ticketTimers(new TicketId(5))).isEmpty());
     d.put("invoice", a -> assertThat(a.invoice(6).total()).isEqualByComparingTo("0"));
     d.put("invoicesForTicket", a -> assertThat(a.invoicesForTicket(new TicketId(1))).hasSize(1));
     d.put("assets", a -> assertThat(a.assets(new CustomerId(1), "New")).hasSize(1));
@@ -215,6 +216,7 @@ final class SwaggerContractTest {
             obj()
                 .put("start_at", "2026-03-02T15:00:00Z")
                 .put("end_at", "2026-03-02T15:45:00Z")
+                .put("duration_minutes", 45)
                 .put("user_id", 1735)
                 .put("notes", "Fixed sync")
                 .put("product_id", 1190473),
