@@ -90,7 +90,8 @@ final class MessageCommentSubmission implements ViewSubmissionHandler {
         List.of("The comment links back to the Slack message; the result is also posted in its thread."));
     PlanExtras extras = new PlanExtras(null, m.channelId(), m.threadTs(), null, ticket.customerName(), null);
     Plan.Builder b = WritePlans.start("comment", user, m.channelId().isEmpty() ? user.slackUserId() : m.channelId(),
-        ticket, VisibilityText.label(audience) + " on #" + ticket.number().value() + " (from Slack)", data, m.responseUrl())
+        ticket, VisibilityText.label(audience) + " on #" + ticket.number().value() + " (from Slack)", data,
+        m.responseUrl())
         .previewJson(extras.json(data));
     if (m.responseUrl().isEmpty()) {
       b.responseUrl(null);
