@@ -1,0 +1,109 @@
+package com.syncrobot.resilience;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.syncrobot.playground.sandbox.SandboxComment;
+import com.syncrobot.playground.sandbox.SandboxTicket;
+import com.syncrobot.playground.sandbox.WriteFault;
+import com.syncrobot.playground.slack.SimMessage;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Every Syncro write answering with each {@link WriteFault}, on step 1 (the resolution comment) and
+ * on step 2 (status Resolved) of {@code /syncro close}: the sandbox ends with exactly one comment and
+ * the status Resolved, or, when the bot cannot know, it asks the technician and says nothing false.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(90)
+final class FaultTest {
+  static final String ALICE = "U0ALICE";
+
+  @TempDir
+  static Path dir;
+  Rig rig;
+  Deque<SandboxTicket> tickets;
+
+  @BeforeAll
+  void start() throws Exception {
+    rig = new Rig(dir);
+    rig.startBot();
+    tickets = new ArrayDeque<>(rig.sandbox.state().tickets().stream()
+        .filter(t -> !List.of("Resolved", "Invoiced", "Closed").contains(t.status())).toList());
+    // A 429 asks for one second, so the client's own wait stays inside the test's bound.
+    rig.sandbox.knobs().retryAfterSeconds(1);
+  }
+
+  @AfterAll
+  void stop() {
+    if (rig != null) {
+      rig.close();
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(WriteFault.class)
+  void closeStep1_fault_oneCommentStatusResolved_truthTold(WriteFault fault) throws Exception {
+    run(fault, 0);
+  }
+
+  @ParameterizedTest
+  @EnumSource(WriteFault.class)
+  void closeStep2_fault_oneCommentStatusResolved_truthTold(WriteFault fault) throws Exception {
+    run(fault, 1);
+  }
+
+  private void run(WriteFault fault, int step) throws Exception {
+    SandboxTicket t = tickets.pop();
+    String body = "Fault " + fault + " on step " + (step + 1) + ": replaced the switch.";
+    SimMessage p = rig.preview(ALICE, "close", t.number(), body);
+    rig.sandbox.requestLog().clear();
+    if (step == 0) {
+      rig.sandbox.faults().nextWrite(fault);
+      assertThat(rig.sim.clickButton(ALICE, p, "Confirm").ok()).isTrue();
+    } else {
+      // Every request waits 300 ms before the sandbox takes a fault, so one set as soon as step 1 is
+      // recorded done still meets step 2's request.
+      rig.sandbox.faults().latency(Duration.ofMillis(300));
+      assertThat(rig.sim.clickButton(ALICE, p, "Confirm").ok()).isTrue();
+      rig.awaitStep(t.number(), 0, "DONE");
+      rig.sandbox.faults().nextWrite(fault);
+    }
+    String state = rig.awaitPlanState(t.number(), Duration.ofSeconds(45), "DONE", "NEEDS_DECISION", "FAILED");
+    rig.sandbox.faults().latency(Duration.ZERO);
+    rig.sandbox.faults().clear();
+    List<SandboxComment> comments = rig.sandbox.state().commentsOf(t.id()).stream()
+        .filter(c -> c.body().contains(body)).toList();
+    String status = rig.sandbox.state().ticket(t.id()).orElseThrow().status();
+    String told = rig.text(p.ts());
+    System.out.printf("FAULT %s step %d -> plan %s, comments %d, status %s, last shown: %s%n", fault, step + 1, state,
+        comments.size(), status, told.lines().findFirst().orElse(""));
+    // Never a duplicate, and step 1 is never lost: its comment exists exactly once in Syncro.
+    assertThat(comments).as("exactly one resolution comment").hasSize(1);
+    if (state.equals("DONE")) {
+      assertThat(status).isEqualTo("Resolved");
+    } else {
+      // The bot could not know whether step 2 landed (a drop or 502 before commit): it stops and asks
+      // rather than guessing; Syncro holds the status unchanged, never half-claimed.
+      assertThat(state).isEqualTo("NEEDS_DECISION");
+      assertThat(step).isEqualTo(1);
+      assertThat(fault.commits()).isFalse();
+      assertThat(status).isNotEqualTo("Resolved");
+    }
+    // Whatever the technician last saw never claims more than happened.
+    assertThat(told).doesNotContain("refused by Syncro", "Nothing was sent");
+    if (!state.equals("DONE")) {
+      assertThat(told).doesNotContain("Done.");
+    }
+  }
+}
