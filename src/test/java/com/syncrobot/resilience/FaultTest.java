@@ -51,6 +51,40 @@ final class FaultTest {
     }
   }
 
+  @org.junit.jupiter.api.Test
+  void confirm_100ConcurrentClicks_oneExecution_R2() throws Exception {
+    SandboxTicket t = tickets.pop();
+    String body = "Hundred clicks: replaced the patch cable.";
+    SimMessage p = rig.preview(ALICE, "close", t.number(), body);
+    rig.sandbox.requestLog().clear();
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(100);
+    java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+    List<java.util.concurrent.Future<Boolean>> acks = new java.util.ArrayList<>();
+    for (int i = 0; i < 100; i++) {
+      acks.add(pool.submit(() -> {
+        go.await();
+        try {
+          return rig.sim.clickButton(ALICE, p, "Confirm").status() == 200;
+        } catch (RuntimeException e) {
+          // The simulator refuses a click once the message lost its Confirm button: that click never reached the bot.
+          return false;
+        }
+      }));
+    }
+    go.countDown();
+    int acked = 0;
+    for (var f : acks) {
+      acked += f.get() ? 1 : 0;
+    }
+    pool.shutdown();
+    assertThat(acked).isPositive();
+    assertThat(rig.awaitPlanState(t.number(), Rig.WAIT, "DONE", "NEEDS_DECISION", "FAILED")).isEqualTo("DONE");
+    assertThat(rig.sandbox.state().commentsOf(t.id()).stream().filter(c -> c.body().contains(body))).hasSize(1);
+    assertThat(rig.sandbox.requestLog().entries().stream()
+        .filter(e -> !e.method().equals("GET"))).hasSize(2);
+    System.out.printf("CLICKS 100 concurrent -> %d acked, 1 comment, 2 writes%n", acked);
+  }
+
   @ParameterizedTest
   @EnumSource(WriteFault.class)
   void closeStep1_fault_oneCommentStatusResolved_truthTold(WriteFault fault) throws Exception {
@@ -88,15 +122,15 @@ final class FaultTest {
     String told = rig.text(p.ts());
     System.out.printf("FAULT %s step %d -> plan %s, comments %d, status %s, last shown: %s%n", fault, step + 1, state,
         comments.size(), status, told.lines().findFirst().orElse(""));
-    // Never a duplicate, and step 1 is never lost: its comment exists exactly once in Syncro.
-    assertThat(comments).as("exactly one resolution comment").hasSize(1);
+    // Never a duplicate; a step that committed is never lost; one refused before commit is not faked.
+    boolean stepOneLanded = state.equals("DONE") || step == 1 || fault.commits();
+    assertThat(comments).as("resolution comments in Syncro").hasSize(stepOneLanded ? 1 : 0);
     if (state.equals("DONE")) {
       assertThat(status).isEqualTo("Resolved");
     } else {
       // The bot could not know whether step 2 landed (a drop or 502 before commit): it stops and asks
       // rather than guessing; Syncro holds the status unchanged, never half-claimed.
       assertThat(state).isEqualTo("NEEDS_DECISION");
-      assertThat(step).isEqualTo(1);
       assertThat(fault.commits()).isFalse();
       assertThat(status).isNotEqualTo("Resolved");
     }
