@@ -161,7 +161,10 @@ final class FaultTest {
     List<SandboxComment> comments = rig.sandbox.state().commentsOf(t.id()).stream()
         .filter(c -> c.body().contains(body)).toList();
     String status = rig.sandbox.state().ticket(t.id()).orElseThrow().status();
-    String told = rig.text(p.ts());
+    // The technician is told how it ended, in the preview message itself (a response_url takes only
+    // five messages, so progress updates must leave room for this one).
+    String outcome = state.equals("DONE") ? "Done" : "Needs your decision";
+    String told = awaitText(p.ts(), outcome);
     System.out.printf("FAULT %s step %d -> plan %s, comments %d, status %s, last shown: %s%n", fault, step + 1, state,
         comments.size(), status, told.lines().findFirst().orElse(""));
     // Never a duplicate; a step that committed is never lost; one refused before commit is not faked.
@@ -176,10 +179,21 @@ final class FaultTest {
       assertThat(fault.commits()).isFalse();
       assertThat(status).isNotEqualTo("Resolved");
     }
+    assertThat(told).as("what the technician sees at the end").contains(outcome);
     // Whatever the technician last saw never claims more than happened.
     assertThat(told).doesNotContain("refused by Syncro", "Nothing was sent");
     if (!state.equals("DONE")) {
       assertThat(told).doesNotContain("Done.");
     }
+  }
+
+  private String awaitText(String ts, String expected) throws InterruptedException {
+    long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    String text = rig.text(ts);
+    while (!text.contains(expected) && System.nanoTime() < end) {
+      Thread.sleep(50);
+      text = rig.text(ts);
+    }
+    return text;
   }
 }

@@ -11,7 +11,8 @@ import com.syncrobot.playground.slack.DemoUser;
 import com.syncrobot.playground.slack.SimMessage;
 import com.syncrobot.playground.slack.SlackSimulator;
 import com.syncrobot.slack.AmbientFeatures;
-import com.syncrobot.slack.Drafter;
+import com.syncrobot.draft.OllamaClient;
+import com.syncrobot.store.RateStore;
 import com.syncrobot.slack.SlackBot;
 import com.syncrobot.slack.WriteOptions;
 import com.syncrobot.store.ConnectedUserStore;
@@ -141,7 +142,9 @@ final class Rig implements AutoCloseable {
     bot.add(0, timers::shutdownNow);
     Scheduler compressed = (delay, task) ->
         timers.schedule(task, Math.max(1, delay.toMillis() / TIME_COMPRESSION), TimeUnit.MILLISECONDS);
-    WriteOptions options = new WriteOptions(config.previewTtl(), null, null, Drafter.ownWords(), compressed);
+    WriteOptions options = new WriteOptions(config.previewTtl(), null, null,
+        OllamaClient.builder().urls(List.of()).build(), new RateStore(d), WriteOptions.webUrlOf(sandbox.baseUrl()),
+        compressed);
     AmbientFeatures ambient = AmbientFeatures.create(slack, BOT_TOKEN, syncro, users, new DigestStore(d, clock),
         sandbox.baseUrl(), config.digest(), clock);
     SlackBot b = SlackBot.create(slack, BOT_TOKEN, SECRET, syncro, users, clock, d.jdbi(), options, ambient);
