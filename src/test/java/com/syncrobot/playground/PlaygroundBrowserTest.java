@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.syncrobot.playground.sandbox.SandboxComment;
 import com.syncrobot.playground.sandbox.SandboxState;
 import com.syncrobot.playground.sandbox.SandboxTicket;
+import com.syncrobot.playground.sandbox.SandboxInvoice;
+import com.syncrobot.playground.sandbox.SandboxLineItem;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -192,6 +194,50 @@ final class PlaygroundBrowserTest {
     assertThat(state().commentsOf(t.id()).get(before).body()).isEqualTo("Written once even though the reply was lost.");
     assertThat(playground.sandbox().faults().pendingWrites()).isEmpty();
     saveScreenshot("fault-verified");
+  }
+
+  @Test
+  void bill_45MinutesRemote_modalPreviewConfirm_oneCommentOneLineOneInvoiceOf112_50_R4_R9() throws Exception {
+    // An open ticket of a customer without a prepaid block and with nothing left to invoice.
+    SandboxTicket t = state().tickets().stream()
+        .filter(x -> !NOT_OPEN.contains(x.status()))
+        .filter(x -> state().prepayHours(x.customerId()).map(h -> h.signum() == 0).orElse(true))
+        .filter(x -> state().lineItemsOf(x.id()).stream().allMatch(li -> li.invoiceId() != null))
+        .skip(6).findFirst().orElseThrow();
+    int commentsBefore = comments(t);
+    int linesBefore = state().lineItemsOf(t.id()).size();
+    int invoicesBefore = state().invoicesOf(t.id()).size();
+
+    type("/syncro bill " + t.number());
+    WebElement minutes = wait.until(ExpectedConditions.visibilityOfElementLocated(
+        By.cssSelector("[data-testid=modal] [data-testid=field-minutes]")));
+    minutes.sendKeys("45");
+    new Select(driver.findElement(By.cssSelector("[data-testid=field-labour]"))).selectByValue("remote");
+    driver.findElement(By.cssSelector("[data-testid=field-work]")).sendKeys("Reset the VPN profile and tested.");
+    saveScreenshot("bill-modal");
+    driver.findElement(By.cssSelector("[data-testid=modal-submit]")).click();
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("[data-testid=modal]")));
+    Msg preview = awaitMessage(m -> m.text().contains("Preview") && m.text().contains("112.50"), "the bill preview");
+    assertThat(state().lineItemsOf(t.id())).as("nothing is written before Confirm").hasSize(linesBefore);
+    markSeen();
+    saveScreenshot("bill-preview");
+
+    click(preview.ts(), "Confirm");
+    awaitMessageContaining("Done.");
+
+    assertThat(comments(t)).isEqualTo(commentsBefore + 1);
+    List<SandboxLineItem> lines = state().lineItemsOf(t.id());
+    assertThat(lines).hasSize(linesBefore + 1);
+    SandboxLineItem line = lines.get(lines.size() - 1);
+    assertThat(line.productId()).isEqualTo(1190473L);
+    assertThat(line.quantity()).isEqualByComparingTo("0.75");
+    assertThat(line.priceRetail()).isEqualByComparingTo("150.00");
+    assertThat(line.taxable()).isFalse();
+    List<SandboxInvoice> invoices = state().invoicesOf(t.id());
+    assertThat(invoices).hasSize(invoicesBefore + 1);
+    assertThat(invoices.get(invoices.size() - 1).total()).isEqualByComparingTo("112.50");
+    assertThat(state().ticket(t.id()).orElseThrow().status()).isEqualTo("Invoiced");
+    saveScreenshot("bill-done");
   }
 
   @Test
