@@ -819,3 +819,62 @@
 
   startPolling();
 })();
+
+// The playground's sandbox panel: latency and write faults for the Syncro sandbox, through the
+// page's own server (/x-sandbox/), which forwards to the sandbox. Hidden when nothing answers there.
+(function () {
+  const panel = document.getElementById('sandbox-panel');
+  if (!panel) return;
+  const status = document.getElementById('sb-status');
+
+  function show(s) {
+    const f = s.faults || {};
+    const c = s.counts || {};
+    const pending = (f.pendingWrites || []).join(', ') || 'none';
+    document.getElementById('sb-down').checked = !!f.down;
+    status.textContent = 'latency ' + (f.latencyMs || 0) + ' ms' + (f.down ? ' · DOWN' : '')
+      + '\nnext writes: ' + pending
+      + '\ncomments ' + c.comments + ' · line items ' + c.lineItems + ' · invoices ' + c.invoices;
+  }
+
+  async function call(path, body) {
+    const r = await fetch('/x-sandbox/' + path, body === undefined ? {cache: 'no-store'}
+      : {method: 'POST', headers: {'Content-Type': 'application/json'}, body: JSON.stringify(body)});
+    const json = await r.json();
+    if (!r.ok) throw new Error(json.error || json.message || ('HTTP ' + r.status));
+    return json;
+  }
+
+  async function act(path, body) {
+    try {
+      show(await call(path, body));
+    } catch (e) {
+      status.textContent = 'Sandbox: ' + e.message;
+    }
+  }
+
+  async function refresh() {
+    try {
+      show(await call('status'));
+      panel.hidden = false;
+    } catch (e) {
+      // Not the playground (or the sandbox stopped): no panel.
+    }
+  }
+
+  document.getElementById('sb-apply-latency').addEventListener('click', () => {
+    const ms = Math.max(0, parseInt(document.getElementById('sb-latency').value || '0', 10) || 0);
+    act('faults', {latencyMs: ms});
+  });
+  panel.querySelectorAll('[data-fault]').forEach(b =>
+    b.addEventListener('click', () => act('faults', {nextWrite: b.dataset.fault})));
+  document.getElementById('sb-down').addEventListener('change', e => act('faults', {down: e.target.checked}));
+  document.getElementById('sb-clear').addEventListener('click', () => {
+    document.getElementById('sb-latency').value = '0';
+    act('faults', {clear: true});
+  });
+  document.getElementById('sb-reset').addEventListener('click', () => act('reset', {}));
+
+  refresh();
+  setInterval(() => { if (!panel.hidden) refresh(); }, 3000);
+})();

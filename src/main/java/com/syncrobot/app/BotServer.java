@@ -62,6 +62,16 @@ public final class BotServer implements AutoCloseable {
    * @throws ConfigException when a required variable is missing; its message names it
    */
   public static BotServer start(BotConfig config) {
+    return start(config, DEFAULT_BIND_HOST);
+  }
+
+  /**
+   * Starts the bot from {@code config} exactly as {@link #start(BotConfig)} does, listening on
+   * {@code bindHost} instead of every interface; the playground binds it to loopback.
+   *
+   * @throws ConfigException when a required variable is missing; its message names it
+   */
+  public static BotServer start(BotConfig config, String bindHost) {
     // Check every required variable before touching disk or network, so a misconfiguration stops
     // the bot with one line and leaves nothing behind.
     config.requireSlackBotToken();
@@ -78,7 +88,7 @@ public final class BotServer implements AutoCloseable {
       Clock clock = Clock.systemUTC();
       ConnectedUserStore users = new ConnectedUserStore(db, new TokenCipher(key), clock);
       SyncroClient syncro = SyncroClient.builder().baseUrl(syncroBaseUrl).build();
-      return start(config, DEFAULT_BIND_HOST, db, syncro, users, clock, owned);
+      return start(config, bindHost, db, syncro, users, clock, owned);
     } catch (RuntimeException e) {
       closeAll(owned);
       throw e;

@@ -22,6 +22,8 @@ import org.slf4j.LoggerFactory;
  */
 final class PreviewUpdater implements PlanListener {
   private static final Logger log = LoggerFactory.getLogger(PreviewUpdater.class);
+  /** Uses of a response_url kept back for the outcome and one decision or repair offer after it. */
+  static final int RESERVED_URL_USES = 2;
 
   private final PlanStore store;
   private final SlackOut out;
@@ -52,6 +54,10 @@ final class PreviewUpdater implements PlanListener {
 
   @Override
   public void planChanged(Plan plan) {
+    if (plan.state() == PlanState.EXECUTING && out.usesLeft(plan.responseUrl()) <= RESERVED_URL_USES) {
+      // A response_url takes five messages; progress must never use up the ones the outcome needs.
+      return;
+    }
     PlanAddenda.Addendum addendum = addenda.of(plan);
     String extra = addendum.text();
     if (extra == null && plan.state() == PlanState.DONE) {

@@ -9,7 +9,11 @@ import com.slack.api.methods.response.chat.ChatGetPermalinkResponse;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.util.json.GsonFactory;
 import com.slack.api.webhook.WebhookResponse;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -23,9 +27,15 @@ import org.slf4j.LoggerFactory;
 final class SlackOut {
   private static final Logger log = LoggerFactory.getLogger(SlackOut.class);
 
+  /** Slack accepts a response_url five times (within 30 minutes). */
+  static final int RESPONSE_URL_USES = 5;
+
   private final Slack slack;
   private final MethodsClient methods;
   private final Gson gson;
+  // How often each response_url was used by this process; 30 minutes is the URL's own lifetime.
+  private final Cache<String, AtomicInteger> uses =
+      Caffeine.newBuilder().expireAfterWrite(Duration.ofMinutes(30)).maximumSize(10_000).build();
 
   SlackOut(Slack slack, String botToken) {
     this.slack = Objects.requireNonNull(slack, "slack == null");
@@ -59,7 +69,17 @@ final class SlackOut {
         .build());
   }
 
+  /** Returns how many more times this process may use {@code responseUrl}. */
+  int usesLeft(@Nullable String responseUrl) {
+    if (responseUrl == null) {
+      return 0;
+    }
+    AtomicInteger used = uses.getIfPresent(responseUrl);
+    return RESPONSE_URL_USES - (used == null ? 0 : used.get());
+  }
+
   private boolean send(String responseUrl, ActionResponse body) {
+    uses.get(responseUrl, u -> new AtomicInteger()).incrementAndGet();
     try {
       WebhookResponse r = slack.send(responseUrl, gson.toJson(body));
       if (r.getCode() == null || r.getCode() != 200) {

@@ -71,6 +71,10 @@ final class PlanNotes {
     return "Syncro is rate limiting; " + name(step) + " was not processed and will be sent in " + human(delay) + ".";
   }
 
+  static String unreachable(Step step, Duration delay) {
+    return "Syncro could not be reached, so " + name(step) + " was not sent; trying again in " + human(delay) + ".";
+  }
+
   static String verifying(Step step, Duration delay) {
     return "Syncro did not answer while checking whether " + name(step) + " happened; it was not sent again."
         + " Checking again in " + human(delay) + ".";

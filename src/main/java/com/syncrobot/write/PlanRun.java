@@ -148,7 +148,16 @@ final class PlanRun {
       Duration delay = nextDelay(plan);
       End end = leave(reload(plan), PlanState.WAITING, PlanNotes.rateLimited(step, delay));
       return end.kind() == Kind.LOST ? end : new End(Kind.WAITING, delay);
-    } catch (SyncroAmbiguousWriteException | SyncroUnavailableException e) {
+    } catch (SyncroUnavailableException e) {
+      // For a write this means the connection never opened: nothing reached Syncro, so the step
+      // is simply not sent yet and goes again once Syncro answers (no need to ask anyone).
+      if (!store.backToPending(step, runner, 0, "Syncro unreachable: nothing was sent")) {
+        return End.LOST;
+      }
+      Duration delay = nextDelay(plan);
+      End end = leave(reload(plan), PlanState.WAITING, PlanNotes.unreachable(step, delay));
+      return end.kind() == Kind.LOST ? end : new End(Kind.WAITING, delay);
+    } catch (SyncroAmbiguousWriteException e) {
       return unknown(plan, step, e.status() == 0 ? null : e.status(), e.getMessage(), api);
     } catch (RuntimeException e) {
       // whatever broke, the request may have left: treat it as unknown, never as not sent

@@ -163,6 +163,34 @@ final class RefusalTest {
   }
 
   @Test
+  void syncroRefusingConnections_writeNotSent_waitsThenSendsOnceWithoutAsking() throws Exception {
+    Plan plan = f.stored(Plans.comment(Fixture.T0));
+    int closedPort;
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      closedPort = s.getLocalPort();
+    }
+    // Connection refused: not one byte reached Syncro, so this is not an unknown outcome.
+    f.apis.put(Plans.OWNER, com.syncrobot.syncro.SyncroClient.builder()
+        .baseUrl("http://127.0.0.1:" + closedPort + "/api/v1").connectTimeout(Duration.ofSeconds(1)).build()
+        .as(new com.syncrobot.syncro.SyncroToken(Fixture.TOKEN)));
+
+    engine.confirm(plan.id(), Plans.OWNER);
+    Plan waiting = f.plan(plan.id());
+    assertThat(waiting.state()).isEqualTo(PlanState.WAITING);
+    assertThat(waiting.step(0).state()).isEqualTo(StepState.PENDING);
+    assertThat(waiting.note()).contains("could not be reached").contains("was not sent");
+
+    f.apis.put(Plans.OWNER, f.client.as(new com.syncrobot.syncro.SyncroToken(Fixture.TOKEN)));
+    f.syncro.commentPostCreates(5001);
+    f.scheduler.runDue();
+
+    Plan after = f.plan(plan.id());
+    assertThat(after.state()).isEqualTo(PlanState.DONE);
+    assertThat(after.step(0).resultId()).isEqualTo(5001L);
+    assertThat(f.syncro.commentPosts()).isEqualTo(1);
+  }
+
+  @Test
   void rateLimitedWrite_notProcessed_waitsThenSendsOnce() {
     Plan plan = f.stored(Plans.comment(Fixture.T0));
     f.syncro.commentPostAnswers(aResponse().withStatus(429).withHeader("Content-Type", "application/json")

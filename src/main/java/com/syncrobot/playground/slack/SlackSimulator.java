@@ -134,6 +134,20 @@ public final class SlackSimulator implements AutoCloseable {
     return sim;
   }
 
+  /**
+   * Serves {@code handler} under {@code pathPrefix} on the page's server, for a tool that adds a
+   * panel to the page (the playground's sandbox controls), since the page can only call its own origin.
+   *
+   * @throws IllegalArgumentException when the prefix is taken or does not start with "/x-"
+   */
+  public void addRoute(String pathPrefix, com.sun.net.httpserver.HttpHandler handler) {
+    Objects.requireNonNull(handler, "handler == null");
+    if (!pathPrefix.startsWith("/x-") || !pathPrefix.endsWith("/")) {
+      throw new IllegalArgumentException("extra routes live under /x-NAME/: " + pathPrefix);
+    }
+    server.createContext(pathPrefix, handler);
+  }
+
   /** Returns {@code http://host:port}, where the page is. */
   public String baseUrl() {
     return baseUrl;

@@ -1,0 +1,351 @@
+package com.syncrobot.playground;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.syncrobot.playground.sandbox.SandboxComment;
+import com.syncrobot.playground.sandbox.SandboxState;
+import com.syncrobot.playground.sandbox.SandboxTicket;
+import com.syncrobot.playground.sandbox.SandboxInvoice;
+import com.syncrobot.playground.sandbox.SandboxLineItem;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The newcomer's journeys in a real headless Chromium against the whole playground: the real bot,
+ * unchanged, between the Syncro sandbox and the Slack simulator. Outcomes are checked in the
+ * sandbox's records, not only on the page. Skipped when Debian's chromium is not installed.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+final class PlaygroundBrowserTest {
+  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  static final Set<String> NOT_OPEN = Set.of("Resolved", "Closed", "Invoiced");
+
+  @TempDir
+  static Path dir;
+
+  final Set<String> seen = new HashSet<>();
+  Playground playground;
+  WebDriver driver;
+  WebDriverWait wait;
+
+  @BeforeAll
+  void start() {
+    assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        "Debian's chromium and chromium-driver are not installed");
+    playground = Playground.start("127.0.0.1", 0, dir.resolve("data"));
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+        "--user-data-dir=" + dir.resolve("profile").toAbsolutePath(), "--window-size=1280,900", "--lang=en-US");
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+    driver = new ChromeDriver(service, options);
+    wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+  }
+
+  @AfterAll
+  void stop() {
+    if (driver != null) {
+      driver.quit();
+    }
+    if (playground != null) {
+      playground.stop();
+    }
+  }
+
+  @BeforeEach
+  void freshPage() {
+    playground.sandbox().faults().clear();
+    open(user(0));
+    markSeen();
+  }
+
+  @Test
+  void list_showsEveryOpenTicketOfTheSandbox() throws Exception {
+    List<SandboxTicket> open = state().tickets().stream().filter(t -> !NOT_OPEN.contains(t.status())).toList();
+    type("/syncro");
+    Msg reply = awaitMessageContaining(open.size() + " open tickets");
+    assertThat(reply.text()).contains("#" + open.get(0).number(), open.get(0).subject());
+    assertThat(reply.ephemeral()).isTrue();
+    saveScreenshot("list");
+  }
+
+  @Test
+  void ticket_showsTheSandboxTicketWithItsComments() throws Exception {
+    SandboxTicket t = openTicket(0);
+    type("/syncro ticket " + t.number());
+    Msg reply = awaitMessageContaining("#" + t.number());
+    SandboxComment first = state().commentsOf(t.id()).get(0);
+    assertThat(reply.text()).contains(t.subject(), t.status(), first.subject());
+    saveScreenshot("ticket");
+  }
+
+  @Test
+  void comment_modalPreviewConfirm_writesExactlyOneComment_R1_R2() throws Exception {
+    SandboxTicket t = openTicket(1);
+    int before = comments(t);
+    String preview = preview(t, "Swapped the patch cable; link is stable.");
+    assertThat(comments(t)).as("nothing is written before Confirm").isEqualTo(before);
+    saveScreenshot("comment-preview");
+    click(preview, "Confirm");
+    awaitMessageContaining("Done.");
+    List<SandboxComment> after = state().commentsOf(t.id());
+    assertThat(after).hasSize(before + 1);
+    SandboxComment c = after.get(after.size() - 1);
+    assertThat(c.body()).isEqualTo("Swapped the patch cable; link is stable.");
+    assertThat(c.hidden()).isTrue();
+    assertThat(c.tech()).isEqualTo(playground.users().get(0).realName());
+    saveScreenshot("comment");
+  }
+
+  @Test
+  void comment_doubleClickOnConfirm_writesOnce_R2() throws Exception {
+    SandboxTicket t = openTicket(2);
+    int before = comments(t);
+    String preview = preview(t, "Double click test: one comment only.");
+    // Two clicks dispatched back to back, before the page can re-render: two signed requests to the bot.
+    ((JavascriptExecutor) driver).executeScript("const b = arguments[0]; b.click(); b.click();",
+        button(preview, "Confirm"));
+    // The outcome reaches the asker even after the extra click used one of response_url's five messages.
+    awaitMessageContaining("Done.");
+    awaitMessageContaining("done (Syncro id");
+    // Both clicks reached the bot; give the second one time to write if it were going to.
+    Thread.sleep(1000);
+    assertThat(comments(t)).isEqualTo(before + 1);
+    saveScreenshot("double-click");
+  }
+
+  @Test
+  void comment_anotherUserCannotSeeOrConfirmThePreview_andTheAskerIsCredited_R1() throws Exception {
+    SandboxTicket t = openTicket(3);
+    int before = comments(t);
+    String preview = preview(t, "Only the asker may confirm this.");
+    String asker = user(0);
+    switchUser(user(1));
+    // Slack shows a preview only to its asker: the other technician has nothing to click.
+    wait.until(d -> messages().stream().noneMatch(m -> m.ts().equals(preview)));
+    assertThat(driver.findElements(By.cssSelector("[data-testid=button][data-label=Confirm]"))).isEmpty();
+    saveScreenshot("other-user");
+    assertThat(comments(t)).isEqualTo(before);
+    switchUser(asker);
+    click(preview, "Confirm");
+    awaitMessageContaining("Done.");
+    List<SandboxComment> after = state().commentsOf(t.id());
+    assertThat(after).hasSize(before + 1);
+    assertThat(after.get(after.size() - 1).tech()).isEqualTo(playground.users().get(0).realName());
+  }
+
+  @Test
+  void comment_cancel_writesNothing() throws Exception {
+    SandboxTicket t = openTicket(4);
+    int before = comments(t);
+    String preview = preview(t, "This one is cancelled.");
+    click(preview, "Cancel");
+    awaitMessageContaining("Nothing was sent to Syncro.");
+    assertThat(driver.findElements(By.cssSelector("[data-testid=button][data-label=Confirm]"))).isEmpty();
+    assertThat(comments(t)).isEqualTo(before);
+    saveScreenshot("cancel");
+  }
+
+  @Test
+  void comment_responseLostAfterCommit_isVerifiedNotResent_R2() throws Exception {
+    SandboxTicket t = openTicket(5);
+    int before = comments(t);
+    String preview = preview(t, "Written once even though the reply was lost.");
+    // Through the page's sandbox panel, as a viewer would.
+    driver.findElement(By.cssSelector("[data-testid=sb-fault][data-fault=drop_after_commit]")).click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-testid=sb-status]"),
+        "drop_after_commit"));
+    click(preview, "Confirm");
+    // The step shows the id found by verifying, and the outcome arrives although this path has more
+    // updates than the five messages Slack allows a response_url.
+    awaitMessageContaining("Done.");
+    awaitMessageContaining("done (Syncro id");
+    assertThat(comments(t)).isEqualTo(before + 1);
+    assertThat(state().commentsOf(t.id()).get(before).body()).isEqualTo("Written once even though the reply was lost.");
+    assertThat(playground.sandbox().faults().pendingWrites()).isEmpty();
+    saveScreenshot("fault-verified");
+  }
+
+  @Test
+  void bill_45MinutesRemote_modalPreviewConfirm_oneCommentOneLineOneInvoiceOf112_50_R4_R9() throws Exception {
+    // An open ticket of a customer without a prepaid block and with nothing left to invoice.
+    SandboxTicket t = state().tickets().stream()
+        .filter(x -> !NOT_OPEN.contains(x.status()))
+        .filter(x -> state().prepayHours(x.customerId()).map(h -> h.signum() == 0).orElse(true))
+        .filter(x -> state().lineItemsOf(x.id()).stream().allMatch(li -> li.invoiceId() != null))
+        .skip(6).findFirst().orElseThrow();
+    int commentsBefore = comments(t);
+    int linesBefore = state().lineItemsOf(t.id()).size();
+    int invoicesBefore = state().invoicesOf(t.id()).size();
+
+    type("/syncro bill " + t.number());
+    WebElement minutes = wait.until(ExpectedConditions.visibilityOfElementLocated(
+        By.cssSelector("[data-testid=modal] [data-testid=field-minutes]")));
+    minutes.sendKeys("45");
+    new Select(driver.findElement(By.cssSelector("[data-testid=field-labour]"))).selectByValue("remote");
+    driver.findElement(By.cssSelector("[data-testid=field-work]")).sendKeys("Reset the VPN profile and tested.");
+    saveScreenshot("bill-modal");
+    driver.findElement(By.cssSelector("[data-testid=modal-submit]")).click();
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("[data-testid=modal]")));
+    Msg preview = awaitMessage(m -> m.text().contains("Preview") && m.text().contains("112.50"), "the bill preview");
+    assertThat(state().lineItemsOf(t.id())).as("nothing is written before Confirm").hasSize(linesBefore);
+    markSeen();
+    saveScreenshot("bill-preview");
+
+    click(preview.ts(), "Confirm");
+    awaitMessageContaining("Done.");
+
+    assertThat(comments(t)).isEqualTo(commentsBefore + 1);
+    List<SandboxLineItem> lines = state().lineItemsOf(t.id());
+    assertThat(lines).hasSize(linesBefore + 1);
+    SandboxLineItem line = lines.get(lines.size() - 1);
+    assertThat(line.productId()).isEqualTo(1190473L);
+    assertThat(line.quantity()).isEqualByComparingTo("0.75");
+    assertThat(line.priceRetail()).isEqualByComparingTo("150.00");
+    assertThat(line.taxable()).isFalse();
+    List<SandboxInvoice> invoices = state().invoicesOf(t.id());
+    assertThat(invoices).hasSize(invoicesBefore + 1);
+    assertThat(invoices.get(invoices.size() - 1).total()).isEqualByComparingTo("112.50");
+    assertThat(state().ticket(t.id()).orElseThrow().status()).isEqualTo("Invoiced");
+    saveScreenshot("bill-done");
+  }
+
+  @Test
+  void digestNow_postsTheDigestInTheChannel() throws Exception {
+    type("/syncro digest now");
+    awaitMessageContaining("Posted the digest in");
+    Msg digest = awaitMessage(m -> !m.ephemeral() && m.text().contains("Syncro"), "the digest");
+    assertThat(digest.text()).isNotBlank();
+    saveScreenshot("digest");
+  }
+
+  // ---- helpers ----------------------------------------------------------------------------------
+
+  /** A message as the page shows it now. */
+  record Msg(String ts, String text, boolean ephemeral) {}
+
+  /** Opens the comment modal, fills it, submits it and returns the ts of the preview it leads to. */
+  String preview(SandboxTicket t, String body) {
+    type("/syncro comment " + t.number());
+    WebElement modal = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=modal]")));
+    assertThat(modal.findElement(By.cssSelector("[data-testid=modal-title]")).getText())
+        .isEqualTo("Comment #" + t.number());
+    modal.findElement(By.cssSelector("[data-testid=field-body]")).sendKeys(body);
+    driver.findElement(By.cssSelector("[data-testid=modal-submit]")).click();
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("[data-testid=modal]")));
+    Msg preview = awaitMessage(m -> m.text().contains("Preview") && m.text().contains(body), "the preview");
+    markSeen();
+    return preview.ts();
+  }
+
+  WebElement button(String ts, String label) {
+    By by = By.cssSelector("[data-testid=message][data-ts='" + ts + "'] [data-testid=button][data-label=" + label + "]");
+    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});",
+        wait.until(ExpectedConditions.presenceOfElementLocated(by)));
+    return wait.until(ExpectedConditions.elementToBeClickable(by));
+  }
+
+  /** Clicks a message button, again if the page re-rendered it under the pointer. */
+  void click(String ts, String label) {
+    wait.ignoring(StaleElementReferenceException.class).until(d -> {
+      button(ts, label).click();
+      return true;
+    });
+  }
+
+  void switchUser(String userId) {
+    new Select(driver.findElement(By.cssSelector("[data-testid=user-switcher]"))).selectByValue(userId);
+    markSeen();
+  }
+
+  SandboxState state() {
+    return playground.sandbox().state();
+  }
+
+  int comments(SandboxTicket t) {
+    return state().commentsOf(t.id()).size();
+  }
+
+  /** A different open ticket per journey, so journeys do not see each other's previews. */
+  SandboxTicket openTicket(int i) {
+    return state().tickets().stream().filter(t -> !NOT_OPEN.contains(t.status())).toList().get(i);
+  }
+
+  String user(int i) {
+    return playground.users().get(i).id();
+  }
+
+  void open(String userId) {
+    driver.get(playground.pageUrl() + "/?user=" + userId);
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid=channel-C0SUPPORT]")));
+    driver.findElement(By.cssSelector("[data-testid=channel-C0SUPPORT]")).click();
+  }
+
+  void type(String text) {
+    WebElement composer = driver.findElement(By.cssSelector("[data-testid=composer]"));
+    composer.sendKeys(text);
+    driver.findElement(By.cssSelector("[data-testid=send]")).click();
+  }
+
+  @SuppressWarnings("unchecked")
+  List<Msg> messages() {
+    List<List<Object>> raw = (List<List<Object>>) ((JavascriptExecutor) driver).executeScript(
+        "return Array.from(document.querySelectorAll('[data-testid=message]'))"
+            + ".map(m => [m.dataset.ts, m.innerText, m.dataset.ephemeral === 'true']);");
+    return raw.stream().map(r -> new Msg((String) r.get(0), (String) r.get(1), (Boolean) r.get(2))).toList();
+  }
+
+  /** Waits for a message that is new since {@link #markSeen()} (or changed in place) and matches. */
+  Msg awaitMessage(Predicate<Msg> match, String what) {
+    return new WebDriverWait(driver, Duration.ofSeconds(15)).withMessage(() -> "no " + what + " among " + messages())
+        .until(d -> messages().stream()
+        .filter(m -> !seen.contains(m.ts() + "|" + m.text())).filter(match).reduce((a, b) -> b).orElse(null));
+  }
+
+  Msg awaitMessageContaining(String text) {
+    return awaitMessage(m -> m.text().contains(text), "message containing '" + text + "'");
+  }
+
+  /** Remembers every message as shown now, so later waits only match what the journey does next. */
+  void markSeen() {
+    seen.clear();
+    messages().forEach(m -> seen.add(m.ts() + "|" + m.text()));
+  }
+
+  void saveScreenshot(String journey) throws Exception {
+    File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+    Path target = Path.of("target", "playground-" + journey + ".png");
+    Files.createDirectories(target.getParent());
+    Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+  }
+}

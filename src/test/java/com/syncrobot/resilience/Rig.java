@@ -1,0 +1,260 @@
+package com.syncrobot.resilience;
+
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
+import com.syncrobot.app.BotConfig;
+import com.syncrobot.app.HttpTransport;
+import com.syncrobot.digest.DigestStore;
+import com.syncrobot.playground.sandbox.SandboxTicket;
+import com.syncrobot.playground.sandbox.SyncroSandbox;
+import com.syncrobot.playground.slack.DemoUser;
+import com.syncrobot.playground.slack.SimMessage;
+import com.syncrobot.playground.slack.SlackSimulator;
+import com.syncrobot.slack.AmbientFeatures;
+import com.syncrobot.draft.OllamaClient;
+import com.syncrobot.store.RateStore;
+import com.syncrobot.slack.SlackBot;
+import com.syncrobot.slack.WriteOptions;
+import com.syncrobot.store.ConnectedUserStore;
+import com.syncrobot.store.Database;
+import com.syncrobot.store.TokenCipher;
+import com.syncrobot.syncro.SyncroClient;
+import com.syncrobot.syncro.SyncroToken;
+import com.syncrobot.write.Scheduler;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import javax.crypto.KeyGenerator;
+import javax.crypto.SecretKey;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Test-side wiring of the Syncro sandbox, the Slack simulator and the real bot (Bolt app, safe-write
+ * engine, SQLite store) in this JVM, as {@code BotServer} wires them, except that the engine's
+ * re-check delays are divided by {@link #TIME_COMPRESSION} so a one-minute re-check runs after 100 ms.
+ * The bot's port is fixed at start so a restarted bot (in-process or a child JVM) answers the same URL.
+ */
+final class Rig implements AutoCloseable {
+  static final String SECRET = "resilience-signing-secret-5c2e";
+  static final String BOT_TOKEN = "xoxb-resilience-bot-token";
+  /** Re-check delays run this many times faster than in production (1 min becomes 100 ms). */
+  static final long TIME_COMPRESSION = 600;
+  static final Duration WAIT = Duration.ofSeconds(20);
+
+  final Path dir;
+  final Path dbFile;
+  final SecretKey key;
+  final SyncroSandbox sandbox;
+  final SlackSimulator sim;
+  final int botPort;
+  final Map<String, Long> techOf = new HashMap<>();
+  private final List<AutoCloseable> bot = new ArrayList<>();
+  @Nullable SlackBot slackBot;
+  @Nullable Database db;
+
+  Rig(Path dir) throws Exception {
+    this.dir = dir;
+    this.dbFile = dir.resolve("bot.db");
+    KeyGenerator kg = KeyGenerator.getInstance("AES");
+    kg.init(256);
+    this.key = kg.generateKey();
+    this.sandbox = SyncroSandbox.start("127.0.0.1", 0, Clock.systemUTC());
+    this.botPort = freePort();
+    this.sim = SlackSimulator.start("127.0.0.1", 0, "http://127.0.0.1:" + botPort + HttpTransport.EVENTS_PATH, SECRET,
+        BOT_TOKEN, DemoUser.technicians());
+    connectTechnicians();
+  }
+
+  static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return s.getLocalPort();
+    }
+  }
+
+  /** Connects each simulated technician to one seeded Syncro technician, in the bot's store. */
+  private void connectTechnicians() {
+    List<Long> techs = new ArrayList<>(sandbox.seedTokens().keySet());
+    techs.sort(null);
+    try (Database d = Database.open(dbUrl())) {
+      ConnectedUserStore users = new ConnectedUserStore(d, new TokenCipher(key), Clock.systemUTC());
+      List<DemoUser> people = DemoUser.technicians();
+      for (int i = 0; i < people.size(); i++) {
+        long tech = techs.get(i % techs.size());
+        users.connect(people.get(i).id(), tech, people.get(i).realName(), new SyncroToken(sandbox.seedTokens().get(tech)));
+        techOf.put(people.get(i).id(), tech);
+      }
+    }
+  }
+
+  String dbUrl() {
+    return "jdbc:sqlite:" + dbFile;
+  }
+
+  String secretKeyBase64() {
+    return Base64.getEncoder().encodeToString(key.getEncoded());
+  }
+
+  /** The environment a production bot reads (BotConfig.fromEnv), pointed at the sandbox and the simulator. */
+  Map<String, String> botEnv() {
+    Map<String, String> env = new HashMap<>();
+    env.put(BotConfig.SLACK_BOT_TOKEN, BOT_TOKEN);
+    env.put(BotConfig.SLACK_SIGNING_SECRET, SECRET);
+    env.put(BotConfig.SLACK_API_URL, sim.apiUrl());
+    env.put(BotConfig.PORT, Integer.toString(botPort));
+    env.put(BotConfig.SYNCRO_BASE_URL, sandbox.baseUrl());
+    env.put(BotConfig.DB_URL, dbUrl());
+    env.put(BotConfig.SECRET_KEY, secretKeyBase64());
+    return env;
+  }
+
+  /** Starts the bot in this JVM on the same store and port. */
+  void startBot() throws Exception {
+    BotConfig config = BotConfig.fromEnv(botEnv());
+    Database d = Database.open(dbUrl());
+    bot.add(0, d);
+    db = d;
+    Clock clock = Clock.systemUTC();
+    ConnectedUserStore users = new ConnectedUserStore(d, new TokenCipher(key), clock);
+    SyncroClient syncro = SyncroClient.builder().baseUrl(sandbox.baseUrl()).build();
+    SlackConfig sc = new SlackConfig();
+    sc.setStatsEnabled(false);
+    sc.setMethodsEndpointUrlPrefix(sim.apiUrl());
+    Slack slack = Slack.getInstance(sc);
+    bot.add(0, slack);
+    ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "rig-timers");
+      t.setDaemon(true);
+      return t;
+    });
+    bot.add(0, timers::shutdownNow);
+    Scheduler compressed = (delay, task) ->
+        timers.schedule(task, Math.max(1, delay.toMillis() / TIME_COMPRESSION), TimeUnit.MILLISECONDS);
+    WriteOptions options = new WriteOptions(config.previewTtl(), null, null,
+        OllamaClient.builder().urls(List.of()).build(), new RateStore(d), WriteOptions.webUrlOf(sandbox.baseUrl()),
+        compressed);
+    AmbientFeatures ambient = AmbientFeatures.create(slack, BOT_TOKEN, syncro, users, new DigestStore(d, clock),
+        sandbox.baseUrl(), config.digest(), clock);
+    SlackBot b = SlackBot.create(slack, BOT_TOKEN, SECRET, syncro, users, clock, d.jdbi(), options, ambient);
+    bot.add(0, b);
+    b.app().start();
+    bot.add(0, () -> b.app().stop());
+    HttpTransport http = HttpTransport.serveSlack(new InetSocketAddress("127.0.0.1", botPort), b.app(), d::healthy);
+    bot.add(0, http);
+    slackBot = b;
+    b.resumePlans();
+  }
+
+  void stopBot() {
+    for (AutoCloseable c : bot) {
+      try {
+        c.close();
+      } catch (Exception e) {
+        // Best effort: the next start binds the same port and opens the same file.
+      }
+    }
+    bot.clear();
+    slackBot = null;
+    db = null;
+  }
+
+  /** An open ticket of the seed data, by number. */
+  SandboxTicket openTicket(int nth) {
+    return sandbox.state().tickets().stream()
+        .filter(t -> List.of("New", "In Progress").contains(t.status()))
+        .sorted((a, b) -> Long.compare(a.number(), b.number()))
+        .skip(nth).findFirst().orElseThrow();
+  }
+
+  /** Runs {@code /syncro <kind> <number>}, fills the modal and returns the preview message with Confirm. */
+  SimMessage preview(String user, String kind, long number, String body) throws InterruptedException {
+    var ack = sim.runSlashCommand(user, SlackSimulator.SUPPORT, "/syncro " + kind + " " + number);
+    if (!ack.ok()) {
+      throw new AssertionError("slash command not acked: " + ack);
+    }
+    sim.awaitModal(user, m -> true, WAIT).orElseThrow(() -> new AssertionError("no modal"));
+    Map<String, Object> values = new HashMap<>();
+    values.put("subject", "Resolution");
+    values.put("body", body);
+    var submitted = sim.submitModal(user, values);
+    if (!submitted.ok()) {
+      throw new AssertionError("modal submission not acked: " + submitted);
+    }
+    return await(m -> m.buttons().contains("Confirm") && m.allText().contains(body.substring(0, 10)));
+  }
+
+  SimMessage await(Predicate<SimMessage> match) throws InterruptedException {
+    return sim.awaitMessage(SlackSimulator.SUPPORT, match, WAIT)
+        .or(() -> sim.messages(SlackSimulator.SUPPORT).stream().filter(match).findFirst())
+        .orElseThrow(() -> new AssertionError("no such message; messages: " + sim.messages(SlackSimulator.SUPPORT)));
+  }
+
+  /** The current text of the message with {@code ts}. */
+  String text(String ts) {
+    return sim.messages(SlackSimulator.SUPPORT).stream().filter(m -> m.ts().equals(ts)).map(SimMessage::allText)
+        .findFirst().orElse("");
+  }
+
+  /** The state of the only plan in the store, once it is one of {@code states} (polled). */
+  String awaitPlanState(long ticketNumber, Duration timeout, String... states) throws InterruptedException {
+    long end = System.nanoTime() + timeout.toNanos();
+    String last = "";
+    while (System.nanoTime() < end) {
+      last = planState(ticketNumber);
+      if (List.of(states).contains(last)) {
+        return last;
+      }
+      Thread.sleep(20);
+    }
+    throw new AssertionError("plan state " + last + ", expected one of " + List.of(states));
+  }
+
+  /** Reads the plan's state straight from the SQLite file (WAL: readable while the bot writes). */
+  String planState(long ticketNumber) {
+    return query("select state from plans where ticket_number = " + ticketNumber);
+  }
+
+  String stepState(long ticketNumber, int idx) {
+    return query("select s.state from plan_steps s join plans p on p.id = s.plan_id where p.ticket_number = "
+        + ticketNumber + " and s.idx = " + idx);
+  }
+
+  /** Polls until step {@code idx} of the ticket's plan is in {@code state}. */
+  void awaitStep(long ticketNumber, int idx, String state) throws InterruptedException {
+    long end = System.nanoTime() + WAIT.toNanos();
+    while (!state.equals(stepState(ticketNumber, idx))) {
+      if (System.nanoTime() > end) {
+        throw new AssertionError("step " + idx + " is " + stepState(ticketNumber, idx) + ", not " + state);
+      }
+      Thread.sleep(5);
+    }
+  }
+
+  private String query(String sql) {
+    try (var c = java.sql.DriverManager.getConnection(dbUrl()); var st = c.createStatement();
+        var rs = st.executeQuery(sql)) {
+      return rs.next() ? rs.getString(1) : "";
+    } catch (java.sql.SQLException e) {
+      return "";
+    }
+  }
+
+  @Override
+  public void close() {
+    stopBot();
+    sim.stop();
+    sandbox.stop();
+  }
+}
