@@ -13,8 +13,6 @@ import com.syncrobot.slack.WriteOptions;
 import com.syncrobot.store.ConnectedUserStore;
 import com.syncrobot.store.Database;
 import com.syncrobot.store.RateStore;
-import com.syncrobot.store.SecretKeys;
-import com.syncrobot.store.TokenCipher;
 import com.syncrobot.syncro.Redactor;
 import com.syncrobot.syncro.SyncroClient;
 import com.syncrobot.write.Scheduler;
@@ -80,15 +78,13 @@ public final class BotServer implements AutoCloseable {
     }
     String syncroBaseUrl = config.requireSyncroBaseUrl();
 
-    SecretKey key = SecretKeys.load(config.secretKeyBase64(), config.secretKeyFile());
+    Clock clock = Clock.systemUTC();
+    Storage storage = Storage.open(config, clock);
     Deque<AutoCloseable> owned = new ArrayDeque<>();
-    Database db = Database.open(config.dbUrl());
-    owned.push(db);
+    owned.push(storage);
     try {
-      Clock clock = Clock.systemUTC();
-      ConnectedUserStore users = new ConnectedUserStore(db, new TokenCipher(key), clock);
       SyncroClient syncro = SyncroClient.builder().baseUrl(syncroBaseUrl).build();
-      return start(config, bindHost, db, syncro, users, clock, owned);
+      return start(config, bindHost, storage.db(), syncro, storage.users(), clock, owned);
     } catch (RuntimeException e) {
       closeAll(owned);
       throw e;
