@@ -1,16 +1,20 @@
 package com.syncrobot.playground.sandbox;
 
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,16 +37,18 @@ public final class SyncroSandbox implements AutoCloseable {
     setIfAbsent("sun.net.httpserver.idleInterval", "600");
   }
 
-  private final HttpServer server;
+  private volatile InetSocketAddress address;
   private final ExecutorService executor;
+  private final Map<String, HttpHandler> contexts = new LinkedHashMap<>();
+  private @Nullable HttpServer server;
   private final SandboxStore store;
   private final SandboxKnobs knobs;
   private final SandboxFaults faults = new SandboxFaults();
   private final RequestLog requestLog = new RequestLog();
   private final RateLimiter limiter = new RateLimiter();
 
-  private SyncroSandbox(HttpServer server, ExecutorService executor, SandboxStore store, SandboxKnobs knobs) {
-    this.server = server;
+  private SyncroSandbox(InetSocketAddress address, ExecutorService executor, SandboxStore store, SandboxKnobs knobs) {
+    this.address = address;
     this.executor = executor;
     this.store = store;
     this.knobs = knobs;
@@ -63,7 +69,6 @@ public final class SyncroSandbox implements AutoCloseable {
   static SyncroSandbox start(String bindHost, int port, Clock clock, Delay delay) throws IOException {
     Objects.requireNonNull(bindHost, "bindHost");
     Objects.requireNonNull(clock, "clock");
-    HttpServer server = HttpServer.create(new InetSocketAddress(bindHost, port), 128);
     AtomicInteger n = new AtomicInteger();
     // One thread per exchange: injected latency must delay requests independently, as a real
     // server's latency does, so parallel reads stay parallel.
@@ -72,10 +77,9 @@ public final class SyncroSandbox implements AutoCloseable {
       t.setDaemon(true);
       return t;
     });
-    server.setExecutor(executor);
     SandboxKnobs knobs = new SandboxKnobs();
     SandboxStore store = new SandboxStore(clock);
-    SyncroSandbox sandbox = new SyncroSandbox(server, executor, store, knobs);
+    SyncroSandbox sandbox = new SyncroSandbox(new InetSocketAddress(bindHost, port), executor, store, knobs);
     Env env = new Env(store, knobs, clock);
     Router router = new Router();
     new AccountRoutes(env).register(router);
@@ -85,15 +89,20 @@ public final class SyncroSandbox implements AutoCloseable {
     new CustomerRoutes(env).register(router);
     new AppointmentRoutes(env).register(router);
     new InvoiceRoutes(env).register(router);
-    server.createContext(ApiHandler.BASE_PATH + "/",
+    sandbox.contexts.put(ApiHandler.BASE_PATH + "/",
         new ApiHandler(env, router, sandbox.limiter, sandbox.faults, sandbox.requestLog, delay));
-    server.createContext(AdminHandler.BASE_PATH + "/", new AdminHandler(sandbox));
-    server.createContext("/", ex -> {
+    sandbox.contexts.put(AdminHandler.BASE_PATH + "/", new AdminHandler(sandbox));
+    sandbox.contexts.put("/", ex -> {
       try (ex) {
         HttpIo.send(ex, Reply.notFound());
       }
     });
-    server.start();
+    try {
+      sandbox.listen();
+    } catch (IOException e) {
+      executor.shutdownNow();
+      throw e;
+    }
     log.debug("Syncro sandbox listening on {}", sandbox.baseUrl());
     return sandbox;
   }
@@ -110,7 +119,39 @@ public final class SyncroSandbox implements AutoCloseable {
 
   /** Returns the address actually bound. */
   public InetSocketAddress address() {
-    return server.getAddress();
+    return address;
+  }
+
+  /**
+   * Makes Syncro unreachable ({@code true}: stops listening and drops every open connection, so the
+   * bot's connections are refused and nothing it sends arrives) or reachable again on the same
+   * address with the same records. Unlike {@link SandboxFaults#down(boolean)}, which reads each
+   * request before dropping it, nothing is received while unreachable.
+   *
+   * @throws UncheckedIOException if the address cannot be bound again
+   */
+  public synchronized void unreachable(boolean on) {
+    if (on && server != null) {
+      server.stop(0);
+      server = null;
+    } else if (!on && server == null) {
+      try {
+        listen();
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot listen on " + address + " again", e);
+      }
+    }
+  }
+
+  /** Binds {@link #address} (the port chosen at start) and serves {@link #contexts} on the shared executor. */
+  private synchronized void listen() throws IOException {
+    HttpServer s = HttpServer.create(address, 128);
+    s.setExecutor(executor);
+    contexts.forEach(s::createContext);
+    s.start();
+    // Port 0 binds a free port once; every later listen() reuses it so the bot's base URL stays valid.
+    address = s.getAddress();
+    server = s;
   }
 
   /** Returns a snapshot of every record. */
@@ -148,8 +189,11 @@ public final class SyncroSandbox implements AutoCloseable {
   }
 
   /** Stops listening at once and ends the worker threads. */
-  public void stop() {
-    server.stop(0);
+  public synchronized void stop() {
+    if (server != null) {
+      server.stop(0);
+      server = null;
+    }
     executor.shutdownNow();
   }
 
@@ -165,7 +209,7 @@ public final class SyncroSandbox implements AutoCloseable {
   }
 
   private String origin() {
-    InetSocketAddress a = server.getAddress();
+    InetSocketAddress a = address;
     InetAddress ip = a.getAddress();
     String host = ip.isAnyLocalAddress() ? "127.0.0.1"
         : ip instanceof Inet6Address ? "[" + ip.getHostAddress() + "]" : ip.getHostAddress();

@@ -138,6 +138,24 @@ final class FaultsTest {
   }
 
   @Test
+  void unreachable_writeIsRefusedUnsent_recordsKept_sameUrlServesAgain_R2() {
+    String url = f.sandbox.baseUrl();
+    api.me(); // leaves a pooled keep-alive connection, which the outage must close too
+    f.sandbox.unreachable(true);
+
+    assertThatThrownBy(() -> api.write(comment)).isInstanceOf(SyncroUnavailableException.class)
+        .hasMessageContaining("nothing was sent");
+    assertThatThrownBy(() -> api.me()).isInstanceOf(SyncroUnavailableException.class);
+
+    f.sandbox.unreachable(false);
+    assertThat(f.sandbox.baseUrl()).isEqualTo(url);
+    assertThat(resolutions()).isEmpty();
+    api.write(comment);
+    assertThat(resolutions()).hasSize(1);
+    assertThat(f.state().ticketByNumber(32150)).isPresent();
+  }
+
+  @Test
   void latency_isWaitedOutOnEveryApiRequest() {
     f.sandbox.faults().latency(Duration.ofMillis(250));
 
