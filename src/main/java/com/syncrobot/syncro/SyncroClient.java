@@ -150,8 +150,8 @@ public final class SyncroClient {
               // A redirected POST turns into a GET; surface redirects instead.
               .followRedirects(false)
               .followSslRedirects(false)
-              // Drop idle connections well before servers commonly close them (30-60 s), so that
-              // a write rarely meets a dead pooled connection and turns ambiguous for nothing.
+              // Drop idle connections well before servers commonly close them (30-60 s), so a read
+              // rarely meets a dead pooled connection (writes never use the pool: SyncroHttp).
               .connectionPool(httpClient != null ? httpClient.connectionPool() : new ConnectionPool(8, 20, TimeUnit.SECONDS))
               .build();
       ObjectMapper mapper = objectMapper != null ? objectMapper : defaultMapper();

@@ -24,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
+import okhttp3.ConnectionPool;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
@@ -49,6 +50,7 @@ final class SyncroHttp {
   private static final int MAX_MESSAGE_CHARS = 300;
 
   private final OkHttpClient http;
+  private final OkHttpClient writes;
   private final HttpUrl base;
   private final String basePath;
   private final ObjectMapper mapper;
@@ -65,6 +67,11 @@ final class SyncroHttp {
       Sleeper sleeper,
       int maxPages) {
     this.http = http;
+    // Each write opens its own connection and closes it after the answer. On a pooled keep-alive
+    // connection that Syncro (or a proxy) had silently closed, a write fails after its bytes left and
+    // must be treated as ambiguous (R2), asking the technician for nothing; a fresh connection that
+    // cannot open proves nothing was sent, so the plan can simply wait and send it later.
+    this.writes = http.newBuilder().connectionPool(new ConnectionPool(0, 1, TimeUnit.SECONDS)).build();
     this.base = base;
     String p = base.encodedPath();
     this.basePath = p.endsWith("/") ? p.substring(0, p.length() - 1) : p;
@@ -268,7 +275,7 @@ final class SyncroHttp {
       }
       long started = System.nanoTime();
       Duration wait;
-      try (Response response = http.newCall(request).execute()) {
+      try (Response response = (write ? writes : http).newCall(request).execute()) {
         int code = response.code();
         long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
         log.debug("{} {} -> {} ({} ms)", method, redacted, code, ms);
