@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Renders a plan as the Block Kit message the technician confirms (R1) and then watches: the
  * preview with Confirm / Cancel / Show request, and each later state in place of it (running,
- * done with Syncro ids, failed, needs your decision, being verified, cancelled, expired). Buttons
+ * done with Syncro ids, failed, needs your decision, waiting for Syncro, cancelled, expired). Buttons
  * appear only while they can still do something. Stays within Slack's limits (50 blocks, 3000
  * characters per section, 2000 per button value).
  */
@@ -85,7 +85,7 @@ final class PlanPreview {
     return switch (plan.state()) {
       case PREVIEWED -> ":mag: *Preview* — check it, then press *Confirm*. Nothing has been sent yet.";
       case EXECUTING -> ":hourglass_flowing_sand: *Confirmed — running…*";
-      case WAITING -> ":hourglass: *Being verified* — the bot will re-check Syncro by itself and update this"
+      case WAITING -> ":hourglass: *Waiting for Syncro* — the bot will try again by itself and update this"
           + " message; nothing is sent twice." + note;
       case NEEDS_DECISION -> ":raised_hand: *Needs your decision.*" + note;
       case DONE -> ":white_check_mark: *Done.*";
@@ -103,7 +103,7 @@ final class PlanPreview {
     return switch (state) {
       case PREVIEWED -> "preview";
       case EXECUTING -> "running";
-      case WAITING -> "being verified";
+      case WAITING -> "waiting for Syncro";
       case NEEDS_DECISION -> "needs your decision";
       case DONE -> "done";
       case FAILED -> "failed";

@@ -24,6 +24,8 @@ final class PreviewUpdater implements PlanListener {
   private static final Logger log = LoggerFactory.getLogger(PreviewUpdater.class);
   /** Uses of a response_url kept back for the outcome and one decision or repair offer after it. */
   static final int RESERVED_URL_USES = 2;
+  /** Uses running progress leaves, so that a wait for Syncro can still be shown once before the outcome. */
+  static final int RESERVED_FROM_PROGRESS = RESERVED_URL_USES + 1;
 
   private final PlanStore store;
   private final SlackOut out;
@@ -54,8 +56,14 @@ final class PreviewUpdater implements PlanListener {
 
   @Override
   public void planChanged(Plan plan) {
-    if (plan.state() == PlanState.EXECUTING && out.usesLeft(plan.responseUrl()) <= RESERVED_URL_USES) {
-      // A response_url takes five messages; progress must never use up the ones the outcome needs.
+    int reserve = switch (plan.state()) {
+      case EXECUTING -> RESERVED_FROM_PROGRESS;
+      case WAITING -> RESERVED_URL_USES;
+      default -> 0;
+    };
+    if (reserve > 0 && plan.responseUrl() != null && out.usesLeft(plan.responseUrl()) <= reserve) {
+      // A response_url takes five messages; progress and re-checks must never use up the ones the outcome
+      // needs. The message already says the bot is on it and will update it.
       return;
     }
     PlanAddenda.Addendum addendum = addenda.of(plan);
@@ -72,7 +80,14 @@ final class PreviewUpdater implements PlanListener {
         // One failure means the URL expired or was used up: later updates go by DM.
         store.setResponseUrl(plan.id(), null);
       }
-      if (plan.state() != PlanState.EXECUTING) {
+      // By DM: every state that ends or asks something, and a wait only once (a long outage re-checks
+      // many times and must not fill the technician's DMs).
+      boolean worthADm = switch (plan.state()) {
+        case EXECUTING -> false;
+        case WAITING -> once.firstTime("waiting-dm:" + plan.id());
+        default -> true;
+      };
+      if (worthADm) {
         out.post(plan.slackUserId(), reply);
       }
     }
