@@ -18,6 +18,8 @@ import com.syncrobot.slack.WriteOptions;
 import com.syncrobot.store.ConnectedUserStore;
 import com.syncrobot.store.Database;
 import com.syncrobot.store.TokenCipher;
+import com.syncrobot.syncro.RequestBudget;
+import com.syncrobot.syncro.Sleeper;
 import com.syncrobot.syncro.SyncroClient;
 import com.syncrobot.syncro.SyncroToken;
 import com.syncrobot.write.Scheduler;
@@ -53,6 +55,12 @@ final class Rig implements AutoCloseable {
   /** Re-check delays run this many times faster than in production (1 min becomes 100 ms). */
   static final long TIME_COMPRESSION = 600;
   static final Duration WAIT = Duration.ofSeconds(20);
+  /**
+   * Syncro's request limit per minute, in the sandbox and in the bot's budget alike: the suite runs far
+   * more scenarios a minute than technicians do, and a 429 is injected where a scenario wants one
+   * (budget discipline at the real 180 is measured by {@code bench/} and {@code RequestBudgetTest}).
+   */
+  static final int REQUESTS_PER_MINUTE = 6000;
 
   final Path dir;
   final Path dbFile;
@@ -72,6 +80,7 @@ final class Rig implements AutoCloseable {
     kg.init(256);
     this.key = kg.generateKey();
     this.sandbox = SyncroSandbox.start("127.0.0.1", 0, Clock.systemUTC());
+    sandbox.knobs().rateLimit(REQUESTS_PER_MINUTE);
     this.botPort = freePort();
     this.sim = SlackSimulator.start("127.0.0.1", 0, "http://127.0.0.1:" + botPort + HttpTransport.EVENTS_PATH, SECRET,
         BOT_TOKEN, DemoUser.technicians());
@@ -128,7 +137,8 @@ final class Rig implements AutoCloseable {
     db = d;
     Clock clock = Clock.systemUTC();
     ConnectedUserStore users = new ConnectedUserStore(d, new TokenCipher(key), clock);
-    SyncroClient syncro = SyncroClient.builder().baseUrl(sandbox.baseUrl()).build();
+    SyncroClient syncro = SyncroClient.builder().baseUrl(sandbox.baseUrl())
+        .budget(new RequestBudget(REQUESTS_PER_MINUTE, clock, Sleeper.system())).build();
     SlackConfig sc = new SlackConfig();
     sc.setStatsEnabled(false);
     sc.setMethodsEndpointUrlPrefix(sim.apiUrl());
@@ -195,6 +205,48 @@ final class Rig implements AutoCloseable {
     return await(m -> m.buttons().contains("Confirm") && m.allText().contains(body.substring(0, 10)));
   }
 
+  /**
+   * Runs {@code /syncro bill <number>}, answers the modal with {@code minutes} of remote labour described by
+   * {@code work}, and returns the preview message with Confirm.
+   */
+  SimMessage billPreview(String user, long number, int minutes, String work) throws InterruptedException {
+    var ack = sim.runSlashCommand(user, SlackSimulator.SUPPORT, "/syncro bill " + number);
+    if (!ack.ok()) {
+      throw new AssertionError("slash command not acked: " + ack);
+    }
+    // The bill modal opens as "loading" and is filled in once the ticket is read.
+    sim.awaitModal(user, m -> m.view().toString().contains("\"minutes\""), WAIT)
+        .orElseThrow(() -> new AssertionError("no bill form"));
+    var submitted = sim.submitModal(user, Map.of("minutes", Integer.toString(minutes), "labour", "remote",
+        "work", work));
+    if (!submitted.ok()) {
+      throw new AssertionError("modal submission not acked: " + submitted);
+    }
+    return await(m -> m.buttons().contains("Confirm") && m.allText().contains(work));
+  }
+
+  /**
+   * A new ticket, made through the sandbox's API, for a customer without a prepaid block, so a bill on it
+   * makes one line and one invoice; each scenario gets its own and the seed data is not used up.
+   */
+  SandboxTicket newBillableTicket(String subject) throws IOException, InterruptedException {
+    var s = sandbox.state();
+    long customer = s.customers().stream()
+        .filter(c -> s.prepayHours(c.id()).map(h -> h.signum() == 0).orElse(true))
+        .mapToLong(c -> c.id()).min().orElseThrow();
+    Map.Entry<Long, String> tech = sandbox.seedTokens().entrySet().iterator().next();
+    String body = "{\"customer_id\":" + customer + ",\"subject\":\"" + subject + "\",\"problem_type\":\"Other\"}";
+    var response = java.net.http.HttpClient.newHttpClient().send(
+        java.net.http.HttpRequest.newBuilder(java.net.URI.create(sandbox.baseUrl() + "/tickets?api_key=" + tech.getValue()))
+            .header("Content-Type", "application/json")
+            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() != 200) {
+      throw new AssertionError("sandbox refused the ticket: " + response.statusCode() + " " + response.body());
+    }
+    return sandbox.state().tickets().stream().filter(t -> t.subject().equals(subject)).findFirst().orElseThrow();
+  }
+
   SimMessage await(Predicate<SimMessage> match) throws InterruptedException {
     return sim.awaitMessage(SlackSimulator.SUPPORT, match, WAIT)
         .or(() -> sim.messages(SlackSimulator.SUPPORT).stream().filter(match).findFirst())
@@ -224,6 +276,12 @@ final class Rig implements AutoCloseable {
   /** Reads the plan's state straight from the SQLite file (WAL: readable while the bot writes). */
   String planState(long ticketNumber) {
     return query("select state from plans where ticket_number = " + ticketNumber);
+  }
+
+  /** How many times the ticket's plan has gone WAITING (each failed attempt while Syncro is away). */
+  int waitCount(long ticketNumber) {
+    String n = query("select wait_count from plans where ticket_number = " + ticketNumber);
+    return n.isEmpty() ? 0 : Integer.parseInt(n);
   }
 
   String stepState(long ticketNumber, int idx) {
