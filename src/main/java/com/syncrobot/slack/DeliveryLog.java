@@ -31,6 +31,14 @@ final class DeliveryLog {
         .execute()) == 1;
   }
 
+  /** Returns whether {@code key} was recorded (and not yet pruned), without recording it. */
+  boolean seen(String key) {
+    return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM slack_deliveries WHERE delivery_key = :k")
+        .bind("k", key)
+        .mapTo(Integer.class)
+        .one()) > 0;
+  }
+
   /** Forgets deliveries older than {@link #KEEP}; returns how many. */
   int prune() {
     long cutoff = clock.millis() - KEEP.toMillis();

@@ -88,8 +88,11 @@ final class PreviewUpdater implements PlanListener {
         default -> true;
       };
       if (worthADm) {
-        out.post(plan.slackUserId(), reply);
+        replaced = out.post(plan.slackUserId(), reply);
       }
+    }
+    if (replaced && endsOrAsks(plan.state())) {
+      once.firstTime(toldKey(plan));
     }
     if (plan.state() == PlanState.DONE && auditChannel != null && once.firstTime("audit:" + plan.id())) {
       out.post(auditChannel, Reply.of(auditLine(plan)));
@@ -102,6 +105,26 @@ final class PreviewUpdater implements PlanListener {
     if (plan.state() == PlanState.NEEDS_RECOVERY && once.firstTime("repair-offer:" + plan.id())) {
       offerRepair(plan);
     }
+  }
+
+  /**
+   * Returns whether the owner was shown this state of the plan, or it does not need showing. A plan that
+   * ended while the bot was going down may not have been told; {@code SafeWrites} asks at start.
+   */
+  boolean told(Plan plan) {
+    return !endsOrAsks(plan.state()) || once.seen(toldKey(plan));
+  }
+
+  private static boolean endsOrAsks(PlanState state) {
+    return switch (state) {
+      case DONE, FAILED, NEEDS_DECISION, NEEDS_RECOVERY -> true;
+      default -> false;
+    };
+  }
+
+  /** The state and the attempts so far: a second "needs your decision" after a resend is a new thing to tell. */
+  private static String toldKey(Plan plan) {
+    return "told:" + plan.id() + ":" + plan.state() + ":" + plan.steps().stream().mapToInt(Step::attempt).sum();
   }
 
   /** Posts the R10 repair's preview beside the stopped billing (or by DM), to be confirmed like any plan. */

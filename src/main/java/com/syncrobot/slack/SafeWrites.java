@@ -7,7 +7,9 @@ import com.syncrobot.draft.CommentDrafter;
 import com.syncrobot.store.ConnectedUserStore;
 import com.syncrobot.syncro.SyncroApi;
 import com.syncrobot.syncro.SyncroClient;
+import com.syncrobot.write.Plan;
 import com.syncrobot.write.PlanExecutor;
+import com.syncrobot.write.PlanListener;
 import com.syncrobot.write.PlanStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,11 +35,18 @@ final class SafeWrites implements AutoCloseable {
   private final PlanExecutor executor;
   private final DeliveryLog deliveries;
   private final ExecutorService pool;
+  private final Retell retell;
 
-  private SafeWrites(PlanExecutor executor, DeliveryLog deliveries, ExecutorService pool) {
+  /** Tells owners the plans that ended unannounced; returns how many. */
+  private interface Retell {
+    int run();
+  }
+
+  private SafeWrites(PlanExecutor executor, DeliveryLog deliveries, ExecutorService pool, Retell retell) {
     this.executor = executor;
     this.deliveries = deliveries;
     this.pool = pool;
+    this.retell = retell;
   }
 
   static SafeWrites wire(App app, Subcommands subcommands, Slack slack, String botToken, SyncroClient syncro,
@@ -58,13 +67,14 @@ final class SafeWrites implements AutoCloseable {
     PlanResults results = new PlanResults(apis, out, deliveries, options.ticker());
     PreviewUpdater updater = new PreviewUpdater(store, out, apis, deliveries, options.auditChannel(), recovery,
         options.syncroWebUrl(), results);
+    PlanListener tell = plan -> {
+      updater.planChanged(plan);
+      results.planChanged(plan);
+    };
     PlanExecutor executor = PlanExecutor.builder()
         .store(store)
         .apis(apis)
-        .listener(plan -> {
-          updater.planChanged(plan);
-          results.planChanged(plan);
-        })
+        .listener(tell)
         .executor(pool)
         .scheduler(options.scheduler())
         .clock(clock)
@@ -94,11 +104,34 @@ final class SafeWrites implements AutoCloseable {
     app.viewSubmission(BillModal.TIMERS_CALLBACK_ID, BillSubmission.timers(requests, deliveries, planner));
     CreateFeatures.wire(app, subcommands, users, syncro, store, requests, deliveries, results, out, work, clock,
         options);
-    return new SafeWrites(executor, deliveries, pool);
+    Retell retell = () -> {
+      int told = 0;
+      for (Plan plan : store.endedSince(clock.instant().minus(DeliveryLog.KEEP))) {
+        if (!updater.told(plan)) {
+          tell.planChanged(plan);
+          told++;
+        }
+      }
+      return told;
+    };
+    return new SafeWrites(executor, deliveries, pool, retell);
   }
 
   PlanExecutor executor() {
     return executor;
+  }
+
+  /**
+   * At start: tells each owner how their plans ended when the bot stopped between a plan ending (or
+   * stopping to ask) and the message saying so; then resumes the plans that were running or waiting.
+   * Returns how many plans were resumed.
+   */
+  int resume() {
+    int told = retell.run();
+    if (told > 0) {
+      log.info("Told {} technician(s) how a plan ended while the bot was stopping", told);
+    }
+    return executor.resume();
   }
 
   void sweep() {

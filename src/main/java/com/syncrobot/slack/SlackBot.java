@@ -99,7 +99,7 @@ public final class SlackBot implements AutoCloseable {
    * returns how many. Does nothing without the write side.
    */
   public int resumePlans() {
-    return writes == null ? 0 : writes.executor().resume();
+    return writes == null ? 0 : writes.resume();
   }
 
   /** Expires stale previews (and updates them) and prunes old delivery keys; run it about once a minute. */

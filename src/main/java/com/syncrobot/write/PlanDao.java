@@ -113,6 +113,11 @@ interface PlanDao {
   @SqlQuery("SELECT id FROM plans WHERE state IN ('EXECUTING', 'WAITING') ORDER BY created_at, id")
   List<String> unfinishedIds();
 
+  @SqlQuery("""
+      SELECT id FROM plans WHERE state IN ('DONE', 'FAILED', 'NEEDS_DECISION', 'NEEDS_RECOVERY')
+        AND COALESCE(finished_at, confirmed_at, created_at) >= :since ORDER BY created_at, id""")
+  List<String> endedIds(long since);
+
   @SqlQuery("SELECT id FROM plans WHERE state = 'PREVIEWED' AND expires_at <= :now ORDER BY created_at, id")
   List<String> expiredPreviewIds(long now);
 

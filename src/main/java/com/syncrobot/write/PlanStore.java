@@ -188,6 +188,18 @@ public final class PlanStore {
     return plans;
   }
 
+  /**
+   * Returns the plans that ended, or stopped to ask their owner, since {@code since} (DONE, FAILED,
+   * NEEDS_DECISION, NEEDS_RECOVERY), oldest first: after a restart, the ones whose owner was not told yet.
+   */
+  public List<Plan> endedSince(Instant since) {
+    List<Plan> plans = new ArrayList<>();
+    for (String id : dao().endedIds(since.toEpochMilli())) {
+      find(id).ifPresent(plans::add);
+    }
+    return plans;
+  }
+
   /** Stores the latest Slack response_url that can update the preview; false if no such plan. */
   public boolean setResponseUrl(String id, @Nullable String responseUrl) {
     return dao().setResponseUrl(id, responseUrl) == 1;

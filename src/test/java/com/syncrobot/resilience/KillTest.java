@@ -27,7 +27,6 @@ import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -161,8 +160,6 @@ final class KillTest {
    * the message that tells the technician: after the restart the technician still hears how it ended.
    */
   @Test
-  @Disabled("Bug, reported: a plan that ended (DONE, FAILED, NEEDS_DECISION) before the bot died but was not yet"
-      + " told is never told: resume() takes only EXECUTING and WAITING plans; the preview says 'running…' for good")
   void bill_botKilledAfterLastStepRecordedBeforeTechnicianTold_restart_technicianTold_R2() throws Exception {
     SandboxTicket t = nextTicket();
     String work = "Kill test after the last step rebuilt mail profile on " + t.number();
