@@ -7,6 +7,7 @@ import com.syncrobot.store.ConnectedUserStore;
 import com.syncrobot.syncro.SyncroApi;
 import com.syncrobot.syncro.SyncroClient;
 import com.syncrobot.syncro.SyncroException;
+import java.time.Duration;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +24,9 @@ final class ReadRunner {
   interface Query {
     Reply run(SyncroApi api);
   }
+
+  /** A wait for Syncro's budget from which the technician is told the answer is queued. */
+  static final Duration QUEUED_NOTICE_FROM = Duration.ofSeconds(2);
 
   private final ConnectedUserStore users;
   private final SyncroClient syncro;
@@ -50,8 +54,13 @@ final class ReadRunner {
       return Replies.ack(ctx, UserMessages.NOT_CONNECTED);
     }
     SyncroApi api = syncro.as(user.get().token());
-    boolean queued = work.submit(what, () -> Replies.respond(ctx, answer(what, call, api, notFound, query)));
-    return queued ? ctx.ack() : Replies.ack(ctx, UserMessages.BUSY);
+    Duration wait = syncro.expectedWait();
+    boolean accepted = work.submit(what, () -> Replies.respond(ctx, answer(what, call, api, notFound, query)));
+    if (!accepted) {
+      return Replies.ack(ctx, UserMessages.BUSY);
+    }
+    // Slack shows nothing until the answer comes; when the budget holds it back, say so at once.
+    return wait.compareTo(QUEUED_NOTICE_FROM) >= 0 ? Replies.ack(ctx, UserMessages.queued(wait)) : ctx.ack();
   }
 
   private static Reply answer(String what, Invocation call, SyncroApi api, String notFound, Query query) {

@@ -7,6 +7,7 @@ import com.syncrobot.syncro.SyncroNotFoundException;
 import com.syncrobot.syncro.SyncroRateLimitedException;
 import com.syncrobot.syncro.SyncroUnavailableException;
 import com.syncrobot.syncro.SyncroValidationException;
+import java.time.Duration;
 
 /** The plain words a technician reads when something stops them (R11, R17); never a stack trace. */
 final class UserMessages {
@@ -19,6 +20,14 @@ final class UserMessages {
   static final String RATE_LIMITED =
       "Syncro is rate-limiting the bot right now (too many requests in the last minute); try again in a minute.";
   static final String BUSY = "The bot is busy right now; try again in a moment.";
+
+  /** Tells the asker that Syncro's shared request budget holds the answer back for about {@code wait}. */
+  static String queued(Duration wait) {
+    long s = Math.max(1, (wait.toMillis() + 999) / 1000);
+    String about = s < 90 ? s + " s" : (s + 59) / 60 + " min";
+    return ":hourglass: Queued: your team is using Syncro's limit of 180 requests a minute right now. The answer"
+        + " will appear here by itself in about " + about + "; no need to run the command again.";
+  }
   static final String INTERNAL =
       "Something went wrong inside the bot; the error was logged. Try again, and tell your admin if it persists.";
   static final String STORE_FAILED =

@@ -95,6 +95,39 @@ public final class RequestBudget {
     }
   }
 
+  /**
+   * Returns about how long a request asked for now at priority {@code p} would wait for its permit:
+   * zero while the window has room, otherwise until enough of the oldest permits leave the window for it
+   * and for every request queued ahead of it (more urgent or earlier).
+   */
+  public Duration expectedWait(Priority p) {
+    Objects.requireNonNull(p, "priority");
+    lock.lock();
+    try {
+      Instant now = clock.instant();
+      prune(now);
+      long ahead = waiters.stream().filter(w -> w.priority().compareTo(p) <= 0).count();
+      long over = grantedInWindow.size() + ahead + 1 - permitsPerMinute;
+      if (over <= 0) {
+        return Duration.ZERO;
+      }
+      // The over-th oldest permit must leave the window; past a whole window, each further window adds a minute.
+      long windows = (over - 1) / permitsPerMinute;
+      long nth = (over - 1) % permitsPerMinute;
+      Duration first = WINDOW;
+      long i = 0;
+      for (Instant granted : grantedInWindow) {
+        if (i++ == nth) {
+          first = Duration.between(now, granted.plus(WINDOW));
+          break;
+        }
+      }
+      return first.plus(WINDOW.multipliedBy(windows));
+    } finally {
+      lock.unlock();
+    }
+  }
+
   /** Returns how many permits this budget has handed out since it was created. */
   public long grantedTotal() {
     lock.lock();

@@ -40,6 +40,14 @@ public final class SyncroClient {
         http, Objects.requireNonNull(token, "token"), Objects.requireNonNull(p, "priority"));
   }
 
+  /**
+   * Returns about how long a technician's request asked for now would wait for the shared budget of 180
+   * requests a minute (zero when there is room), so the bot can say an answer is queued.
+   */
+  public Duration expectedWait() {
+    return http.expectedWait();
+  }
+
   /** Builds a {@link SyncroClient}; not thread-safe. */
   public static final class Builder {
     /** Shared by every client built without an explicit budget: Syncro's limit is per source IP. */

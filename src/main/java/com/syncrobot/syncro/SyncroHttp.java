@@ -255,6 +255,11 @@ final class SyncroHttp {
 
   private record Exchange(int status, JsonNode body) {}
 
+  /** Returns about how long an interactive request asked for now would wait for Syncro's request budget. */
+  Duration expectedWait() {
+    return budget.expectedWait(RequestBudget.Priority.INTERACTIVE);
+  }
+
   private Exchange exchange(
       Request request,
       RequestBudget.Priority p,

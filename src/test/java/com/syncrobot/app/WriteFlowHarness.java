@@ -19,6 +19,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.syncrobot.store.ConnectedUserStore;
 import com.syncrobot.store.Database;
 import com.syncrobot.store.TokenCipher;
+import com.syncrobot.syncro.RequestBudget;
 import com.syncrobot.syncro.SyncroClient;
 import com.syncrobot.syncro.SyncroToken;
 import com.syncrobot.write.Plan;
@@ -97,6 +98,8 @@ final class WriteFlowHarness implements AutoCloseable {
   PlanStore plans;
   /** The drafting model the bot uses; null means the production one built from the (empty) OLLAMA_URLS. */
   private final com.syncrobot.draft.@org.jspecify.annotations.Nullable OllamaClient ollama;
+  /** The Syncro client's request budget; null means the process's shared one. */
+  private @org.jspecify.annotations.Nullable RequestBudget budget;
 
   WriteFlowHarness(WireMockExtension slack, WireMockExtension syncro, Path dir, SecretKey key) {
     this(slack, syncro, dir, key, null);
@@ -110,6 +113,19 @@ final class WriteFlowHarness implements AutoCloseable {
   /** A bot whose Syncro is a real server at {@code syncroApiUrl} (the sandbox), not WireMock. */
   WriteFlowHarness(WireMockExtension slack, String syncroApiUrl, Path dir, SecretKey key) {
     this(slack, null, syncroApiUrl, dir, key, null);
+  }
+
+  /** A bot whose Syncro client takes its permits from {@code budget} instead of the process's own. */
+  WriteFlowHarness(WireMockExtension slack, String syncroApiUrl, Path dir, SecretKey key, RequestBudget budget) {
+    this.budget = budget;
+    this.slack = slack;
+    this.syncro = null;
+    this.syncroApi = syncroApiUrl;
+    this.dbFile = dir.resolve("bot.db");
+    this.key = key;
+    this.ollama = null;
+    stubSlack();
+    start();
   }
 
   private WriteFlowHarness(WireMockExtension slack, @org.jspecify.annotations.Nullable WireMockExtension syncro,
@@ -129,11 +145,11 @@ final class WriteFlowHarness implements AutoCloseable {
     db = Database.open("jdbc:sqlite:" + dbFile);
     users = new ConnectedUserStore(db, new TokenCipher(key), clock);
     plans = new PlanStore(db.jdbi());
-    SyncroClient client = SyncroClient.builder()
+    SyncroClient.Builder b = SyncroClient.builder()
         .baseUrl(syncroApi)
         .readTimeout(Duration.ofSeconds(2))
-        .sleeper(d -> { })
-        .build();
+        .sleeper(d -> { });
+    SyncroClient client = (budget == null ? b : b.budget(budget)).build();
     BotConfig config = new BotConfig(BOT_TOKEN, SIGNING_SECRET, null, slack.baseUrl() + "/api/", 0,
         syncroApi, "jdbc:sqlite:unused", null, dbFile.resolveSibling("secret.key"),
         Duration.ofMinutes(30), "CAUDIT", logDir(), List.of());

@@ -167,4 +167,52 @@ final class RequestBudgetTest {
       Thread.sleep(1);
     }
   }
+
+  @Test
+  void expectedWait_zeroWithRoom_thenUntilTheOldestPermitLeaves_thenAWindowMorePerFullWindowAhead() throws Exception {
+    FakeClock clock = new FakeClock(T0);
+    RequestBudget budget = new RequestBudget(3, clock, new RecordingSleeper(clock));
+    budget.acquire(RequestBudget.Priority.INTERACTIVE); // T0
+    assertThat(budget.expectedWait(RequestBudget.Priority.INTERACTIVE)).isZero();
+    clock.advance(Duration.ofSeconds(20));
+    budget.acquire(RequestBudget.Priority.INTERACTIVE); // T0+20
+    budget.acquire(RequestBudget.Priority.INTERACTIVE); // T0+20: the window is full
+    clock.advance(Duration.ofSeconds(5));
+
+    // The permit of T0 leaves at T0+60, 35 s from now.
+    assertThat(budget.expectedWait(RequestBudget.Priority.INTERACTIVE)).isEqualTo(Duration.ofSeconds(35));
+    clock.advance(Duration.ofSeconds(35));
+    assertThat(budget.expectedWait(RequestBudget.Priority.INTERACTIVE)).isZero();
+  }
+
+  @Test
+  void expectedWait_countsTheRequestsQueuedAhead_moreUrgentOnesToo() throws Exception {
+    FakeClock clock = new FakeClock(T0);
+    CountDownLatch sleeping = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    Sleeper blocking = d -> {
+      sleeping.countDown();
+      release.await();
+    };
+    RequestBudget budget = new RequestBudget(2, clock, blocking);
+    budget.acquire(RequestBudget.Priority.INTERACTIVE); // T0
+    clock.advance(Duration.ofSeconds(10));
+    budget.acquire(RequestBudget.Priority.INTERACTIVE); // T0+10: full
+    Thread waiter = new Thread(() -> {
+      try {
+        budget.acquire(RequestBudget.Priority.INTERACTIVE); // queued: will take T0's place at T0+60
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    });
+    waiter.start();
+    assertThat(sleeping.await(5, TimeUnit.SECONDS)).isTrue();
+
+    // One interactive request is ahead, so a new one needs the second-oldest permit (T0+10) to leave: 60 s.
+    assertThat(budget.expectedWait(RequestBudget.Priority.INTERACTIVE)).isEqualTo(Duration.ofSeconds(60));
+    // Background work also waits behind every interactive request.
+    assertThat(budget.expectedWait(RequestBudget.Priority.BACKGROUND)).isEqualTo(Duration.ofSeconds(60));
+    release.countDown();
+    waiter.join(5000);
+  }
 }

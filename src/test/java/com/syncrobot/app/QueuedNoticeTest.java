@@ -1,0 +1,93 @@
+package com.syncrobot.app;
+
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static com.syncrobot.app.WriteFlowHarness.JANE;
+import static com.syncrobot.app.WriteFlowHarness.text;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.syncrobot.playground.sandbox.SyncroSandbox;
+import com.syncrobot.syncro.RequestBudget;
+import com.syncrobot.syncro.SyncroToken;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import javax.crypto.KeyGenerator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A command that Syncro's shared request budget holds back is acked at once with "Queued … about N s",
+ * and its answer still comes, by itself, once the budget has room (issue 8: every command completes or
+ * is told it is queued).
+ */
+final class QueuedNoticeTest {
+  @RegisterExtension
+  static WireMockExtension slack = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+  @TempDir
+  Path dir;
+
+  SyncroSandbox sandbox;
+  WriteFlowHarness bot;
+  final WriteFlowHarness.MovableClock budgetClock = new WriteFlowHarness.MovableClock();
+  final CountDownLatch budgetWaiting = new CountDownLatch(1);
+  final CountDownLatch minutePassed = new CountDownLatch(1);
+  RequestBudget budget;
+
+  @BeforeEach
+  void start() throws Exception {
+    sandbox = SyncroSandbox.start("127.0.0.1", 0, Clock.systemUTC());
+    KeyGenerator kg = KeyGenerator.getInstance("AES");
+    kg.init(256);
+    // Two requests a minute; a request that must wait blocks until the test lets the minute pass.
+    budget = new RequestBudget(2, budgetClock, d -> {
+      budgetWaiting.countDown();
+      if (!minutePassed.await(20, TimeUnit.SECONDS)) {
+        throw new InterruptedException("the test never let the minute pass");
+      }
+      budgetClock.advance(d);
+    });
+    bot = new WriteFlowHarness(slack, sandbox.baseUrl(), dir, kg.generateKey(), budget);
+    bot.users.connect(JANE, 1735, "Dana Tech", new SyncroToken(sandbox.seedTokens().get(1735L)));
+  }
+
+  @AfterEach
+  void stop() {
+    minutePassed.countDown();
+    bot.close();
+    sandbox.stop();
+  }
+
+  @Test
+  void ticket_whileTheTeamUsedTheBudget_ackSaysQueuedWithTheWait_thenTheAnswerComesByItself() throws Exception {
+    budget.acquire(RequestBudget.Priority.INTERACTIVE); // the rest of the team used the minute's requests
+    budgetClock.advance(Duration.ofSeconds(15));
+    budget.acquire(RequestBudget.Priority.INTERACTIVE);
+
+    WriteFlowHarness.Sent c = bot.command(JANE, "ticket 32150");
+
+    assertThat(c.ack().statusCode()).isEqualTo(200);
+    assertThat(c.ack().body()).contains("Queued", "180 requests a minute", "about 45 s",
+        "no need to run the command again");
+    assertThat(budgetWaiting.await(10, TimeUnit.SECONDS)).as("the read waits for the budget").isTrue();
+    assertThat(sandbox.requestLog().entries()).as("nothing sent while the budget is used up").isEmpty();
+
+    minutePassed.countDown();
+    assertThat(text(bot.awaitPost(c.responsePath(), "32150"))).contains("#32150");
+  }
+
+  @Test
+  void ticket_withRoomInTheBudget_plainAck() throws Exception {
+    WriteFlowHarness.Sent c = bot.command(JANE, "ticket 32150");
+
+    assertThat(c.ack().statusCode()).isEqualTo(200);
+    assertThat(c.ack().body()).doesNotContain("Queued");
+    assertThat(text(bot.awaitPost(c.responsePath(), "32150"))).contains("#32150");
+  }
+}
