@@ -25,6 +25,7 @@ import java.util.Deque;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,6 +70,18 @@ public final class BotServer implements AutoCloseable {
    * @throws ConfigException when a required variable is missing; its message names it
    */
   public static BotServer start(BotConfig config, String bindHost) {
+    return start(config, bindHost, SyncroClient.builder(), null);
+  }
+
+  /**
+   * Starts the bot as {@link #start(BotConfig, String)} does, except for two seams that test rigs set:
+   * the Syncro client's builder (e.g. a request budget of its own) and the scheduler of the engine's
+   * re-checks (e.g. one that runs a minute's wait in 100 ms). {@code recheck} null means the bot's own.
+   *
+   * @throws ConfigException when a required variable is missing; its message names it
+   */
+  public static BotServer start(BotConfig config, String bindHost, SyncroClient.Builder syncroClient,
+      @Nullable Scheduler recheck) {
     // Check every required variable before touching disk or network, so a misconfiguration stops
     // the bot with one line and leaves nothing behind.
     config.requireSlackBotToken();
@@ -82,8 +95,8 @@ public final class BotServer implements AutoCloseable {
     Deque<AutoCloseable> owned = new ArrayDeque<>();
     owned.push(storage);
     try {
-      SyncroClient syncro = SyncroClient.builder().baseUrl(syncroBaseUrl).build();
-      return start(config, bindHost, storage.db(), syncro, storage.users(), clock, owned);
+      SyncroClient syncro = syncroClient.baseUrl(syncroBaseUrl).build();
+      return start(config, bindHost, storage.db(), syncro, storage.users(), clock, ollama(config), recheck, owned);
     } catch (RuntimeException e) {
       closeAll(owned);
       throw e;
@@ -96,13 +109,13 @@ public final class BotServer implements AutoCloseable {
    */
   static BotServer start(BotConfig config, String bindHost, Database db, SyncroClient syncro, ConnectedUserStore users,
       Clock clock) {
-    return start(config, bindHost, db, syncro, users, clock, ollama(config), new ArrayDeque<>());
+    return start(config, bindHost, db, syncro, users, clock, ollama(config), null, new ArrayDeque<>());
   }
 
   /** Starts the bot from parts already made, with its own language-model client (timeouts for tests). */
   static BotServer start(BotConfig config, String bindHost, Database db, SyncroClient syncro, ConnectedUserStore users,
       Clock clock, OllamaClient ollama) {
-    return start(config, bindHost, db, syncro, users, clock, ollama, new ArrayDeque<>());
+    return start(config, bindHost, db, syncro, users, clock, ollama, null, new ArrayDeque<>());
   }
 
   /** The drafting model at {@code OLLAMA_URLS} (R13); without URLs every draft uses the technician's words. */
@@ -111,12 +124,8 @@ public final class BotServer implements AutoCloseable {
   }
 
   private static BotServer start(BotConfig config, String bindHost, Database db, SyncroClient syncro,
-      ConnectedUserStore users, Clock clock, Deque<AutoCloseable> resources) {
-    return start(config, bindHost, db, syncro, users, clock, ollama(config), resources);
-  }
-
-  private static BotServer start(BotConfig config, String bindHost, Database db, SyncroClient syncro,
-      ConnectedUserStore users, Clock clock, OllamaClient ollama, Deque<AutoCloseable> resources) {
+      ConnectedUserStore users, Clock clock, OllamaClient ollama, @Nullable Scheduler recheck,
+      Deque<AutoCloseable> resources) {
     String botToken = config.requireSlackBotToken();
     boolean socketMode = config.socketMode();
     String signingSecret = socketMode ? config.slackSigningSecret() : config.requireSigningSecret();
@@ -133,7 +142,7 @@ public final class BotServer implements AutoCloseable {
       resources.push(timers::shutdownNow);
       String web = config.syncroBaseUrl() == null ? null : WriteOptions.webUrlOf(config.syncroBaseUrl());
       WriteOptions writeOptions = new WriteOptions(config.previewTtl(), config.auditChannel(), config.sessionLogDir(),
-          ollama, new RateStore(db), web, Scheduler.of(timers));
+          ollama, new RateStore(db), web, recheck != null ? recheck : Scheduler.of(timers));
       AmbientFeatures ambient = AmbientFeatures.create(slack, botToken, syncro, users, new DigestStore(db, clock),
           config.requireSyncroBaseUrl(), config.digest(), clock);
       SlackBot bot = SlackBot.create(slack, botToken, signingSecret, syncro, users, clock, db.jdbi(), writeOptions,

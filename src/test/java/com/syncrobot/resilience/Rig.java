@@ -1,20 +1,14 @@
 package com.syncrobot.resilience;
 
 import com.slack.api.Slack;
-import com.slack.api.SlackConfig;
 import com.syncrobot.app.BotConfig;
+import com.syncrobot.app.BotServer;
 import com.syncrobot.app.HttpTransport;
-import com.syncrobot.digest.DigestStore;
 import com.syncrobot.playground.sandbox.SandboxTicket;
 import com.syncrobot.playground.sandbox.SyncroSandbox;
 import com.syncrobot.playground.slack.DemoUser;
 import com.syncrobot.playground.slack.SimMessage;
 import com.syncrobot.playground.slack.SlackSimulator;
-import com.syncrobot.slack.AmbientFeatures;
-import com.syncrobot.draft.OllamaClient;
-import com.syncrobot.store.RateStore;
-import com.syncrobot.slack.SlackBot;
-import com.syncrobot.slack.WriteOptions;
 import com.syncrobot.store.ConnectedUserStore;
 import com.syncrobot.store.Database;
 import com.syncrobot.store.TokenCipher;
@@ -25,7 +19,6 @@ import com.syncrobot.syncro.SyncroToken;
 import com.syncrobot.write.Scheduler;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -44,9 +37,9 @@ import javax.crypto.SecretKey;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Test-side wiring of the Syncro sandbox, the Slack simulator and the real bot (Bolt app, safe-write
- * engine, SQLite store) in this JVM, as {@code BotServer} wires them, except that the engine's
- * re-check delays are divided by {@link #TIME_COMPRESSION} so a one-minute re-check runs after 100 ms.
+ * The Syncro sandbox, the Slack simulator and the real bot between them (started by {@code BotServer}
+ * from the environment a production bot reads), in this JVM, with the engine's re-check delays divided
+ * by {@link #TIME_COMPRESSION} so a one-minute re-check runs after 100 ms.
  * The bot's port is fixed at start so a restarted bot (in-process or a child JVM) answers the same URL.
  */
 final class Rig implements AutoCloseable {
@@ -69,9 +62,8 @@ final class Rig implements AutoCloseable {
   final SlackSimulator sim;
   final int botPort;
   final Map<String, Long> techOf = new HashMap<>();
-  private final List<AutoCloseable> bot = new ArrayList<>();
-  @Nullable SlackBot slackBot;
-  @Nullable Database db;
+  private @Nullable BotServer server;
+  private @Nullable ScheduledExecutorService rechecks;
 
   Rig(Path dir) throws Exception {
     this.dir = dir;
@@ -129,55 +121,39 @@ final class Rig implements AutoCloseable {
     return env;
   }
 
-  /** Starts the bot in this JVM on the same store and port. */
-  void startBot() throws Exception {
-    BotConfig config = BotConfig.fromEnv(botEnv());
-    Database d = Database.open(dbUrl());
-    bot.add(0, d);
-    db = d;
-    Clock clock = Clock.systemUTC();
-    ConnectedUserStore users = new ConnectedUserStore(d, new TokenCipher(key), clock);
-    SyncroClient syncro = SyncroClient.builder().baseUrl(sandbox.baseUrl())
-        .budget(new RequestBudget(REQUESTS_PER_MINUTE, clock, Sleeper.system())).build();
-    SlackConfig sc = new SlackConfig();
-    sc.setStatsEnabled(false);
-    sc.setMethodsEndpointUrlPrefix(sim.apiUrl());
-    Slack slack = Slack.getInstance(sc);
-    bot.add(0, slack);
+  /**
+   * Starts the bot in this JVM on the same store and port, wired by {@code BotServer} as in production
+   * except for its request budget ({@link #REQUESTS_PER_MINUTE}) and its re-check delays (divided by
+   * {@link #TIME_COMPRESSION}).
+   */
+  void startBot() {
     ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "rig-timers");
+      Thread t = new Thread(r, "rig-rechecks");
       t.setDaemon(true);
       return t;
     });
-    bot.add(0, timers::shutdownNow);
     Scheduler compressed = (delay, task) ->
         timers.schedule(task, Math.max(1, delay.toMillis() / TIME_COMPRESSION), TimeUnit.MILLISECONDS);
-    WriteOptions options = new WriteOptions(config.previewTtl(), null, null,
-        OllamaClient.builder().urls(List.of()).build(), new RateStore(d), WriteOptions.webUrlOf(sandbox.baseUrl()),
-        compressed);
-    AmbientFeatures ambient = AmbientFeatures.create(slack, BOT_TOKEN, syncro, users, new DigestStore(d, clock),
-        sandbox.baseUrl(), config.digest(), clock);
-    SlackBot b = SlackBot.create(slack, BOT_TOKEN, SECRET, syncro, users, clock, d.jdbi(), options, ambient);
-    bot.add(0, b);
-    b.app().start();
-    bot.add(0, () -> b.app().stop());
-    HttpTransport http = HttpTransport.serveSlack(new InetSocketAddress("127.0.0.1", botPort), b.app(), d::healthy);
-    bot.add(0, http);
-    slackBot = b;
-    b.resumePlans();
+    SyncroClient.Builder client = SyncroClient.builder()
+        .budget(new RequestBudget(REQUESTS_PER_MINUTE, Clock.systemUTC(), Sleeper.system()));
+    try {
+      server = BotServer.start(BotConfig.fromEnv(botEnv()), "127.0.0.1", client, compressed);
+    } catch (RuntimeException e) {
+      timers.shutdownNow();
+      throw e;
+    }
+    rechecks = timers;
   }
 
   void stopBot() {
-    for (AutoCloseable c : bot) {
-      try {
-        c.close();
-      } catch (Exception e) {
-        // Best effort: the next start binds the same port and opens the same file.
-      }
+    if (server != null) {
+      server.stop();
+      server = null;
     }
-    bot.clear();
-    slackBot = null;
-    db = null;
+    if (rechecks != null) {
+      rechecks.shutdownNow();
+      rechecks = null;
+    }
   }
 
   /** An open ticket of the seed data, by number. */
