@@ -22,7 +22,13 @@ public final class RequestBudget {
     BACKGROUND
   }
 
-  static final Duration WINDOW = Duration.ofSeconds(60);
+  /**
+   * How long a permit counts: Syncro's minute plus a margin. Syncro counts a request when it arrives,
+   * which is some time after its permit (a thread switch, a new connection, a TLS handshake); counting
+   * each permit 2 s longer keeps Syncro's own count at or under the limit in any 60 s, at the cost of
+   * about 3% of the budget. The bench measured 181 in one 60 s window without it.
+   */
+  static final Duration WINDOW = Duration.ofSeconds(62);
 
   private final int permitsPerMinute;
   private final Clock clock;

@@ -73,7 +73,7 @@ final class QueuedNoticeTest {
     WriteFlowHarness.Sent c = bot.command(JANE, "ticket 32150");
 
     assertThat(c.ack().statusCode()).isEqualTo(200);
-    assertThat(c.ack().body()).contains("Queued", "180 requests a minute", "about 45 s",
+    assertThat(c.ack().body()).contains("Queued", "180 requests a minute", "about 47 s",
         "no need to run the command again");
     assertThat(budgetWaiting.await(10, TimeUnit.SECONDS)).as("the read waits for the budget").isTrue();
     assertThat(sandbox.requestLog().entries()).as("nothing sent while the budget is used up").isEmpty();

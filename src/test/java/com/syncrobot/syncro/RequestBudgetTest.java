@@ -41,9 +41,9 @@ final class RequestBudgetTest {
 
     budget.acquire(RequestBudget.Priority.INTERACTIVE);
 
-    // The oldest permit (T0) leaves the window at T0+60s, 50 s after "now".
-    assertThat(sleeper.sleeps()).containsExactly(Duration.ofSeconds(50));
-    assertThat(clock.instant()).isEqualTo(T0.plusSeconds(60));
+    // The oldest permit (T0) leaves the window at T0+62s (a minute and the margin), 52 s after "now".
+    assertThat(sleeper.sleeps()).containsExactly(Duration.ofSeconds(52));
+    assertThat(clock.instant()).isEqualTo(T0.plusSeconds(62));
     assertThat(budget.grantedTotal()).isEqualTo(181);
   }
 
@@ -56,11 +56,11 @@ final class RequestBudgetTest {
     clock.advance(Duration.ofSeconds(59));
     budget.acquire(RequestBudget.Priority.BACKGROUND); // T0+59
 
-    budget.acquire(RequestBudget.Priority.BACKGROUND); // waits 1 s, until T0 expires
-    budget.acquire(RequestBudget.Priority.BACKGROUND); // waits until T0+59 expires: T0+119
+    budget.acquire(RequestBudget.Priority.BACKGROUND); // waits 3 s, until T0's permit expires at T0+62
+    budget.acquire(RequestBudget.Priority.BACKGROUND); // waits until T0+59's expires: T0+121
 
-    assertThat(sleeper.sleeps()).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(59));
-    assertThat(clock.instant()).isEqualTo(T0.plusSeconds(119));
+    assertThat(sleeper.sleeps()).containsExactly(Duration.ofSeconds(3), Duration.ofSeconds(59));
+    assertThat(clock.instant()).isEqualTo(T0.plusSeconds(121));
   }
 
   @Test
@@ -82,8 +82,8 @@ final class RequestBudgetTest {
               throw new AssertionError("gate never opened");
             }
             synchronized (clock) {
-              if (clock.instant().isBefore(T0.plusSeconds(60))) {
-                clock.advance(Duration.ofSeconds(60));
+              if (clock.instant().isBefore(T0.plus(RequestBudget.WINDOW))) {
+                clock.advance(RequestBudget.WINDOW);
               }
             }
             return;
@@ -127,7 +127,7 @@ final class RequestBudgetTest {
 
     assertThatThrownBy(() -> budget.acquire(RequestBudget.Priority.INTERACTIVE))
         .isInstanceOf(InterruptedException.class);
-    clock.advance(Duration.ofSeconds(60));
+    clock.advance(RequestBudget.WINDOW);
     budget.acquire(RequestBudget.Priority.BACKGROUND);
 
     assertThat(budget.grantedTotal()).isEqualTo(2);
@@ -179,9 +179,9 @@ final class RequestBudgetTest {
     budget.acquire(RequestBudget.Priority.INTERACTIVE); // T0+20: the window is full
     clock.advance(Duration.ofSeconds(5));
 
-    // The permit of T0 leaves at T0+60, 35 s from now.
-    assertThat(budget.expectedWait(RequestBudget.Priority.INTERACTIVE)).isEqualTo(Duration.ofSeconds(35));
-    clock.advance(Duration.ofSeconds(35));
+    // The permit of T0 leaves at T0+62 (a minute and the margin), 37 s from now.
+    assertThat(budget.expectedWait(RequestBudget.Priority.INTERACTIVE)).isEqualTo(Duration.ofSeconds(37));
+    clock.advance(Duration.ofSeconds(37));
     assertThat(budget.expectedWait(RequestBudget.Priority.INTERACTIVE)).isZero();
   }
 
@@ -208,10 +208,10 @@ final class RequestBudgetTest {
     waiter.start();
     assertThat(sleeping.await(5, TimeUnit.SECONDS)).isTrue();
 
-    // One interactive request is ahead, so a new one needs the second-oldest permit (T0+10) to leave: 60 s.
-    assertThat(budget.expectedWait(RequestBudget.Priority.INTERACTIVE)).isEqualTo(Duration.ofSeconds(60));
+    // One interactive request is ahead, so a new one needs the second-oldest permit (T0+10) to leave: 62 s.
+    assertThat(budget.expectedWait(RequestBudget.Priority.INTERACTIVE)).isEqualTo(Duration.ofSeconds(62));
     // Background work also waits behind every interactive request.
-    assertThat(budget.expectedWait(RequestBudget.Priority.BACKGROUND)).isEqualTo(Duration.ofSeconds(60));
+    assertThat(budget.expectedWait(RequestBudget.Priority.BACKGROUND)).isEqualTo(Duration.ofSeconds(62));
     release.countDown();
     waiter.join(5000);
   }
