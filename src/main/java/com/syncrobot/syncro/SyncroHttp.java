@@ -20,7 +20,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
@@ -43,6 +50,10 @@ final class SyncroHttp {
   private static final Logger log = LoggerFactory.getLogger(SyncroClient.class);
   private static final MediaType JSON = MediaType.get("application/json");
   static final int MAX_RATE_LIMIT_RESENDS = 3;
+  /** Pages of one list read at the same time, once page 1 has told how many there are. */
+  static final int PARALLEL_PAGES = 4;
+  /** Threads reading pages for all lists together. */
+  private static final int PAGE_READERS = 8;
   static final Duration DEFAULT_RATE_LIMIT_WAIT = Duration.ofSeconds(60);
   private static final Duration MAX_RETRY_AFTER = Duration.ofMinutes(10);
   private static final int MAX_SUCCESS_BYTES = 32 * 1024 * 1024;
@@ -51,6 +62,8 @@ final class SyncroHttp {
 
   private final OkHttpClient http;
   private final OkHttpClient writes;
+  /** Reads the pages of long lists side by side; shared by every list, daemon threads, idle ones end. */
+  private final ExecutorService pageReaders;
   private final HttpUrl base;
   private final String basePath;
   private final ObjectMapper mapper;
@@ -71,6 +84,15 @@ final class SyncroHttp {
     // connection that Syncro (or a proxy) had silently closed, a write fails after its bytes left and
     // must be treated as ambiguous (R2), asking the technician for nothing; a fresh connection that
     // cannot open proves nothing was sent, so the plan can simply wait and send it later.
+    AtomicInteger readers = new AtomicInteger();
+    ThreadPoolExecutor pool = new ThreadPoolExecutor(PAGE_READERS, PAGE_READERS, 30, TimeUnit.SECONDS,
+        new LinkedBlockingQueue<>(), r -> {
+          Thread t = new Thread(r, "syncro-pages-" + readers.incrementAndGet());
+          t.setDaemon(true);
+          return t;
+        });
+    pool.allowCoreThreadTimeOut(true);
+    this.pageReaders = pool;
     this.writes = http.newBuilder().connectionPool(new ConnectionPool(0, 1, TimeUnit.SECONDS)).build();
     this.base = base;
     String p = base.encodedPath();
@@ -146,20 +168,16 @@ final class SyncroHttp {
       @Nullable Function<List<T>, Boolean> stopWhen) {
     Map<Long, T> byId = new LinkedHashMap<>();
     for (int page = 1; page <= maxPages; page++) {
-      Map<String, String> q = new LinkedHashMap<>(query);
-      q.put("page", Integer.toString(page));
-      JsonNode body = get(token, p, path, q);
-      List<T> items = new ArrayList<>();
-      Integer totalPages;
-      try {
-        for (JsonNode n : Wire.list(body, listKey)) {
-          items.add(f.apply(n));
+      Page<T> read = page(token, p, path, query, page, listKey, f);
+      List<T> items = read.items();
+      Integer totalPages = read.totalPages();
+      if (page == 1 && totalPages != null && totalPages > 1 && stopWhen == null && totalPages <= maxPages) {
+        // The count is known: pages 2..N do not depend on each other, so read them side by side.
+        items.forEach(item -> byId.putIfAbsent(idOf.apply(item), item));
+        for (Page<T> rest : restInParallel(token, p, path, query, totalPages, listKey, f)) {
+          rest.items().forEach(item -> byId.putIfAbsent(idOf.apply(item), item));
         }
-        JsonNode meta = body.get("meta");
-        Long tp = meta == null ? null : Wire.asLong(meta.get("total_pages"));
-        totalPages = tp == null ? null : (int) Math.min(Integer.MAX_VALUE, tp);
-      } catch (WireException | IllegalArgumentException | NullPointerException e) {
-        throw unreadable(token, path, q);
+        return List.copyOf(byId.values());
       }
       int before = byId.size();
       for (T item : items) {
@@ -183,6 +201,67 @@ final class SyncroHttp {
     String redacted = redactedPath(url(token, path, query), token);
     throw new SyncroUnavailableException(
         0, "GET", redacted, "more than " + maxPages + " pages; refusing to walk further", null);
+  }
+
+  /** One page of a list and the page count its meta gives, if any. */
+  private record Page<T>(List<T> items, @Nullable Integer totalPages) {}
+
+  private <T> Page<T> page(SyncroToken token, RequestBudget.Priority p, String path, Map<String, String> query,
+      int page, String listKey, Function<JsonNode, T> f) {
+    Map<String, String> q = new LinkedHashMap<>(query);
+    q.put("page", Integer.toString(page));
+    JsonNode body = get(token, p, path, q);
+    try {
+      List<T> items = new ArrayList<>();
+      for (JsonNode n : Wire.list(body, listKey)) {
+        items.add(f.apply(n));
+      }
+      JsonNode meta = body.get("meta");
+      Long tp = meta == null ? null : Wire.asLong(meta.get("total_pages"));
+      return new Page<>(items, tp == null ? null : (int) Math.min(Integer.MAX_VALUE, tp));
+    } catch (WireException | IllegalArgumentException | NullPointerException e) {
+      throw unreadable(token, path, q);
+    }
+  }
+
+  /**
+   * Reads pages 2..{@code totalPages}, at most {@link #PARALLEL_PAGES} at a time for this list, and
+   * returns them in page order. Each page still takes its own budget permit; the first failure fails
+   * the list and cancels the pages not yet read.
+   */
+  private <T> List<Page<T>> restInParallel(SyncroToken token, RequestBudget.Priority p, String path,
+      Map<String, String> query, int totalPages, String listKey, Function<JsonNode, T> f) {
+    Semaphore slots = new Semaphore(PARALLEL_PAGES);
+    List<Future<Page<T>>> futures = new ArrayList<>();
+    try {
+      for (int page = 2; page <= totalPages; page++) {
+        int n = page;
+        slots.acquire();
+        futures.add(pageReaders.submit(() -> {
+          try {
+            return page(token, p, path, query, n, listKey, f);
+          } finally {
+            slots.release();
+          }
+        }));
+      }
+      List<Page<T>> pages = new ArrayList<>();
+      for (Future<Page<T>> future : futures) {
+        pages.add(future.get());
+      }
+      return pages;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SyncroUnavailableException(0, "GET", redactedPath(url(token, path, query), token),
+          "interrupted while reading pages", null);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IllegalStateException("reading a page failed", e.getCause());
+    } finally {
+      futures.forEach(future -> future.cancel(true));
+    }
   }
 
   private SyncroUnavailableException unreadable(
