@@ -2,7 +2,10 @@ package com.syncrobot.bench;
 
 import com.syncrobot.playground.sandbox.RequestLog;
 import com.syncrobot.playground.slack.SimMessage;
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -117,6 +120,7 @@ final class BudgetRun {
         lost += e.getValue() - covered;
       }
       List<RequestLog.Entry> log = w.sandbox.requestLog().entries();
+      writeLog(w.dir.resolve("requests.tsv"), log);
       Section s = new Section(r);
       s.count("max Syncro requests in any 60 s window", w.sandbox.requestLog().maxInAnyWindow(Duration.ofSeconds(60)),
           "must be ≤ 180");
@@ -142,6 +146,16 @@ final class BudgetRun {
         r.note(Bench.BUDGET, label, Results.Unit.COUNT, note);
       }
     }
+  }
+
+  /** Keeps the request log beside the bot's log, for a look at the busiest window afterwards. */
+  static void writeLog(Path file, List<RequestLog.Entry> log) throws IOException {
+    List<String> lines = new ArrayList<>();
+    lines.add("time\tmethod\tpath\tstatus\ttech");
+    for (RequestLog.Entry e : log) {
+      lines.add(e.time() + "\t" + e.method() + "\t" + e.path() + "\t" + e.status() + "\t" + e.techId());
+    }
+    Files.write(file, lines);
   }
 
   private static int busyAcks(AtomicReferenceArray<Sent> sent) {
