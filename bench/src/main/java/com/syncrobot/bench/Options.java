@@ -20,7 +20,8 @@ import java.util.Set;
 record Options(Path jar, int reps, int rounds, Duration latency, int digestTickets, int budgetCommands,
     Duration budgetSpread, int budgetTechnicians, int budgetRuns, int burst, boolean quick, Set<String> only) {
   static final String USAGE = "bench [--quick] [--reps N] [--rounds N] [--latency-ms L] [--digest-tickets N] "
-      + "[--budget-commands N] [--budget-seconds S] [--budget-runs N] [--only critical,burst,digest,budget] [--jar PATH]";
+      + "[--budget-commands N] [--budget-seconds S] [--budget-runs N] [--only critical,burst,digest,budget] "
+      + "[--jar PATH]";
 
   static Options parse(String[] raw) {
     List<String> args = new ArrayList<>();

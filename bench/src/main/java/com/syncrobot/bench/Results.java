@@ -36,16 +36,19 @@ final class Results {
 
   /** Adds one sample to the row {@code label} of {@code section}. */
   synchronized void add(int section, String label, Unit unit, double value) {
-    rows.computeIfAbsent(section + "|" + label, k -> new Row(section, label, unit, new ArrayList<>(), new ArrayList<>()))
-        .values().add(value);
+    row(section, label, unit).values().add(value);
   }
 
   /** Sets the note printed after the row (the last one given wins). */
   synchronized void note(int section, String label, Unit unit, String note) {
-    Row r = rows.computeIfAbsent(section + "|" + label,
-        k -> new Row(section, label, unit, new ArrayList<>(), new ArrayList<>()));
+    Row r = row(section, label, unit);
     r.notes().clear();
     r.notes().add(note);
+  }
+
+  private Row row(int section, String label, Unit unit) {
+    return rows.computeIfAbsent(section + "|" + label,
+        k -> new Row(section, label, unit, new ArrayList<>(), new ArrayList<>()));
   }
 
   /** Prints the table in Markdown, sections in order. */
