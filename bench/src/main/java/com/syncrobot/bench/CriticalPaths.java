@@ -191,7 +191,9 @@ final class CriticalPaths {
   }
 
   /** Records the critical-path rows of one measured interval. */
-  private void record(String command, double ms, World w, Instant from, Instant to) {
+  private void record(String command, double ms, World w, Instant from, Instant to) throws InterruptedException {
+    // The sandbox logs a request just after its route changed the state: give the last entry time to land.
+    Thread.sleep(50);
     Waves waves = Waves.of(w.sandbox.requestLog().entries(), from, to, latency);
     if (Boolean.getBoolean("bench.debug")) {
       System.out.printf("%s %.0f ms%n", command, ms);
