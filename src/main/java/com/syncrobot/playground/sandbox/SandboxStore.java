@@ -32,6 +32,11 @@ final class SandboxStore {
     data = Seed.build(clock);
   }
 
+  /** Adds {@code count} open tickets (see {@link SeedTickets#bulkOpen}); returns their numbers. */
+  synchronized List<Long> addOpenTickets(int count) {
+    return SeedTickets.bulkOpen(data, clock.instant(), count);
+  }
+
   synchronized SandboxState snapshot() {
     Map<Long, List<SandboxComment>> byTicket = new LinkedHashMap<>();
     for (SandboxComment c : data.comments.values()) {

@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -51,6 +52,28 @@ final class SeedTickets {
     attachNamedAssets();
     long last = d.tickets.values().stream().mapToLong(SandboxTicket::number).max().orElse(32_149);
     d.nextTicketNumber = last + 1;
+  }
+
+  /**
+   * Adds {@code count} open tickets, each with an Initial Issue comment, spread over the customers,
+   * the technicians with tokens and the open statuses, for load and digest benchmarks. Returns their
+   * numbers in creation order.
+   */
+  static List<Long> bulkOpen(SandboxData d, Instant now, int count) {
+    SeedTickets s = new SeedTickets(d, now);
+    List<Long> customers = List.copyOf(d.customers.keySet());
+    List<Long> techs = List.of(DANA, MARCO, PRIYA);
+    List<String> statuses = List.of("New", "In Progress", "Waiting on Customer", "Scheduled");
+    List<Long> numbers = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      long tech = techs.get(i % techs.size());
+      // Ages spread over a month so the list's newest-first order and the digest's "untouched" rule both have work.
+      long id = s.ticket(customers.get(i % customers.size()), "Load ticket " + (i + 1) + ": workstation check",
+          statuses.get(i % statuses.size()), "2 Normal", "Maintenance", tech, H.multipliedBy(1 + (i % 720)), null);
+      s.comment(id, INITIAL, "Routine check " + (i + 1) + ".", false, true, tech, Duration.ZERO);
+      numbers.add(d.tickets.get(id).number());
+    }
+    return List.copyOf(numbers);
   }
 
   private void open() {

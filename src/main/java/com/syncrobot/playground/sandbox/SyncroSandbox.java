@@ -9,6 +9,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
@@ -157,6 +158,20 @@ public final class SyncroSandbox implements AutoCloseable {
   /** Returns a snapshot of every record. */
   public SandboxState state() {
     return store.snapshot();
+  }
+
+  /**
+   * Adds {@code count} open tickets with an Initial Issue comment each, spread over the seeded
+   * customers and technicians, for load and digest benchmarks; {@link #reset()} removes them.
+   *
+   * @return the new tickets' numbers, in creation order
+   * @throws IllegalArgumentException if {@code count} is negative
+   */
+  public List<Long> addOpenTickets(int count) {
+    if (count < 0) {
+      throw new IllegalArgumentException("count must not be negative: " + count);
+    }
+    return store.addOpenTickets(count);
   }
 
   /** Returns the fault switches, live. */

@@ -89,6 +89,23 @@ final class ReadShapesTest {
   }
 
   @Test
+  void addOpenTickets_thousand_listedOverFortyPagesAndFoundByNumber_R26() {
+    long openBefore = api.openTickets().size();
+    f.sandbox.requestLog().clear();
+
+    List<Long> numbers = f.sandbox.addOpenTickets(1000);
+
+    assertThat(numbers).hasSize(1000).doesNotHaveDuplicates()
+        .doesNotContainAnyElementsOf(f.state().tickets().stream().map(SandboxTicket::id).toList());
+    List<Ticket> open = api.openTickets();
+    assertThat(open).hasSize((int) openBefore + 1000).allMatch(Ticket::isOpen);
+    assertThat(f.sandbox.requestLog().entries()).filteredOn(e -> e.path().equals("/tickets"))
+        .hasSize((int) ((openBefore + 1000 + 24) / 25));
+    Ticket last = api.findTicketByNumber(new TicketNumber(numbers.get(999))).orElseThrow();
+    assertThat(api.comments(last.id())).extracting(Comment::subject).containsExactly("Initial Issue");
+  }
+
+  @Test
   void searchTickets_matchesSubjectAndCustomer() {
     assertThat(api.searchTickets("canyon dental")).extracting(Ticket::customerName)
         .isNotEmpty().containsOnly("Canyon Dental Group");

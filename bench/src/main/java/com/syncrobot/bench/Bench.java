@@ -1,0 +1,170 @@
+package com.syncrobot.bench;
+
+import com.syncrobot.playground.sandbox.SandboxTicket;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Runs every scenario {@code reps} times, each on a freshly started child-JVM bot with a fresh
+ * sandbox and simulator (so one scenario's use of the 180-per-minute budget never slows the next),
+ * then the budget scenario, and prints one table of min / median / max.
+ */
+public final class Bench {
+  static final int ACK = 1;
+  static final int CRITICAL = 2;
+  static final int REQUESTS = 3;
+  static final int DIGEST = 4;
+  static final int BUDGET = 5;
+  static final int FOOTPRINT = 6;
+
+  final Options options;
+  final Results results = new Results();
+  private final Path tmp;
+  private final List<String> failures = new ArrayList<>();
+
+  private Bench(Options options, Path tmp) {
+    this.options = options;
+    this.tmp = tmp;
+  }
+
+  public static void main(String[] args) throws Exception {
+    // The simulator's JDK server must not wait for delayed ACKs (the sandbox sets the same), see SyncroSandbox.
+    System.setProperty("sun.net.httpserver.nodelay", "true");
+    Options o = Options.parse(args);
+    if (!Files.isRegularFile(o.jar())) {
+      System.err.println("No " + o.jar() + ": build it first (mvn -B -q package -DskipTests), or pass --jar PATH.");
+      System.exit(2);
+    }
+    Path tmp = Files.createTempDirectory("syncro-bench");
+    Bench b = new Bench(o, tmp);
+    long t0 = System.nanoTime();
+    int code = b.run(System.out);
+    System.out.printf(Locale.ROOT, "Bench wall time: %.1f min. Bot logs and stores: %s%n",
+        (System.nanoTime() - t0) / 60e9, tmp);
+    System.exit(code);
+  }
+
+  private int run(PrintStream out) {
+    out.println("syncro-bot bench: " + (options.quick() ? "QUICK smoke run, " : "") + options.reps()
+        + " repetitions, L = " + options.latency().toMillis() + " ms per Syncro request");
+    for (int rep = 1; rep <= options.reps(); rep++) {
+      out.printf(Locale.ROOT, "-- repetition %d of %d%n", rep, options.reps());
+      if (options.only().contains("critical")) {
+        attempt("critical paths", () -> new CriticalPaths(this).run());
+      }
+      if (options.only().contains("burst")) {
+        attempt("ack burst and footprint", () -> new AckBurst(this).run());
+      }
+      if (options.only().contains("digest")) {
+        attempt("digest", () -> new DigestLoad(this).run());
+      }
+    }
+    for (int i = 1; options.only().contains("budget") && i <= options.budgetRuns(); i++) {
+      out.printf(Locale.ROOT, "-- budget run %d of %d (%d commands over %d s)%n", i, options.budgetRuns(),
+          options.budgetCommands(), options.budgetSpread().toSeconds());
+      attempt("budget", () -> new BudgetRun(this).run());
+    }
+    try {
+      results.add(FOOTPRINT, "jar size (target/syncro-bot.jar)", Results.Unit.MB,
+          Files.size(options.jar()) / 1048576.0);
+    } catch (IOException e) {
+      failures.add("jar size: " + e);
+    }
+    out.println();
+    out.println(machine());
+    out.println("L = " + options.latency().toMillis() + " ms added by the sandbox to every Syncro request. Each cell: "
+        + "min / median / max over n samples (a sample is one repetition, or one round where noted).");
+    Map<Integer, String> sections = new LinkedHashMap<>();
+    sections.put(ACK, "Ack latency at the bot's HTTP endpoint (per repetition: percentile over its requests)");
+    sections.put(CRITICAL, "Critical path: time ÷ (calls × L) and ÷ (waves × L); n = rounds");
+    sections.put(REQUESTS, "Syncro requests per command (whole job, from the sandbox's request log)");
+    sections.put(DIGEST, "Digest of " + options.digestTickets() + " open tickets (/syncro digest now)");
+    sections.put(BUDGET, "Budget discipline: " + options.budgetCommands() + " commands in "
+        + options.budgetSpread().toSeconds() + " s from " + options.budgetTechnicians() + " technicians");
+    sections.put(FOOTPRINT, "Footprint of the bot JVM (child process, Dockerfile's JVM options)");
+    results.print(out, sections);
+    if (!failures.isEmpty()) {
+      out.println();
+      out.println("FAILED: " + String.join(" | ", failures));
+      return 1;
+    }
+    return 0;
+  }
+
+  private interface Scenario {
+    void run() throws Exception;
+  }
+
+  private void attempt(String name, Scenario s) {
+    try {
+      s.run();
+    } catch (Exception | AssertionError e) {
+      failures.add(name + ": " + e);
+      System.err.println("Scenario '" + name + "' failed: " + e);
+      e.printStackTrace();
+    }
+  }
+
+  /** A fresh sandbox, simulator and store with {@code technicians} connected users. */
+  World world(int technicians) throws Exception {
+    return new World(Files.createTempDirectory(tmp, "world"), technicians);
+  }
+
+  /** Starts the bot for {@code w} as a child JVM and records its start-up time. */
+  BotProcess startBot(World w) throws Exception {
+    BotProcess bot = BotProcess.start(options.jar(), w.botEnv(), w.botPort, w.dir.resolve("bot.log"));
+    results.add(FOOTPRINT, "start-up to GET /healthz 200", Results.Unit.S, bot.startup().toMillis() / 1000.0);
+    return bot;
+  }
+
+  /**
+   * Warms the bot up (see {@link Warmup}), lightly when {@code bills} is empty, and records its cold
+   * first answer.
+   */
+  void warmup(World w, Driver d, String user, List<SandboxTicket> bills) throws Exception {
+    double cold = bills.isEmpty() ? Warmup.light(w, d, user) : Warmup.run(w, d, user, bills);
+    results.add(FOOTPRINT, "first /syncro ticket N answer after start (cold, L = 0)", Results.Unit.MS, cold);
+  }
+
+  /** Adds the p50, p99 and max of {@code ms} as three rows of section 1. */
+  void ackRows(String what, List<Double> ms) {
+    if (ms.isEmpty()) {
+      return;
+    }
+    results.add(ACK, what + " p50", Results.Unit.MS, Stats.percentile(ms, 50));
+    results.add(ACK, what + " p99", Results.Unit.MS, Stats.percentile(ms, 99));
+    results.add(ACK, what + " max", Results.Unit.MS, Stats.max(ms));
+    results.note(ACK, what + " p50", Results.Unit.MS, ms.size() + " requests per repetition");
+  }
+
+  private static String machine() {
+    Runtime rt = Runtime.getRuntime();
+    String cpu = "";
+    long memKb = 0;
+    try {
+      Matcher m = Pattern.compile("model name\\s*:\\s*(.+)").matcher(Files.readString(Path.of("/proc/cpuinfo"),
+          StandardCharsets.UTF_8));
+      cpu = m.find() ? m.group(1).strip() : "";
+      Matcher mem = Pattern.compile("MemTotal:\\s+(\\d+) kB").matcher(Files.readString(Path.of("/proc/meminfo")));
+      memKb = mem.find() ? Long.parseLong(mem.group(1)) : 0;
+    } catch (IOException e) {
+      // Not Linux: the figures below still name the JVM.
+    }
+    return String.format(Locale.ROOT, "Machine: %d cores (%s), %.1f GiB RAM, %s %s; Java %s (%s); %s",
+        rt.availableProcessors(), cpu.isEmpty() ? "cpu unknown" : cpu, memKb / 1048576.0,
+        System.getProperty("os.name"), System.getProperty("os.version"), System.getProperty("java.runtime.version"),
+        System.getProperty("java.vm.name"), Instant.now().truncatedTo(ChronoUnit.SECONDS));
+  }
+}

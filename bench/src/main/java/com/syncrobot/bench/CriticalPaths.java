@@ -1,0 +1,235 @@
+package com.syncrobot.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.syncrobot.playground.sandbox.RequestLog;
+import com.syncrobot.playground.sandbox.SandboxState;
+import com.syncrobot.playground.sandbox.SandboxTicket;
+import com.syncrobot.playground.slack.SimMessage;
+import com.syncrobot.playground.slack.SimModal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One technician, nothing else running: {@code /syncro}, {@code /syncro ticket N}, {@code /syncro bill
+ * N} (45 min remote, Confirm → ticket Invoiced in the sandbox) and {@code /syncro create CUSTOMER}
+ * (Confirm → the ticket and its Initial Issue comment in the sandbox), each {@code rounds} times on a
+ * warmed-up bot with the sandbox adding L to every request. The acks of these requests are the
+ * "idle" ack samples.
+ */
+final class CriticalPaths {
+  private static final String LIST = "/syncro (list)";
+  private static final String TICKET = "/syncro ticket N";
+  private static final String BILL = "/syncro bill N";
+  private static final String CREATE = "/syncro create";
+  /** One customer per round, none of them the warm-up's, so each create searches and reads its customer. */
+  private static final List<String> CUSTOMERS = List.of("Kestrel Architecture", "Desert Bloom Florist",
+      "Ocotillo Veterinary Clinic", "Saguaro Landscaping LLC", "Hollis & Pratt CPAs");
+
+  private final Bench b;
+  private final Results r;
+  private final Duration latency;
+  private final List<Double> slash = new ArrayList<>();
+  private final List<Double> submits = new ArrayList<>();
+  private final List<Double> clicks = new ArrayList<>();
+
+  CriticalPaths(Bench b) {
+    this.b = b;
+    this.r = b.results;
+    this.latency = b.options.latency();
+  }
+
+  void run() throws Exception {
+    try (World w = b.world(1); BotProcess bot = b.startBot(w)) {
+      Driver d = new Driver(w.sim);
+      String u = w.users.get(0).id();
+      List<SandboxTicket> open = Tickets.open(w.sandbox.state());
+      List<SandboxTicket> billable = Tickets.billable(w.sandbox.state());
+      int rounds = b.options.rounds();
+      if (billable.size() < rounds + Warmup.ROUNDS) {
+        throw new IllegalStateException("only " + billable.size() + " billable tickets for " + rounds + " rounds");
+      }
+      b.warmup(w, d, u, billable.subList(rounds, rounds + Warmup.ROUNDS));
+      w.sandbox.faults().latency(latency);
+      for (int round = 1; round <= rounds; round++) {
+        list(w, d, u);
+        ticket(w, d, u, open.get(round % open.size()));
+        bill(w, d, u, billable.get(round - 1), round);
+        create(w, d, u, round);
+      }
+      b.ackRows("idle: slash command", slash);
+      b.ackRows("idle: modal submit", submits);
+      b.ackRows("idle: button click (Confirm)", clicks);
+    }
+  }
+
+  private void list(World w, Driver d, String u) throws Exception {
+    Set<String> before = d.seen(u);
+    w.sandbox.requestLog().clear();
+    Instant from = Instant.now();
+    Driver.Ack a = acked(d.command(u, "/syncro"), slash);
+    d.awaitNew(u, before, m -> m.allText().contains("open ticket"));
+    double ms = Driver.millisSince(a.sentNanos());
+    Instant to = Instant.now();
+    record(LIST, ms, w, from, to);
+    requests(w, LIST, from, "by hand: the same pages of GET /tickets?status=Not Closed (25 a page)");
+  }
+
+  private void ticket(World w, Driver d, String u, SandboxTicket t) throws Exception {
+    Set<String> before = d.seen(u);
+    w.sandbox.requestLog().clear();
+    Instant from = Instant.now();
+    Driver.Ack a = acked(d.command(u, "/syncro ticket " + t.number()), slash);
+    d.awaitNew(u, before, m -> m.allText().contains("#" + t.number()));
+    double ms = Driver.millisSince(a.sentNanos());
+    Instant to = Instant.now();
+    record(TICKET, ms, w, from, to);
+    requests(w, TICKET, from, "by hand: 2 (number → id, ticket)");
+  }
+
+  private void bill(World w, Driver d, String u, SandboxTicket t, int round) throws Exception {
+    String work = "Bench round " + round + ": cleaned up the mail rules.";
+    Set<String> before = d.seen(u);
+    w.sandbox.requestLog().clear();
+    Instant start = Instant.now();
+    Driver.Ack c = acked(d.command(u, "/syncro bill " + t.number()), slash);
+    d.awaitForm(u, "minutes");
+    r.add(Bench.CRITICAL, "bill: command → form ready", Results.Unit.MS, Driver.millisSince(c.sentNanos()));
+    Driver.Ack s = acked(d.submit(u, Map.of("minutes", "45", "labour", "remote", "work", work)), submits);
+    SimMessage preview = d.awaitNew(u, before, m -> m.buttons().contains("Confirm") && m.allText().contains(work));
+    r.add(Bench.CRITICAL, "bill: submit → preview shown", Results.Unit.MS, Driver.millisSince(s.sentNanos()));
+    if (!preview.allText().contains("112.50")) {
+      throw new IllegalStateException("the bill preview does not show 112.50: " + preview.allText());
+    }
+    Instant from = Instant.now();
+    Driver.Ack k = acked(d.click(u, preview, "Confirm"), clicks);
+    Driver.poll(() -> w.sandbox.state().ticket(t.id()).map(x -> x.status().equals("Invoiced")).orElse(false),
+        Driver.WAIT, "ticket " + t.number() + " Invoiced");
+    double ms = Driver.millisSince(k.sentNanos());
+    Instant to = Instant.now();
+    record(BILL, ms, w, from, to);
+    d.awaitChanged(preview.ts(), m -> m.allText().contains("Done."));
+    r.add(Bench.CRITICAL, "bill: Confirm → \"Done.\" shown", Results.Unit.MS, Driver.millisSince(k.sentNanos()));
+    SandboxState st = w.sandbox.state();
+    if (st.invoicesOf(t.id()).size() != 1 || st.invoicesOf(t.id()).get(0).total().compareTo(
+        new java.math.BigDecimal("112.50")) != 0) {
+      throw new IllegalStateException("ticket " + t.number() + " was not invoiced once at 112.50: "
+          + st.invoicesOf(t.id()));
+    }
+    requests(w, BILL, start, "by hand: 8 (number → id, ticket, customer, comment, line item, invoice, invoice "
+        + "read-back, status)");
+  }
+
+  private void create(World w, Driver d, String u, int round) throws Exception {
+    String subject = "Bench round " + round + ": label printer offline";
+    Set<String> before = d.seen(u);
+    w.sandbox.requestLog().clear();
+    Instant start = Instant.now();
+    String customer = CUSTOMERS.get((round - 1) % CUSTOMERS.size());
+    Driver.Ack c = acked(d.command(u, "/syncro create " + customer), slash);
+    SimModal form = d.awaitForm(u, "subject");
+    if (!prefilled(form)) {
+      throw new IllegalStateException("the create form did not choose " + customer);
+    }
+    r.add(Bench.CRITICAL, "create: command → form ready", Results.Unit.MS, Driver.millisSince(c.sentNanos()));
+    Driver.Ack s = acked(d.submit(u, Map.of("subject", subject, "issue_type", issueType(form),
+        "description", "The label printer at the front desk shows offline.\nRestarted it once.")), submits);
+    SimMessage preview = d.awaitNew(u, before, m -> m.buttons().contains("Confirm") && m.allText().contains(subject));
+    r.add(Bench.CRITICAL, "create: submit → preview shown", Results.Unit.MS, Driver.millisSince(s.sentNanos()));
+    Instant from = Instant.now();
+    Driver.Ack k = acked(d.click(u, preview, "Confirm"), clicks);
+    Driver.poll(() -> {
+      SandboxState st = w.sandbox.state();
+      return st.tickets().stream().anyMatch(t -> t.subject().equals(subject) && !st.commentsOf(t.id()).isEmpty());
+    }, Driver.WAIT, "the created ticket");
+    double ms = Driver.millisSince(k.sentNanos());
+    Instant to = Instant.now();
+    record(CREATE, ms, w, from, to);
+    d.awaitChanged(preview.ts(), m -> m.allText().contains("Done."));
+    requests(w, CREATE, start, "by hand: 4 (customer search, customer with contacts, ticket, Initial Issue "
+        + "comment); the account's lists are cached (10 min)");
+  }
+
+  private static boolean prefilled(SimModal form) {
+    for (JsonNode block : form.view().path("blocks")) {
+      if (block.path("block_id").asText().equals("customer")) {
+        return block.path("element").has("initial_option");
+      }
+    }
+    return false;
+  }
+
+  /** The issue type to choose: Hardware when offered, else the first option. */
+  static String issueType(SimModal form) {
+    for (JsonNode block : form.view().path("blocks")) {
+      if (block.path("block_id").asText().equals("issue_type")) {
+        String first = null;
+        for (JsonNode o : block.path("element").path("options")) {
+          String v = o.path("value").asText();
+          if (v.equals("Hardware")) {
+            return v;
+          }
+          first = first == null ? v : first;
+        }
+        if (first != null) {
+          return first;
+        }
+      }
+    }
+    throw new IllegalStateException("the create form offers no issue type");
+  }
+
+  private static Driver.Ack acked(Driver.Ack a, List<Double> into) {
+    if (!a.ok()) {
+      throw new IllegalStateException("the bot did not ack: " + a.ack());
+    }
+    into.add(a.ms());
+    return a;
+  }
+
+  /** Records the critical-path rows of one measured interval. */
+  private void record(String command, double ms, World w, Instant from, Instant to) throws InterruptedException {
+    // The sandbox logs a request just after its route changed the state: give the last entry time to land.
+    Thread.sleep(50);
+    Waves waves = Waves.of(w.sandbox.requestLog().entries(), from, to, latency);
+    if (Boolean.getBoolean("bench.debug")) {
+      System.out.printf("%s %.0f ms%n", command, ms);
+      for (RequestLog.Entry e : w.sandbox.requestLog().entries()) {
+        System.out.printf("  %+6d ms %s %s %d%n", Duration.between(from, e.time()).toMillis(), e.method(), e.path(),
+            e.status());
+      }
+    }
+    double l = latency.toNanos() / 1e6;
+    r.add(Bench.CRITICAL, command + ": time", Results.Unit.MS, ms);
+    r.add(Bench.CRITICAL, command + ": Syncro calls n", Results.Unit.COUNT, waves.calls());
+    r.add(Bench.CRITICAL, command + ": waves d (dependent chain)", Results.Unit.COUNT, waves.waves());
+    r.add(Bench.CRITICAL, command + ": time ÷ (n × L)", Results.Unit.RATIO, ms / (waves.calls() * l));
+    r.add(Bench.CRITICAL, command + ": time ÷ (d × L)", Results.Unit.RATIO, ms / (waves.waves() * l));
+  }
+
+  /** Counts the whole job's requests once the bot has gone quiet (no request for 2 L). */
+  private void requests(World w, String command, Instant from, String byHand) throws InterruptedException {
+    int n = -1;
+    while (true) {
+      Thread.sleep(latency.multipliedBy(2).toMillis() + 50);
+      List<RequestLog.Entry> all = w.sandbox.requestLog().entries();
+      int now = (int) all.stream().filter(e -> !e.time().isBefore(from)).count();
+      if (now == n) {
+        break;
+      }
+      n = now;
+    }
+    if (Boolean.getBoolean("bench.debug")) {
+      System.out.printf("%s: whole job %d requests%n", command, n);
+      for (RequestLog.Entry e : w.sandbox.requestLog().entries()) {
+        System.out.printf("  %+6d ms %s %s %d%n", Duration.between(from, e.time()).toMillis(), e.method(), e.path(),
+            e.status());
+      }
+    }
+    r.add(Bench.REQUESTS, command, Results.Unit.COUNT, n);
+    r.note(Bench.REQUESTS, command, Results.Unit.COUNT, byHand);
+  }
+}

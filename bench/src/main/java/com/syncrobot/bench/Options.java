@@ -1,0 +1,79 @@
+package com.syncrobot.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The bench's settings, from its arguments (each argument may hold several words, as Maven passes
+ * {@code -Dbench.args="--reps 3"} as one).
+ *
+ * @param reps how often each scenario runs, each time on a freshly started bot
+ * @param rounds how often the critical-path commands run per repetition (all rounds are samples)
+ * @param latency what the sandbox adds to every Syncro request (L)
+ * @param budgetCommands the budget scenario's commands, sent evenly over {@code budgetSpread}
+ * @param budgetRuns how often the budget scenario runs (it takes minutes)
+ * @param only the scenarios to run
+ */
+record Options(Path jar, int reps, int rounds, Duration latency, int digestTickets, int budgetCommands,
+    Duration budgetSpread, int budgetTechnicians, int budgetRuns, int burst, boolean quick, Set<String> only) {
+  static final String USAGE = "bench [--quick] [--reps N] [--rounds N] [--latency-ms L] [--digest-tickets N] "
+      + "[--budget-commands N] [--budget-seconds S] [--budget-runs N] [--only critical,burst,digest,budget] "
+      + "[--jar PATH]";
+
+  static Options parse(String[] raw) {
+    List<String> args = new ArrayList<>();
+    for (String a : raw) {
+      for (String w : a.strip().split("\\s+")) {
+        if (!w.isEmpty()) {
+          args.add(w);
+        }
+      }
+    }
+    boolean quick = args.contains("--quick");
+    Path jar = Path.of("target", "syncro-bot.jar");
+    int reps = quick ? 1 : 5;
+    int rounds = quick ? 1 : 3;
+    long latencyMs = 200;
+    int digestTickets = quick ? 200 : 1000;
+    int budgetCommands = quick ? 30 : 300;
+    long budgetSeconds = quick ? 10 : 60;
+    int budgetRuns = 1;
+    Set<String> only = Set.of("critical", "burst", "digest", "budget");
+    for (int i = 0; i < args.size(); i++) {
+      String a = args.get(i);
+      switch (a) {
+        case "--quick" -> { }
+        case "--reps" -> reps = positive(args, ++i);
+        case "--rounds" -> rounds = positive(args, ++i);
+        case "--latency-ms" -> latencyMs = positive(args, ++i);
+        case "--digest-tickets" -> digestTickets = positive(args, ++i);
+        case "--budget-commands" -> budgetCommands = positive(args, ++i);
+        case "--budget-seconds" -> budgetSeconds = positive(args, ++i);
+        case "--budget-runs" -> budgetRuns = Integer.parseInt(value(args, ++i));
+        case "--jar" -> jar = Path.of(value(args, ++i));
+        case "--only" -> only = Set.of(value(args, ++i).split(","));
+        default -> throw new IllegalArgumentException("unknown argument " + a + "; usage: " + USAGE);
+      }
+    }
+    return new Options(jar, reps, rounds, Duration.ofMillis(latencyMs), digestTickets, budgetCommands,
+        Duration.ofSeconds(budgetSeconds), 10, budgetRuns, 20, quick, only);
+  }
+
+  private static String value(List<String> args, int i) {
+    if (i >= args.size()) {
+      throw new IllegalArgumentException("missing value for " + args.get(i - 1) + "; usage: " + USAGE);
+    }
+    return args.get(i);
+  }
+
+  private static int positive(List<String> args, int i) {
+    int n = Integer.parseInt(value(args, i));
+    if (n < 1) {
+      throw new IllegalArgumentException(args.get(i - 1) + " must be positive");
+    }
+    return n;
+  }
+}
