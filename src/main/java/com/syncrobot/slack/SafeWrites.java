@@ -20,6 +20,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.IntSupplier;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,14 +36,10 @@ final class SafeWrites implements AutoCloseable {
   private final PlanExecutor executor;
   private final DeliveryLog deliveries;
   private final ExecutorService pool;
-  private final Retell retell;
-
   /** Tells owners the plans that ended unannounced; returns how many. */
-  private interface Retell {
-    int run();
-  }
+  private final IntSupplier retell;
 
-  private SafeWrites(PlanExecutor executor, DeliveryLog deliveries, ExecutorService pool, Retell retell) {
+  private SafeWrites(PlanExecutor executor, DeliveryLog deliveries, ExecutorService pool, IntSupplier retell) {
     this.executor = executor;
     this.deliveries = deliveries;
     this.pool = pool;
@@ -104,7 +101,7 @@ final class SafeWrites implements AutoCloseable {
     app.viewSubmission(BillModal.TIMERS_CALLBACK_ID, BillSubmission.timers(requests, deliveries, planner));
     CreateFeatures.wire(app, subcommands, users, syncro, store, requests, deliveries, results, out, work, clock,
         options);
-    Retell retell = () -> {
+    IntSupplier retell = () -> {
       int told = 0;
       for (Plan plan : store.endedSince(clock.instant().minus(DeliveryLog.KEEP))) {
         if (!updater.told(plan)) {
@@ -127,7 +124,7 @@ final class SafeWrites implements AutoCloseable {
    * Returns how many plans were resumed.
    */
   int resume() {
-    int told = retell.run();
+    int told = retell.getAsInt();
     if (told > 0) {
       log.info("Told {} technician(s) how a plan ended while the bot was stopping", told);
     }
