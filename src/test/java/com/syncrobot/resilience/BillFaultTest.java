@@ -87,7 +87,7 @@ final class BillFaultTest {
     String state = rig.awaitPlanState(b.ticket().number(), Duration.ofSeconds(60), "DONE", "NEEDS_DECISION",
         "NEEDS_RECOVERY", "FAILED");
     rig.sandbox.faults().clear();
-    String told = awaitText(b.preview().ts(), state.equals("DONE") ? "Done." : "Needs your decision");
+    String told = rig.awaitText(b.preview().ts(), state.equals("DONE") ? "Done." : "Needs your decision");
     System.out.printf("BILL FAULT %s on %s -> %s; shown: %s%n", fault, STEP_NAMES.get(step), state,
         told.lines().findFirst().orElse(""));
     if (fault.commits() || fault == WriteFault.RATE_LIMITED) {
@@ -101,7 +101,7 @@ final class BillFaultTest {
       assertThat(rig.sim.clickButton(ALICE, rig.await(m -> m.ts().equals(b.preview().ts())), "Send it again").ok())
           .isTrue();
       assertThat(rig.awaitPlanState(b.ticket().number(), Duration.ofSeconds(30), "DONE", "FAILED")).isEqualTo("DONE");
-      told = awaitText(b.preview().ts(), "Done.");
+      told = rig.awaitText(b.preview().ts(), "Done.");
     }
     assertThat(told).contains("Done.");
     assertRecords(b, 5);
@@ -121,7 +121,7 @@ final class BillFaultTest {
     assertThat(rig.awaitPlanState(b.ticket().number(), Duration.ofSeconds(30), "DONE", "NEEDS_DECISION", "FAILED"))
         .isEqualTo("DONE");
     System.out.println("OUTAGE during the read-back, shown while away: " + shownWhileAway);
-    assertThat(awaitText(b.preview().ts(), "Done.")).contains("Done.");
+    assertThat(rig.awaitText(b.preview().ts(), "Done.")).contains("Done.");
     assertRecords(b, 5);
   }
 
@@ -137,7 +137,7 @@ final class BillFaultTest {
     assertThat(rig.awaitPlanState(b.ticket().number(), Duration.ofSeconds(30), "DONE", "NEEDS_DECISION", "FAILED"))
         .isEqualTo("DONE");
     System.out.println("OUTAGE at Confirm, shown while away: " + shownWhileAway);
-    assertThat(awaitText(b.preview().ts(), "Done.")).contains("Done.");
+    assertThat(rig.awaitText(b.preview().ts(), "Done.")).contains("Done.");
     assertRecords(b, 5);
   }
 
@@ -185,15 +185,5 @@ final class BillFaultTest {
     assertThat(invoices).as("invoices").hasSize(steps > 2 ? 1 : 0);
     invoices.forEach(i -> assertThat(i.total()).isEqualByComparingTo("112.50"));
     assertThat(s.ticket(id).orElseThrow().status()).as("status").isEqualTo(steps > 4 ? "Invoiced" : "New");
-  }
-
-  private String awaitText(String ts, String expected) throws InterruptedException {
-    long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    String text = rig.text(ts);
-    while (!text.contains(expected) && System.nanoTime() < end) {
-      Thread.sleep(50);
-      text = rig.text(ts);
-    }
-    return text;
   }
 }

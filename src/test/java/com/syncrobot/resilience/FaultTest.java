@@ -164,7 +164,7 @@ final class FaultTest {
     // The technician is told how it ended, in the preview message itself (a response_url takes only
     // five messages, so progress updates must leave room for this one).
     String outcome = state.equals("DONE") ? "Done" : "Needs your decision";
-    String told = awaitText(p.ts(), outcome);
+    String told = rig.awaitText(p.ts(), outcome);
     System.out.printf("FAULT %s step %d -> plan %s, comments %d, status %s, last shown: %s%n", fault, step + 1, state,
         comments.size(), status, told.lines().findFirst().orElse(""));
     // Never a duplicate; a step that committed is never lost; one refused before commit is not faked.
@@ -185,15 +185,5 @@ final class FaultTest {
     if (!state.equals("DONE")) {
       assertThat(told).doesNotContain("Done.");
     }
-  }
-
-  private String awaitText(String ts, String expected) throws InterruptedException {
-    long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    String text = rig.text(ts);
-    while (!text.contains(expected) && System.nanoTime() < end) {
-      Thread.sleep(50);
-      text = rig.text(ts);
-    }
-    return text;
   }
 }

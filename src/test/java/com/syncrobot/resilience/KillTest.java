@@ -216,13 +216,7 @@ final class KillTest {
 
   /** Runs {@code /syncro bill N}, fills 45 remote minutes and returns the preview with Confirm. */
   private SimMessage billPreview(SandboxTicket t, String work) throws InterruptedException {
-    var ack = rig.sim.runSlashCommand(ALICE, SlackSimulator.SUPPORT, "/syncro bill " + t.number());
-    assertThat(ack.ok()).as("slash command ack %s", ack).isTrue();
-    rig.sim.awaitModal(ALICE, m -> m.view().toString().contains("\"block_id\":\"minutes\""), Rig.WAIT)
-        .orElseThrow(() -> new AssertionError("no bill form; modal: " + rig.sim.currentModal(ALICE)));
-    var submitted = rig.sim.submitModal(ALICE, Map.of("minutes", "45", "labour", "remote", "work", work));
-    assertThat(submitted.ok()).as("modal submission ack %s", submitted).isTrue();
-    SimMessage p = rig.await(m -> m.buttons().contains("Confirm") && m.allText().contains(work));
+    SimMessage p = rig.billPreview(ALICE, t.number(), 45, work);
     assertThat(p.allText()).contains("0.75 × Labor - Remote Business (1190473) @ 150.00 = 112.50");
     return p;
   }

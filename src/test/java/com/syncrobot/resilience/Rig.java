@@ -3,28 +3,20 @@ package com.syncrobot.resilience;
 import com.slack.api.Slack;
 import com.syncrobot.app.BotConfig;
 import com.syncrobot.app.BotServer;
-import com.syncrobot.app.HttpTransport;
 import com.syncrobot.playground.sandbox.SandboxTicket;
 import com.syncrobot.playground.sandbox.SyncroSandbox;
 import com.syncrobot.playground.slack.DemoUser;
 import com.syncrobot.playground.slack.SimMessage;
 import com.syncrobot.playground.slack.SlackSimulator;
-import com.syncrobot.store.ConnectedUserStore;
-import com.syncrobot.store.Database;
-import com.syncrobot.store.TokenCipher;
 import com.syncrobot.syncro.RequestBudget;
 import com.syncrobot.syncro.Sleeper;
 import com.syncrobot.syncro.SyncroClient;
-import com.syncrobot.syncro.SyncroToken;
+import com.syncrobot.testbed.Stage;
 import com.syncrobot.write.Scheduler;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,8 +24,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import javax.crypto.KeyGenerator;
-import javax.crypto.SecretKey;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -55,70 +45,30 @@ final class Rig implements AutoCloseable {
    */
   static final int REQUESTS_PER_MINUTE = 6000;
 
+  final Stage stage;
   final Path dir;
-  final Path dbFile;
-  final SecretKey key;
   final SyncroSandbox sandbox;
   final SlackSimulator sim;
   final int botPort;
-  final Map<String, Long> techOf = new HashMap<>();
   private @Nullable BotServer server;
   private @Nullable ScheduledExecutorService rechecks;
 
   Rig(Path dir) throws Exception {
+    this.stage = new Stage(dir, DemoUser.technicians(), SECRET, BOT_TOKEN);
     this.dir = dir;
-    this.dbFile = dir.resolve("bot.db");
-    KeyGenerator kg = KeyGenerator.getInstance("AES");
-    kg.init(256);
-    this.key = kg.generateKey();
-    this.sandbox = SyncroSandbox.start("127.0.0.1", 0, Clock.systemUTC());
+    this.sandbox = stage.sandbox;
+    this.sim = stage.sim;
+    this.botPort = stage.botPort;
     sandbox.knobs().rateLimit(REQUESTS_PER_MINUTE);
-    this.botPort = freePort();
-    this.sim = SlackSimulator.start("127.0.0.1", 0, "http://127.0.0.1:" + botPort + HttpTransport.EVENTS_PATH, SECRET,
-        BOT_TOKEN, DemoUser.technicians());
-    connectTechnicians();
-  }
-
-  static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return s.getLocalPort();
-    }
-  }
-
-  /** Connects each simulated technician to one seeded Syncro technician, in the bot's store. */
-  private void connectTechnicians() {
-    List<Long> techs = new ArrayList<>(sandbox.seedTokens().keySet());
-    techs.sort(null);
-    try (Database d = Database.open(dbUrl())) {
-      ConnectedUserStore users = new ConnectedUserStore(d, new TokenCipher(key), Clock.systemUTC());
-      List<DemoUser> people = DemoUser.technicians();
-      for (int i = 0; i < people.size(); i++) {
-        long tech = techs.get(i % techs.size());
-        users.connect(people.get(i).id(), tech, people.get(i).realName(), new SyncroToken(sandbox.seedTokens().get(tech)));
-        techOf.put(people.get(i).id(), tech);
-      }
-    }
   }
 
   String dbUrl() {
-    return "jdbc:sqlite:" + dbFile;
-  }
-
-  String secretKeyBase64() {
-    return Base64.getEncoder().encodeToString(key.getEncoded());
+    return stage.dbUrl();
   }
 
   /** The environment a production bot reads (BotConfig.fromEnv), pointed at the sandbox and the simulator. */
   Map<String, String> botEnv() {
-    Map<String, String> env = new HashMap<>();
-    env.put(BotConfig.SLACK_BOT_TOKEN, BOT_TOKEN);
-    env.put(BotConfig.SLACK_SIGNING_SECRET, SECRET);
-    env.put(BotConfig.SLACK_API_URL, sim.apiUrl());
-    env.put(BotConfig.PORT, Integer.toString(botPort));
-    env.put(BotConfig.SYNCRO_BASE_URL, sandbox.baseUrl());
-    env.put(BotConfig.DB_URL, dbUrl());
-    env.put(BotConfig.SECRET_KEY, secretKeyBase64());
-    return env;
+    return stage.botEnv();
   }
 
   /**
@@ -191,7 +141,7 @@ final class Rig implements AutoCloseable {
       throw new AssertionError("slash command not acked: " + ack);
     }
     // The bill modal opens as "loading" and is filled in once the ticket is read.
-    sim.awaitModal(user, m -> m.view().toString().contains("\"minutes\""), WAIT)
+    sim.awaitModal(user, m -> m.view().toString().contains("\"block_id\":\"minutes\""), WAIT)
         .orElseThrow(() -> new AssertionError("no bill form"));
     var submitted = sim.submitModal(user, Map.of("minutes", Integer.toString(minutes), "labour", "remote",
         "work", work));
@@ -227,6 +177,17 @@ final class Rig implements AutoCloseable {
     return sim.awaitMessage(SlackSimulator.SUPPORT, match, WAIT)
         .or(() -> sim.messages(SlackSimulator.SUPPORT).stream().filter(match).findFirst())
         .orElseThrow(() -> new AssertionError("no such message; messages: " + sim.messages(SlackSimulator.SUPPORT)));
+  }
+
+  /** The text of the message with {@code ts} once it contains {@code expected}, or as it is after 10 s. */
+  String awaitText(String ts, String expected) throws InterruptedException {
+    long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    String text = text(ts);
+    while (!text.contains(expected) && System.nanoTime() < end) {
+      Thread.sleep(50);
+      text = text(ts);
+    }
+    return text;
   }
 
   /** The current text of the message with {@code ts}. */
@@ -288,7 +249,6 @@ final class Rig implements AutoCloseable {
   @Override
   public void close() {
     stopBot();
-    sim.stop();
-    sandbox.stop();
+    stage.close();
   }
 }
