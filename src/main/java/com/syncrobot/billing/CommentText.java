@@ -1,18 +1,21 @@
 package com.syncrobot.billing;
 
+import com.syncrobot.syncro.CommentHtml;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The R8 rules for comment text: {@code <br>} line breaks, no HTML lists, no secrets, no internal
- * notes where the customer can read them. Each rule records a {@link Check} and, when it had to change
+ * The R8 rules for comment text: {@code <br>} line breaks, no HTML lists, no other HTML (the body
+ * becomes escaped text, so no tag or link reaches the customer), no secrets, no internal notes where
+ * the customer can read them. Each rule records a {@link Check} and, when it had to change
  * the text, a correction that never repeats the offending text.
  */
 final class CommentText {
   static final String LINE_BREAKS = "line breaks (R8)";
   static final String NO_LISTS = "no lists (R8)";
+  static final String TEXT_ONLY = "no HTML but <br> (R8)";
   static final String NO_SECRETS = "no secrets (R8)";
   static final String NO_INTERNAL = "no internal notes (R8)";
 
@@ -75,6 +78,15 @@ final class CommentText {
     } else {
       checks.add(Check.pass(LINE_BREAKS, "line breaks are <br>"));
     }
+    if (CommentHtml.hasMarkup(s)) {
+      checks.add(Check.fail(TEXT_ONLY, "the body had HTML tags besides <br> (formatting, links or scripts)"));
+      corrections.add("removed the HTML tags from the body and kept the text a reader sees; a link is written out"
+          + " as its text and its address (R8)");
+    } else {
+      checks.add(Check.pass(TEXT_ONLY, "the body is text with <br> line breaks"));
+    }
+    // Always re-encoded, so that what was left of any markup is text and every & < > " is escaped.
+    s = CommentHtml.fromText(CommentHtml.toText(s));
     String[] lines = s.split("<br>", -1);
     List<String> kept = new ArrayList<>();
     List<String> secretRemovals = new ArrayList<>();

@@ -19,6 +19,7 @@ public final class ReviewChecklist {
   public static final String TOTAL = "total (R7)";
   public static final String LINE_BREAKS = CommentText.LINE_BREAKS;
   public static final String NO_LISTS = CommentText.NO_LISTS;
+  public static final String TEXT_ONLY = CommentText.TEXT_ONLY;
   public static final String NO_SECRETS = CommentText.NO_SECRETS;
   public static final String NO_INTERNAL = CommentText.NO_INTERNAL;
 

@@ -1,5 +1,6 @@
 package com.syncrobot.draft;
 
+import com.syncrobot.syncro.CommentHtml;
 import java.util.regex.Pattern;
 
 /** Turns a technician's plain-text notes into the texts the fallback drafts use. */
@@ -10,8 +11,7 @@ final class Notes {
 
   /** Returns the notes as HTML: special characters escaped, line breaks as {@code <br>} (R8). */
   static String html(String notes) {
-    String escaped = notes.strip().replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-    return NEWLINE.matcher(escaped).replaceAll("<br>");
+    return CommentHtml.fromText(notes.strip());
   }
 
   /** Returns the first non-blank line, cut to {@code max} characters. */

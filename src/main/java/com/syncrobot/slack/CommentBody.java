@@ -1,17 +1,19 @@
 package com.syncrobot.slack;
 
+import com.syncrobot.syncro.CommentHtml;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Turns a technician's text into a Syncro comment body (R8): newlines become {@code <br>}, list
- * tags become "• item" lines (Syncro does not render {@code <ul>/<ol>/<li>}), and text that looks
- * like a credential is found before it can reach a customer.
+ * Turns a technician's text into a Syncro comment body (R8): list tags become "• item" lines (Syncro
+ * does not render {@code <ul>/<ol>/<li>}), a typed {@code <br>} is a line break, everything else is
+ * text, escaped so that no tag or link reaches the customer, and line breaks are sent as {@code <br>}.
+ * Text that looks like a credential is found before it can reach a customer.
  */
 final class CommentBody {
-  private static final Pattern BR_NEWLINE = Pattern.compile("(?i)<br\\s*/?>[ \\t]*\\n");
+  private static final Pattern BR = Pattern.compile("(?i)<br\\s*/?>[ \\t]*\\n?");
   private static final Pattern LIST_OPEN_CLOSE = Pattern.compile("(?i)\\s*</?(ul|ol)\\b[^>]*>\\s*");
   private static final Pattern ITEM_OPEN = Pattern.compile("(?i)\\s*<li\\b[^>]*>\\s*");
   private static final Pattern ITEM_CLOSE = Pattern.compile("(?i)\\s*</li\\s*>");
@@ -47,12 +49,11 @@ final class CommentBody {
       s = s.replaceAll("\\n{2,}", "\n").strip();
       notes.add("Converted the <ul>/<ol>/<li> list into • lines: Syncro does not render list tags (R8).");
     }
-    s = BR_NEWLINE.matcher(s).replaceAll("\n");
+    s = BR.matcher(s).replaceAll("\n").strip();
     if (s.contains("\n")) {
-      s = s.replace("\n", "<br>");
       notes.add("Line breaks are sent as <br>.");
     }
-    return new Converted(s, notes);
+    return new Converted(CommentHtml.fromText(s), notes);
   }
 
   /** Returns what credential-like thing {@code text} holds, in words, or empty (R8, R11). */

@@ -1,5 +1,6 @@
 package com.syncrobot.slack;
 
+import com.syncrobot.syncro.CommentHtml;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -48,8 +49,6 @@ final class SlackMessageText {
 
   /** Returns {@code plain} as comment HTML: {@code & < > "} escaped, line breaks as {@code <br>} (R8). */
   static String html(String plain) {
-    String escaped = plain.replace("\r\n", "\n").replace('\r', '\n').strip()
-        .replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
-    return escaped.replace("\n", "<br>");
+    return CommentHtml.fromText(plain.strip());
   }
 }

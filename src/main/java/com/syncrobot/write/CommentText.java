@@ -1,10 +1,12 @@
 package com.syncrobot.write;
 
 import java.util.regex.Pattern;
+import org.jsoup.parser.Parser;
 
 /**
  * Normalises comment text so that what we sent and what Syncro shows compare equal despite
- * {@code <br>} spellings, block tags, a few HTML entities and whitespace.
+ * {@code <br>} spellings, block tags, how entities are spelled ({@code &#39;}, {@code &apos;} or
+ * {@code '}) and whitespace.
  */
 final class CommentText {
   private static final Pattern BREAKS = Pattern.compile("(?i)<br\\s*/?>|</?(p|div)(\\s[^>]*)?>");
@@ -14,12 +16,7 @@ final class CommentText {
 
   static String normalize(String text) {
     String t = BREAKS.matcher(text).replaceAll(" ");
-    t = t.replace("&nbsp;", " ")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&amp;", "&");
+    t = Parser.unescapeEntities(t, false);
     return SPACE.matcher(t).replaceAll(" ").strip();
   }
 

@@ -159,6 +159,40 @@ final class DraftFlowTest {
         .isEqualTo("We fixed it:<br>• new toner<br>• test page");
   }
 
+  /** A model answer with a link, a script and a bare ampersand in the comment body. */
+  private static final String HTML_BODY = "<p>We fixed it &amp; tested.</p>Pay at <a href=\\\"http://evil.example\\\">"
+      + "your bank</a>.<script>alert(1)</script> R&D<br>Bye";
+
+  @Test
+  void htmlInTheDraftedBill_reducedToTextAndBr_linkTargetShown_R8_R13() throws Exception {
+    modelSays("{\"comment_subject\":\"Resolution\",\"comment_body\":\"" + HTML_BODY + "\",\"line_item_description\":"
+        + "\"Remote support: toner\",\"preview\":\"Toner.\"}");
+    WriteFlowHarness.Preview p = draftedBill();
+    assertThat(text(p.message())).contains("✗ no HTML but &lt;br&gt; (R8)",
+        "We fixed it &amp; tested.\n> Pay at your bank (http://evil.example). R&amp;D\n> Bye")
+        .doesNotContain("alert(1)");
+    confirmAndAwait(p);
+    assertThat(JSON.readTree(billing.onlyBody(COMMENT)).path("body").asText())
+        .isEqualTo("We fixed it &amp; tested.<br>Pay at your bank (http://evil.example). R&amp;D<br>Bye");
+  }
+
+  @Test
+  void htmlInTheDraftedComment_reducedToTextAndBr_R8_R13() throws Exception {
+    modelSays("{\"comment_subject\":\"Update\",\"comment_body\":\"" + HTML_BODY + "\"}");
+    bot.commentPostCreates(601);
+    slack.resetRequests();
+    WriteFlowHarness.Sent c = bot.command(JANE, "comment 32203");
+    JsonNode view = bot.lastOpenedView();
+    bot.submit(JANE, view, "Update", "fixed, tested", "public", true, "V-draft-html");
+    JsonNode preview = bot.awaitPost(c.responsePath(), "Show request");
+    assertThat(text(preview)).contains("Pay at your bank (http://evil.example). R&amp;D").doesNotContain("alert(1)");
+    String planId = WriteFlowHarness.planId(preview);
+    bot.click(JANE, "plan_confirm", planId, newPath(), actionTs());
+    bot.awaitState(planId, PlanState.DONE);
+    assertThat(JSON.readTree(billing.onlyBody(COMMENT)).path("body").asText())
+        .isEqualTo("We fixed it &amp; tested.<br>Pay at your bank (http://evil.example). R&amp;D<br>Bye");
+  }
+
   @Test
   void commentDraftItForMe_usesTheModelsBody_reviewed_R13() throws Exception {
     modelSays("{\"comment_subject\":\"Update\",\"comment_body\":\"We are waiting for the new drum.<br>Next visit"

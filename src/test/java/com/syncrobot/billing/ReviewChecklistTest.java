@@ -53,6 +53,28 @@ final class ReviewChecklistTest {
   }
 
   @Test
+  void htmlInDraft_linksScriptsAndTagsBecomeEscapedText_andTheCorrectionIsListed_R8() {
+    ReviewResult r = ReviewChecklist.review(
+        texts("<p>Fixed it &amp; tested.</p>Pay at <a href=\"http://evil.example\">your bank</a>."
+            + "<script>alert(1)</script><b>R&D</b> said 2 < 3"),
+        remote45(), BriefRates.TABLE, Visibility.PUBLIC_EMAIL);
+
+    assertThat(r.texts().commentBody())
+        .isEqualTo("Fixed it &amp; tested.<br>Pay at your bank (http://evil.example).R&amp;D said 2 &lt; 3");
+    assertThat(check(r, ReviewChecklist.TEXT_ONLY).passed()).isFalse();
+    assertThat(r.corrections()).anySatisfy(c -> assertThat(c).startsWith("removed the HTML tags from the body"));
+  }
+
+  @Test
+  void escapedTechnicianText_staysEscaped_andPassesTheTextCheck_R8() {
+    String escaped = "Call &lt;a href=&quot;http://evil&quot;&gt;bank&lt;/a&gt; &amp; more<br>Thanks";
+    ReviewResult r = ReviewChecklist.review(texts(escaped), remote45(), BriefRates.TABLE, Visibility.PUBLIC);
+
+    assertThat(r.texts().commentBody()).isEqualTo(escaped);
+    assertThat(check(r, ReviewChecklist.TEXT_ONLY).passed()).isTrue();
+  }
+
+  @Test
   void newlines_becomeBr_andTheCorrectionIsListed_R8() {
     ReviewResult r = ReviewChecklist.review(
         texts("Line one\nLine two\r\nLine three<br>\nLine four"), remote45(), BriefRates.TABLE, Visibility.PUBLIC);

@@ -28,6 +28,38 @@ final class HtmlTextTest {
   }
 
   @Test
+  void toPlain_namedEntities_decode() {
+    assertThat(HtmlText.toPlain("We&rsquo;ve updated the caf&eacute; PC &ndash; it&#x27;s done&hellip;"))
+        .isEqualTo("We’ve updated the café PC – it's done…");
+  }
+
+  @Test
+  void toPlain_styleScriptAndHead_areNotShown() {
+    assertThat(HtmlText.toPlain("<html><head><title>Reply</title><style>p { color: red; }</style></head><body>"
+        + "<p>Thanks &amp; regards</p><script>alert('x')</script><!-- quoted mail --></body></html>"))
+        .isEqualTo("Thanks & regards");
+  }
+
+  @Test
+  void toPlain_paragraphsAndDivs_areLines() {
+    assertThat(HtmlText.toPlain("<p>First</p><p>Second</p><div>Third</div>Fourth"))
+        .isEqualTo("First\nSecond\nThird\nFourth");
+  }
+
+  @Test
+  void toPlain_linkShowsItsAddressWhenTheTextDiffers() {
+    assertThat(HtmlText.toPlain("Pay at <a href=\"http://evil.example/pay\">your bank</a> or"
+        + " <a href=\"https://acme.example\">https://acme.example</a>"))
+        .isEqualTo("Pay at your bank (http://evil.example/pay) or https://acme.example");
+  }
+
+  @Test
+  void toPlain_escapedTechnicianText_readsAsTyped() {
+    String typed = "Click <a href=\"http://evil\">bank</a> & <script>alert(1)</script>\nThanks";
+    assertThat(HtmlText.toPlain(com.syncrobot.syncro.CommentHtml.fromText(typed))).isEqualTo(typed);
+  }
+
+  @Test
   void toPlain_manyBlankLines_collapseToOne() {
     assertThat(HtmlText.toPlain("a<br><br><br><br>b")).isEqualTo("a\n\nb");
   }

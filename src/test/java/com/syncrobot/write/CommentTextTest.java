@@ -13,6 +13,14 @@ final class CommentTextTest {
   }
 
   @Test
+  void same_entitySpellings_compareEqual_R2() {
+    // what the bot sends for escaped technician text, against the ways HTML may spell the same characters
+    assertThat(CommentText.same("O&#39;Brien &lt;b&gt; &quot;x&quot;", "O&#x27;Brien &#60;b&#62; \"x\"")).isTrue();
+    assertThat(CommentText.same("O'Brien", "O&apos;Brien")).isTrue();
+    assertThat(CommentText.same("caf\u00e9 \u2019", "caf&eacute; &rsquo;")).isTrue();
+  }
+
+  @Test
   void same_differentWords_differ_R2() {
     assertThat(CommentText.same("Replaced toner.", "Replaced drum.")).isFalse();
     assertThat(CommentText.same("Replaced toner.", "Replaced toner")).isFalse();
