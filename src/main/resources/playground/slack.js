@@ -50,9 +50,9 @@
   // <@U…> and <#C…|name> mentions, and Slack's &amp; &lt; &gt; escapes.
   function mrkdwn(text) {
     const parts = String(text || '').split('```');
-    return parts.map((p, i) => (i % 2
+    return '<span class="mrkdwn">' + parts.map((p, i) => (i % 2
       ? '<pre class="code-block">' + esc(unslack(p.replace(/^\n/, ''))) + '</pre>'
-      : inlineCode(p))).join('');
+      : inlineCode(p))).join('') + '</span>';
   }
 
   function inlineCode(t) {
@@ -84,6 +84,9 @@
     if (target.startsWith('#')) {
       return '<span class="mention">#' + esc(label || channelName(target.slice(1))) + '</span>';
     }
+    if (target.startsWith('!date^')) {
+      return slackDate(target, label);
+    }
     if (target.startsWith('!')) {
       return '<span class="mention">@' + esc(label || target.slice(1).split('^')[0]) + '</span>';
     }
@@ -92,12 +95,27 @@
       + (label ? styles(label) : esc(url)) + '</a>';
   }
 
-  // A few shortcodes the bot may use, as symbols every system font has (no emoji font needed).
+  // Emoji short codes as Slack shows them: the emoji itself (drawn by the system's emoji font). The
+  // codes the bot uses are all here; an unknown code stays as typed, as in Slack.
   const EMOJI = {
-    white_check_mark: '<span class="emo ok">✔</span>', heavy_check_mark: '<span class="emo ok">✔</span>',
-    x: '<span class="emo bad">✖</span>', warning: '<span class="emo warn">⚠</span>',
-    hourglass: '⌛', hourglass_flowing_sand: '⌛', memo: '✎', arrow_right: '→',
-    information_source: 'ℹ', no_entry: '⛔', moneybag: '$', clock3: '◷',
+    white_check_mark: '\u2705', heavy_check_mark: '\u2714\ufe0f', x: '\u274c', warning: '\u26a0\ufe0f',
+    hourglass: '\u231b', hourglass_flowing_sand: '\u23f3', memo: '\ud83d\udcdd', arrow_right: '\u27a1\ufe0f',
+    information_source: '\u2139\ufe0f', no_entry: '\u26d4', no_entry_sign: '\ud83d\udeab', moneybag: '\ud83d\udcb0',
+    clock3: '\ud83d\udd52', lock: '\ud83d\udd12', mag: '\ud83d\udd0d', zzz: '\ud83d\udca4', tada: '\ud83c\udf89',
+    grey_question: '\u2754', question: '\u2753', alarm_clock: '\u23f0', ticket: '\ud83c\udfab',
+    raised_hand: '\u270b', page_facing_up: '\ud83d\udcc4', heavy_multiplication_x: '\u2716\ufe0f',
+    eye: '\ud83d\udc41\ufe0f', bell: '\ud83d\udd14', calendar: '\ud83d\udcc6', date: '\ud83d\udcc5',
+    spiral_calendar_pad: '\ud83d\uddd3\ufe0f', email: '\ud83d\udce7', envelope: '\u2709\ufe0f',
+    speech_balloon: '\ud83d\udcac', bust_in_silhouette: '\ud83d\udc64', busts_in_silhouette: '\ud83d\udc65',
+    link: '\ud83d\udd17', key: '\ud83d\udd11', wrench: '\ud83d\udd27', hammer_and_wrench: '\ud83d\udee0\ufe0f',
+    receipt: '\ud83e\uddfe', money_with_wings: '\ud83d\udcb8', dollar: '\ud83d\udcb5', stopwatch: '\u23f1\ufe0f',
+    red_circle: '\ud83d\udd34', large_green_circle: '\ud83d\udfe2', large_yellow_circle: '\ud83d\udfe1',
+    large_blue_circle: '\ud83d\udd35', white_circle: '\u26aa', rotating_light: '\ud83d\udea8', fire: '\ud83d\udd25',
+    sparkles: '\u2728', thumbsup: '\ud83d\udc4d', '+1': '\ud83d\udc4d', wave: '\ud83d\udc4b', pushpin: '\ud83d\udccc',
+    clipboard: '\ud83d\udccb', inbox_tray: '\ud83d\udce5', outbox_tray: '\ud83d\udce4', repeat: '\ud83d\udd01',
+    arrows_counterclockwise: '\ud83d\udd04', leftwards_arrow_with_hook: '\u21a9\ufe0f', pencil2: '\u270f\ufe0f',
+    small_orange_diamond: '\ud83d\udd38', small_blue_diamond: '\ud83d\udd39', star: '\u2b50',
+    exclamation: '\u2757', heavy_exclamation_mark: '\u2757', bangbang: '\u203c\ufe0f', robot_face: '\ud83e\udd16',
   };
   const EYE = '<svg width="14" height="10" viewBox="0 0 14 10" aria-hidden="true"><path d="M7 1C3.5 1 1 5 1 5s2.5 4 '
     + '6 4 6-4 6-4-2.5-4-6-4z" fill="none" stroke="currentColor"/><circle cx="7" cy="5" r="1.8" fill="currentColor"/>'
@@ -105,7 +123,7 @@
 
   function styles(t) {
     let s = esc(unslack(t));
-    s = s.replace(/:([a-z0-9_+-]+):/g, (all, name) => EMOJI[name] || all);
+    s = s.replace(/:([a-z0-9_+-]+):/g, (all, name) => (EMOJI[name] ? '<span class="emoji">' + EMOJI[name] + '</span>' : all));
     const edge = '(^|[\\s(>"\'])';
     const end = '(?=$|[\\s).,!?:;<"\'])';
     s = s.replace(new RegExp(edge + '\\*([^*\\n]+)\\*' + end, 'g'), '$1<b>$2</b>');
@@ -128,7 +146,7 @@
 
   function textObject(t) {
     if (!t) return '';
-    return t.type === 'mrkdwn' ? mrkdwn(t.text) : esc(t.text).replace(/\n/g, '<br>');
+    return t.type === 'mrkdwn' ? mrkdwn(t.text) : '<span class="plain">' + esc(t.text).replace(/\n/g, '<br>') + '</span>';
   }
 
   function plain(t) {
@@ -265,8 +283,70 @@
     return '<div class="avatar" style="background:hsl(' + hue + ',45%,45%)">' + esc(letters) + '</div>';
   }
 
+  function viewerZone() {
+    return ((ui.snap && ui.snap.users.find(u => u.id === ui.me)) || {}).tz;
+  }
+
+  // <!date^EPOCH^FORMAT[^LINK]|FALLBACK>: Slack shows the time in the viewer's own zone.
+  function slackDate(target, fallback) {
+    const parts = target.split('^');
+    const when = new Date(parseInt(parts[1], 10) * 1000);
+    if (parts.length < 3 || isNaN(when.getTime())) return esc(fallback || target);
+    let text;
+    try {
+      text = formatSlackDate(parts[2], when, viewerZone());
+    } catch (e) {
+      return esc(fallback || target);
+    }
+    const link = parts[3] ? unslack(parts[3]) : null;
+    const shown = '<span class="date" data-testid="date">' + esc(text) + '</span>';
+    return link ? '<a href="' + esc(safeUrl(link)) + '" target="_blank" rel="noopener">' + shown + '</a>' : shown;
+  }
+
+  function formatSlackDate(format, when, tz) {
+    const opts = (o) => Object.assign({ timeZone: tz }, o);
+    const part = (o) => new Intl.DateTimeFormat('en-US', opts(o)).format(when);
+    const dayKey = (d) => new Intl.DateTimeFormat('en-CA', opts({ year: 'numeric', month: '2-digit', day: '2-digit' }))
+      .format(d);
+    const ordinal = (n) => n + (n % 100 >= 11 && n % 100 <= 13 ? 'th' : ({ 1: 'st', 2: 'nd', 3: 'rd' }[n % 10] || 'th'));
+    const day = parseInt(part({ day: 'numeric' }), 10);
+    const year = part({ year: 'numeric' });
+    const date = part({ month: 'long' }) + ' ' + ordinal(day) + ', ' + year;
+    const dateShort = part({ month: 'short' }) + ' ' + day + ', ' + year;
+    const dateLong = part({ weekday: 'long' }) + ', ' + date;
+    const pretty = (plain) => {
+      const now = Date.now();
+      const key = dayKey(when);
+      if (key === dayKey(new Date(now))) return 'today';
+      if (key === dayKey(new Date(now - 86400000))) return 'yesterday';
+      if (key === dayKey(new Date(now + 86400000))) return 'tomorrow';
+      return plain;
+    };
+    const seconds = Math.round((Date.now() - when.getTime()) / 1000);
+    const ago = () => {
+      const abs = Math.abs(seconds);
+      const [n, unit] = abs < 60 ? [abs, 'second'] : abs < 3600 ? [Math.floor(abs / 60), 'minute']
+        : abs < 86400 ? [Math.floor(abs / 3600), 'hour'] : [Math.floor(abs / 86400), 'day'];
+      const words = n + ' ' + unit + (n === 1 ? '' : 's');
+      return seconds >= 0 ? words + ' ago' : 'in ' + words;
+    };
+    const tokens = {
+      date_num: dayKey(when),
+      date: date,
+      date_short: dateShort,
+      date_long: dateLong,
+      date_pretty: pretty(date),
+      date_short_pretty: pretty(dateShort),
+      date_long_pretty: pretty(dateLong),
+      time: part({ hour: 'numeric', minute: '2-digit' }),
+      time_secs: part({ hour: 'numeric', minute: '2-digit', second: '2-digit' }),
+      ago: ago(),
+    };
+    return format.replace(/\{([a-z_]+)\}/g, (all, name) => (name in tokens ? tokens[name] : all));
+  }
+
   function time(ts) {
-    const tz = (ui.snap.users.find(u => u.id === ui.me) || {}).tz;
+    const tz = viewerZone();
     try {
       return new Date(parseFloat(ts) * 1000).toLocaleTimeString('en-US',
         { hour: 'numeric', minute: '2-digit', timeZone: tz });

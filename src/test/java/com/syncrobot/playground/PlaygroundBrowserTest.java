@@ -117,7 +117,7 @@ final class PlaygroundBrowserTest {
     assertThat(comments(t)).as("nothing is written before Confirm").isEqualTo(before);
     saveScreenshot("comment-preview");
     click(preview, "Confirm");
-    awaitMessageContaining("Done.");
+    awaitDone(preview);
     List<SandboxComment> after = state().commentsOf(t.id());
     assertThat(after).hasSize(before + 1);
     SandboxComment c = after.get(after.size() - 1);
@@ -136,7 +136,7 @@ final class PlaygroundBrowserTest {
     ((JavascriptExecutor) driver).executeScript("const b = arguments[0]; b.click(); b.click();",
         button(preview, "Confirm"));
     // The outcome reaches the asker even after the extra click used one of response_url's five messages.
-    awaitMessageContaining("Done.");
+    awaitDone(preview);
     awaitMessageContaining("done (Syncro id");
     // Both clicks reached the bot; give the second one time to write if it were going to.
     Thread.sleep(1000);
@@ -158,7 +158,7 @@ final class PlaygroundBrowserTest {
     assertThat(comments(t)).isEqualTo(before);
     switchUser(asker);
     click(preview, "Confirm");
-    awaitMessageContaining("Done.");
+    awaitDone(preview);
     List<SandboxComment> after = state().commentsOf(t.id());
     assertThat(after).hasSize(before + 1);
     assertThat(after.get(after.size() - 1).tech()).isEqualTo(playground.users().get(0).realName());
@@ -188,7 +188,7 @@ final class PlaygroundBrowserTest {
     click(preview, "Confirm");
     // The step shows the id found by verifying, and the outcome arrives although this path has more
     // updates than the five messages Slack allows a response_url.
-    awaitMessageContaining("Done.");
+    awaitDone(preview);
     awaitMessageContaining("done (Syncro id");
     assertThat(comments(t)).isEqualTo(before + 1);
     assertThat(state().commentsOf(t.id()).get(before).body()).isEqualTo("Written once even though the reply was lost.");
@@ -223,7 +223,7 @@ final class PlaygroundBrowserTest {
     saveScreenshot("bill-preview");
 
     click(preview.ts(), "Confirm");
-    awaitMessageContaining("Done.");
+    awaitDone(preview.ts());
 
     assertThat(comments(t)).isEqualTo(commentsBefore + 1);
     List<SandboxLineItem> lines = state().lineItemsOf(t.id());
@@ -330,6 +330,14 @@ final class PlaygroundBrowserTest {
     return new WebDriverWait(driver, Duration.ofSeconds(15)).withMessage(() -> "no " + what + " among " + messages())
         .until(d -> messages().stream()
         .filter(m -> !seen.contains(m.ts() + "|" + m.text())).filter(match).reduce((a, b) -> b).orElse(null));
+  }
+
+  /**
+   * Waits for the preview {@code ts} itself to say "Done.": an earlier journey's plan may finish late on
+   * a loaded machine, and its "Done." must not be taken for this one's.
+   */
+  Msg awaitDone(String ts) {
+    return awaitMessage(m -> m.ts().equals(ts) && m.text().contains("Done."), "preview " + ts + " saying Done.");
   }
 
   Msg awaitMessageContaining(String text) {
