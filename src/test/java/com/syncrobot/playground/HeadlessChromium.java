@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Where the browser tests find Debian's {@code chromium} and {@code chromium-driver}, and why they
@@ -14,6 +15,9 @@ import java.util.Optional;
 public final class HeadlessChromium {
   public static final String BINARY_PROPERTY = "syncro.chromium";
   public static final String DRIVER_PROPERTY = "syncro.chromedriver";
+
+  /** Whether the reason was printed already: once per test run is enough in Maven's output. */
+  private static final AtomicBoolean TOLD = new AtomicBoolean();
 
   private HeadlessChromium() {}
 
@@ -34,11 +38,17 @@ public final class HeadlessChromium {
     if (!Files.isExecutable(driver())) {
       missing.add("no " + driver() + " (Debian package chromium-driver)");
     }
-    return missing.isEmpty()
-        ? Optional.empty()
-        : Optional.of(
-            "browser test skipped: "
-                + String.join(", ", missing)
-                + "; install with: apt-get install chromium chromium-driver");
+    if (missing.isEmpty()) {
+      return Optional.empty();
+    }
+    String why =
+        "browser test skipped: "
+            + String.join(", ", missing)
+            + "; install with: apt-get install chromium chromium-driver";
+    if (!TOLD.getAndSet(true)) {
+      // Surefire counts skipped tests but prints no reason; this line says why, once.
+      System.err.println(why);
+    }
+    return Optional.of(why);
   }
 }
