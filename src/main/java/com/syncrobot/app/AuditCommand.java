@@ -1,5 +1,6 @@
 package com.syncrobot.app;
 
+import com.syncrobot.store.Database;
 import com.syncrobot.syncro.TicketNumber;
 import com.syncrobot.write.AuditEntry;
 import com.syncrobot.write.AuditQuery;
@@ -63,8 +64,8 @@ final class AuditCommand implements Callable<Integer> {
     if (user != null && !UsersCommand.validSlackUser(cli, user)) {
       return 2;
     }
-    try (Storage storage = Storage.open(cli.config(), cli.clock())) {
-      List<AuditEntry> entries = new PlanStore(storage.db().jdbi()).audit(new AuditQuery(number, from, user));
+    try (Database db = Storage.existingDatabase(cli.config())) {
+      List<AuditEntry> entries = new PlanStore(db.jdbi()).audit(new AuditQuery(number, from, user));
       if (entries.isEmpty()) {
         cli.out().println("No Syncro writes match.");
         return 0;

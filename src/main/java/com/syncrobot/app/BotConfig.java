@@ -49,6 +49,11 @@ public record BotConfig(
   public static final String DIGEST_UNTOUCHED_DAYS = "SYNCRO_BOT_DIGEST_UNTOUCHED_DAYS";
   public static final String DIGEST_LINE_ITEM_READS = "SYNCRO_BOT_DIGEST_LINE_ITEM_READS";
 
+  /** How messages name the Syncro variables and the signing secret when they are missing. */
+  private static final String SYNCRO_BASE_URL_NAME = SYNCRO_BASE_URL + " (or " + SYNCRO_SUBDOMAIN + ")";
+  private static final String SIGNING_SECRET_NAME =
+      SLACK_SIGNING_SECRET + " (required in HTTP mode, when " + SLACK_APP_TOKEN + " is not set)";
+
   public static final String DEFAULT_SLACK_API_URL = "https://slack.com/api/";
   public static final String DEFAULT_DB_URL = "jdbc:sqlite:data/syncro-bot.db";
 
@@ -188,12 +193,35 @@ public record BotConfig(
 
   /** Returns the Syncro API base URL, or stops with a message naming the variables. */
   public String requireSyncroBaseUrl() {
-    return require(syncroBaseUrl, SYNCRO_BASE_URL + " (or " + SYNCRO_SUBDOMAIN + ")");
+    return require(syncroBaseUrl, SYNCRO_BASE_URL_NAME);
   }
 
   /** Returns the signing secret, required in HTTP mode. */
   public String requireSigningSecret() {
-    return require(slackSigningSecret, SLACK_SIGNING_SECRET + " (required in HTTP mode, when " + SLACK_APP_TOKEN + " is not set)");
+    return require(slackSigningSecret, SIGNING_SECRET_NAME);
+  }
+
+  /**
+   * Checks every variable the bot needs to serve and stops with one line naming all that are
+   * missing, so an operator fixes them in one go.
+   */
+  public void requireForServing() {
+    List<String> missing = new ArrayList<>();
+    if (slackBotToken == null) {
+      missing.add(SLACK_BOT_TOKEN);
+    }
+    if (!socketMode() && slackSigningSecret == null) {
+      missing.add(SIGNING_SECRET_NAME);
+    }
+    if (syncroBaseUrl == null) {
+      missing.add(SYNCRO_BASE_URL_NAME);
+    }
+    if (missing.size() == 1) {
+      throw new ConfigException("missing required environment variable " + missing.get(0));
+    }
+    if (!missing.isEmpty()) {
+      throw new ConfigException("missing required environment variables " + String.join(", ", missing));
+    }
   }
 
   public boolean socketMode() {

@@ -83,11 +83,8 @@ public final class BotServer implements AutoCloseable {
   public static BotServer start(BotConfig config, String bindHost, SyncroClient.Builder syncroClient,
       @Nullable Scheduler recheck) {
     // Check every required variable before touching disk or network, so a misconfiguration stops
-    // the bot with one line and leaves nothing behind.
-    config.requireSlackBotToken();
-    if (!config.socketMode()) {
-      config.requireSigningSecret();
-    }
+    // the bot with one line naming all that are missing and leaves nothing behind.
+    config.requireForServing();
     String syncroBaseUrl = config.requireSyncroBaseUrl();
 
     Clock clock = Clock.systemUTC();

@@ -84,6 +84,23 @@ final class DoctorCommand implements Callable<Integer> {
   }
 
   private void checkStoreAndSyncro(BotConfig config) {
+    // Only looks: a store or key made here would hide that the bot's are elsewhere.
+    boolean there = true;
+    try {
+      Storage.requireDatabase(config);
+    } catch (ConfigException e) {
+      fail("store", e.getMessage());
+      there = false;
+    }
+    try {
+      Storage.requireKey(config);
+    } catch (ConfigException e) {
+      fail("key", e.getMessage());
+      there = false;
+    }
+    if (!there) {
+      return;
+    }
     Storage storage;
     try {
       storage = Storage.open(config, cli.clock());

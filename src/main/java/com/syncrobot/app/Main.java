@@ -11,6 +11,8 @@ import picocli.CommandLine.Command;
 @Command(
     name = "syncro-bot",
     mixinStandardHelpOptions = true,
+    // Every subcommand gets --help and -V too.
+    scope = CommandLine.ScopeType.INHERIT,
     versionProvider = Main.Version.class,
     description = "Slack chat-ops bot for Syncro PSA. With no command it serves.",
     subcommands = {ServeCommand.class, UsersCommand.class, DoctorCommand.class, AuditCommand.class,
@@ -37,6 +39,11 @@ public final class Main implements Runnable {
 
   /** Runs one command line with the given environment and streams; returns the exit code. */
   static int run(Cli cli, String... args) {
+    return commandLine(cli).execute(args);
+  }
+
+  /** The whole command tree, printing to the given streams. */
+  static CommandLine commandLine(Cli cli) {
     CommandLine cmd = new CommandLine(new Main(cli), new Factory(cli));
     cmd.setOut(new java.io.PrintWriter(cli.out(), true));
     cmd.setErr(new java.io.PrintWriter(cli.err(), true));
@@ -48,7 +55,7 @@ public final class Main implements Runnable {
           }
           throw e;
         });
-    return cmd.execute(args);
+    return cmd;
   }
 
   @Override
@@ -81,11 +88,20 @@ public final class Main implements Runnable {
     }
   }
 
+  /** The project version, written into {@code version.properties} by the build. */
   static final class Version implements CommandLine.IVersionProvider {
+    static final String RESOURCE = "version.properties";
+
     @Override
-    public String[] getVersion() {
-      String v = Main.class.getPackage().getImplementationVersion();
-      return new String[] {"syncro-bot " + (v == null ? "development build" : v)};
+    public String[] getVersion() throws java.io.IOException {
+      java.util.Properties p = new java.util.Properties();
+      try (InputStream in = Main.class.getResourceAsStream(RESOURCE)) {
+        if (in == null) {
+          throw new IllegalStateException(RESOURCE + " is missing from the jar; build it with mvn package");
+        }
+        p.load(in);
+      }
+      return new String[] {"syncro-bot " + p.getProperty("version")};
     }
   }
 }

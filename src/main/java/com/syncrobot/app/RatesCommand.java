@@ -42,7 +42,7 @@ final class RatesCommand implements Runnable {
 
     @Override
     public Integer call() {
-      try (Database db = Database.open(cli.config().dbUrl())) {
+      try (Database db = Storage.existingDatabase(cli.config())) {
         cli.out().printf("%-10s %-9s %-44s %9s  %s%n", "TYPE", "PRODUCT", "NAME", "PRICE", "UNIT");
         for (Rate r : new RateStore(db).list()) {
           cli.out().printf("%-10s %-9d %-44s %9s  %s%n", r.type(), r.productId(), r.productName(), r.priceRetail(),

@@ -114,7 +114,7 @@ final class UsersCommand implements Runnable {
 
     @Override
     public Integer call() {
-      try (Storage storage = Storage.open(cli.config(), cli.clock())) {
+      try (Storage storage = Storage.openExisting(cli.config(), cli.clock())) {
         List<ConnectedUserSummary> users = storage.users().list();
         if (users.isEmpty()) {
           cli.out().println("No technician has connected a Syncro token yet.");
@@ -145,7 +145,7 @@ final class UsersCommand implements Runnable {
       if (!validSlackUser(cli, slackUser)) {
         return 2;
       }
-      try (Storage storage = Storage.open(cli.config(), cli.clock())) {
+      try (Storage storage = Storage.openExisting(cli.config(), cli.clock())) {
         if (storage.users().remove(slackUser)) {
           cli.out().println("Removed the Syncro token of " + slackUser + ".");
           return 0;

@@ -15,7 +15,7 @@ import java.util.Optional;
  * The account's lists the create modal offers (R14): issue types and priorities ({@code GET
  * /tickets/settings} and {@code /settings}), technicians ({@code GET /users}) and appointment types
  * ({@code GET /appointment_types}). Cached ten minutes per process, since every technician shares
- * one account; an empty list falls back to the domain brief's vocabulary. Thread-safe.
+ * one account; an empty list falls back to the vocabulary in docs/rules.md. Thread-safe.
  */
 final class CreateVocabulary {
   static final String EMERGENCY = "Emergency Service";

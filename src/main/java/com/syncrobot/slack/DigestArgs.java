@@ -19,9 +19,10 @@ import org.jspecify.annotations.Nullable;
  * says what is wrong with it. Pure; no Slack or store access.
  */
 final class DigestArgs {
-  static final String ADD_USAGE = "`/syncro digest add #channel 08:00 [weekdays|daily] [Zone/Id]`";
+  /** The one spelling of the command, the same in README, the help list and every message. */
+  static final String ADD_USAGE = "`/syncro digest add here|C0123ABCD 08:00 [weekdays|daily] [Europe/Berlin]`";
   static final String USAGE = "Usage: " + ADD_USAGE + ", `/syncro digest list`, `/syncro digest remove ID`, "
-      + "`/syncro digest now [#channel]`.";
+      + "`/syncro digest now [C0123ABCD]`.";
 
   /** Slack's escaped channel mention: {@code <#C0123ABCD|name>} or {@code <#C0123ABCD>}. */
   private static final Pattern ESCAPED_CHANNEL = Pattern.compile("<#([CGD][A-Z0-9]{2,30})(?:\\|[^>]*)?>");

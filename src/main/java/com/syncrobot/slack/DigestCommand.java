@@ -58,7 +58,7 @@ final class DigestCommand implements Subcommand {
   @Override
   public String usage() {
     return DigestArgs.ADD_USAGE + " – a daily open-ticket digest in a channel (your Slack time zone unless given); "
-        + "also `digest list`, `digest remove ID`, `digest now [#channel]`";
+        + "also `/syncro digest list`, `/syncro digest remove ID`, `/syncro digest now [C0123ABCD]`";
   }
 
   @Override

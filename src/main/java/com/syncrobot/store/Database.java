@@ -11,6 +11,7 @@ import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
@@ -79,6 +80,15 @@ public final class Database implements AutoCloseable {
     }
     Jdbi jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
     return new Database(url, jdbi, keeper);
+  }
+
+  /**
+   * Returns the database file {@code jdbcUrl} names, or null for a shared-cache in-memory database.
+   *
+   * @throws IllegalArgumentException as {@link #open} does for a URL it refuses
+   */
+  public static @Nullable Path file(String jdbcUrl) {
+    return SqliteUrl.parse(jdbcUrl).file();
   }
 
   private static void createParentFolder(Path file) {

@@ -53,6 +53,8 @@ final class RatesCliTest {
     env.put(BotConfig.DB_URL, "jdbc:sqlite:" + dir.resolve("bot.db"));
     env.put(BotConfig.SECRET_KEY_FILE, dir.resolve("secret.key").toString());
     env.put(BotConfig.SLACK_API_URL, wm.getHttpBaseUrl() + "/slack/api/");
+    // The store as the bot's first start leaves it: `rates list` and `doctor` only read an existing one.
+    Storage.open(BotConfig.fromEnv(env), Clock.systemUTC()).close();
   }
 
   private int run(String stdin, String... args) {

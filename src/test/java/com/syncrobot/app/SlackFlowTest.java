@@ -455,6 +455,19 @@ final class SlackFlowTest {
     assertThat(syncro.getAllServeEvents()).isEmpty();
   }
 
+  @Test
+  void help_spellsEveryCommandAsTheReadmeDoes() throws Exception {
+    String help = command("help").ackJson().path("text").asText();
+    String readme = java.nio.file.Files.readString(Path.of("README.md"));
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("`(/syncro[^`]*)`").matcher(help);
+    List<String> forms = new ArrayList<>();
+    while (m.find()) {
+      forms.add(m.group(1));
+    }
+    assertThat(forms).hasSizeGreaterThan(15);
+    assertThat(forms).allSatisfy(form -> assertThat(readme).as("README spells " + form).contains(form));
+  }
+
   // ---- identity (R11) -----------------------------------------------------------------------
 
   @Test

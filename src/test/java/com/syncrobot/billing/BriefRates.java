@@ -2,7 +2,7 @@ package com.syncrobot.billing;
 
 import java.util.List;
 
-/** The rate table of the domain brief, as the V4 migration seeds it. */
+/** The rate table of docs/rules.md, as the V4 migration seeds it. */
 final class BriefRates {
   static final RateTable TABLE = RateTable.of(List.of(
       rate(LabourType.REMOTE, 1190473, "Labor - Remote Business", "150.00", Unit.HOUR),

@@ -40,12 +40,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The newcomer's journeys in a real headless Chromium against the whole playground: the real bot,
  * unchanged, between the Syncro sandbox and the Slack simulator. Outcomes are checked in the
- * sandbox's records, not only on the page. Skipped when Debian's chromium is not installed.
+ * sandbox's records, not only on the page. Each journey is skipped, with
+ * the reason, when Debian's chromium or chromium-driver is not installed.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 final class PlaygroundBrowserTest {
-  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   static final Set<String> NOT_OPEN = Set.of("Resolved", "Closed", "Invoiced");
 
   @TempDir
@@ -58,16 +57,18 @@ final class PlaygroundBrowserTest {
 
   @BeforeAll
   void start() {
-    assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-        "Debian's chromium and chromium-driver are not installed");
+    // Skipped per test (below), so that every journey shows as skipped with the reason.
+    if (HeadlessChromium.unavailable().isPresent()) {
+      return;
+    }
     playground = Playground.start("127.0.0.1", 0, dir.resolve("data"));
     ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
+    options.setBinary(HeadlessChromium.binary().toFile());
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
         "--user-data-dir=" + dir.resolve("profile").toAbsolutePath(), "--window-size=1280,900", "--lang=en-US");
     ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        .usingDriverExecutable(HeadlessChromium.driver().toFile()).usingAnyFreePort().build();
     driver = new ChromeDriver(service, options);
     wait = new WebDriverWait(driver, Duration.ofSeconds(15));
   }
@@ -84,6 +85,7 @@ final class PlaygroundBrowserTest {
 
   @BeforeEach
   void freshPage() {
+    HeadlessChromium.unavailable().ifPresent(why -> assumeTrue(false, why));
     playground.sandbox().faults().clear();
     open(user(0));
     markSeen();

@@ -35,7 +35,7 @@ final class DigestArgsTest {
     assertThat(problem("add here 25:00"))
         .isEqualTo("`25:00` is not a time of day; hours go from 00 to 23 and minutes from 00 to 59.");
     assertThat(problem("add here 08:60")).startsWith("`08:60` is not a time of day");
-    assertThat(problem("add here")).startsWith("At what time? Usage: `/syncro digest add #channel 08:00");
+    assertThat(problem("add here")).startsWith("At what time? Usage: `/syncro digest add here|C0123ABCD 08:00");
   }
 
   @Test

@@ -3,8 +3,7 @@ package com.syncrobot.syncro;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -17,11 +16,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Syncro's official OpenAPI document, read for checking what the client sends: path templates,
- * methods, query parameters and request body fields.
+ * methods, query parameters and request body fields. The copy lives in {@code
+ * src/test/resources/syncro/} with a note on where it came from.
  */
 final class SwaggerSpec {
-  static final String PROPERTY = "syncro.swagger";
-
   private final JsonNode root;
   private final List<Template> templates = new ArrayList<>();
 
@@ -61,47 +59,19 @@ final class SwaggerSpec {
     templates.sort(Comparator.comparingInt(Template::literalSegments).reversed());
   }
 
-  static SwaggerSpec load(ObjectMapper mapper) throws IOException {
-    return new SwaggerSpec(mapper.readTree(locate().toFile()));
-  }
+  /** Where the copy kept in the repository sits on the test classpath; see SOURCES.md beside it. */
+  static final String RESOURCE = "/syncro/swagger.json";
 
-  /**
-   * Finds swagger.json: the {@code syncro.swagger} system property, else walking up from the
-   * working directory looking for {@code shared/syncro/swagger.json} and {@code
-   * ../shared/syncro/swagger.json} (CI clones the repo into a folder with {@code shared/} beside
-   * it).
-   */
-  static Path locate() {
-    String prop = System.getProperty(PROPERTY);
-    if (prop != null && !prop.isBlank()) {
-      Path p = Path.of(prop);
-      if (!Files.isRegularFile(p)) {
+  static SwaggerSpec load(ObjectMapper mapper) throws IOException {
+    try (InputStream in = SwaggerSpec.class.getResourceAsStream(RESOURCE)) {
+      if (in == null) {
         throw new IllegalStateException(
-            "-D" + PROPERTY + " points to " + p.toAbsolutePath() + ", which is not a file");
+            "Syncro's swagger.json is missing from the test classpath: expected "
+                + "src/test/resources"
+                + RESOURCE);
       }
-      return p;
+      return new SwaggerSpec(mapper.readTree(in));
     }
-    Path start = Path.of("").toAbsolutePath();
-    List<Path> tried = new ArrayList<>();
-    for (Path dir = start; dir != null; dir = dir.getParent()) {
-      for (Path candidate :
-          List.of(
-              dir.resolve("shared/syncro/swagger.json"),
-              dir.resolve("../shared/syncro/swagger.json").normalize())) {
-        tried.add(candidate);
-        if (Files.isRegularFile(candidate)) {
-          return candidate;
-        }
-      }
-    }
-    throw new IllegalStateException(
-        "Syncro's swagger.json not found. Set -D"
-            + PROPERTY
-            + "=/path/to/swagger.json, or keep shared/syncro/"
-            + "swagger.json beside or above the checkout. Looked from "
-            + start
-            + " at: "
-            + tried);
   }
 
   /** Returns the template the path belongs to, preferring literal segments over parameters. */

@@ -13,7 +13,7 @@ import java.util.HexFormat;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Deterministic demo data: technicians and their tokens, the account's rate table (domain brief)
+ * Deterministic demo data: technicians and their tokens, the account's rate table (docs/rules.md)
  * plus a few shop products, appointment types, customers with contacts and assets; tickets come
  * from {@link SeedTickets}. Times are relative to the clock, so "this week" is always this week.
  */

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The demo account's ticket vocabulary (domain brief): statuses, priorities, issue types. */
+/** The demo account's ticket vocabulary (docs/rules.md): statuses, priorities, issue types. */
 final class Vocabulary {
   static final List<String> STATUSES = List.of("New", "In Progress", "Waiting on Customer", "Waiting on Vendor",
       "Scheduled", "Resolved", "Invoiced", "Closed");

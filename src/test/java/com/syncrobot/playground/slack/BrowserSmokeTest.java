@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.syncrobot.playground.HeadlessChromium;
 import com.syncrobot.playground.slack.FakeBot.Answer;
 import java.io.File;
 import java.nio.file.Files;
@@ -34,8 +35,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * button with a confirm dialog. Skipped when the browser is not installed.
  */
 final class BrowserSmokeTest {
-  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
   static final String HELP_BLOCKS = """
       {"response_type":"ephemeral","text":"Syncro help","blocks":[
@@ -89,17 +88,16 @@ final class BrowserSmokeTest {
 
   @BeforeEach
   void start() throws Exception {
-    assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-        "Debian's chromium and chromium-driver are not installed");
+    HeadlessChromium.unavailable().ifPresent(why -> assumeTrue(false, why));
     f = new SimFixture();
     fakeBotLikeSyncro();
     ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
+    options.setBinary(HeadlessChromium.binary().toFile());
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
         "--user-data-dir=" + profile.toAbsolutePath(), "--window-size=1280,860", "--lang=en-US");
     ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        .usingDriverExecutable(HeadlessChromium.driver().toFile()).usingAnyFreePort().build();
     driver = new ChromeDriver(service, options);
     wait = new WebDriverWait(driver, Duration.ofSeconds(10));
   }
