@@ -25,6 +25,7 @@ import org.junit.platform.launcher.core.LauncherFactory;
 final class BrowserSkipTest {
   /** Package-private in another package, so named. */
   static final String SMOKE = "com.syncrobot.playground.slack.BrowserSmokeTest";
+  static final String RENDERING = "com.syncrobot.playground.slack.SlackRenderingBrowserTest";
 
   @TempDir Path dir;
 
@@ -41,7 +42,7 @@ final class BrowserSkipTest {
       Launcher launcher = LauncherFactory.create();
       launcher.execute(
           LauncherDiscoveryRequestBuilder.request()
-              .selectors(selectClass(PlaygroundBrowserTest.class), selectClass(SMOKE))
+              .selectors(selectClass(PlaygroundBrowserTest.class), selectClass(SMOKE), selectClass(RENDERING))
               .build(),
           new TestExecutionListener() {
             @Override
@@ -62,7 +63,8 @@ final class BrowserSkipTest {
     }
 
     List<Outcome> tests = outcomes.stream().filter(Outcome::test).toList();
-    assertThat(tests).hasSize(testMethods(PlaygroundBrowserTest.class) + testMethods(Class.forName(SMOKE)));
+    assertThat(tests).hasSize(testMethods(PlaygroundBrowserTest.class) + testMethods(Class.forName(SMOKE))
+        + testMethods(Class.forName(RENDERING)));
     assertThat(tests)
         .allSatisfy(
             t -> {

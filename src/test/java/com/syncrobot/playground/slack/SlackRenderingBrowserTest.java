@@ -3,7 +3,8 @@ package com.syncrobot.playground.slack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Files;
+import com.syncrobot.playground.HeadlessChromium;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,8 +32,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * headless Chromium; skipped when Debian's chromium and chromium-driver are not installed.
  */
 final class SlackRenderingBrowserTest {
-  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   /** 2026-03-14 15:30:00 UTC: 8:30 AM in Phoenix, 10:30 AM in Chicago (daylight saving time). */
   static final Instant WHEN = Instant.parse("2026-03-14T15:30:00Z");
 
@@ -45,16 +44,15 @@ final class SlackRenderingBrowserTest {
 
   @BeforeEach
   void start() throws Exception {
-    assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-        "Debian's chromium and chromium-driver are not installed");
+    HeadlessChromium.unavailable().ifPresent(why -> assumeTrue(false, why));
     f = new SimFixture();
     ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
+    options.setBinary(HeadlessChromium.binary().toFile());
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
         "--user-data-dir=" + profile.toAbsolutePath(), "--window-size=1280,860", "--lang=en-US");
     ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        .usingDriverExecutable(HeadlessChromium.driver().toFile()).usingAnyFreePort().build();
     driver = new ChromeDriver(service, options);
     wait = new WebDriverWait(driver, Duration.ofSeconds(10));
   }
