@@ -2,14 +2,22 @@ package com.syncrobot.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.slack.api.app_backend.SlackSignature;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
+import com.slack.api.bolt.middleware.builtin.RequestVerification;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
@@ -95,6 +103,70 @@ final class HttpTransportTest {
       HttpResponse<String> r = send(HttpRequest.newBuilder(uri(t, "/slack/events"))
           .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[HttpTransport.MAX_BODY_BYTES + 1])));
       assertThat(r.statusCode()).isEqualTo(413);
+    }
+  }
+
+  /** A bot app whose only middleware is Bolt's signature check, answering {@code /syncro} with the asker's id. */
+  private static App signedApp(String secret) {
+    App app = new App(AppConfig.builder().signingSecret(secret).build(),
+        List.of(new RequestVerification(new SlackSignature.Verifier(new SlackSignature.Generator(secret)))));
+    app.command("/syncro", (req, ctx) -> ctx.ack("hello " + req.getPayload().getUserId()));
+    return app;
+  }
+
+  @Test
+  void slowAndSilentClients_200Connections_healthzAndSignedCommandsKeepAnswering() throws Exception {
+    String secret = "transport-test-secret-91c4";
+    byte[] slowRequest = ("POST /slack/events HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: "
+        + SignedRequests.FORM + "\r\n").getBytes(StandardCharsets.US_ASCII);
+    List<Socket> silent = new ArrayList<>();
+    List<Socket> slow = new ArrayList<>();
+    try (HttpTransport t = HttpTransport.serveSlack(new InetSocketAddress("127.0.0.1", 0), signedApp(secret),
+        () -> true)) {
+      for (int i = 0; i < 100; i++) {
+        silent.add(connect(t));
+        slow.add(connect(t));
+      }
+      SignedRequests bot = new SignedRequests(t.port(), secret);
+      // Three rounds, each a byte more of every slow header (a byte a second), then the real traffic.
+      for (int round = 0; round < 3; round++) {
+        for (Socket s : slow) {
+          trickle(s, slowRequest[round]);
+        }
+        assertThat(bot.get("/healthz").statusCode()).isEqualTo(200);
+        HttpResponse<String> command = bot.post(SignedRequests.command("U0ALICE", "help", "http://127.0.0.1:9/r"),
+            SignedRequests.FORM);
+        assertThat(command.statusCode()).isEqualTo(200);
+        assertThat(command.body()).contains("hello U0ALICE");
+        Thread.sleep(1_000);
+      }
+      byte[] body = SignedRequests.command("U0ALICE", "help", "http://127.0.0.1:9/r").getBytes(StandardCharsets.UTF_8);
+      assertThat(bot.post(body, SignedRequests.FORM, Long.toString(java.time.Instant.now().getEpochSecond()),
+          "v0=" + "0".repeat(64)).statusCode()).isEqualTo(401);
+    } finally {
+      for (Socket s : silent) {
+        s.close();
+      }
+      for (Socket s : slow) {
+        s.close();
+      }
+    }
+  }
+
+  private static Socket connect(HttpTransport t) throws IOException {
+    Socket s = new Socket(InetAddress.getLoopbackAddress(), t.port());
+    s.setSoTimeout(1_000);
+    return s;
+  }
+
+  /** Sends one more byte; a server that already closed the connection is fine. */
+  private static void trickle(Socket s, byte b) {
+    try {
+      OutputStream out = s.getOutputStream();
+      out.write(b);
+      out.flush();
+    } catch (IOException e) {
+      // closed by the server: what a slow client should expect
     }
   }
 }
