@@ -16,8 +16,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
@@ -150,6 +154,94 @@ final class HttpTransportTest {
       for (Socket s : slow) {
         s.close();
       }
+    }
+  }
+
+  @Test
+  void requestStillArrivingAfterTheReadLimit_andSilentConnection_areClosed() throws Exception {
+    HttpTransport.Limits limits = new HttpTransport.Limits(Duration.ofMillis(600), Duration.ofMillis(600), 32);
+    byte[] request = ("POST /slack/events HTTP/1.1\r\nHost: 127.0.0.1\r\n" + "X-Padding: " + "a".repeat(200))
+        .getBytes(StandardCharsets.US_ASCII);
+    try (HttpTransport t = HttpTransport.start(new InetSocketAddress("127.0.0.1", 0), signedApp("s"), () -> true,
+        limits); Socket slow = connect(t); Socket silent = connect(t)) {
+      // A byte every 100 ms keeps the idle timeout from firing; only the read limit stops it.
+      boolean cut = false;
+      for (int i = 0; i < request.length && !cut; i++) {
+        cut = !send(slow, request[i]);
+        Thread.sleep(100);
+      }
+      assertThat(cut).as("the server closed the slow request's connection").isTrue();
+      assertThat(closedByServer(silent)).isTrue();
+    }
+  }
+
+  @Test
+  void everyHandlerBusy_nextRequestIs503AtOnce_andTheBusyOneStillAnswers() throws Exception {
+    String secret = "transport-test-secret-503";
+    CountDownLatch entered = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    App app = signedApp(secret);
+    app.command("/hold", (req, ctx) -> {
+      entered.countDown();
+      try {
+        release.await(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return ctx.ack("held");
+    });
+    try (HttpTransport t = HttpTransport.start(new InetSocketAddress("127.0.0.1", 0), app, () -> true,
+        new HttpTransport.Limits(Duration.ofSeconds(10), Duration.ofSeconds(30), 1))) {
+      SignedRequests bot = new SignedRequests(t.port(), secret);
+      String hold = SignedRequests.command("U0ALICE", "", "http://127.0.0.1:9/r").replace("%2Fsyncro", "%2Fhold");
+      CompletableFuture<HttpResponse<String>> first = CompletableFuture.supplyAsync(
+          () -> bot.post(hold, SignedRequests.FORM));
+      assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
+      HttpResponse<String> busy = bot.get("/healthz");
+      assertThat(busy.statusCode()).isEqualTo(503);
+      assertThat(busy.headers().firstValue("Retry-After")).hasValue("1");
+      release.countDown();
+      assertThat(first.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+      assertThat(bot.get("/healthz").statusCode()).isEqualTo(200);
+    }
+  }
+
+  /** Sends one byte; false when the server has closed the connection. */
+  private static boolean send(Socket s, byte b) {
+    try {
+      OutputStream out = s.getOutputStream();
+      out.write(b);
+      out.flush();
+      return !closedNow(s);
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** Whether the server has closed {@code s}: a read that sees end of stream (or a reset) within 50 ms. */
+  private static boolean closedNow(Socket s) throws IOException {
+    int timeout = s.getSoTimeout();
+    s.setSoTimeout(50);
+    try {
+      return s.getInputStream().read() < 0;
+    } catch (java.net.SocketTimeoutException e) {
+      return false;
+    } catch (IOException e) {
+      return true;
+    } finally {
+      s.setSoTimeout(timeout);
+    }
+  }
+
+  /** Waits (bounded, 10 s) for the server to close {@code s}; true when it did. */
+  private static boolean closedByServer(Socket s) throws IOException {
+    s.setSoTimeout(10_000);
+    try {
+      return s.getInputStream().read() < 0;
+    } catch (java.net.SocketTimeoutException e) {
+      return false;
+    } catch (IOException e) {
+      return true;
     }
   }
 
