@@ -176,6 +176,7 @@ public final class HttpTransport implements AutoCloseable {
       if (!http.getEndPoint().isOpen()) {
         return;
       }
+      // Read from the scheduler's thread, not the connection's: a stale state only moves the cut by one check.
       HttpParser parser = http.getParser();
       boolean reading = !parser.isStart() && (parser.inHeaderState() || parser.inContentState());
       long request = http.getMessagesIn();
