@@ -6,28 +6,45 @@ import com.slack.api.bolt.request.RequestHeaders;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.util.QueryStringParser;
 import com.slack.api.bolt.util.SlackRequestParser;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import org.eclipse.jetty.http.HttpParser;
+import org.eclipse.jetty.io.Connection;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnection;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.AbstractHandler;
+import org.eclipse.jetty.util.BlockingArrayQueue;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.util.thread.Scheduler;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The bot's HTTP side on the JDK's built-in server: {@code POST /slack/events} hands the raw UTF-8
- * body to Bolt (which checks the signature and dispatches) and {@code GET /healthz} reports
- * whether the store answers. In Socket Mode only {@code /healthz} is served. Thread-safe.
+ * The bot's HTTP side on Jetty's core server: {@code POST /slack/events} hands the raw UTF-8 body to
+ * Bolt (which checks the signature and dispatches) and {@code GET /healthz} reports whether the store
+ * answers. In Socket Mode only {@code /healthz} is served. Jetty reads requests without holding a
+ * thread per connection, so clients that trickle their headers or say nothing cost no worker; a
+ * request still arriving after {@link Limits#requestRead()} is cut off, a connection silent for
+ * {@link Limits#idle()} is closed, and when {@link Limits#inFlight()} requests are being handled the
+ * next is answered 503 at once. Meant to sit behind a TLS reverse proxy. Thread-safe.
  */
 public final class HttpTransport implements AutoCloseable {
   public static final String EVENTS_PATH = "/slack/events";
@@ -35,95 +52,184 @@ public final class HttpTransport implements AutoCloseable {
   /** Slack payloads are a few KB; anything far larger is not from Slack. */
   static final int MAX_BODY_BYTES = 1 << 20;
 
+  /**
+   * How long one request may take to arrive (headers and body; checked every half of it, so a request
+   * is cut off between half of it and all of it after its first byte), how long a connection may stay
+   * silent, and how many requests are handled at once before the next is answered 503.
+   */
+  record Limits(Duration requestRead, Duration idle, int inFlight) {
+    static final Limits STANDARD = new Limits(Duration.ofSeconds(10), Duration.ofSeconds(30), 32);
+  }
+
   private static final Logger log = LoggerFactory.getLogger(HttpTransport.class);
   private static final String JSON = "application/json; charset=utf-8";
 
-  private final HttpServer server;
-  private final ThreadPoolExecutor executor;
+  private final Server server;
+  private final ServerConnector connector;
   private final @Nullable App app;
   private final @Nullable SlackRequestParser parser;
   private final BooleanSupplier storeHealthy;
+  private final Semaphore inFlight;
 
-  private HttpTransport(HttpServer server, ThreadPoolExecutor executor, @Nullable App app,
-      BooleanSupplier storeHealthy) {
+  private HttpTransport(Server server, ServerConnector connector, @Nullable App app, BooleanSupplier storeHealthy,
+      int inFlight) {
     this.server = server;
-    this.executor = executor;
+    this.connector = connector;
     this.app = app;
     this.parser = app == null ? null : new SlackRequestParser(app.config());
     this.storeHealthy = storeHealthy;
+    this.inFlight = new Semaphore(inFlight);
   }
 
   /** Serves Slack requests for {@code app} and the health check; port 0 picks a free port. */
   public static HttpTransport serveSlack(InetSocketAddress address, App app, BooleanSupplier storeHealthy)
       throws IOException {
-    return start(address, app, storeHealthy);
+    return start(address, app, storeHealthy, Limits.STANDARD);
   }
 
   /** Serves only the health check (Socket Mode, where Slack's requests arrive over the WebSocket). */
   public static HttpTransport serveHealthOnly(InetSocketAddress address, BooleanSupplier storeHealthy)
       throws IOException {
-    return start(address, null, storeHealthy);
+    return start(address, null, storeHealthy, Limits.STANDARD);
   }
 
-  private static HttpTransport start(InetSocketAddress address, @Nullable App app, BooleanSupplier storeHealthy)
-      throws IOException {
-    HttpServer server = HttpServer.create(address, 64);
-    AtomicInteger n = new AtomicInteger();
-    // Handlers ack fast and push slow work elsewhere, so a few threads suffice. When they are all
-    // busy and the queue is full, the accepting thread runs the exchange itself: back-pressure
-    // rather than dropped requests.
-    ThreadPoolExecutor executor = new ThreadPoolExecutor(8, 8, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(100),
-        r -> {
-          Thread t = new Thread(r, "http-" + n.incrementAndGet());
-          t.setDaemon(true);
-          return t;
-        },
-        new ThreadPoolExecutor.CallerRunsPolicy());
-    executor.allowCoreThreadTimeOut(true);
-    server.setExecutor(executor);
-    HttpTransport transport = new HttpTransport(server, executor, app, storeHealthy);
-    server.createContext("/", transport::handle);
-    server.start();
+  /** Serves with other limits; for tests. */
+  static HttpTransport start(InetSocketAddress address, @Nullable App app, BooleanSupplier storeHealthy,
+      Limits limits) throws IOException {
+    // Handlers ack fast and push slow work elsewhere; the threads beyond the handled requests accept,
+    // read and refuse (503) while every handler is busy.
+    QueuedThreadPool threads = new QueuedThreadPool(limits.inFlight() + 8, 4, 60_000,
+        new BlockingArrayQueue<>(1024));
+    threads.setName("http");
+    threads.setDaemon(true);
+    Server server = new Server(threads);
+    HttpConfiguration http = new HttpConfiguration();
+    http.setSendServerVersion(false);
+    ServerConnector connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
+    connector.setHost(address.getHostString());
+    connector.setPort(address.getPort());
+    connector.setIdleTimeout(limits.idle().toMillis());
+    connector.addBean(new ReadDeadline(connector.getScheduler(), limits.requestRead().toMillis() / 2));
+    server.addConnector(connector);
+    server.setStopTimeout(1_000);
+    HttpTransport transport = new HttpTransport(server, connector, app, storeHealthy, limits.inFlight());
+    server.setHandler(new AbstractHandler() {
+      @Override
+      public void handle(String target, org.eclipse.jetty.server.Request base, HttpServletRequest request,
+          HttpServletResponse response) {
+        base.setHandled(true);
+        transport.handle(request, response);
+      }
+    });
+    try {
+      server.start();
+    } catch (Exception e) {
+      transport.close();
+      throw e instanceof IOException io ? io : new IOException(e.getMessage(), e);
+    }
     log.info("HTTP listening on {} ({})", transport.address(), app == null ? "health only" : "Slack events and health");
     return transport;
   }
 
   /** Returns the address actually bound, with the real port when 0 was asked for. */
   public InetSocketAddress address() {
-    return server.getAddress();
+    String host = connector.getHost();
+    return new InetSocketAddress(host == null ? "0.0.0.0" : host, connector.getLocalPort());
   }
 
   /** Returns the port actually bound. */
   public int port() {
-    return server.getAddress().getPort();
+    return connector.getLocalPort();
   }
 
-  private void handle(HttpExchange exchange) {
-    try {
-      String path = exchange.getRequestURI().getPath();
-      if (HEALTH_PATH.equals(path)) {
-        health(exchange);
-      } else if (EVENTS_PATH.equals(path) && app != null) {
-        events(exchange, app);
-      } else {
-        drain(exchange);
-        send(exchange, 404, JSON, "{\"error\":\"not found\"}");
+  /**
+   * Closes a connection whose request is still arriving (headers or body) at two checks in a row:
+   * a client sending a byte a second keeps the idle timeout from firing, but not this.
+   */
+  private static final class ReadDeadline implements Connection.Listener {
+    private final Scheduler scheduler;
+    private final long everyMillis;
+
+    ReadDeadline(Scheduler scheduler, long everyMillis) {
+      this.scheduler = scheduler;
+      this.everyMillis = Math.max(1, everyMillis);
+    }
+
+    @Override
+    public void onOpened(Connection connection) {
+      if (connection instanceof HttpConnection http) {
+        later(http, -1);
       }
-    } catch (IOException | RuntimeException e) {
-      // A client that went away or a bug: log the type and path only, never a body or header.
-      log.warn("HTTP {} {} failed: {}", exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-          e.getClass().getName());
-    } finally {
-      exchange.close();
+    }
+
+    @Override
+    public void onClosed(Connection connection) {
+      // The next check sees the closed end point and stops.
+    }
+
+    private void later(HttpConnection http, long arriving) {
+      scheduler.schedule(() -> check(http, arriving), everyMillis, TimeUnit.MILLISECONDS);
+    }
+
+    /** {@code arriving}: the number of the request that was arriving at the last check, or -1. */
+    private void check(HttpConnection http, long arriving) {
+      if (!http.getEndPoint().isOpen()) {
+        return;
+      }
+      // Read from the scheduler's thread, not the connection's: a stale state only moves the cut by one check.
+      HttpParser parser = http.getParser();
+      boolean reading = !parser.isStart() && (parser.inHeaderState() || parser.inContentState());
+      long request = http.getMessagesIn();
+      if (reading && request == arriving) {
+        log.info("HTTP: closed a connection from {} whose request took too long to arrive",
+            http.getEndPoint().getRemoteSocketAddress());
+        http.getEndPoint().close();
+        return;
+      }
+      later(http, reading ? request : -1);
     }
   }
 
-  private void health(HttpExchange exchange) throws IOException {
-    drain(exchange);
-    String method = exchange.getRequestMethod();
+  private void handle(HttpServletRequest request, HttpServletResponse response) {
+    String path = request.getRequestURI();
+    if (!inFlight.tryAcquire()) {
+      response.setHeader("Retry-After", "1");
+      quietly(request, () -> send(request, response, 503, JSON, "{\"error\":\"busy, try again\"}"));
+      return;
+    }
+    try {
+      if (HEALTH_PATH.equals(path)) {
+        health(request, response);
+      } else if (EVENTS_PATH.equals(path) && app != null) {
+        events(request, response, app);
+      } else {
+        send(request, response, 404, JSON, "{\"error\":\"not found\"}");
+      }
+    } catch (IOException | RuntimeException e) {
+      // A client that went away or a bug: log the type and path only, never a body or header.
+      log.warn("HTTP {} {} failed: {}", request.getMethod(), path, e.getClass().getName());
+    } finally {
+      inFlight.release();
+    }
+  }
+
+  private interface Io {
+    void run() throws IOException;
+  }
+
+  private static void quietly(HttpServletRequest request, Io io) {
+    try {
+      io.run();
+    } catch (IOException e) {
+      log.debug("HTTP {} {}: client went away", request.getMethod(), request.getRequestURI());
+    }
+  }
+
+  private void health(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    String method = request.getMethod();
     if (!"GET".equals(method) && !"HEAD".equals(method)) {
-      exchange.getResponseHeaders().set("Allow", "GET, HEAD");
-      send(exchange, 405, JSON, "{\"error\":\"method not allowed\"}");
+      response.setHeader("Allow", "GET, HEAD");
+      send(request, response, 405, JSON, "{\"error\":\"method not allowed\"}");
       return;
     }
     boolean ok;
@@ -133,33 +239,32 @@ public final class HttpTransport implements AutoCloseable {
       ok = false;
     }
     if (ok) {
-      send(exchange, 200, JSON, "{\"status\":\"ok\",\"store\":\"ok\"}");
+      send(request, response, 200, JSON, "{\"status\":\"ok\",\"store\":\"ok\"}");
     } else {
-      send(exchange, 503, JSON, "{\"status\":\"unavailable\",\"store\":\"down\"}");
+      send(request, response, 503, JSON, "{\"status\":\"unavailable\",\"store\":\"down\"}");
     }
   }
 
-  private void events(HttpExchange exchange, App app) throws IOException {
-    if (!"POST".equals(exchange.getRequestMethod())) {
-      drain(exchange);
-      exchange.getResponseHeaders().set("Allow", "POST");
-      send(exchange, 405, JSON, "{\"error\":\"method not allowed\"}");
+  private void events(HttpServletRequest http, HttpServletResponse response, App app) throws IOException {
+    if (!"POST".equals(http.getMethod())) {
+      response.setHeader("Allow", "POST");
+      send(http, response, 405, JSON, "{\"error\":\"method not allowed\"}");
       return;
     }
-    byte[] raw = readBody(exchange.getRequestBody());
+    byte[] raw = readBody(http.getInputStream());
     if (raw == null) {
-      send(exchange, 413, JSON, "{\"error\":\"body too large\"}");
+      send(http, response, 413, JSON, "{\"error\":\"body too large\"}");
       return;
     }
     // The signature covers the exact bytes Slack sent; decode them as UTF-8 and change nothing.
     String body = new String(raw, StandardCharsets.UTF_8);
-    Map<String, List<String>> query = QueryStringParser.toMap(exchange.getRequestURI().getRawQuery());
+    Map<String, List<String>> query = QueryStringParser.toMap(http.getQueryString());
     SlackRequestParser.HttpRequest httpRequest = SlackRequestParser.HttpRequest.builder()
-        .requestUri(exchange.getRequestURI().getPath())
+        .requestUri(http.getRequestURI())
         .queryString(query)
         .requestBody(body)
-        .headers(new RequestHeaders(exchange.getRequestHeaders()))
-        .remoteAddress(exchange.getRemoteAddress().getAddress().getHostAddress())
+        .headers(new RequestHeaders(headers(http)))
+        .remoteAddress(http.getRemoteAddr())
         .build();
     Request<?> request;
     try {
@@ -168,18 +273,26 @@ public final class HttpTransport implements AutoCloseable {
       request = null;
     }
     if (request == null) {
-      send(exchange, 400, JSON, "{\"error\":\"unrecognised Slack request\"}");
+      send(http, response, 400, JSON, "{\"error\":\"unrecognised Slack request\"}");
       return;
     }
-    Response response;
+    Response answer;
     try {
-      response = app.run(request);
+      answer = app.run(request);
     } catch (Exception e) {
       log.error("Handling a Slack request ({}) failed: {}", request.getRequestType(), e.getClass().getName());
-      send(exchange, 500, JSON, "{\"error\":\"internal error\"}");
+      send(http, response, 500, JSON, "{\"error\":\"internal error\"}");
       return;
     }
-    write(exchange, response);
+    write(http, response, answer);
+  }
+
+  private static Map<String, List<String>> headers(HttpServletRequest http) {
+    Map<String, List<String>> headers = new LinkedHashMap<>();
+    for (String name : Collections.list(http.getHeaderNames())) {
+      headers.computeIfAbsent(name, n -> new ArrayList<>()).addAll(Collections.list(http.getHeaders(name)));
+    }
+    return headers;
   }
 
   private SlackRequestParser parser() {
@@ -190,28 +303,28 @@ public final class HttpTransport implements AutoCloseable {
     return p;
   }
 
-  private static void write(HttpExchange exchange, Response response) throws IOException {
-    Map<String, List<String>> headers = response.getHeaders();
+  private static void write(HttpServletRequest request, HttpServletResponse response, Response answer)
+      throws IOException {
+    Map<String, List<String>> headers = answer.getHeaders();
     if (headers != null) {
-      headers.forEach((name, values) -> exchange.getResponseHeaders().put(name, List.copyOf(values)));
+      headers.forEach((name, values) -> values.forEach(v -> response.addHeader(name, v)));
     }
-    int status = response.getStatusCode() == null ? 200 : response.getStatusCode();
-    send(exchange, status, response.getContentType(), response.getBody());
+    int status = answer.getStatusCode() == null ? 200 : answer.getStatusCode();
+    send(request, response, status, answer.getContentType(), answer.getBody());
   }
 
-  private static void send(HttpExchange exchange, int status, @Nullable String contentType, @Nullable String body)
-      throws IOException {
+  private static void send(HttpServletRequest request, HttpServletResponse response, int status,
+      @Nullable String contentType, @Nullable String body) throws IOException {
+    response.setStatus(status);
     if (contentType != null) {
-      exchange.getResponseHeaders().set("Content-Type", contentType);
+      response.setHeader("Content-Type", contentType);
     }
-    boolean head = "HEAD".equals(exchange.getRequestMethod());
-    if (body == null || body.isEmpty() || head) {
-      exchange.sendResponseHeaders(status, -1);
+    if (body == null || body.isEmpty() || "HEAD".equals(request.getMethod())) {
       return;
     }
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    exchange.sendResponseHeaders(status, bytes.length);
-    try (OutputStream out = exchange.getResponseBody()) {
+    response.setContentLength(bytes.length);
+    try (OutputStream out = response.getOutputStream()) {
       out.write(bytes);
     }
   }
@@ -222,22 +335,13 @@ public final class HttpTransport implements AutoCloseable {
     return bytes.length > MAX_BODY_BYTES ? null : bytes;
   }
 
-  private static void drain(HttpExchange exchange) throws IOException {
-    exchange.getRequestBody().readNBytes(MAX_BODY_BYTES);
-  }
-
-  /** Stops accepting, gives running exchanges a second to finish, then stops the threads. */
+  /** Stops accepting, gives running requests a second to finish, then stops the threads. */
   @Override
   public void close() {
-    server.stop(1);
-    executor.shutdown();
     try {
-      if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
-        executor.shutdownNow();
-      }
-    } catch (InterruptedException e) {
-      executor.shutdownNow();
-      Thread.currentThread().interrupt();
+      server.stop();
+    } catch (Exception e) {
+      log.warn("Stopping the HTTP server failed: {}", e.getClass().getName());
     }
   }
 }

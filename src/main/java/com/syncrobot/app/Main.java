@@ -25,7 +25,7 @@ public final class Main implements Runnable {
   }
 
   public static void main(String[] args) {
-    // The JDK HTTP server waits ~40 ms per response (Nagle) unless told not to; Slack wants acks fast.
+    // The JDK HTTP server (the playground's sandbox and Slack simulator) waits ~40 ms per response (Nagle) unless told not to; Slack wants acks fast.
     // Read once, when the first server is built, so it is set before anything starts.
     if (System.getProperty("sun.net.httpserver.nodelay") == null) {
       System.setProperty("sun.net.httpserver.nodelay", "true");

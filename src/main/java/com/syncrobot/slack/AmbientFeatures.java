@@ -68,13 +68,14 @@ public final class AmbientFeatures {
 
   /**
    * Registers {@code /syncro digest}, {@code app_home_opened}, the Home buttons and {@code link_shared};
-   * {@code writeModals} says whether the comment/close modal's submission is handled, so that the Home
+   * digests on demand and the Home tab's ticket list run on {@code slow}; {@code writeModals} says whether the comment/close modal's submission is handled, so that the Home
    * tab's Comment and Close buttons can open it.
    */
-  void register(App app, Subcommands subcommands, WorkQueue work, TicketDetail detail, boolean writeModals) {
-    subcommands.register(new DigestCommand(digests, users, channelDigests, new UserZones(ticker), work, clock));
+  void register(App app, Subcommands subcommands, WorkQueue work, WorkQueue slow, TicketDetail detail,
+      boolean writeModals) {
+    subcommands.register(new DigestCommand(digests, users, channelDigests, new UserZones(ticker), work, slow, clock));
     HomeTab home = new HomeTab(users, syncro, new HomeView(renderer), clock, ticker);
-    app.event(AppHomeOpenedEvent.class, new AppHomeOpened(home, work));
+    app.event(AppHomeOpenedEvent.class, new AppHomeOpened(home, slow));
     HomeButtons buttons = new HomeButtons(users, syncro, detail, work, writeModals);
     for (String actionId : HomeButtons.actionIds()) {
       app.blockAction(actionId, buttons);

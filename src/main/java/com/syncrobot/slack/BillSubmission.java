@@ -49,6 +49,7 @@ final class BillSubmission implements ViewSubmissionHandler {
         : req.getPayload().getView().getState().getValues();
     WriteModal.Meta m = meta.get();
     PlanRequests.PlanMaker maker;
+    boolean drafts = false;
     if (timers) {
       List<Long> chosen = chosenTimers(values);
       if (chosen.isEmpty()) {
@@ -62,11 +63,12 @@ final class BillSubmission implements ViewSubmissionHandler {
         return ctx.ackWithErrors(errors);
       }
       maker = (api, user, ticket, clock, ttl) -> planner.bill(m, f, api, user, ticket, clock, ttl);
+      drafts = f.draft();
     }
     if (!deliveries.firstTime(RedeliveryFilter.viewKey(req))) {
       return ctx.ack();
     }
-    boolean queued = requests.submit(m.kind(), req.getPayload().getUser().getId(), new TicketNumber(m.number()),
+    boolean queued = requests.submit(m.kind(), drafts, req.getPayload().getUser().getId(), new TicketNumber(m.number()),
         m.responseUrl(), maker);
     return queued ? ctx.ack() : ctx.ackWithErrors(Map.of(errorBlock, UserMessages.BUSY));
   }

@@ -69,7 +69,7 @@ final class CreateSubmission implements ViewSubmissionHandler {
       return ctx.ack();
     }
     CreateModal.Meta m = meta.get();
-    boolean queued = requests.submitNew("create", userId, m.responseUrl(),
+    boolean queued = requests.submitNew("create", form.draft(), userId, m.responseUrl(),
         "That customer is no longer in Syncro; nothing was prepared. Run /syncro create again.",
         (api, user, c, ttl) -> plan(api, user, m, form, c, ttl));
     return queued ? ctx.ack() : ctx.ackWithErrors(Map.of(CreateModal.B_SUBJECT, UserMessages.BUSY));

@@ -19,14 +19,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * {@code /syncro digest add|list|remove|now}: manages scheduled channel digests and posts one on
  * demand. Adding needs a connected token, because the digest's reads use it (R11); the asker's Slack
- * time zone is the default. Slow work (users.info, Syncro) runs on the work queue and answers through
- * response_url.
+ * time zone is the default. Slow work (users.info, Syncro) runs off Slack's thread and answers through
+ * response_url; {@code digest now} runs on the slow queue, one at a time per technician.
  */
 final class DigestCommand implements Subcommand {
   private static final Logger log = LoggerFactory.getLogger(DigestCommand.class);
@@ -38,15 +40,19 @@ final class DigestCommand implements Subcommand {
   private final ChannelDigests digests;
   private final UserZones zones;
   private final WorkQueue work;
+  private final WorkQueue slow;
   private final Clock clock;
+  /** Slack user id → the channel of the digest being made for them now. */
+  private final ConcurrentMap<String, String> making = new ConcurrentHashMap<>();
 
   DigestCommand(DigestStore store, ConnectedUserStore users, ChannelDigests digests, UserZones zones, WorkQueue work,
-      Clock clock) {
+      WorkQueue slow, Clock clock) {
     this.store = store;
     this.users = users;
     this.digests = digests;
     this.zones = zones;
     this.work = work;
+    this.slow = slow;
     this.clock = clock;
   }
 
@@ -91,7 +97,22 @@ final class DigestCommand implements Subcommand {
     } else {
       DigestArgs.Now n = (DigestArgs.Now) request;
       String channel = (n.channel() == null ? DigestArgs.Channel.HERE : n.channel()).resolve(here);
-      queued = work.submit("digest now", () -> Replies.respond(ctx, Reply.of(now(slack, call.userId(), channel))));
+      String userId = call.userId();
+      String earlier = making.putIfAbsent(userId, channel);
+      if (earlier != null) {
+        return Replies.ack(ctx, "Your digest for <#" + earlier + "> is still being made; it appears there when it"
+            + " is ready. Run `/syncro digest now` again after that.");
+      }
+      queued = slow.submit("digest now", () -> {
+        try {
+          Replies.respond(ctx, Reply.of(now(slack, userId, channel)));
+        } finally {
+          making.remove(userId);
+        }
+      });
+      if (!queued) {
+        making.remove(userId);
+      }
     }
     return queued ? ctx.ack() : Replies.ack(ctx, UserMessages.BUSY);
   }

@@ -69,7 +69,7 @@ final class MoveSubmission implements ViewSubmissionHandler {
       return ctx.ack();
     }
     MoveModal.Meta m = meta.get();
-    boolean queued = requests.submitNew("move-appointment", userId, m.responseUrl(),
+    boolean queued = requests.submitNew("move-appointment", false, userId, m.responseUrl(),
         "The appointment's ticket is no longer in Syncro; nothing was prepared.",
         (api, user, c, ttl) -> plan(api, user, m, start, end, c, ttl));
     return queued ? ctx.ack() : ctx.ackWithErrors(Map.of(MoveModal.B_START, UserMessages.BUSY));

@@ -47,16 +47,19 @@ final class PlanRequests {
   private final SyncroClient syncro;
   private final PlanStore store;
   private final WorkQueue work;
+  private final WorkQueue slow;
   private final SlackOut out;
   private final Clock clock;
   private final Duration ttl;
 
-  PlanRequests(ConnectedUserStore users, SyncroClient syncro, PlanStore store, WorkQueue work, SlackOut out,
-      Clock clock, Duration ttl) {
+  /** {@code slow} runs the plans whose texts the language model drafts, so no click waits behind the model. */
+  PlanRequests(ConnectedUserStore users, SyncroClient syncro, PlanStore store, WorkQueue work, WorkQueue slow,
+      SlackOut out, Clock clock, Duration ttl) {
     this.users = users;
     this.syncro = syncro;
     this.store = store;
     this.work = work;
+    this.slow = slow;
     this.out = out;
     this.clock = clock;
     this.ttl = ttl;
@@ -64,16 +67,27 @@ final class PlanRequests {
 
   /** Queues the work; false when the queue is full (the caller tells the user to try again). */
   boolean submit(String what, String userId, TicketNumber number, String responseUrl, PlanMaker maker) {
-    return work.submit(what, () -> run(what, userId, number, responseUrl, maker));
+    return submit(what, false, userId, number, responseUrl, maker);
+  }
+
+  /** As {@link #submit(String, String, TicketNumber, String, PlanMaker)}; {@code drafts}: the model writes its texts. */
+  boolean submit(String what, boolean drafts, String userId, TicketNumber number, String responseUrl,
+      PlanMaker maker) {
+    return queue(drafts).submit(what, () -> run(what, userId, number, responseUrl, maker));
   }
 
   /**
    * Queues a plan that needs no existing ticket; false when the queue is full. {@code notFound} is
-   * the message when Syncro answers 404 while it is made.
+   * the message when Syncro answers 404 while it is made; {@code drafts}: the model writes its texts.
    */
-  boolean submitNew(String what, String userId, String responseUrl, String notFound, NewPlanMaker maker) {
-    return work.submit(what, () -> run(what, userId, responseUrl, notFound, (api, user) ->
+  boolean submitNew(String what, boolean drafts, String userId, String responseUrl, String notFound,
+      NewPlanMaker maker) {
+    return queue(drafts).submit(what, () -> run(what, userId, responseUrl, notFound, (api, user) ->
         Optional.of(maker.make(api, user, clock, ttl))));
+  }
+
+  private WorkQueue queue(boolean drafts) {
+    return drafts ? slow : work;
   }
 
   private void run(String what, String userId, TicketNumber number, String responseUrl, PlanMaker maker) {

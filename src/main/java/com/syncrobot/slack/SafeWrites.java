@@ -47,7 +47,7 @@ final class SafeWrites implements AutoCloseable {
   }
 
   static SafeWrites wire(App app, Subcommands subcommands, Slack slack, String botToken, SyncroClient syncro,
-      ConnectedUserStore users, Clock clock, WorkQueue work, Jdbi jdbi, WriteOptions options) {
+      ConnectedUserStore users, Clock clock, WorkQueue work, WorkQueue slow, Jdbi jdbi, WriteOptions options) {
     PlanStore store = new PlanStore(jdbi);
     DeliveryLog deliveries = new DeliveryLog(jdbi, clock);
     SlackOut out = new SlackOut(slack, botToken);
@@ -89,7 +89,7 @@ final class SafeWrites implements AutoCloseable {
     app.blockAction(PlanPreview.SESSION_LOG,
         new SessionLogAction(store, apis, work, out, options.sessionLogDir(), clock));
 
-    PlanRequests requests = new PlanRequests(users, syncro, store, work, out, clock, options.previewTtl());
+    PlanRequests requests = new PlanRequests(users, syncro, store, work, slow, out, clock, options.previewTtl());
     subcommands.register(WriteCommand.comment(users)).register(WriteCommand.close(users))
         .register(new UpdateCommand(users, syncro, new AccountSettings(options.ticker()), work, out))
         .register(new BillCommand(users, syncro, options.rates(), options.ollama(), work, out));

@@ -20,17 +20,19 @@ import org.jspecify.annotations.Nullable;
 /**
  * The Bolt app with every listener registered: {@code /syncro} and its subcommands, the connect
  * modal's submission, and the ambient features (digests, Home tab, link previews). One instance
- * serves both transports (HTTP and Socket Mode). Owns the work queue its handlers use; {@link
- * #close()} drains it.
+ * serves both transports (HTTP and Socket Mode). Owns the two work queues its handlers use (one for
+ * clicks and short work, one for slow work); {@link #close()} drains them.
  */
 public final class SlackBot implements AutoCloseable {
   private final App app;
   private final WorkQueue work;
+  private final WorkQueue slow;
   private final @Nullable SafeWrites writes;
 
-  private SlackBot(App app, WorkQueue work, @Nullable SafeWrites writes) {
+  private SlackBot(App app, WorkQueue work, WorkQueue slow, @Nullable SafeWrites writes) {
     this.app = app;
     this.work = work;
+    this.slow = slow;
     this.writes = writes;
   }
 
@@ -71,27 +73,30 @@ public final class SlackBot implements AutoCloseable {
     App app = new App(config, middleware(config, slack, signingSecret, clock));
     app.asOAuthApp(false);
 
+    WorkQueue slow = WorkQueue.slow();
     ReadRunner reads = new ReadRunner(users, syncro, work);
+    // Lists may take many pages of Syncro's budget: they wait in the slow queue, never before a click.
+    ReadRunner listReads = new ReadRunner(users, syncro, slow);
     Subcommands subcommands = new Subcommands()
-        .register(new OpenTicketsCommand(reads))
+        .register(new OpenTicketsCommand(listReads))
         .register(new TicketCommand(reads, new TicketDetail(clock)))
-        .register(new SearchCommand(reads))
-        .register(new CustomersCommand(reads))
+        .register(new SearchCommand(listReads))
+        .register(new CustomersCommand(listReads))
         .register(new ConnectCommand(users))
         .register(new DisconnectCommand(users));
     SafeWrites writes = null;
     if (setup != null) {
-      writes = SafeWrites.wire(app, subcommands, slack, botToken, syncro, users, clock, work, setup.jdbi(),
-          setup.options());
+      writes = SafeWrites.wire(app, subcommands, slack, botToken, syncro, users, clock, work, slow,
+          setup.jdbi(), setup.options());
     }
     if (ambient != null) {
-      ambient.register(app, subcommands, work, new TicketDetail(clock), writes != null);
+      ambient.register(app, subcommands, work, slow, new TicketDetail(clock), writes != null);
     }
     subcommands.register(new HelpCommand(subcommands));
 
     app.command(SyncroCommand.COMMAND, new SyncroCommand(subcommands));
     app.viewSubmission(ConnectModal.CALLBACK_ID, new ConnectSubmission(users, syncro, work));
-    return new SlackBot(app, work, writes);
+    return new SlackBot(app, work, slow, writes);
   }
 
   /**
@@ -136,6 +141,7 @@ public final class SlackBot implements AutoCloseable {
   @Override
   public void close() {
     work.shutdown(Duration.ofSeconds(10));
+    slow.shutdown(Duration.ofSeconds(5));
     if (writes != null) {
       writes.close();
     }

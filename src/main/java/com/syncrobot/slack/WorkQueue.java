@@ -10,9 +10,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The bounded pool that runs slow work (Syncro calls, replies) after a handler has acked, so no
- * handler holds Slack's 3-second window. A full queue is refused, not queued without limit, and
- * the handler tells the user to try again. Thread-safe.
+ * A bounded pool that runs work (Syncro calls, replies) after a handler has acked, so no handler
+ * holds Slack's 3-second window. A full queue is refused, not queued without limit, and the handler
+ * tells the user to try again. The bot has two: {@link #standard()} for clicks and short reads, and
+ * {@link #slow()} for work that may take a minute (digests on demand, language-model drafting, long
+ * list reads), so a Confirm or Cancel never waits behind it. Thread-safe.
  */
 final class WorkQueue implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(WorkQueue.class);
@@ -20,6 +22,10 @@ final class WorkQueue implements AutoCloseable {
   private final ThreadPoolExecutor executor;
 
   WorkQueue(int threads, int queueCapacity) {
+    this("slack-work", threads, queueCapacity);
+  }
+
+  private WorkQueue(String name, int threads, int queueCapacity) {
     if (threads < 1 || queueCapacity < 1) {
       throw new IllegalArgumentException(
           "threads and queue capacity must be positive: " + threads + ", " + queueCapacity);
@@ -28,7 +34,7 @@ final class WorkQueue implements AutoCloseable {
     this.executor = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
         new ArrayBlockingQueue<>(queueCapacity),
         r -> {
-          Thread t = new Thread(r, "slack-work-" + n.incrementAndGet());
+          Thread t = new Thread(r, name + "-" + n.incrementAndGet());
           t.setDaemon(true);
           return t;
         },
@@ -36,9 +42,17 @@ final class WorkQueue implements AutoCloseable {
     executor.allowCoreThreadTimeOut(true);
   }
 
-  /** The production size: 8 threads, 200 waiting tasks. */
+  /** The production size for clicks and short work: 8 threads, 200 waiting tasks. */
   static WorkQueue standard() {
     return new WorkQueue(8, 200);
+  }
+
+  /**
+   * The production size for slow work: 4 threads (the model and Syncro's request budget are shared
+   * anyway), 100 waiting tasks.
+   */
+  static WorkQueue slow() {
+    return new WorkQueue("slow-work", 4, 100);
   }
 
   /** Runs {@code task} later; returns false (and runs nothing) when the queue is full or closed. */

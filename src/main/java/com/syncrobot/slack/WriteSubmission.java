@@ -63,7 +63,7 @@ final class WriteSubmission implements ViewSubmissionHandler {
     }
     WriteModal.Meta m = meta.get();
     String userId = req.getPayload().getUser().getId();
-    boolean queued = requests.submit(m.kind(), userId, new TicketNumber(m.number()), m.responseUrl(),
+    boolean queued = requests.submit(m.kind(), f.draft(), userId, new TicketNumber(m.number()), m.responseUrl(),
         (api, user, ticket, clock, ttl) -> plan(m, f, api, user, ticket, clock, ttl));
     return queued ? ctx.ack() : ctx.ackWithErrors(Map.of(WriteModal.BODY, UserMessages.BUSY));
   }

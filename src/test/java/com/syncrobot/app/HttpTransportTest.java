@@ -2,14 +2,26 @@ package com.syncrobot.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.slack.api.app_backend.SlackSignature;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
+import com.slack.api.bolt.middleware.builtin.RequestVerification;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
@@ -95,6 +107,158 @@ final class HttpTransportTest {
       HttpResponse<String> r = send(HttpRequest.newBuilder(uri(t, "/slack/events"))
           .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[HttpTransport.MAX_BODY_BYTES + 1])));
       assertThat(r.statusCode()).isEqualTo(413);
+    }
+  }
+
+  /** A bot app whose only middleware is Bolt's signature check, answering {@code /syncro} with the asker's id. */
+  private static App signedApp(String secret) {
+    App app = new App(AppConfig.builder().signingSecret(secret).build(),
+        List.of(new RequestVerification(new SlackSignature.Verifier(new SlackSignature.Generator(secret)))));
+    app.command("/syncro", (req, ctx) -> ctx.ack("hello " + req.getPayload().getUserId()));
+    return app;
+  }
+
+  @Test
+  void slowAndSilentClients_200Connections_healthzAndSignedCommandsKeepAnswering() throws Exception {
+    String secret = "transport-test-secret-91c4";
+    byte[] slowRequest = ("POST /slack/events HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: "
+        + SignedRequests.FORM + "\r\n").getBytes(StandardCharsets.US_ASCII);
+    List<Socket> silent = new ArrayList<>();
+    List<Socket> slow = new ArrayList<>();
+    try (HttpTransport t = HttpTransport.serveSlack(new InetSocketAddress("127.0.0.1", 0), signedApp(secret),
+        () -> true)) {
+      for (int i = 0; i < 100; i++) {
+        silent.add(connect(t));
+        slow.add(connect(t));
+      }
+      SignedRequests bot = new SignedRequests(t.port(), secret);
+      // Three rounds, each a byte more of every slow header (a byte a second), then the real traffic.
+      for (int round = 0; round < 3; round++) {
+        for (Socket s : slow) {
+          trickle(s, slowRequest[round]);
+        }
+        assertThat(bot.get("/healthz").statusCode()).isEqualTo(200);
+        HttpResponse<String> command = bot.post(SignedRequests.command("U0ALICE", "help", "http://127.0.0.1:9/r"),
+            SignedRequests.FORM);
+        assertThat(command.statusCode()).isEqualTo(200);
+        assertThat(command.body()).contains("hello U0ALICE");
+        Thread.sleep(1_000);
+      }
+      byte[] body = SignedRequests.command("U0ALICE", "help", "http://127.0.0.1:9/r").getBytes(StandardCharsets.UTF_8);
+      assertThat(bot.post(body, SignedRequests.FORM, Long.toString(java.time.Instant.now().getEpochSecond()),
+          "v0=" + "0".repeat(64)).statusCode()).isEqualTo(401);
+    } finally {
+      for (Socket s : silent) {
+        s.close();
+      }
+      for (Socket s : slow) {
+        s.close();
+      }
+    }
+  }
+
+  @Test
+  void requestStillArrivingAfterTheReadLimit_andSilentConnection_areClosed() throws Exception {
+    HttpTransport.Limits limits = new HttpTransport.Limits(Duration.ofMillis(600), Duration.ofMillis(600), 32);
+    byte[] request = ("POST /slack/events HTTP/1.1\r\nHost: 127.0.0.1\r\n" + "X-Padding: " + "a".repeat(200))
+        .getBytes(StandardCharsets.US_ASCII);
+    try (HttpTransport t = HttpTransport.start(new InetSocketAddress("127.0.0.1", 0), signedApp("s"), () -> true,
+        limits); Socket slow = connect(t); Socket silent = connect(t)) {
+      // A byte every 100 ms keeps the idle timeout from firing; only the read limit stops it.
+      boolean cut = false;
+      for (int i = 0; i < request.length && !cut; i++) {
+        cut = !send(slow, request[i]);
+        Thread.sleep(100);
+      }
+      assertThat(cut).as("the server closed the slow request's connection").isTrue();
+      assertThat(closedByServer(silent)).isTrue();
+    }
+  }
+
+  @Test
+  void everyHandlerBusy_nextRequestIs503AtOnce_andTheBusyOneStillAnswers() throws Exception {
+    String secret = "transport-test-secret-503";
+    CountDownLatch entered = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    App app = signedApp(secret);
+    app.command("/hold", (req, ctx) -> {
+      entered.countDown();
+      try {
+        release.await(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return ctx.ack("held");
+    });
+    try (HttpTransport t = HttpTransport.start(new InetSocketAddress("127.0.0.1", 0), app, () -> true,
+        new HttpTransport.Limits(Duration.ofSeconds(10), Duration.ofSeconds(30), 1))) {
+      SignedRequests bot = new SignedRequests(t.port(), secret);
+      String hold = SignedRequests.command("U0ALICE", "", "http://127.0.0.1:9/r").replace("%2Fsyncro", "%2Fhold");
+      CompletableFuture<HttpResponse<String>> first = CompletableFuture.supplyAsync(
+          () -> bot.post(hold, SignedRequests.FORM));
+      assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
+      HttpResponse<String> busy = bot.get("/healthz");
+      assertThat(busy.statusCode()).isEqualTo(503);
+      assertThat(busy.headers().firstValue("Retry-After")).hasValue("1");
+      release.countDown();
+      assertThat(first.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+      assertThat(bot.get("/healthz").statusCode()).isEqualTo(200);
+    }
+  }
+
+  /** Sends one byte; false when the server has closed the connection. */
+  private static boolean send(Socket s, byte b) {
+    try {
+      OutputStream out = s.getOutputStream();
+      out.write(b);
+      out.flush();
+      return !closedNow(s);
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** Whether the server has closed {@code s}: a read that sees end of stream (or a reset) within 50 ms. */
+  private static boolean closedNow(Socket s) throws IOException {
+    int timeout = s.getSoTimeout();
+    s.setSoTimeout(50);
+    try {
+      return s.getInputStream().read() < 0;
+    } catch (java.net.SocketTimeoutException e) {
+      return false;
+    } catch (IOException e) {
+      return true;
+    } finally {
+      s.setSoTimeout(timeout);
+    }
+  }
+
+  /** Waits (bounded, 10 s) for the server to close {@code s}; true when it did. */
+  private static boolean closedByServer(Socket s) throws IOException {
+    s.setSoTimeout(10_000);
+    try {
+      return s.getInputStream().read() < 0;
+    } catch (java.net.SocketTimeoutException e) {
+      return false;
+    } catch (IOException e) {
+      return true;
+    }
+  }
+
+  private static Socket connect(HttpTransport t) throws IOException {
+    Socket s = new Socket(InetAddress.getLoopbackAddress(), t.port());
+    s.setSoTimeout(1_000);
+    return s;
+  }
+
+  /** Sends one more byte; a server that already closed the connection is fine. */
+  private static void trickle(Socket s, byte b) {
+    try {
+      OutputStream out = s.getOutputStream();
+      out.write(b);
+      out.flush();
+    } catch (IOException e) {
+      // closed by the server: what a slow client should expect
     }
   }
 }

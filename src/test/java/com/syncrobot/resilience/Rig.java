@@ -77,6 +77,13 @@ final class Rig implements AutoCloseable {
    * {@link #TIME_COMPRESSION}).
    */
   void startBot() {
+    startBot(Map.of());
+  }
+
+  /** As {@link #startBot()}, with {@code overrides} set over the stage's environment (e.g. {@code OLLAMA_URLS}). */
+  void startBot(Map<String, String> overrides) {
+    Map<String, String> env = botEnv();
+    env.putAll(overrides);
     ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "rig-rechecks");
       t.setDaemon(true);
@@ -87,7 +94,7 @@ final class Rig implements AutoCloseable {
     SyncroClient.Builder client = SyncroClient.builder()
         .budget(new RequestBudget(REQUESTS_PER_MINUTE, Clock.systemUTC(), Sleeper.system()));
     try {
-      server = BotServer.start(BotConfig.fromEnv(botEnv()), "127.0.0.1", client, compressed);
+      server = BotServer.start(BotConfig.fromEnv(env), "127.0.0.1", client, compressed);
     } catch (RuntimeException e) {
       timers.shutdownNow();
       throw e;
