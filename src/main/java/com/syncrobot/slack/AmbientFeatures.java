@@ -72,14 +72,16 @@ public final class AmbientFeatures {
    * tab's Comment and Close buttons can open it.
    */
   void register(App app, Subcommands subcommands, WorkQueue work, TicketDetail detail, boolean writeModals) {
-    subcommands.register(new DigestCommand(digests, users, channelDigests, new UserZones(ticker), work, clock));
+    ChannelAccess access = new ChannelAccess(settings.admins(), settings.allowSharedChannels());
+    subcommands.register(new DigestCommand(digests, users, channelDigests, new UserZones(ticker), work, clock,
+        access));
     HomeTab home = new HomeTab(users, syncro, new HomeView(renderer), clock, ticker);
     app.event(AppHomeOpenedEvent.class, new AppHomeOpened(home, work));
     HomeButtons buttons = new HomeButtons(users, syncro, detail, work, writeModals);
     for (String actionId : HomeButtons.actionIds()) {
       app.blockAction(actionId, buttons);
     }
-    app.event(LinkSharedEvent.class, new LinkUnfurls(links, users, syncro, work, clock, ticker));
+    app.event(LinkSharedEvent.class, new LinkUnfurls(links, users, syncro, work, clock, ticker, access));
   }
 
   /** Starts the digest scheduler (first tick now: catches up a run missed while down); close it to stop. */
