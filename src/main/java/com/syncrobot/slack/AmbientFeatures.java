@@ -30,6 +30,7 @@ public final class AmbientFeatures {
   private final Ticker ticker;
   private final DigestRenderer renderer;
   private final ChannelDigests channelDigests;
+  private final ChannelAccess access;
 
   private AmbientFeatures(Slack slack, String botToken, SyncroClient syncro, ConnectedUserStore users,
       DigestStore digests, SyncroLinks links, DigestSettings settings, Clock clock, Sleeper pacer, Ticker ticker) {
@@ -41,8 +42,9 @@ public final class AmbientFeatures {
     this.clock = clock;
     this.ticker = ticker;
     this.renderer = new DigestRenderer(settings.untouchedDays());
+    this.access = new ChannelAccess(settings.admins(), settings.allowSharedChannels());
     this.channelDigests = new ChannelDigests(slack.methods(botToken), users, syncro,
-        new DigestReader(clock, settings.maxLineItemReads()), renderer, pacer);
+        new DigestReader(clock, settings.maxLineItemReads()), renderer, pacer, access);
   }
 
   /**
@@ -72,7 +74,6 @@ public final class AmbientFeatures {
    * tab's Comment and Close buttons can open it.
    */
   void register(App app, Subcommands subcommands, WorkQueue work, TicketDetail detail, boolean writeModals) {
-    ChannelAccess access = new ChannelAccess(settings.admins(), settings.allowSharedChannels());
     subcommands.register(new DigestCommand(digests, users, channelDigests, new UserZones(ticker), work, clock,
         access));
     HomeTab home = new HomeTab(users, syncro, new HomeView(renderer), clock, ticker);
