@@ -232,6 +232,18 @@ final class AmbientFlowTest {
   }
 
   @Test
+  void digestAdd_appInstalledWithoutTheReadScopes_toldToReinstall_nothingStored() throws Exception {
+    connect();
+    slack.stubFor(post(urlPathEqualTo("/api/conversations.info")).willReturn(okJson("{\"ok\":false,"
+        + "\"error\":\"missing_scope\",\"needed\":\"channels:read\",\"provided\":\"commands,chat:write\"}")));
+    String[] add = command("digest add here 08:00 UTC");
+    assertThat(replyText(add[1])).isEqualTo("No digest was scheduled: Slack did not let me check who is in <#C0001>: "
+        + "the Slack app lacks a permission this version needs. Ask your admin to update the app from manifest.yml "
+        + "and reinstall it.");
+    assertThat(digests.list()).isEmpty();
+  }
+
+  @Test
   void digestAdd_notConnected_toldToConnect_R11() throws Exception {
     assertThat(ackText("digest add here 08:00 UTC")).startsWith("You have not connected your Syncro API token yet.");
     assertThat(digests.list()).isEmpty();

@@ -174,8 +174,8 @@ final class DigestPermissionsTest {
     long ops = scheduledId(ask(BOB, SUPPORT, "digest add <#" + OPS + "|ops> " + later() + " UTC"));
 
     String carols = ask(CAROL, SUPPORT, "digest list");
-    assertThat(carols).startsWith("*1 digest* in your channels").contains("*" + support + "*", "1 more in channels "
-        + "you are not in are not shown.").doesNotContain("*" + ops + "*", OPS);
+    assertThat(carols).startsWith("*1 digest* in your channels").contains("*" + support + "*", "1 more, in a channel "
+        + "you are not in, is not shown.").doesNotContain("*" + ops + "*", OPS);
     assertThat(ask(BOB, SUPPORT, "digest list")).startsWith("*2 digests*").contains("*" + support + "*", "*" + ops
         + "*");
 

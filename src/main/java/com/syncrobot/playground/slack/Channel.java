@@ -1,5 +1,6 @@
 package com.syncrobot.playground.slack;
 
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Set;
@@ -15,7 +16,7 @@ record Channel(String id, String name, @Nullable String imUser, boolean isPrivat
   Channel {
     Objects.requireNonNull(id, "id == null");
     Objects.requireNonNull(name, "name == null");
-    members = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(members));
+    members = Collections.unmodifiableSet(new LinkedHashSet<>(members));
   }
 
   /** The bot's direct-message channel with {@code user}. */

@@ -31,8 +31,10 @@ import java.util.function.Supplier;
  * {@link #baseUrl()} that looks like a Slack channel. The same gestures are available here as
  * methods, for tests and benchmarks that act without a browser. Thread-safe.
  *
- * <p>Channels: {@link #SUPPORT}, {@link #BILLING}, and the bot's DM with each demo user
- * ({@link #dmChannel(String)}). A development tool: never started by {@code serve}.
+ * <p>Channels: {@link #SUPPORT}, {@link #BILLING} (every demo user and the bot in them), the bot's DM
+ * with each demo user ({@link #dmChannel(String)}), and private or Slack Connect channels a test makes
+ * ({@link #createChannel}); people type only where they are members. A development tool: never started
+ * by {@code serve}.
  */
 public final class SlackSimulator implements AutoCloseable {
   public static final String SUPPORT = Team.SUPPORT;
