@@ -166,16 +166,16 @@ final class ChannelAccess {
 
   private static String couldNotCheck(String channelId, String error) {
     if ("missing_scope".equals(error)) {
-      return "Slack did not let me check who is in <#" + channelId + ">: the Slack app lacks a permission this "
-          + "version needs. Ask your admin to update the app from manifest.yml and reinstall it.";
+      return "Slack did not let me check <#" + channelId + ">: the Slack app lacks a permission this version needs. "
+          + "Ask your admin to update the app from manifest.yml and reinstall it.";
     }
     String why = switch (error) {
       case "ratelimited" -> "Slack asked me to slow down";
       case "no answer" -> "Slack did not answer";
       default -> "Slack said " + Mrkdwn.escape(error);
     };
-    return "I could not check with Slack who is in <#" + channelId + "> (" + why + "). Try again in a minute; tell "
-        + "your admin if it keeps happening.";
+    return "I could not check <#" + channelId + "> with Slack (" + why + "). Try again in a minute; tell your admin "
+        + "if it keeps happening.";
   }
 
   private sealed interface Lookup permits Found, Missing, Failed {}

@@ -237,8 +237,8 @@ final class AmbientFlowTest {
     slack.stubFor(post(urlPathEqualTo("/api/conversations.info")).willReturn(okJson("{\"ok\":false,"
         + "\"error\":\"missing_scope\",\"needed\":\"channels:read\",\"provided\":\"commands,chat:write\"}")));
     String[] add = command("digest add here 08:00 UTC");
-    assertThat(replyText(add[1])).isEqualTo("No digest was scheduled: Slack did not let me check who is in <#C0001>: "
-        + "the Slack app lacks a permission this version needs. Ask your admin to update the app from manifest.yml "
+    assertThat(replyText(add[1])).isEqualTo("No digest was scheduled: Slack did not let me check <#C0001>: the Slack "
+        + "app lacks a permission this version needs. Ask your admin to update the app from manifest.yml "
         + "and reinstall it.");
     assertThat(digests.list()).isEmpty();
   }
