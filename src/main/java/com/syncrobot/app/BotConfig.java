@@ -5,10 +5,12 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -48,6 +50,8 @@ public record BotConfig(
   public static final String DIGEST_LATE_WINDOW_MINUTES = "SYNCRO_BOT_DIGEST_LATE_WINDOW_MINUTES";
   public static final String DIGEST_UNTOUCHED_DAYS = "SYNCRO_BOT_DIGEST_UNTOUCHED_DAYS";
   public static final String DIGEST_LINE_ITEM_READS = "SYNCRO_BOT_DIGEST_LINE_ITEM_READS";
+  public static final String ADMINS = "SYNCRO_BOT_ADMINS";
+  public static final String ALLOW_SHARED_CHANNELS = "SYNCRO_BOT_ALLOW_SHARED_CHANNELS";
 
   /** How messages name the Syncro variables and the signing secret when they are missing. */
   private static final String SYNCRO_BASE_URL_NAME = SYNCRO_BASE_URL + " (or " + SYNCRO_SUBDOMAIN + ")";
@@ -135,7 +139,32 @@ public record BotConfig(
         DigestSettings.MAX_LATE_WINDOW.toMinutes(), "minutes");
     long untouched = number(env, DIGEST_UNTOUCHED_DAYS, DigestSettings.DEFAULT_UNTOUCHED_DAYS, 1, 365, "days");
     long reads = number(env, DIGEST_LINE_ITEM_READS, DigestSettings.DEFAULT_LINE_ITEM_READS, 0, 1000, "reads");
-    return new DigestSettings(Duration.ofMinutes(late), (int) untouched, (int) reads);
+    return new DigestSettings(Duration.ofMinutes(late), (int) untouched, (int) reads, admins(env),
+        allowShared(env));
+  }
+
+  private static Set<String> admins(Map<String, String> env) {
+    Set<String> ids = new LinkedHashSet<>();
+    for (String id : value(env, ADMINS).orElse("").split(",")) {
+      String s = id.strip();
+      if (s.isEmpty()) {
+        continue;
+      }
+      if (!s.matches("[UW][A-Z0-9]{2,30}")) {
+        throw new ConfigException(ADMINS + " must be Slack user ids such as U0123ABCD, separated by commas; '" + s
+            + "' is not one (a profile's \"Copy member ID\" gives it)");
+      }
+      ids.add(s);
+    }
+    return ids;
+  }
+
+  private static boolean allowShared(Map<String, String> env) {
+    String v = value(env, ALLOW_SHARED_CHANNELS).orElse("false");
+    if (v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false")) {
+      return Boolean.parseBoolean(v);
+    }
+    throw new ConfigException(ALLOW_SHARED_CHANNELS + " must be true or false, got '" + v + "'");
   }
 
   private static long number(Map<String, String> env, String name, long dflt, long min, long max, String unit) {

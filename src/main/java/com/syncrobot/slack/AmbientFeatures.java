@@ -30,6 +30,7 @@ public final class AmbientFeatures {
   private final Ticker ticker;
   private final DigestRenderer renderer;
   private final ChannelDigests channelDigests;
+  private final ChannelAccess access;
 
   private AmbientFeatures(Slack slack, String botToken, SyncroClient syncro, ConnectedUserStore users,
       DigestStore digests, SyncroLinks links, DigestSettings settings, Clock clock, Sleeper pacer, Ticker ticker) {
@@ -41,8 +42,9 @@ public final class AmbientFeatures {
     this.clock = clock;
     this.ticker = ticker;
     this.renderer = new DigestRenderer(settings.untouchedDays());
+    this.access = new ChannelAccess(settings.admins(), settings.allowSharedChannels());
     this.channelDigests = new ChannelDigests(slack.methods(botToken), users, syncro,
-        new DigestReader(clock, settings.maxLineItemReads()), renderer, pacer);
+        new DigestReader(clock, settings.maxLineItemReads()), renderer, pacer, access);
   }
 
   /**
@@ -73,14 +75,15 @@ public final class AmbientFeatures {
    */
   void register(App app, Subcommands subcommands, WorkQueue work, WorkQueue slow, TicketDetail detail,
       boolean writeModals) {
-    subcommands.register(new DigestCommand(digests, users, channelDigests, new UserZones(ticker), work, slow, clock));
+    subcommands.register(new DigestCommand(digests, users, channelDigests, new UserZones(ticker), work, slow, clock,
+        access));
     HomeTab home = new HomeTab(users, syncro, new HomeView(renderer), clock, ticker);
     app.event(AppHomeOpenedEvent.class, new AppHomeOpened(home, slow));
     HomeButtons buttons = new HomeButtons(users, syncro, detail, work, writeModals);
     for (String actionId : HomeButtons.actionIds()) {
       app.blockAction(actionId, buttons);
     }
-    app.event(LinkSharedEvent.class, new LinkUnfurls(links, users, syncro, work, clock, ticker));
+    app.event(LinkSharedEvent.class, new LinkUnfurls(links, users, syncro, work, clock, ticker, access));
   }
 
   /** Starts the digest scheduler (first tick now: catches up a run missed while down); close it to stop. */

@@ -31,7 +31,10 @@ import org.slf4j.LoggerFactory;
  * thread replies, at most one post per second per channel (Slack's chat.postMessage limit). Reads use
  * the token of the technician who created the schedule (R11) at background priority, so interactive
  * commands go first in the shared Syncro budget. When that token is missing or refused, or Syncro does
- * not answer, a short notice goes to the channel instead: a digest never fails silently. Thread-safe.
+ * not answer, a short notice goes to the channel instead: a digest never fails silently. Before each
+ * scheduled post, Slack's permissions are checked again ({@link ChannelAccess#refusalToPost}): when
+ * the channel was since shared with another organization or the creator left it, nothing is posted
+ * there and the creator is told in a direct message. Thread-safe.
  */
 final class ChannelDigests implements DigestPublisher {
   /** Slack allows about one message per second per channel. */
@@ -45,6 +48,7 @@ final class ChannelDigests implements DigestPublisher {
   private final DigestReader reader;
   private final DigestRenderer renderer;
   private final Sleeper pacer;
+  private final ChannelAccess access;
 
   /** The outcome of building a digest for someone: the messages, or what to tell people instead. */
   sealed interface Built permits Ready, Refused {}
@@ -56,17 +60,26 @@ final class ChannelDigests implements DigestPublisher {
   record Refused(String why, String log) implements Built {}
 
   ChannelDigests(MethodsClient slack, ConnectedUserStore users, SyncroClient syncro, DigestReader reader,
-      DigestRenderer renderer, Sleeper pacer) {
+      DigestRenderer renderer, Sleeper pacer, ChannelAccess access) {
     this.slack = slack;
     this.users = users;
     this.syncro = syncro;
     this.reader = reader;
     this.renderer = renderer;
     this.pacer = pacer;
+    this.access = access;
   }
 
   @Override
   public Delivery publish(DigestSchedule s, DigestSlot slot, boolean late) {
+    // The channel may have been shared with another organization, or the creator may have left it.
+    Optional<String> refused = access.refusalToPost(slack, s.createdBy(), s.channelId());
+    if (refused.isPresent()) {
+      log.info("Digest {} not posted in {}: not allowed there now", s.id(), s.channelId());
+      dm(s.createdBy(), "Today's Syncro digest (ID " + s.id() + ") was not posted: " + refused.get() + " If it is no "
+          + "longer wanted, remove it with `/syncro digest remove " + s.id() + "`.");
+      return Delivery.failed("not allowed in the channel now");
+    }
     String lateNote = late ? "sent late: the bot was down at " + HH_MM.format(s.time()) : null;
     Built built = build(s.createdBy(), s.zone(), lateNote);
     if (built instanceof Refused r) {

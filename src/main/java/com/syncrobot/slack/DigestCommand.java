@@ -16,8 +16,10 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -27,8 +29,10 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code /syncro digest add|list|remove|now}: manages scheduled channel digests and posts one on
  * demand. Adding needs a connected token, because the digest's reads use it (R11); the asker's Slack
- * time zone is the default. Slow work (users.info, Syncro) runs off Slack's thread and answers through
- * response_url; {@code digest now} runs on the slow queue, one at a time per technician.
+ * time zone is the default. Slack's permissions hold ({@link ChannelAccess}): only the creator or an
+ * admin removes a digest, add and now need the asker to be in the channel, and list shows the digests
+ * of the asker's channels. Slow work (Slack look-ups, Syncro) runs off Slack's thread and answers
+ * through response_url; {@code digest now} runs on the slow queue, one at a time per technician.
  */
 final class DigestCommand implements Subcommand {
   private static final Logger log = LoggerFactory.getLogger(DigestCommand.class);
@@ -42,11 +46,12 @@ final class DigestCommand implements Subcommand {
   private final WorkQueue work;
   private final WorkQueue slow;
   private final Clock clock;
+  private final ChannelAccess access;
   /** Slack user id → the channel of the digest being made for them now. */
   private final ConcurrentMap<String, String> making = new ConcurrentHashMap<>();
 
   DigestCommand(DigestStore store, ConnectedUserStore users, ChannelDigests digests, UserZones zones, WorkQueue work,
-      WorkQueue slow, Clock clock) {
+      WorkQueue slow, Clock clock, ChannelAccess access) {
     this.store = store;
     this.users = users;
     this.digests = digests;
@@ -54,6 +59,7 @@ final class DigestCommand implements Subcommand {
     this.work = work;
     this.slow = slow;
     this.clock = clock;
+    this.access = access;
   }
 
   @Override
@@ -74,7 +80,9 @@ final class DigestCommand implements Subcommand {
       return Replies.ack(ctx, p.message());
     }
     if (request instanceof DigestArgs.ListAll) {
-      return Replies.ack(ctx, list());
+      MethodsClient slack = ctx.client();
+      boolean queued = work.submit("digest list", () -> Replies.respond(ctx, list(slack, call.userId())));
+      return queued ? ctx.ack() : Replies.ack(ctx, UserMessages.BUSY);
     }
     if (request instanceof DigestArgs.Remove r) {
       return Replies.ack(ctx, remove(call.userId(), r.id()));
@@ -118,6 +126,12 @@ final class DigestCommand implements Subcommand {
   }
 
   private String add(MethodsClient slack, String userId, DigestArgs.Add a, String here) {
+    String channel = a.channel().resolve(here);
+    Optional<String> refused = access.refusalToPost(slack, userId, channel);
+    if (refused.isPresent()) {
+      log.info("Slack user {} may not schedule a digest in {}", userId, channel);
+      return "No digest was scheduled: " + refused.get();
+    }
     ZoneId zone = a.zone();
     if (zone == null) {
       Optional<ZoneId> fromSlack = zones.zoneOf(slack, userId);
@@ -127,7 +141,6 @@ final class DigestCommand implements Subcommand {
       }
       zone = fromSlack.get();
     }
-    String channel = a.channel().resolve(here);
     DigestSchedule s;
     try {
       s = store.add(channel, a.time(), a.days(), zone, userId);
@@ -141,6 +154,11 @@ final class DigestCommand implements Subcommand {
   }
 
   private String now(MethodsClient slack, String userId, String channel) {
+    Optional<String> refused = access.refusalToPost(slack, userId, channel);
+    if (refused.isPresent()) {
+      log.info("Slack user {} may not post a digest in {}", userId, channel);
+      return "No digest was posted: " + refused.get();
+    }
     ZoneId zone = zones.zoneOf(slack, userId).orElse(ZoneOffset.UTC);
     ChannelDigests.Built built = digests.build(userId, zone, null);
     if (built instanceof ChannelDigests.Refused r) {
@@ -154,7 +172,11 @@ final class DigestCommand implements Subcommand {
     return "Posted the digest in <#" + channel + ">.";
   }
 
-  private Reply list() {
+  /**
+   * The digests {@code userId} may see: those in channels they are a member of and those they set up;
+   * an admin sees every one.
+   */
+  private Reply list(MethodsClient slack, String userId) {
     List<DigestSchedule> all;
     try {
       all = store.list();
@@ -165,13 +187,31 @@ final class DigestCommand implements Subcommand {
     if (all.isEmpty()) {
       return Reply.of("No digests scheduled. Add one: " + DigestArgs.ADD_USAGE);
     }
-    List<String> lines = new ArrayList<>();
+    boolean admin = access.isAdmin(userId);
+    Map<String, ChannelAccess.Answer> membership = new HashMap<>();
+    List<DigestSchedule> shown = new ArrayList<>();
     for (DigestSchedule s : all) {
+      if (admin || s.createdBy().equals(userId) || membership.computeIfAbsent(s.channelId(),
+          c -> access.membership(slack, userId, c)) == ChannelAccess.Membership.MEMBER) {
+        shown.add(s);
+      }
+    }
+    long unchecked = membership.values().stream().filter(a -> a instanceof ChannelAccess.Failed).count();
+    int hidden = all.size() - shown.size();
+    String notes = (hidden == 1 ? " 1 more, in a channel you are not in, is not shown." : hidden > 1 ? " " + hidden
+        + " more, in channels you are not in, are not shown." : "") + (unchecked > 0 ? " I could not check " + unchecked + (unchecked == 1
+        ? " channel" : " channels") + " with Slack; try again in a minute." : "");
+    if (shown.isEmpty()) {
+      return Reply.of("No digests in the channels you are in." + notes + " Add one: " + DigestArgs.ADD_USAGE);
+    }
+    List<String> lines = new ArrayList<>();
+    for (DigestSchedule s : shown) {
       lines.add("• *" + s.id() + "*  " + describe(s) + ", set up by <@" + s.createdBy() + ">; next " + next(s)
           + store.lastRun(s.id()).map(DigestCommand::last).orElse(""));
     }
-    String heading = "*" + all.size() + (all.size() == 1 ? " digest" : " digests") + "* (remove one with "
-        + "`/syncro digest remove ID`)";
+    String heading = "*" + shown.size() + (shown.size() == 1 ? " digest" : " digests") + "*"
+        + (admin ? " (all of them: you are an admin of the bot)" : " in your channels") + "; remove one with "
+        + "`/syncro digest remove ID`." + notes;
     SectionPacker.Packed packed = new SectionPacker(Reply.MAX_BLOCKS - 2, Reply.MAX_SECTION_CHARS, 12_000).pack(lines);
     List<LayoutBlock> blocks = new ArrayList<>();
     blocks.add(Reply.section(heading));
@@ -185,7 +225,15 @@ final class DigestCommand implements Subcommand {
   private String remove(String userId, long id) {
     try {
       Optional<DigestSchedule> s = store.find(id);
-      if (s.isEmpty() || !store.remove(id)) {
+      if (s.isEmpty()) {
+        return "There is no digest with ID " + id + "; see `/syncro digest list`.";
+      }
+      Optional<String> refused = access.refusalToManage(userId, s.get());
+      if (refused.isPresent()) {
+        log.info("Slack user {} may not remove digest {} of {}", userId, id, s.get().createdBy());
+        return refused.get();
+      }
+      if (!store.remove(id)) {
         return "There is no digest with ID " + id + "; see `/syncro digest list`.";
       }
       log.info("Slack user {} removed digest {}", userId, id);

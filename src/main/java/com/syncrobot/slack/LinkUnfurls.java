@@ -38,7 +38,10 @@ import org.slf4j.LoggerFactory;
  * event id and by channel + message ts + URL, remembered for {@link #DEDUPE_TTL} (longer than Slack's
  * last retry at about 5 minutes). The memory is per process: with several instances behind one app,
  * the same link could be previewed by each (harmless, chat.unfurl replaces), so the store would be the
- * place for a shared key. Thread-safe.
+ * place for a shared key. No Syncro data is previewed in a channel shared with another organization
+ * unless allowed ({@link ChannelAccess#refusalToPreview}); the poster is told why in a message only
+ * they see. Composer previews (typed, not yet posted) name no channel, so while shared channels are
+ * refused they wait for the posted message's event. Thread-safe.
  */
 final class LinkUnfurls implements BoltEventHandler<LinkSharedEvent> {
   static final Duration DEDUPE_TTL = Duration.ofMinutes(10);
@@ -51,15 +54,17 @@ final class LinkUnfurls implements BoltEventHandler<LinkSharedEvent> {
   private final WorkQueue work;
   private final Clock clock;
   private final Cache<String, Boolean> seen;
+  private final ChannelAccess access;
 
   LinkUnfurls(SyncroLinks links, ConnectedUserStore users, SyncroClient syncro, WorkQueue work, Clock clock,
-      Ticker ticker) {
+      Ticker ticker, ChannelAccess access) {
     this.links = links;
     this.users = users;
     this.syncro = syncro;
     this.work = work;
     this.clock = clock;
     this.seen = Caffeine.newBuilder().maximumSize(20_000).expireAfterWrite(DEDUPE_TTL).ticker(ticker).build();
+    this.access = access;
   }
 
   @Override
@@ -68,12 +73,14 @@ final class LinkUnfurls implements BoltEventHandler<LinkSharedEvent> {
     if (ev == null || ev.getLinks() == null || ev.getUser() == null) {
       return ctx.ack();
     }
+    boolean composer = ev.getUnfurlId() != null && COMPOSER.equals(ev.getSource());
+    if (composer && !access.sharedChannelsAllowed()) {
+      return ctx.ack();
+    }
     if (payload.getEventId() != null && !firstTime("event:" + payload.getEventId())) {
       return ctx.ack();
     }
-    String where = ev.getUnfurlId() != null && COMPOSER.equals(ev.getSource())
-        ? "unfurl:" + ev.getUnfurlId()
-        : ev.getChannel() + ":" + ev.getMessageTs();
+    String where = composer ? "unfurl:" + ev.getUnfurlId() : ev.getChannel() + ":" + ev.getMessageTs();
     List<SyncroLinks.Link> fresh = new ArrayList<>();
     for (LinkSharedEvent.Link l : ev.getLinks()) {
       if (l.getUrl() == null) {
@@ -110,6 +117,14 @@ final class LinkUnfurls implements BoltEventHandler<LinkSharedEvent> {
   }
 
   private void unfurl(MethodsClient slack, SyncroApi api, LinkSharedEvent ev, List<SyncroLinks.Link> fresh) {
+    if (!COMPOSER.equals(ev.getSource())) {
+      Optional<String> refused = access.refusalToPreview(slack, ev.getChannel());
+      if (refused.isPresent()) {
+        log.info("No preview of a Syncro link in {}: not allowed there", ev.getChannel());
+        tellPoster(slack, ev, "I did not preview your Syncro link: " + refused.get());
+        return;
+      }
+    }
     Map<String, ChatUnfurlRequest.UnfurlDetail> unfurls = new LinkedHashMap<>();
     for (SyncroLinks.Link link : fresh) {
       try {
@@ -135,6 +150,18 @@ final class LinkUnfurls implements BoltEventHandler<LinkSharedEvent> {
       }
     } catch (IOException | SlackApiException e) {
       log.warn("chat.unfurl failed: {}", SafeLog.describe(e));
+    }
+  }
+
+  private static void tellPoster(MethodsClient slack, LinkSharedEvent ev, String mrkdwn) {
+    try {
+      var r = slack.chatPostEphemeral(b -> b.channel(ev.getChannel()).user(ev.getUser()).text(mrkdwn)
+          .threadTs(ev.getThreadTs()));
+      if (!r.isOk()) {
+        log.info("Telling {} why there is no preview failed: {}", ev.getUser(), r.getError());
+      }
+    } catch (IOException | SlackApiException e) {
+      log.info("Telling {} why there is no preview failed: {}", ev.getUser(), SafeLog.describe(e));
     }
   }
 

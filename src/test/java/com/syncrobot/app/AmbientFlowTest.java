@@ -109,6 +109,12 @@ final class AmbientFlowTest {
         .willReturn(okJson("{\"ok\":true,\"channel\":\"C0001\",\"ts\":\"1700000000.000200\"}")));
     slack.stubFor(post(urlPathEqualTo("/api/users.info"))
         .willReturn(okJson("{\"ok\":true,\"user\":{\"id\":\"" + USER + "\",\"tz\":\"Asia/Kolkata\"}}")));
+    // Every channel here is an internal public channel with the test's users in it.
+    slack.stubFor(post(urlPathEqualTo("/api/conversations.info")).willReturn(okJson("{\"ok\":true,\"channel\":"
+        + "{\"id\":\"C0001\",\"name\":\"ops\",\"is_channel\":true,\"is_private\":false,\"is_shared\":false,"
+        + "\"is_ext_shared\":false,\"is_member\":true}}")));
+    slack.stubFor(post(urlPathEqualTo("/api/conversations.members")).willReturn(okJson("{\"ok\":true,\"members\":"
+        + "[\"" + USER + "\",\"U0NOZONE\"],\"response_metadata\":{\"next_cursor\":\"\"}}")));
     users.remove(USER);
     for (DigestSchedule s : digests.list()) {
       digests.remove(s.id());
@@ -200,8 +206,11 @@ final class AmbientFlowTest {
     assertThat(s.zone()).isEqualTo(ZoneId.of("Asia/Kolkata"));
     assertThat(form(awaitOne(postRequestedFor(urlPathEqualTo("/api/users.info"))))).containsEntry("user", USER);
 
-    assertThat(ackText("digest list")).startsWith("*1 digest*");
-    assertThat(JSON.readTree(command("digest list")[0]).toString()).contains("<#C0DIGEST> at " + at + " daily",
+    String[] list = command("digest list");
+    assertThat(list[0]).isEmpty();
+    String listed = JSON.readTree(SlackFlowTest.awaitOne(slack, postRequestedFor(urlPathEqualTo(list[1])))
+        .getBodyAsString()).toString();
+    assertThat(listed).contains("*1 digest* in your channels", "<#C0DIGEST> at " + at + " daily",
         "set up by <@U0JANE>");
     assertThat(ackText("digest remove " + s.id())).startsWith("Removed digest *" + s.id() + "* (<#C0DIGEST> at ");
     assertThat(digests.list()).isEmpty();
@@ -220,6 +229,18 @@ final class AmbientFlowTest {
     assertThat(ackText("digest")).startsWith("What should I do with digests?");
     assertThat(digests.list()).isEmpty();
     assertThat(syncro.getAllServeEvents()).isEmpty();
+  }
+
+  @Test
+  void digestAdd_appInstalledWithoutTheReadScopes_toldToReinstall_nothingStored() throws Exception {
+    connect();
+    slack.stubFor(post(urlPathEqualTo("/api/conversations.info")).willReturn(okJson("{\"ok\":false,"
+        + "\"error\":\"missing_scope\",\"needed\":\"channels:read\",\"provided\":\"commands,chat:write\"}")));
+    String[] add = command("digest add here 08:00 UTC");
+    assertThat(replyText(add[1])).isEqualTo("No digest was scheduled: Slack did not let me check <#C0001>: the Slack "
+        + "app lacks a permission this version needs. Ask your admin to update the app from manifest.yml "
+        + "and reinstall it.");
+    assertThat(digests.list()).isEmpty();
   }
 
   @Test

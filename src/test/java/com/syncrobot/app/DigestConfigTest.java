@@ -26,6 +26,23 @@ final class DigestConfigTest {
   }
 
   @Test
+  void adminsAndSharedChannels_readFromTheEnvironment() {
+    DigestSettings d = BotConfig.fromEnv(Map.of(BotConfig.ADMINS, " U0ADMIN1, W0ADMIN2 ,",
+        BotConfig.ALLOW_SHARED_CHANNELS, "TRUE")).digest();
+    assertThat(d.admins()).containsExactlyInAnyOrder("U0ADMIN1", "W0ADMIN2");
+    assertThat(d.allowSharedChannels()).isTrue();
+    assertThat(DigestSettings.defaults().admins()).isEmpty();
+    assertThat(DigestSettings.defaults().allowSharedChannels()).isFalse();
+    assertThatThrownBy(() -> BotConfig.fromEnv(Map.of(BotConfig.ADMINS, "U0ADMIN1,@carol")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("SYNCRO_BOT_ADMINS must be Slack user ids such as U0123ABCD, separated by commas; '@carol' is "
+            + "not one (a profile's \"Copy member ID\" gives it)");
+    assertThatThrownBy(() -> BotConfig.fromEnv(Map.of(BotConfig.ALLOW_SHARED_CHANNELS, "yes")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("SYNCRO_BOT_ALLOW_SHARED_CHANNELS must be true or false, got 'yes'");
+  }
+
+  @Test
   void badValues_stopWithAMessageNamingTheVariable() {
     assertThatThrownBy(() -> BotConfig.fromEnv(Map.of(BotConfig.DIGEST_LATE_WINDOW_MINUTES, "2h")))
         .isInstanceOf(ConfigException.class)

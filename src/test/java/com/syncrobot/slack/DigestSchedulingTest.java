@@ -41,6 +41,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -96,6 +97,9 @@ final class DigestSchedulingTest {
     closing.add(slack);
     slackApi.stubFor(post(urlPathEqualTo("/api/chat.postMessage"))
         .willReturn(okJson("{\"ok\":true,\"channel\":\"" + CHANNEL + "\",\"ts\":\"1710140400.000100\"}")));
+    stubChannel(false);
+    slackApi.stubFor(post(urlPathEqualTo("/api/conversations.members")).willReturn(okJson("{\"ok\":true,"
+        + "\"members\":[\"U0OTHER\",\"" + CREATOR + "\"],\"response_metadata\":{\"next_cursor\":\"\"}}")));
     Instance first = instance();
     first.users.connect(CREATOR, 1735, "Jane Tech", new SyncroToken(TOKEN));
     schedule = first.store.add(CHANNEL, LocalTime.of(8, 0), DigestDays.WEEKDAYS, BERLIN, CREATOR);
@@ -123,7 +127,7 @@ final class DigestSchedulingTest {
         .sleeper(d -> { })
         .build();
     final ChannelDigests digests = new ChannelDigests(slack.methods("xoxb-test"), users, syncro,
-        new DigestReader(clock, 10), new DigestRenderer(7), d -> { });
+        new DigestReader(clock, 10), new DigestRenderer(7), d -> { }, new ChannelAccess(Set.of(), false));
     final DigestScheduler scheduler = new DigestScheduler(store, digests, clock, Duration.ofHours(2));
 
     Instance() {
@@ -276,6 +280,34 @@ final class DigestSchedulingTest {
 
     assertThat(mainPosts()).singleElement().satisfies(p -> assertThat(p.get("text")).contains(
         "was not posted: Syncro refused the token of <@U0JANE> (expired, revoked, or missing a permission)."));
+  }
+
+  void stubChannel(boolean extShared) {
+    slackApi.stubFor(post(urlPathEqualTo("/api/conversations.info")).willReturn(okJson("{\"ok\":true,\"channel\":"
+        + "{\"id\":\"" + CHANNEL + "\",\"name\":\"ops\",\"is_channel\":true,\"is_private\":false,"
+        + "\"is_shared\":" + extShared + ",\"is_ext_shared\":" + extShared + ",\"is_member\":true}}")));
+  }
+
+  @Test
+  void channelSharedWithAnotherOrganizationSinceSetUp_nothingPostedThere_creatorGetsADm() {
+    stubTickets(1);
+    stubChannel(true);
+    clock.set("2024-03-11T07:00:00Z");
+    Instance i = instance();
+
+    i.scheduler.tick();
+
+    assertThat(posts()).singleElement().satisfies(p -> {
+      assertThat(p.get("channel")).isEqualTo(CREATOR);
+      assertThat(p.get("text")).isEqualTo("Today's Syncro digest (ID " + schedule.id() + ") was not posted: <#"
+          + CHANNEL + "> is shared with another organization (Slack Connect), and Syncro data stays out of shared "
+          + "channels. Use an internal channel instead; an admin can allow shared channels by setting "
+          + "`SYNCRO_BOT_ALLOW_SHARED_CHANNELS=true`. If it is no longer wanted, remove it with `/syncro digest "
+          + "remove " + schedule.id() + "`.");
+    });
+    assertThat(syncroApi.getAllServeEvents()).isEmpty();
+    assertThat(i.store.run(schedule.id(), LocalDate.of(2024, 3, 11)))
+        .hasValueSatisfying(r -> assertThat(r.outcome()).isEqualTo(Delivery.Outcome.FAILED));
   }
 
   @Test

@@ -46,7 +46,7 @@ final class ChatMethods {
   private ObjectNode postEphemeral(Params p) {
     Channel ch = channel(p);
     String user = p.required("user");
-    if (conv.user(user).isEmpty() || ch.isIm() && !user.equals(ch.imUser())) {
+    if (!ch.hasMember(user)) {
       throw new SlackError("user_not_in_channel");
     }
     ArrayNode blocks = p.blocks().orElseGet(JsonNodeFactory.instance::arrayNode);
@@ -136,7 +136,8 @@ final class ChatMethods {
 
   private Channel channel(Params p) {
     String ref = p.str("channel", p.str("channel_id", ""));
-    return conv.resolve(ref).orElseThrow(() -> new SlackError("channel_not_found"));
+    // chat:write.public reaches every public channel; a private one only when the bot was invited.
+    return conv.resolve(ref).filter(Channel::visibleToBot).orElseThrow(() -> new SlackError("channel_not_found"));
   }
 
   private static @Nullable String threadTs(Params p) {

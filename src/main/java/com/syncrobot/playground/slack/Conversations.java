@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,8 +14,8 @@ import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The workspace's people, channels and messages: {@code #support}, {@code #billing} and the bot's
- * direct-message channel with each demo user. Message timestamps are unique and increasing, like
+ * The workspace's people, channels and messages: {@code #support} and {@code #billing} (everyone and
+ * the bot in them), the bot's direct-message channel with each demo user, and channels a test creates. Message timestamps are unique and increasing, like
  * Slack's {@code ts}. Thread-safe; every change bumps {@link Changes}.
  */
 final class Conversations {
@@ -36,14 +37,37 @@ final class Conversations {
         throw new IllegalArgumentException("duplicate demo user id: " + u.id());
       }
     }
-    add(new Channel(Team.SUPPORT, "support", null));
-    add(new Channel(Team.BILLING, "billing", null));
+    List<String> everyone = new ArrayList<>(users.keySet());
+    everyone.add(Team.BOT_USER_ID);
+    add(new Channel(Team.SUPPORT, "support", null, false, false, new LinkedHashSet<>(everyone)));
+    add(new Channel(Team.BILLING, "billing", null, false, false, new LinkedHashSet<>(everyone)));
     for (DemoUser u : demoUsers) {
-      add(new Channel(Team.dmId(u.id()), u.name(), u.id()));
+      add(Channel.im(Team.dmId(u.id()), u.name(), u.id()));
     }
   }
 
-  private void add(Channel c) {
+  /**
+   * Creates a channel; {@code members} may hold any user ids (a big channel's), the bot's included.
+   *
+   * @throws IllegalArgumentException when the id is taken or not a channel id
+   */
+  synchronized void create(Channel c) {
+    if (!c.id().matches("[CG][A-Z0-9]{2,30}") || channels.containsKey(c.id())) {
+      throw new IllegalArgumentException("not a new channel id: " + c.id());
+    }
+    add(c);
+    changes.bump();
+  }
+
+  /** Adds {@code userId} to the channel or takes them out. */
+  synchronized void setMember(String channelId, String userId, boolean in) {
+    Channel c = channel(channelId).filter(x -> !x.isIm())
+        .orElseThrow(() -> new IllegalArgumentException("no channel " + channelId));
+    channels.put(c.id(), c.withMember(userId, in));
+    changes.bump();
+  }
+
+  private synchronized void add(Channel c) {
     channels.put(c.id(), c);
     messages.put(c.id(), new LinkedHashMap<>());
   }
@@ -56,12 +80,12 @@ final class Conversations {
     return List.copyOf(users.values());
   }
 
-  /** Returns the channels {@code userId} sees: the public ones and their own DM with the bot. */
-  List<Channel> channelsFor(String userId) {
-    return channels.values().stream().filter(c -> !c.isIm() || userId.equals(c.imUser())).toList();
+  /** Returns the channels {@code userId} can type in: those they are a member of, their DM with the bot included. */
+  synchronized List<Channel> channelsFor(String userId) {
+    return channels.values().stream().filter(c -> c.hasMember(userId)).toList();
   }
 
-  Optional<Channel> channel(String id) {
+  synchronized Optional<Channel> channel(String id) {
     return Optional.ofNullable(channels.get(id));
   }
 
@@ -69,7 +93,7 @@ final class Conversations {
    * Resolves what a bot may pass as {@code channel}: a channel id, {@code #name}, or a user id,
    * which means the bot's DM with that user.
    */
-  Optional<Channel> resolve(String ref) {
+  synchronized Optional<Channel> resolve(String ref) {
     if (users.containsKey(ref)) {
       return channel(Team.dmId(ref));
     }

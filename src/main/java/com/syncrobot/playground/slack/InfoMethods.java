@@ -2,12 +2,24 @@ package com.syncrobot.playground.slack;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
-/** auth.test, users.info, users.list, conversations.open and conversations.info. */
+/**
+ * auth.test, users.info, users.list, conversations.open, conversations.info and conversations.members.
+ * As in Slack, a private channel the bot is not in is {@code channel_not_found}; members come in pages
+ * ({@code limit}, default 100, at most 1000) with an opaque cursor.
+ */
 final class InfoMethods {
+  static final int DEFAULT_MEMBERS_LIMIT = 100;
+  static final int MAX_MEMBERS_LIMIT = 1000;
+  /** The other organization of every simulated Slack Connect channel. */
+  static final String OTHER_TEAM_ID = "T0PARTNER";
+
   private final Conversations conv;
   private final Clock clock;
   private final Supplier<String> baseUrl;
@@ -26,6 +38,7 @@ final class InfoMethods {
     methods.put("users.list", this::usersList);
     methods.put("conversations.open", this::open);
     methods.put("conversations.info", this::info);
+    methods.put("conversations.members", this::members);
   }
 
   private ObjectNode usersInfo(Params p) {
@@ -72,16 +85,82 @@ final class InfoMethods {
     return r;
   }
 
+  private Channel visible(Params p) {
+    return conv.channel(p.required("channel")).filter(Channel::visibleToBot)
+        .orElseThrow(() -> new SlackError("channel_not_found"));
+  }
+
   private ObjectNode info(Params p) {
-    Channel c = conv.channel(p.required("channel")).orElseThrow(() -> new SlackError("channel_not_found"));
+    Channel c = visible(p);
     ObjectNode r = SlackJson.ok();
-    ObjectNode o = r.putObject("channel").put("id", c.id()).put("is_im", c.isIm())
-        .put("is_channel", !c.isIm()).put("is_member", true);
+    ObjectNode o = r.putObject("channel").put("id", c.id()).put("created", 1_700_000_000L)
+        .put("is_org_shared", false).put("context_team_id", Team.TEAM_ID);
     if (c.isIm()) {
-      o.put("user", c.imUser());
+      o.put("is_im", true).put("user", c.imUser()).put("is_open", true);
     } else {
-      o.put("name", c.name());
+      // Private channels with a G id are the old "groups"; newer private channels are channels.
+      boolean group = c.id().startsWith("G");
+      o.put("name", c.name()).put("name_normalized", c.name()).put("is_channel", !group).put("is_group", group)
+          .put("is_im", false).put("is_mpim", false).put("is_private", c.isPrivate()).put("is_archived", false)
+          .put("is_general", false).put("is_shared", c.extShared()).put("is_ext_shared", c.extShared())
+          .put("is_pending_ext_shared", false).put("is_member", c.hasMember(Team.BOT_USER_ID));
+      ArrayNode teams = o.putArray("shared_team_ids").add(Team.TEAM_ID);
+      if (c.extShared()) {
+        teams.add(OTHER_TEAM_ID);
+        o.put("conversation_host_id", Team.TEAM_ID);
+      }
+    }
+    if (p.bool("include_num_members") && !c.isIm()) {
+      o.put("num_members", c.members().size());
     }
     return r;
+  }
+
+  private ObjectNode members(Params p) {
+    Channel c = visible(p);
+    int limit = DEFAULT_MEMBERS_LIMIT;
+    String given = p.str("limit");
+    if (given != null && !given.isBlank()) {
+      try {
+        limit = Integer.parseInt(given.strip());
+      } catch (NumberFormatException e) {
+        throw new SlackError("invalid_limit");
+      }
+      if (limit < 1 || limit > MAX_MEMBERS_LIMIT) {
+        throw new SlackError("invalid_limit");
+      }
+    }
+    List<String> all = List.copyOf(c.members());
+    int from = 0;
+    String cursor = p.str("cursor");
+    if (cursor != null && !cursor.isBlank()) {
+      from = all.indexOf(fromCursor(cursor));
+      if (from < 0) {
+        throw new SlackError("invalid_cursor");
+      }
+    }
+    int to = Math.min(all.size(), from + limit);
+    ObjectNode r = SlackJson.ok();
+    ArrayNode page = r.putArray("members");
+    all.subList(from, to).forEach(page::add);
+    r.putObject("response_metadata").put("next_cursor", to < all.size() ? toCursor(all.get(to)) : "");
+    return r;
+  }
+
+  /** Slack's cursors are opaque base64; this one names the first member of the next page. */
+  private static String toCursor(String userId) {
+    return Base64.getEncoder().encodeToString(("{user_id: " + userId + "}").getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static String fromCursor(String cursor) {
+    try {
+      String s = new String(Base64.getDecoder().decode(cursor.strip()), StandardCharsets.UTF_8);
+      if (s.startsWith("{user_id: ") && s.endsWith("}")) {
+        return s.substring("{user_id: ".length(), s.length() - 1);
+      }
+    } catch (IllegalArgumentException e) {
+      // Not base64: the same answer as a well-formed cursor Slack never gave.
+    }
+    throw new SlackError("invalid_cursor");
   }
 }

@@ -11,6 +11,8 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -29,8 +31,10 @@ import java.util.function.Supplier;
  * {@link #baseUrl()} that looks like a Slack channel. The same gestures are available here as
  * methods, for tests and benchmarks that act without a browser. Thread-safe.
  *
- * <p>Channels: {@link #SUPPORT}, {@link #BILLING}, and the bot's DM with each demo user
- * ({@link #dmChannel(String)}). A development tool: never started by {@code serve}.
+ * <p>Channels: {@link #SUPPORT}, {@link #BILLING} (every demo user and the bot in them), the bot's DM
+ * with each demo user ({@link #dmChannel(String)}), and private or Slack Connect channels a test makes
+ * ({@link #createChannel}); people type only where they are members. A development tool: never started
+ * by {@code serve}.
  */
 public final class SlackSimulator implements AutoCloseable {
   public static final String SUPPORT = Team.SUPPORT;
@@ -196,6 +200,28 @@ public final class SlackSimulator implements AutoCloseable {
   public void setSlashCommands(Set<String> commands) {
     actions.commands(commands);
     changes.bump();
+  }
+
+  /**
+   * Creates a channel ({@code C…} or {@code G…} id): public or private, shared with another
+   * organization (Slack Connect) or not, with {@code members} (any user ids; {@link #botUserId()} puts
+   * the bot in). {@code conversations.info} and {@code conversations.members} answer for it as Slack does.
+   *
+   * @throws IllegalArgumentException when the id is taken or not a channel id
+   */
+  public void createChannel(String id, String name, boolean isPrivate, boolean sharedExternally,
+      Collection<String> members) {
+    conv.create(new Channel(id, name, null, isPrivate, sharedExternally, new LinkedHashSet<>(members)));
+  }
+
+  /** Adds {@code userId} (a person or the bot) to a channel, as joining or {@code /invite} does. */
+  public void joinChannel(String userId, String channelId) {
+    conv.setMember(channelId, userId, true);
+  }
+
+  /** Takes {@code userId} out of a channel, as leaving or being removed does. */
+  public void leaveChannel(String userId, String channelId) {
+    conv.setMember(channelId, userId, false);
   }
 
   // ---- acting as a user -----------------------------------------------------------------------

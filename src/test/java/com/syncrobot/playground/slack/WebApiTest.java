@@ -6,9 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.response.auth.AuthTestResponse;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
+import com.slack.api.methods.response.conversations.ConversationsMembersResponse;
 import com.slack.api.methods.response.conversations.ConversationsOpenResponse;
 import com.slack.api.methods.response.files.FilesUploadV2Response;
 import com.slack.api.methods.response.users.UsersInfoResponse;
+import com.slack.api.model.Conversation;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.SectionBlock;
 import com.slack.api.model.block.composition.MarkdownTextObject;
@@ -84,6 +86,60 @@ final class WebApiTest {
     assertThat(posted.isOk()).isTrue();
     assertThat(posted.getChannel()).isEqualTo(dm);
     assertThat(f.sim.messages(dm)).extracting(SimMessage::text).containsExactly("hello Bob");
+  }
+
+  @Test
+  void conversationsInfo_likeSlack_publicPrivateSharedAndIm() throws Exception {
+    f.sim.createChannel("C0EXT", "partners", false, true, List.of("U0ALICE"));
+    f.sim.createChannel("G0PRIV", "secret", true, false, List.of("U0ALICE", f.sim.botUserId()));
+    f.sim.createChannel("C0HIDDEN", "hidden", true, false, List.of("U0ALICE"));
+
+    Conversation support = api.conversationsInfo(x -> x.channel(SlackSimulator.SUPPORT)).getChannel();
+    assertThat(support.isChannel()).isTrue();
+    assertThat(support.isPrivate() || support.isShared() || support.isExtShared()).isFalse();
+    assertThat(support.isMember()).isTrue();
+    Conversation ext = api.conversationsInfo(x -> x.channel("C0EXT")).getChannel();
+    assertThat(ext.isExtShared() && ext.isShared() && !ext.isOrgShared()).isTrue();
+    // A public channel is visible to the bot without it being in it.
+    assertThat(ext.isMember()).isFalse();
+    Conversation priv = api.conversationsInfo(x -> x.channel("G0PRIV")).getChannel();
+    assertThat(priv.isPrivate() && priv.isGroup() && !priv.isChannel()).isTrue();
+    assertThat(api.conversationsInfo(x -> x.channel("C0HIDDEN")).getError()).isEqualTo("channel_not_found");
+    assertThat(api.conversationsMembers(x -> x.channel("C0HIDDEN")).getError()).isEqualTo("channel_not_found");
+    assertThat(api.chatPostMessage(x -> x.channel("C0HIDDEN").text("x")).getError()).isEqualTo("channel_not_found");
+    Conversation im = api.conversationsInfo(x -> x.channel(f.sim.dmChannel("U0BOB"))).getChannel();
+    assertThat(im.isIm()).isTrue();
+    assertThat(im.getUser()).isEqualTo("U0BOB");
+    assertThat(api.conversationsMembers(x -> x.channel(f.sim.dmChannel("U0BOB"))).getMembers())
+        .containsExactly("U0BOB", f.sim.botUserId());
+  }
+
+  @Test
+  void conversationsMembers_pagesWithAnOpaqueCursor_andMembershipChanges() throws Exception {
+    List<String> many = new java.util.ArrayList<>();
+    for (int i = 0; i < 250; i++) {
+      many.add(String.format("U0M%04d", i));
+    }
+    f.sim.createChannel("C0BIG", "big", false, false, many);
+    ConversationsMembersResponse first = api.conversationsMembers(x -> x.channel("C0BIG"));
+    assertThat(first.getMembers()).hasSize(100).startsWith("U0M0000");
+    List<String> all = new java.util.ArrayList<>(first.getMembers());
+    String cursor = first.getResponseMetadata().getNextCursor();
+    while (!cursor.isEmpty()) {
+      String c = cursor;
+      ConversationsMembersResponse next = api.conversationsMembers(x -> x.channel("C0BIG").cursor(c).limit(120));
+      all.addAll(next.getMembers());
+      cursor = next.getResponseMetadata().getNextCursor();
+    }
+    assertThat(all).isEqualTo(many);
+    assertThat(api.conversationsMembers(x -> x.channel("C0BIG").cursor("bm9wZQ==")).getError())
+        .isEqualTo("invalid_cursor");
+    assertThat(api.conversationsMembers(x -> x.channel("C0BIG").limit(1001)).getError()).isEqualTo("invalid_limit");
+
+    f.sim.joinChannel("U0ALICE", "C0BIG");
+    f.sim.leaveChannel("U0M0000", "C0BIG");
+    List<String> now = api.conversationsMembers(x -> x.channel("C0BIG").limit(1000)).getMembers();
+    assertThat(now).hasSize(250).contains("U0ALICE").doesNotContain("U0M0000");
   }
 
   @Test
