@@ -25,7 +25,8 @@ final class BillResult {
   record Invoiced(long id, String number, String total, String verdict) {}
 
   static boolean isBilling(Plan plan) {
-    return "bill".equals(plan.kind()) || RecoveryPlanner.KIND.equals(plan.kind());
+    return "bill".equals(plan.kind()) || RecoveryPlanner.KIND.equals(plan.kind())
+        || TicketFinish.BILL_KIND.equals(plan.kind());
   }
 
   /** Returns the invoice the last passed total check read, if the plan made one. */

@@ -19,11 +19,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * "Finish the remaining steps" on a ticket creation that stopped after the ticket was created:
- * prepares a new plan with only the steps that did not happen, for that ticket (its id filled in),
- * and previews it beside the old message; its owner confirms it like any other (R1). The ticket is
- * never in it (R2). One follow-up at a time per plan: another is offered only once the previous one
- * expired or was cancelled with nothing sent.
+ * "Finish the remaining steps" on a plan that stopped part-way: a ticket creation that stopped after
+ * the ticket was created (the ticket's id filled in, the ticket never in it, R2), or a plan on an
+ * existing ticket such as a billing whose invoice Syncro refused ({@link TicketFinish}). Prepares a new
+ * plan with only the steps that did not happen and previews it beside the old message; its owner
+ * confirms it like any other (R1). One follow-up at a time per plan: asked again, the prepared one is
+ * shown again; another is made only once the previous one ended with nothing changed in Syncro.
  */
 final class FinishAction {
   static final String KIND = "create-finish";
@@ -58,9 +59,14 @@ final class FinishAction {
     };
   }
 
-  private void run(PlanClick click) {
+  /**
+   * Prepares (or shows again) the follow-up of the plan {@code click} names and tells its owner, through
+   * the click's response_url or else by DM: from the result's button and from the bill form.
+   */
+  void run(PlanClick click) {
     Optional<Plan> found = store.find(click.planId());
-    if (found.isEmpty() || !PlanResults.CREATE_KINDS.contains(found.get().kind())) {
+    boolean create = found.isPresent() && PlanResults.CREATE_KINDS.contains(found.get().kind());
+    if (found.isEmpty() || (!create && found.get().ticket() == null)) {
       tell(click, "That plan no longer exists; nothing was prepared.");
       return;
     }
@@ -71,7 +77,7 @@ final class FinishAction {
       return;
     }
     Optional<String> refusal = FollowUp.refusal(plan);
-    Optional<Long> ticketId = PlanResults.ticketId(plan);
+    Optional<Long> ticketId = create ? PlanResults.ticketId(plan) : Optional.of(plan.ticket().id().value());
     if (refusal.isPresent() || ticketId.isEmpty()) {
       tell(click, "This cannot be finished from here: " + Mrkdwn.escapeAndTruncate(refusal.orElse(
           "the ticket was not created"), 300) + ".");
@@ -80,6 +86,13 @@ final class FinishAction {
     PlanExtras extras = PlanExtras.of(plan.previewJson());
     String previous = extras.followUp();
     if (previous != null && !replaceable(previous)) {
+      Optional<Plan> shown = store.find(previous).filter(p -> p.state() == PlanState.PREVIEWED
+          && p.expiresAt().isAfter(clock.instant()));
+      if (shown.isPresent()) {
+        // asked again (e.g. from the bill form): the prepared one, not a second
+        tell(click, PlanPreview.render(shown.get(), null));
+        return;
+      }
       tell(click, "The remaining steps are already prepared or being sent; see that message. Nothing more was"
           + " prepared.");
       return;
@@ -89,12 +102,26 @@ final class FinishAction {
       tell(click, "The remaining steps are already being prepared; nothing more was prepared.");
       return;
     }
-    Long number = results.number(plan, ticketId.get());
-    if (number == null) {
-      tell(click, "Could not read the new ticket's number from Syncro just now; try again in a minute.");
-      return;
+    Plan followUp;
+    if (create) {
+      Long number = results.number(plan, ticketId.get());
+      if (number == null) {
+        tell(click, "Could not read the new ticket's number from Syncro just now; try again in a minute.");
+        return;
+      }
+      followUp = createFollowUp(plan, extras, ticketId.get(), number);
+    } else {
+      followUp = TicketFinish.followUp(plan, clock, ttl);
     }
-    TicketRef ticket = new TicketRef(new TicketId(ticketId.get()), new TicketNumber(number),
+    store.create(followUp);
+    PreviewData original = PreviewData.fromJson(plan.previewJson(), "/syncro");
+    store.setPreviewJson(plan.id(), extras.withFollowUp(followUp.id()).json(original));
+    log.info("plan {} is finished by follow-up {}", plan.id(), followUp.id());
+    tell(click, PlanPreview.render(followUp, null));
+  }
+
+  private Plan createFollowUp(Plan plan, PlanExtras extras, long ticketId, long number) {
+    TicketRef ticket = new TicketRef(new TicketId(ticketId), new TicketNumber(number),
         plan.ticket() != null ? plan.ticket().subject() : Objects.requireNonNullElse(extras.subject(), ""),
         plan.ticket() != null ? plan.ticket().customerName() : Objects.requireNonNullElse(extras.customerName(), ""));
     PreviewData original = PreviewData.fromJson(plan.previewJson(), "/syncro create");
@@ -118,22 +145,24 @@ final class FinishAction {
         .ticket(ticket)
         .title(Mrkdwn.truncate("Finish #" + number + ": " + String.join(", ", FollowUp.remainingLabels(plan)), 140))
         .previewJson(carried.json(data));
-    Plan followUp = FollowUp.remaining(plan, b).build(clock.instant(), ttl);
-    store.create(followUp);
-    store.setPreviewJson(plan.id(), extras.withFollowUp(followUp.id()).json(original));
-    log.info("plan {} is finished by follow-up {}", plan.id(), followUp.id());
-    tell(click, PlanPreview.render(followUp, null));
+    return FollowUp.remaining(plan, b).build(clock.instant(), ttl);
   }
 
-  /** Returns whether the earlier follow-up ended without sending anything, so another may be made. */
+  /**
+   * Returns whether the earlier follow-up ended without changing anything in Syncro (expired, cancelled,
+   * or refused at its first write), so another may be made.
+   */
   private boolean replaceable(String followUpId) {
     Optional<Plan> earlier = store.find(followUpId);
     if (earlier.isEmpty()) {
       return true;
     }
     Plan p = earlier.get();
-    boolean nothingSent = p.steps().stream().allMatch(s -> s.state() == StepState.PENDING);
-    return (p.state() == PlanState.EXPIRED || p.state() == PlanState.CANCELLED) && nothingSent;
+    if (p.state() == PlanState.EXPIRED || p.state() == PlanState.CANCELLED) {
+      return p.steps().stream().allMatch(s -> s.state() == StepState.PENDING);
+    }
+    return p.state() == PlanState.FAILED
+        && p.steps().stream().allMatch(s -> s.state() == StepState.PENDING || s.state() == StepState.FAILED);
   }
 
   private void tell(PlanClick click, String mrkdwn) {

@@ -71,6 +71,10 @@ final class PlanResults implements PlanAddenda, PlanListener {
       if (MOVE_KIND.equals(plan.kind()) && plan.state() == PlanState.DONE) {
         return new Addendum(movedReadBack(plan), List.of());
       }
+      if (plan.ticket() != null && (plan.state() == PlanState.FAILED || plan.state() == PlanState.CANCELLED)
+          && FollowUp.refusal(plan).isEmpty()) {
+        return stoppedPartWay(plan);
+      }
     } catch (RuntimeException e) {
       log.warn("Result of plan {} could not be added: {}", plan.id(), SafeLog.describe(e));
     }
@@ -108,6 +112,22 @@ final class PlanResults implements PlanAddenda, PlanListener {
       default:
         return new Addendum("*" + ticket + "* exists in Syncro; it is never created twice.", List.of());
     }
+  }
+
+  /**
+   * A plan on a ticket that stopped part-way on a definite refusal: what it already made, in words, and
+   * the button that prepares exactly the rest (never the same records twice, R2).
+   */
+  private static Addendum stoppedPartWay(Plan plan) {
+    String made = TicketFinish.made(plan).stream().map(l -> "• " + Mrkdwn.escapeAndTruncate(l, 200))
+        .collect(Collectors.joining("\n"));
+    List<LayoutBlock> button = List.of(ActionsBlock.builder().blockId("plan_finish")
+        .elements(List.of(PlanPreview.button(FINISH, "Finish the remaining steps", plan.id(), "primary")))
+        .build());
+    return new Addendum(":warning: *Stopped part-way.* Already in Syncro:\n" + made + "\nNot done: "
+        + TicketFinish.remaining(plan) + ". *Finish the remaining steps* prepares exactly those: you see them and"
+        + " confirm once more, and nothing above is sent again. Running the command again instead would repeat"
+        + " what is already done.", button);
   }
 
   /** Returns the id of the ticket the plan created or finishes, once known. */
