@@ -1,6 +1,8 @@
 package com.syncrobot.slack;
 
 import com.slack.api.bolt.handler.builtin.BlockActionHandler;
+import com.syncrobot.syncro.SyncroApi;
+import com.syncrobot.syncro.Ticket;
 import com.syncrobot.syncro.TicketId;
 import com.syncrobot.syncro.TicketNumber;
 import com.syncrobot.write.FollowUp;
@@ -15,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +34,7 @@ final class FinishAction {
   private static final Logger log = LoggerFactory.getLogger(FinishAction.class);
 
   private final PlanStore store;
+  private final Function<String, Optional<SyncroApi>> apis;
   private final SlackOut out;
   private final WorkQueue work;
   private final DeliveryLog once;
@@ -38,9 +42,10 @@ final class FinishAction {
   private final Clock clock;
   private final Duration ttl;
 
-  FinishAction(PlanStore store, SlackOut out, WorkQueue work, DeliveryLog once, PlanResults results, Clock clock,
-      Duration ttl) {
+  FinishAction(PlanStore store, Function<String, Optional<SyncroApi>> apis, SlackOut out, WorkQueue work,
+      DeliveryLog once, PlanResults results, Clock clock, Duration ttl) {
     this.store = store;
+    this.apis = apis;
     this.out = out;
     this.work = work;
     this.once = once;
@@ -97,6 +102,11 @@ final class FinishAction {
           + " prepared.");
       return;
     }
+    Optional<String> gone = create ? Optional.empty() : invoicedSince(plan);
+    if (gone.isPresent()) {
+      tell(click, gone.get());
+      return;
+    }
     // two clicks at once must not both prepare one: the key names the follow-up this one replaces
     if (!once.firstTime("finish:" + plan.id() + ":" + Objects.requireNonNullElse(previous, "none"))) {
       tell(click, "The remaining steps are already being prepared; nothing more was prepared.");
@@ -118,6 +128,32 @@ final class FinishAction {
     store.setPreviewJson(plan.id(), extras.withFollowUp(followUp.id()).json(original));
     log.info("plan {} is finished by follow-up {}", plan.id(), followUp.id());
     tell(click, PlanPreview.render(followUp, null));
+  }
+
+  /**
+   * For a billing that owes its invoice: a message when its line is no longer uninvoiced on the ticket
+   * (invoiced with other work, or removed, since), so finishing would invoice nothing of it.
+   */
+  private Optional<String> invoicedSince(Plan plan) {
+    if (!UnfinishedBills.owesInvoice(plan) || plan.ticket() == null) {
+      return Optional.empty();
+    }
+    String n = "#" + plan.ticket().number().value();
+    try {
+      Optional<SyncroApi> api = apis.apply(plan.slackUserId());
+      if (api.isEmpty()) {
+        return Optional.of(UserMessages.NOT_CONNECTED);
+      }
+      Ticket ticket = api.get().ticket(plan.ticket().id());
+      return UnfinishedBills.of(plan, ticket).isPresent() ? Optional.empty()
+          : Optional.of("The line item of this billing is no longer uninvoiced on " + n + ": it was invoiced (or"
+              + " removed) since, so there is nothing left to finish here. Nothing was prepared; look at " + n
+              + " in Syncro.");
+    } catch (RuntimeException e) {
+      log.info("Reading {} before finishing plan {} failed: {}", n, plan.id(), SafeLog.describe(e));
+      return Optional.of("Could not read " + n + " from Syncro just now; nothing was prepared. Try again in a"
+          + " minute.");
+    }
   }
 
   private Plan createFollowUp(Plan plan, PlanExtras extras, long ticketId, long number) {

@@ -102,7 +102,8 @@ final class SafeWrites implements AutoCloseable {
     app.viewSubmission(BillModal.CALLBACK_ID, BillSubmission.bill(requests, deliveries, planner));
     app.viewSubmission(BillModal.TIMERS_CALLBACK_ID, BillSubmission.timers(requests, deliveries, planner));
     // "Finish the remaining steps": on a stopped plan's message, a billing preview and the bill form
-    FinishAction finish = new FinishAction(store, out, work, deliveries, results, clock, options.previewTtl());
+    FinishAction finish = new FinishAction(store, apis, out, work, deliveries, results, clock,
+        options.previewTtl());
     app.blockAction(PlanResults.FINISH, finish.handler());
     app.blockAction(FinishBillModal.ANYWAY, bill.billAnyway());
     app.viewSubmission(FinishBillModal.CALLBACK_ID, FinishBillModal.submission(finish, work, deliveries));

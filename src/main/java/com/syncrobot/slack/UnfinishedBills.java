@@ -67,21 +67,9 @@ final class UnfinishedBills {
   Optional<Found> find(Ticket ticket) {
     try {
       for (Plan p : store.stoppedOnTicket(WritePlans.ref(ticket), LOOK_BACK)) {
-        if (!KINDS.contains(p.kind()) || FollowUp.refusal(p).isPresent()) {
-          continue;
-        }
-        Long lineId = p.steps().stream()
-            .filter(s -> s.check() instanceof Check.LineItemExists && s.state() == StepState.DONE)
-            .map(Step::resultId).filter(Objects::nonNull).findFirst().orElse(null);
-        boolean invoiced = p.steps().stream()
-            .anyMatch(s -> s.check() instanceof Check.InvoiceForTicket && s.state() == StepState.DONE);
-        if (lineId == null || invoiced) {
-          continue;
-        }
-        Optional<LineItem> line = ticket.lineItems().stream().filter(li -> li.id() == lineId && !li.invoiced())
-            .findFirst();
-        if (line.isPresent()) {
-          return Optional.of(new Found(p, inWords(line.get()), amount(line.get())));
+        Optional<Found> found = FollowUp.refusal(p).isPresent() ? Optional.empty() : of(p, ticket);
+        if (found.isPresent()) {
+          return found;
         }
       }
     } catch (RuntimeException e) {
@@ -89,6 +77,31 @@ final class UnfinishedBills {
       log.warn("Looking for an unfinished billing on #{} failed: {}", ticket.number().value(), SafeLog.describe(e));
     }
     return Optional.empty();
+  }
+
+  /** Returns whether {@code plan} is a billing whose line item went in and whose invoice did not. */
+  static boolean owesInvoice(Plan plan) {
+    return lineId(plan) != null && plan.steps().stream()
+        .noneMatch(s -> s.check() instanceof Check.InvoiceForTicket && s.state() == StepState.DONE);
+  }
+
+  /**
+   * Returns {@code plan} as an unfinished billing when it {@link #owesInvoice owes its invoice} and its
+   * line still stands uninvoiced on {@code ticket} as just read (not invoiced or removed by hand since).
+   */
+  static Optional<Found> of(Plan plan, Ticket ticket) {
+    if (!KINDS.contains(plan.kind()) || !owesInvoice(plan)) {
+      return Optional.empty();
+    }
+    Long lineId = lineId(plan);
+    return ticket.lineItems().stream().filter(li -> li.id() == lineId && !li.invoiced()).findFirst()
+        .map(li -> new Found(plan, inWords(li), amount(li)));
+  }
+
+  private static @Nullable Long lineId(Plan plan) {
+    return plan.steps().stream()
+        .filter(s -> s.check() instanceof Check.LineItemExists && s.state() == StepState.DONE)
+        .map(Step::resultId).filter(Objects::nonNull).findFirst().orElse(null);
   }
 
   private static String amount(LineItem li) {

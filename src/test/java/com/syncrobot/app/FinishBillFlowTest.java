@@ -155,6 +155,7 @@ final class FinishBillFlowTest {
     JsonNode followUp = bot.awaitPost(o.command().responsePath(), "Show request");
     assertThat(text(followUp)).contains("Finish #" + t.number(), LINE);
     String followUpId = WriteFlowHarness.planId(followUp);
+    assertThat(hasFollowUp(bot.plans.find(failed.id()).orElseThrow())).isTrue();
     assertThat(bot.plans.find(failed.id()).orElseThrow().previewJson()).contains(followUpId);
 
     bot.click(JANE, "plan_confirm", followUpId, newPath(), actionTs());
@@ -202,6 +203,12 @@ final class FinishBillFlowTest {
     assertThat(s.lineItemsOf(t.id()).stream().filter(li -> li.invoiceId() == null)).isEmpty();
     assertThat(count(t, "lines")).isEqualTo(1);
     assertThat(s.ticket(t.id()).orElseThrow().status()).isEqualTo("Invoiced");
+
+    // the earlier line went onto that invoice: its old Finish button prepares nothing now
+    String late = newPath();
+    bot.click(JANE, "create_finish", failed.id(), late, actionTs());
+    assertThat(text(bot.awaitPost(late, "no longer uninvoiced"))).contains("Nothing was prepared");
+    assertThat(hasFollowUp(bot.plans.find(failed.id()).orElseThrow())).isFalse();
   }
 
   @Test
@@ -260,6 +267,11 @@ final class FinishBillFlowTest {
         + SignedRequests.jsonString(value) + ",\"type\":\"button\",\"action_ts\":\"" + actionTs() + "\"}]}";
     HttpResponse<String> ack = bot.signed(SignedRequests.form(Map.of("payload", json)), SignedRequests.FORM);
     assertThat(ack.statusCode()).isEqualTo(200);
+  }
+
+  /** Whether a follow-up was recorded on the plan (its id kept in the plan's preview data). */
+  private static boolean hasFollowUp(Plan plan) {
+    return plan.previewJson() != null && plan.previewJson().contains("\"followUp\":\"");
   }
 
   private static JsonNode buttons(JsonNode message) {
