@@ -51,7 +51,7 @@ final class FinishBillModal {
   static View view(WriteModal.Meta meta, Ticket ticket, UnfinishedBills.Found found, String askerId) {
     boolean owner = found.plan().isOwnedBy(askerId);
     List<LayoutBlock> blocks = new ArrayList<>();
-    blocks.add(Reply.section(":warning: *" + found.named() + "*"));
+    blocks.add(Reply.section(":warning: " + found.named()));
     blocks.add(Reply.section(owner
         ? "*Finish the remaining steps* (the main button) prepares exactly those steps for #" + meta.number()
             + ": you see them and confirm once more. The line is invoiced once; nothing is billed twice."

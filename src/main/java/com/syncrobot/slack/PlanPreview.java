@@ -180,7 +180,7 @@ final class PlanPreview {
       }
       case NEEDS_RECOVERY -> out.add(button(RECOVER, "Prepare the repair", plan.id(), null));
       case DONE -> {
-        if ("close".equals(plan.kind())) {
+        if ("close".equals(TicketFinish.baseKind(plan))) {
           out.add(button(SESSION_LOG, "Session log", plan.id(), null));
         }
       }

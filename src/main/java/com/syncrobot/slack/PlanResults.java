@@ -39,7 +39,9 @@ import org.slf4j.LoggerFactory;
  * The results of the create, move and message-shortcut plans: the new ticket's number on its
  * message (R26, read from {@code .ticket.number}), and when a later step did not happen, that the
  * ticket exists and a button to finish the rest (never a second ticket, R2); a moved appointment's
- * {@code start_at} read back and compared with what was asked (R15); and, for a plan that came from
+ * {@code start_at} read back and compared with what was asked (R15); for a plan on a ticket (close,
+ * bill, ...) that stopped part-way on a refusal, what it already made and the same finish button; and,
+ * for a plan that came from
  * a Slack message, its result posted once in that message's thread. Thread-safe.
  */
 final class PlanResults implements PlanAddenda, PlanListener {

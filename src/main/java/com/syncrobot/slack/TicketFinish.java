@@ -22,10 +22,16 @@ import java.util.stream.Collectors;
  */
 final class TicketFinish {
   private static final String SUFFIX = "-finish";
-  /** The kinds of a billing's follow-ups, which are billings too (their invoice and result). */
+  /** The kind of a billing's follow-up, which is a billing too (its invoice and result). */
   static final String BILL_KIND = "bill" + SUFFIX;
 
   private TicketFinish() {}
+
+  /** Returns the kind of the plan a follow-up finishes (its own kind without "-finish"). */
+  static String baseKind(Plan plan) {
+    return plan.kind().endsWith(SUFFIX) ? plan.kind().substring(0, plan.kind().length() - SUFFIX.length())
+        : plan.kind();
+  }
 
   /** Returns the follow-up's kind: the plan's own with "-finish" (once, also for a finish of a finish). */
   static String kind(Plan plan) {

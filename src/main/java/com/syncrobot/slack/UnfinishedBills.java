@@ -14,9 +14,6 @@ import com.syncrobot.write.Step;
 import com.syncrobot.write.StepState;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -38,7 +35,6 @@ final class UnfinishedBills {
   private static final int LOOK_BACK = 20;
   private static final String KEY = "earlierBill";
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MMM d", Locale.ROOT);
 
   private final PlanStore store;
 
@@ -54,9 +50,10 @@ final class UnfinishedBills {
   record Found(Plan plan, String line, String amount) {
     /** Returns the mrkdwn naming it, escaped, for the form and the preview. */
     String named() {
-      String when = plan.confirmedAt() == null ? "" : ", " + DAY.format(plan.confirmedAt().atOffset(ZoneOffset.UTC));
+      String when = plan.confirmedAt() == null ? ""
+          : ", " + PlanPreview.slackDate(plan.confirmedAt().getEpochSecond());
       String of = plan.ticket() == null ? "" : " of #" + plan.ticket().number().value();
-      return "An earlier bill" + of + " is unfinished: its line item *"
+      return "*An earlier bill" + of + " is unfinished:* its line item *"
           + Mrkdwn.escapeAndTruncate(line, 200) + "* is on the ticket, not invoiced (from “"
           + Mrkdwn.escapeAndTruncate(plan.title(), 150) + "”, <@" + plan.slackUserId() + ">" + when
           + "). Not done: " + TicketFinish.remaining(plan) + ".";
@@ -122,7 +119,7 @@ final class UnfinishedBills {
       ObjectNode root = (ObjectNode) JSON.readTree(previewJson);
       ObjectNode e = root.putObject(KEY);
       e.put("plan", found.plan().id());
-      e.put("text", ":warning: *" + found.named() + "*\n*Finish the remaining steps* invoices that line alone:"
+      e.put("text", ":warning: " + found.named() + "\n*Finish the remaining steps* invoices that line alone:"
           + " nothing is billed twice. *Bill new work anyway* is only for other work: it adds the line below and"
           + " the earlier line is invoiced too" + (bothTotal == null ? "" : ", both together ($" + bothTotal + ")")
           + ".");
