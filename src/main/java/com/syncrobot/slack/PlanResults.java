@@ -41,8 +41,8 @@ import org.slf4j.LoggerFactory;
  * ticket exists and a button to finish the rest (never a second ticket, R2); a moved appointment's
  * {@code start_at} read back and compared with what was asked (R15); for a plan on a ticket (close,
  * bill, ...) that stopped part-way on a refusal, what it already made and the same finish button; and,
- * for a plan that came from
- * a Slack message, its result posted once in that message's thread. Thread-safe.
+ * for a plan that came from a Slack message, its result posted once in that message's thread.
+ * Thread-safe.
  */
 final class PlanResults implements PlanAddenda, PlanListener {
   static final String FINISH = "create_finish";
