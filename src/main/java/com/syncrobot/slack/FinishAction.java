@@ -91,11 +91,16 @@ final class FinishAction {
     PlanExtras extras = PlanExtras.of(plan.previewJson());
     String previous = extras.followUp();
     if (previous != null && !replaceable(previous)) {
-      Optional<Plan> shown = store.find(previous).filter(p -> p.state() == PlanState.PREVIEWED
-          && p.expiresAt().isAfter(clock.instant()));
-      if (shown.isPresent()) {
+      Optional<Plan> earlier = store.find(previous);
+      if (earlier.isPresent() && earlier.get().state() == PlanState.PREVIEWED
+          && earlier.get().expiresAt().isAfter(clock.instant())) {
         // asked again (e.g. from the bill form): the prepared one, not a second
-        tell(click, PlanPreview.render(shown.get(), null));
+        tell(click, PlanPreview.render(earlier.get(), null));
+        return;
+      }
+      if (earlier.isPresent() && earlier.get().state() == PlanState.DONE) {
+        tell(click, "This was already finished by “" + Mrkdwn.escapeAndTruncate(earlier.get().title(), 150)
+            + "”; nothing more was prepared.");
         return;
       }
       tell(click, "The remaining steps are already prepared or being sent; see that message. Nothing more was"

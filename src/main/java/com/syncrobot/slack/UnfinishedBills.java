@@ -78,7 +78,7 @@ final class UnfinishedBills {
 
   /** Returns whether {@code plan} is a billing whose line item went in and whose invoice did not. */
   static boolean owesInvoice(Plan plan) {
-    return lineId(plan) != null && plan.steps().stream()
+    return KINDS.contains(plan.kind()) && lineId(plan) != null && plan.steps().stream()
         .noneMatch(s -> s.check() instanceof Check.InvoiceForTicket && s.state() == StepState.DONE);
   }
 
@@ -87,7 +87,7 @@ final class UnfinishedBills {
    * line still stands uninvoiced on {@code ticket} as just read (not invoiced or removed by hand since).
    */
   static Optional<Found> of(Plan plan, Ticket ticket) {
-    if (!KINDS.contains(plan.kind()) || !owesInvoice(plan)) {
+    if (!owesInvoice(plan)) {
       return Optional.empty();
     }
     Long lineId = lineId(plan);
