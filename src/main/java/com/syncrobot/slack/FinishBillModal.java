@@ -53,7 +53,7 @@ final class FinishBillModal {
     List<LayoutBlock> blocks = new ArrayList<>();
     blocks.add(Reply.section(":warning: " + found.named()));
     blocks.add(Reply.section(owner
-        ? "*Finish the remaining steps* (the main button) prepares exactly those steps for #" + meta.number()
+        ? "*Finish remaining steps* (the main button) prepares exactly those steps for #" + meta.number()
             + ": you see them and confirm once more. The line is invoiced once; nothing is billed twice."
         : "Only <@" + found.plan().slackUserId() + ">, who asked for it, can finish it: ask them to run `/syncro"
             + " bill " + meta.number() + "`, or to press *Finish the remaining steps* on their message."));
