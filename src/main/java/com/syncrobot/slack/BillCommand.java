@@ -1,6 +1,7 @@
 package com.syncrobot.slack;
 
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
+import com.slack.api.bolt.handler.builtin.BlockActionHandler;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
@@ -42,15 +43,17 @@ final class BillCommand implements Subcommand {
   private final OllamaClient ollama;
   private final WorkQueue work;
   private final SlackOut out;
+  private final UnfinishedBills unfinished;
 
   BillCommand(ConnectedUserStore users, SyncroClient syncro, RateStore rates, OllamaClient ollama, WorkQueue work,
-      SlackOut out) {
+      SlackOut out, UnfinishedBills unfinished) {
     this.users = users;
     this.syncro = syncro;
     this.rates = rates;
     this.ollama = ollama;
     this.work = work;
     this.out = out;
+    this.unfinished = unfinished;
   }
 
   @Override
@@ -97,13 +100,44 @@ final class BillCommand implements Subcommand {
     }
     String viewId = opened.getView().getId();
     MethodsClient client = ctx.client();
-    if (!work.submit("bill form", () -> fill(client, viewId, meta, user.get()))) {
+    if (!work.submit("bill form", () -> fill(client, viewId, meta, user.get(), false))) {
       return Replies.ack(ctx, UserMessages.BUSY);
     }
     return ctx.ack();
   }
 
-  private void fill(MethodsClient client, String viewId, WriteModal.Meta meta, ConnectedUser user) {
+  /**
+   * "Bill new work anyway" in the modal that named an unfinished billing: replaces it with the usual
+   * form, the earlier line named at its top.
+   */
+  BlockActionHandler billAnyway() {
+    return (req, ctx) -> {
+      View shown = req.getPayload().getView();
+      Optional<FinishBillModal.Metadata> m = shown == null ? Optional.empty()
+          : FinishBillModal.Metadata.fromJson(String.valueOf(shown.getPrivateMetadata()));
+      String userId = req.getPayload().getUser() == null ? null : req.getPayload().getUser().getId();
+      if (m.isEmpty() || userId == null) {
+        return ctx.ack();
+      }
+      MethodsClient client = ctx.client();
+      String viewId = shown.getId();
+      WriteModal.Meta meta = m.get().meta();
+      if (!work.submit("bill form", () -> {
+        Optional<ConnectedUser> user = users.find(userId);
+        if (user.isEmpty()) {
+          update(client, viewId, BillModal.message(meta, UserMessages.NOT_CONNECTED));
+          return;
+        }
+        fill(client, viewId, meta, user.get(), true);
+      })) {
+        update(client, viewId, BillModal.message(meta, UserMessages.BUSY));
+      }
+      return ctx.ack();
+    };
+  }
+
+  /** Fills the modal; {@code anyway}: the usual form even when an unfinished billing is on the ticket. */
+  private void fill(MethodsClient client, String viewId, WriteModal.Meta meta, ConnectedUser user, boolean anyway) {
     TicketNumber number = new TicketNumber(meta.number());
     String notFound = TicketCommand.notFound(number);
     View view;
@@ -123,9 +157,16 @@ final class BillCommand implements Subcommand {
         }
         view = BillModal.timers(meta, ticket, uncharged);
       } else {
+        // a line of an unfinished billing of this bot is named first: finish it, or bill new work on purpose
+        Optional<UnfinishedBills.Found> earlier = unfinished.find(ticket);
+        if (earlier.isPresent() && !anyway) {
+          update(client, viewId, FinishBillModal.view(meta, ticket, earlier.get(), user.slackUserId()));
+          return;
+        }
         // Read for the form only; the plan reads prepay_hours again, never from here (R5).
         Customer customer = ticket.customerId() == null ? null : api.customer(ticket.customerId());
-        view = BillModal.form(meta, ticket, customer, rates.current(), ollama.configured());
+        view = BillModal.form(meta, ticket, customer, rates.current(), ollama.configured(),
+            earlier.map(FinishBillModal::lead).orElse(null));
       }
     } catch (SyncroException e) {
       log.info("Loading the bill form failed: {}", SafeLog.describe(e));

@@ -85,9 +85,13 @@ final class BillModal {
         + (li.description() == null ? "" : " — " + li.description());
   }
 
+  /** The billing form; {@code lead} (escaped mrkdwn), when given, is its first line. */
   static View form(WriteModal.Meta meta, Ticket ticket, @Nullable Customer customer, RateTable rates,
-      boolean modelConfigured) {
+      boolean modelConfigured, @Nullable String lead) {
     List<LayoutBlock> blocks = new ArrayList<>();
+    if (lead != null) {
+      blocks.add(Reply.section(lead));
+    }
     BigDecimal prepaid = customer == null ? null : customer.prepayHours();
     blocks.add(Reply.section("*#" + ticket.number().value() + "* — " + Mrkdwn.escapeAndTruncate(ticket.subject(), 200)
         + "\n*Customer* " + Mrkdwn.escapeAndTruncate(ticket.customerName(), 150)

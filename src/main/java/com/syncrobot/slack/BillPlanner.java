@@ -51,10 +51,12 @@ final class BillPlanner {
 
   private final RateStore rates;
   private final BillingDrafter drafter;
+  private final UnfinishedBills unfinished;
 
-  BillPlanner(RateStore rates, BillingDrafter drafter) {
+  BillPlanner(RateStore rates, BillingDrafter drafter, UnfinishedBills unfinished) {
     this.rates = rates;
     this.drafter = drafter;
+    this.unfinished = unfinished;
   }
 
   Plan bill(WriteModal.Meta m, BillFields f, SyncroApi api, ConnectedUser user, Ticket found, Clock clock,
@@ -109,6 +111,9 @@ final class BillPlanner {
     String title = "Bill #" + ticket.number().value() + ": " + amount(plan) + " " + type.key() + ", $" + line.total()
         + (f.invoice() ? " + invoice" : "");
     Plan.Builder b = WritePlans.start("bill", user, channel(m, user), ticket, title, data, m.responseUrl());
+    // an unfinished billing's line is on the ticket: the preview names it first and offers to finish it
+    unfinished.find(ticket).ifPresent(earlier -> b.previewJson(UnfinishedBills.mark(data.toJson(), earlier,
+        f.invoice() ? invoiceTotal.toString() : null)));
     WritePlans.commentStep(b, ticket, user, "Post resolution comment ("
         + VisibilityText.label(f.visibility()).toLowerCase(Locale.ROOT) + ")", subject, body, f.visibility());
     b.step("Add line item " + line.quantity() + " × " + line.name() + " @ " + line.priceRetail(),

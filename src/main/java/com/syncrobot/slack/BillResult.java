@@ -25,7 +25,8 @@ final class BillResult {
   record Invoiced(long id, String number, String total, String verdict) {}
 
   static boolean isBilling(Plan plan) {
-    return "bill".equals(plan.kind()) || RecoveryPlanner.KIND.equals(plan.kind());
+    String kind = TicketFinish.baseKind(plan);
+    return "bill".equals(kind) || RecoveryPlanner.KIND.equals(kind);
   }
 
   /** Returns the invoice the last passed total check read, if the plan made one. */

@@ -4,21 +4,20 @@ import com.slack.api.bolt.App;
 import com.syncrobot.draft.CommentDrafter;
 import com.syncrobot.store.ConnectedUserStore;
 import com.syncrobot.syncro.SyncroClient;
-import com.syncrobot.write.PlanStore;
 import java.time.Clock;
 
 /**
  * Wires issue 5 into the Bolt app on the safe-write path: {@code /syncro create} (modal, type-ahead,
- * live fields, submission, "Finish the remaining steps"), {@code /syncro move-appointment} (list,
+ * live fields, submission; its "Finish the remaining steps" is wired with the other plans' in
+ * {@code SafeWrites}), {@code /syncro move-appointment} (list,
  * Move button, modal) and the two message shortcuts. Every write they make is a plan that is
  * previewed, confirmed once and executed by the one engine (R1, R2).
  */
 final class CreateFeatures {
   private CreateFeatures() {}
 
-  static void wire(App app, Subcommands subcommands, ConnectedUserStore users, SyncroClient syncro, PlanStore store,
-      PlanRequests requests, DeliveryLog deliveries, PlanResults results, SlackOut out, WorkQueue work, Clock clock,
-      WriteOptions options) {
+  static void wire(App app, Subcommands subcommands, ConnectedUserStore users, SyncroClient syncro,
+      PlanRequests requests, DeliveryLog deliveries, SlackOut out, WorkQueue work, Clock clock, WriteOptions options) {
     SlackZones zones = new SlackZones(out.methods(), options.ticker());
     CreateVocabulary vocabulary = new CreateVocabulary(options.ticker());
     CreateForms forms = new CreateForms(syncro, vocabulary, zones, work, options.ticker());
@@ -36,8 +35,6 @@ final class CreateFeatures {
     app.viewSubmission(CreateModal.CALLBACK_ID,
         new CreateSubmission(requests, deliveries, forms, vocabulary, zones,
             new CommentDrafter(options.ollama()), clock));
-    app.blockAction(PlanResults.FINISH,
-        new FinishAction(store, out, work, deliveries, results, clock, options.previewTtl()).handler());
 
     app.blockAction(MoveModal.PICK, new MovePick(zones));
     app.viewSubmission(MoveModal.CALLBACK_ID, new MoveSubmission(requests, deliveries, zones, clock));

@@ -15,6 +15,7 @@ import com.syncrobot.write.StepState;
 import com.syncrobot.write.TicketRef;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
@@ -44,6 +45,9 @@ final class PlanPreview {
   static Reply render(Plan plan, @Nullable String extra) {
     PreviewData data = PreviewData.fromJson(plan.previewJson(), "/syncro");
     List<LayoutBlock> blocks = new ArrayList<>();
+    Optional<UnfinishedBills.Mark> earlier = earlier(plan);
+    // an unfinished billing on the same ticket comes first, before this one's title
+    earlier.ifPresent(e -> blocks.add(Reply.section(e.text())));
     blocks.add(HeaderBlock.builder().text(plain(Mrkdwn.truncate(plan.title(), 150))).build());
     blocks.add(Reply.section(status(plan, data)));
     TicketRef t = plan.ticket();
@@ -150,7 +154,14 @@ final class PlanPreview {
     List<BlockElement> out = new ArrayList<>();
     switch (plan.state()) {
       case PREVIEWED -> {
-        out.add(button(CONFIRM, "Confirm", plan.id(), "primary"));
+        Optional<UnfinishedBills.Mark> earlier = earlier(plan);
+        if (earlier.isPresent()) {
+          // finishing the earlier billing is the main action; billing again is a deliberate, other choice
+          out.add(button(PlanResults.FINISH, "Finish the remaining steps", earlier.get().planId(), "primary"));
+          out.add(button(CONFIRM, "Bill new work anyway", plan.id(), null));
+        } else {
+          out.add(button(CONFIRM, "Confirm", plan.id(), "primary"));
+        }
         out.add(button(CANCEL, "Cancel", plan.id(), null));
         out.add(button(SHOW_REQUEST, "Show request", plan.id(), null));
       }
@@ -169,13 +180,18 @@ final class PlanPreview {
       }
       case NEEDS_RECOVERY -> out.add(button(RECOVER, "Prepare the repair", plan.id(), null));
       case DONE -> {
-        if ("close".equals(plan.kind())) {
+        if ("close".equals(TicketFinish.baseKind(plan))) {
           out.add(button(SESSION_LOG, "Session log", plan.id(), null));
         }
       }
       default -> { }
     }
     return out;
+  }
+
+  /** Returns the unfinished billing a billing preview names first, while it is a preview. */
+  private static Optional<UnfinishedBills.Mark> earlier(Plan plan) {
+    return plan.state() == PlanState.PREVIEWED ? UnfinishedBills.Mark.of(plan.previewJson()) : Optional.empty();
   }
 
   /** Escapes a Syncro or engine note but keeps the engine's user mentions working. */

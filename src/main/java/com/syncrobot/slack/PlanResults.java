@@ -39,8 +39,10 @@ import org.slf4j.LoggerFactory;
  * The results of the create, move and message-shortcut plans: the new ticket's number on its
  * message (R26, read from {@code .ticket.number}), and when a later step did not happen, that the
  * ticket exists and a button to finish the rest (never a second ticket, R2); a moved appointment's
- * {@code start_at} read back and compared with what was asked (R15); and, for a plan that came from
- * a Slack message, its result posted once in that message's thread. Thread-safe.
+ * {@code start_at} read back and compared with what was asked (R15); for a plan on a ticket (close,
+ * bill, ...) that stopped part-way on a refusal, what it already made and the same finish button; and,
+ * for a plan that came from a Slack message, its result posted once in that message's thread.
+ * Thread-safe.
  */
 final class PlanResults implements PlanAddenda, PlanListener {
   static final String FINISH = "create_finish";
@@ -70,6 +72,10 @@ final class PlanResults implements PlanAddenda, PlanListener {
       }
       if (MOVE_KIND.equals(plan.kind()) && plan.state() == PlanState.DONE) {
         return new Addendum(movedReadBack(plan), List.of());
+      }
+      if (plan.ticket() != null && (plan.state() == PlanState.FAILED || plan.state() == PlanState.CANCELLED)
+          && FollowUp.refusal(plan).isEmpty()) {
+        return stoppedPartWay(plan);
       }
     } catch (RuntimeException e) {
       log.warn("Result of plan {} could not be added: {}", plan.id(), SafeLog.describe(e));
@@ -108,6 +114,22 @@ final class PlanResults implements PlanAddenda, PlanListener {
       default:
         return new Addendum("*" + ticket + "* exists in Syncro; it is never created twice.", List.of());
     }
+  }
+
+  /**
+   * A plan on a ticket that stopped part-way on a definite refusal: what it already made, in words, and
+   * the button that prepares exactly the rest (never the same records twice, R2).
+   */
+  private static Addendum stoppedPartWay(Plan plan) {
+    String made = TicketFinish.made(plan).stream().map(l -> "• " + Mrkdwn.escapeAndTruncate(l, 200))
+        .collect(Collectors.joining("\n"));
+    List<LayoutBlock> button = List.of(ActionsBlock.builder().blockId("plan_finish")
+        .elements(List.of(PlanPreview.button(FINISH, "Finish the remaining steps", plan.id(), "primary")))
+        .build());
+    return new Addendum(":warning: *Stopped part-way.* Already in Syncro:\n" + made + "\nNot done: "
+        + TicketFinish.remaining(plan) + ". *Finish the remaining steps* prepares exactly those: you see them and"
+        + " confirm once more, and nothing above is sent again. Running the command again instead would repeat"
+        + " what is already done.", button);
   }
 
   /** Returns the id of the ticket the plan created or finishes, once known. */

@@ -90,17 +90,24 @@ final class SafeWrites implements AutoCloseable {
         new SessionLogAction(store, apis, work, out, options.sessionLogDir(), clock));
 
     PlanRequests requests = new PlanRequests(users, syncro, store, work, slow, out, clock, options.previewTtl());
+    UnfinishedBills unfinished = new UnfinishedBills(store);
+    BillCommand bill = new BillCommand(users, syncro, options.rates(), options.ollama(), work, out, unfinished);
     subcommands.register(WriteCommand.comment(users)).register(WriteCommand.close(users))
         .register(new UpdateCommand(users, syncro, new AccountSettings(options.ticker()), work, out))
-        .register(new BillCommand(users, syncro, options.rates(), options.ollama(), work, out));
+        .register(bill);
     app.viewSubmission(WriteModal.CALLBACK_ID, new WriteSubmission(requests, deliveries,
         new CommentDrafter(options.ollama())));
     app.viewSubmission(UpdateModal.CALLBACK_ID, new UpdateSubmission(requests, deliveries));
-    BillPlanner planner = new BillPlanner(options.rates(), new BillingDrafter(options.ollama()));
+    BillPlanner planner = new BillPlanner(options.rates(), new BillingDrafter(options.ollama()), unfinished);
     app.viewSubmission(BillModal.CALLBACK_ID, BillSubmission.bill(requests, deliveries, planner));
     app.viewSubmission(BillModal.TIMERS_CALLBACK_ID, BillSubmission.timers(requests, deliveries, planner));
-    CreateFeatures.wire(app, subcommands, users, syncro, store, requests, deliveries, results, out, work, clock,
-        options);
+    // "Finish the remaining steps": on a stopped plan's message, a billing preview and the bill form
+    FinishAction finish = new FinishAction(store, apis, out, work, deliveries, results, clock,
+        options.previewTtl());
+    app.blockAction(PlanResults.FINISH, finish.handler());
+    app.blockAction(FinishBillModal.ANYWAY, bill.billAnyway());
+    app.viewSubmission(FinishBillModal.CALLBACK_ID, FinishBillModal.submission(finish, work, deliveries));
+    CreateFeatures.wire(app, subcommands, users, syncro, requests, deliveries, out, work, clock, options);
     IntSupplier retell = () -> {
       int told = 0;
       for (Plan plan : store.endedSince(clock.instant().minus(DeliveryLog.KEEP))) {

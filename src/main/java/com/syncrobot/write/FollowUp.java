@@ -16,7 +16,8 @@ import java.util.function.IntUnaryOperator;
  * Carries the steps of an ended plan that did not happen into a new plan, which its owner previews
  * and confirms like any other (R1). The ids of the steps that did happen are filled in, so the
  * comment and appointment of a ticket that was created go to that ticket, and the ticket itself is
- * never sent again (R2). Stateless.
+ * never sent again (R2). Read steps are carried too, with their references carried the same way, so a
+ * billing's invoice check reads the invoice the follow-up makes (R9). Stateless.
  */
 public final class FollowUp {
   private FollowUp() {}
@@ -38,9 +39,11 @@ public final class FollowUp {
     if (remainingSteps(plan).isEmpty()) {
       return Optional.of("every step is done");
     }
-    if (remainingSteps(plan).stream().anyMatch(Step::isRead)) {
-      // reads assert what earlier writes left; a billing plan is repaired by its own recovery instead
-      return Optional.of("it has read steps, which a follow-up does not carry");
+    for (Step s : plan.steps()) {
+      if (s.isRead() && s.state() == StepState.FAILED) {
+        // a check found Syncro different from the plan: sending the rest now would build on that
+        return Optional.of("its check “" + s.label() + "” found Syncro different from the plan; look in Syncro first");
+      }
     }
     return Optional.empty();
   }
@@ -80,6 +83,12 @@ public final class FollowUp {
       return to;
     };
     for (Step s : carried) {
+      if (s.isRead()) {
+        // a read is carried with its own check: e.g. the invoice total is read from the new invoice
+        String assertion = PlanJson.writeAssertion(Objects.requireNonNull(s.assertion(), "assertion"));
+        b.read(s.label(), PlanJson.readAssertion(Placeholders.carryOver(assertion, ids, renumber)));
+        continue;
+      }
       SyncroWrite write = Placeholders.carryOver(Objects.requireNonNull(s.request(), "request"), ids, renumber);
       b.step(s.label(), write, carryCheck(s.check(), ids, renumber));
     }

@@ -94,6 +94,11 @@ final class Placeholders {
     return replaceNode(json, carried(ids, renumber));
   }
 
+  /** Returns {@code text} (e.g. a read step's stored assertion) carried over like a follow-up step's path. */
+  static String carryOver(String text, IntFunction<Optional<Long>> ids, IntUnaryOperator renumber) {
+    return replaceText(text, carried(ids, renumber));
+  }
+
   private static IntFunction<String> carried(IntFunction<Optional<Long>> ids, IntUnaryOperator renumber) {
     return n -> ids.apply(n).map(id -> Long.toString(id)).orElseGet(() -> "{{step:" + renumber.applyAsInt(n) + "}}");
   }

@@ -118,6 +118,11 @@ interface PlanDao {
         AND COALESCE(finished_at, confirmed_at, created_at) >= :since ORDER BY created_at, id""")
   List<String> endedIds(long since);
 
+  @SqlQuery("""
+      SELECT id FROM plans WHERE ticket_number = :number AND ticket_id = :ticketId AND state IN ('FAILED', 'CANCELLED')
+        ORDER BY created_at DESC, id LIMIT :limit""")
+  List<String> stoppedIdsOfTicket(long ticketId, long number, int limit);
+
   @SqlQuery("SELECT id FROM plans WHERE state = 'PREVIEWED' AND expires_at <= :now ORDER BY created_at, id")
   List<String> expiredPreviewIds(long now);
 

@@ -200,6 +200,18 @@ public final class PlanStore {
     return plans;
   }
 
+  /**
+   * Returns the plans on {@code ticket} that ended part-way (FAILED or CANCELLED), newest first, at most
+   * {@code limit}: where a follow-up may still be owed.
+   */
+  public List<Plan> stoppedOnTicket(TicketRef ticket, int limit) {
+    List<Plan> plans = new ArrayList<>();
+    for (String id : dao().stoppedIdsOfTicket(ticket.id().value(), ticket.number().value(), limit)) {
+      find(id).ifPresent(plans::add);
+    }
+    return plans;
+  }
+
   /** Stores the latest Slack response_url that can update the preview; false if no such plan. */
   public boolean setResponseUrl(String id, @Nullable String responseUrl) {
     return dao().setResponseUrl(id, responseUrl) == 1;

@@ -435,10 +435,10 @@ final class CreateFlowTest {
     Plan prepared = bot.plans.find(followUpId).orElseThrow();
     assertThat(prepared.steps()).hasSize(2);
     assertThat(prepared.step(0).request().path()).isEqualTo("/tickets/" + NEW_TICKET + "/comment");
-    // a second click does not prepare a second follow-up
+    // a second click does not prepare a second follow-up: it shows the prepared one again
     String again = newPath();
     bot.click(JANE, "create_finish", p.planId(), again, actionTs());
-    bot.awaitPost(again, "already prepared");
+    assertThat(WriteFlowHarness.planId(bot.awaitPost(again, "Show request"))).isEqualTo(followUpId);
 
     confirm(followUpId);
     bot.awaitState(followUpId, PlanState.DONE);

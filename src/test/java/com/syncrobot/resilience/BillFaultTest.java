@@ -65,7 +65,9 @@ final class BillFaultTest {
   }
 
   static Stream<Arguments> faultOnEachWrite() {
-    return Stream.of(WriteFault.values()).flatMap(f -> WRITE_STEPS.stream().map(step -> Arguments.of(f, step)));
+    // a 422 is a definite refusal that ends the plan (finished by FinishBillFlowTest); PASS is no fault
+    return Stream.of(WriteFault.values()).filter(f -> f != WriteFault.REFUSED_422 && f != WriteFault.PASS)
+        .flatMap(f -> WRITE_STEPS.stream().map(step -> Arguments.of(f, step)));
   }
 
   @ParameterizedTest(name = "{0} on step {1}")

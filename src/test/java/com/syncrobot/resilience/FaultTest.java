@@ -128,13 +128,13 @@ final class FaultTest {
   }
 
   @ParameterizedTest
-  @EnumSource(WriteFault.class)
+  @EnumSource(value = WriteFault.class, mode = EnumSource.Mode.EXCLUDE, names = {"REFUSED_422", "PASS"})
   void closeStep1_fault_oneCommentStatusResolved_truthTold(WriteFault fault) throws Exception {
     run(fault, 0);
   }
 
   @ParameterizedTest
-  @EnumSource(WriteFault.class)
+  @EnumSource(value = WriteFault.class, mode = EnumSource.Mode.EXCLUDE, names = {"REFUSED_422", "PASS"})
   void closeStep2_fault_oneCommentStatusResolved_truthTold(WriteFault fault) throws Exception {
     run(fault, 1);
   }

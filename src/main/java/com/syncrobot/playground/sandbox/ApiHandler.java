@@ -8,6 +8,7 @@ import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -121,6 +122,9 @@ final class ApiHandler implements HttpHandler {
       return new Outcome(Errors.error(401, "Not authorized: API key missing, invalid or expired"), null);
     }
     WriteFault fault = method.equals("GET") ? null : faults.takeNextWrite();
+    if (fault == WriteFault.PASS) {
+      fault = null;
+    }
     if (fault != null && !fault.commits()) {
       return new Outcome(beforeCommit(fault), tech.id());
     }
@@ -146,6 +150,8 @@ final class ApiHandler implements HttpHandler {
         return Reply.html(502, "502 Bad Gateway");
       case RATE_LIMITED:
         return rateLimited();
+      case REFUSED_422:
+        return Errors.messages(List.of("Syncro refused this write (sandbox fault 422)"));
       default:
         return null;
     }

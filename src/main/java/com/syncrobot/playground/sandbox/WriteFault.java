@@ -18,7 +18,11 @@ public enum WriteFault {
   /** Applies the write, then answers 200 with a body that is not JSON. */
   NON_JSON_200("non_json_200", true),
   /** Answers 429 without applying the write; the next write goes through. */
-  RATE_LIMITED("429", false);
+  RATE_LIMITED("429", false),
+  /** Refuses the write with 422 and Syncro's error body, without applying it: a definite refusal. */
+  REFUSED_422("422", false),
+  /** Lets the write through untouched: queued first, it aims the faults after it at later writes. */
+  PASS("pass", true);
 
   private final String wireName;
   private final boolean commits;
