@@ -63,7 +63,7 @@ final class MessageCommentSubmission implements ViewSubmissionHandler {
           + CreateForm.MAX_DESCRIPTION + ".");
     } else if (audience.customerVisible()) {
       CommentBody.secretLike(text).ifPresent(s -> errors.put(MessageCommentModal.B_TEXT, "This comment is visible to"
-          + " the customer and contains " + s + ". Remove it, or make it an internal note (R8)."));
+          + " the customer and contains " + s + ". Remove it, or make it an internal note."));
     }
     if (!errors.isEmpty() || number.isEmpty()) {
       return ctx.ackWithErrors(errors);

@@ -72,10 +72,11 @@ public final class SlackBot implements AutoCloseable {
     app.asOAuthApp(false);
 
     ReadRunner reads = new ReadRunner(users, syncro, work);
+    String webUrl = setup == null ? null : setup.options().syncroWebUrl();
     Subcommands subcommands = new Subcommands()
-        .register(new OpenTicketsCommand(reads))
+        .register(new OpenTicketsCommand(reads, webUrl))
         .register(new TicketCommand(reads, new TicketDetail(clock)))
-        .register(new SearchCommand(reads))
+        .register(new SearchCommand(reads, webUrl))
         .register(new CustomersCommand(reads))
         .register(new ConnectCommand(users))
         .register(new DisconnectCommand(users));

@@ -103,7 +103,7 @@ final class WriteSubmission implements ViewSubmissionHandler {
     if (f.audience().customerVisible() && !errors.containsKey(WriteModal.BODY)) {
       Optional<String> secret = CommentBody.secretLike(f.subject() + "\n" + f.body());
       secret.ifPresent(s -> errors.put(WriteModal.BODY, "This comment is visible to the customer and contains "
-          + s + ". Remove it, or make it an internal note (R8)."));
+          + s + ". Remove it, or make it an internal note."));
     }
     return errors;
   }

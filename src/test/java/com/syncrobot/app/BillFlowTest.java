@@ -416,7 +416,7 @@ final class BillFlowTest {
     assertThat(form).contains("syncro_bill_timers", "Timer 41 · 45 min · Mar 2 14:00 UTC", "Printer visit",
         "Timer 42").doesNotContain("Timer 40");
     assertThat(billing.submitTimers(o.form(), 41).body()).isEmpty();
-    JsonNode preview = bot.awaitPost(o.command().responsePath(), "Show request");
+    JsonNode preview = bot.awaitPost(o.command().responsePath(), "plan_show_request");
     assertThat(text(preview)).contains("Charge 1 timer(s) on #32203", "check the line's price");
     assertThat(count("POST", BillStubs.CHARGE_TIMER)).isZero();
     confirm(WriteFlowHarness.planId(preview), newPath());

@@ -109,7 +109,7 @@ final class BillRecoveryFlowTest {
     JsonNode repair = bot.awaitPost(click, "Repair the $0.00 invoice 67447 on #32203");
     String repairId = WriteFlowHarness.planId(repair);
     assertThat(repairId).isEqualTo(p.planId() + "-r10");
-    assertThat(text(repair)).contains("price_retail 40.00", "price_retail 262.50", "Delete the $0.00 invoice 67447",
+    assertThat(text(repair)).contains("price $40.00", "price $262.50", "Delete the $0.00 invoice 67447",
         "Check invoice 67447 is still $0.00", "Check invoice 67447 is gone", "Check the invoice total is $565.00",
         "Set status Invoiced");
     // nothing of the repair is sent before its own Confirm (R1)

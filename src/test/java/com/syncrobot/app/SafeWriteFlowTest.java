@@ -349,7 +349,7 @@ final class SafeWriteFlowTest {
         + SignedRequests.jsonString(form.path("private_metadata").asText()) + ",\"hash\":\"2.x\",\"state\":"
         + "{\"values\":" + values + "}},\"response_urls\":[]}";
     assertThat(bot.signed(SignedRequests.form(java.util.Map.of("payload", json)), SignedRequests.FORM).body()).isEmpty();
-    JsonNode preview = bot.awaitPost(c.responsePath(), "Show request");
+    JsonNode preview = bot.awaitPost(c.responsePath(), "plan_show_request");
     assertThat(text(preview)).contains("Status: In Progress →", "Waiting on Customer");
     String planId = WriteFlowHarness.planId(preview);
 
@@ -495,7 +495,7 @@ final class SafeWriteFlowTest {
     JsonNode view = bot.lastOpenedView();
     bot.submit(JANE, view, "Update", "twice?", "INTERNAL", false, "V-dup");
     bot.submit(JANE, view, "Update", "twice?", "INTERNAL", false, "V-dup");
-    bot.awaitPost(c.responsePath(), "Show request");
+    bot.awaitPost(c.responsePath(), "plan_show_request");
     int plans = bot.db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM plans").mapTo(Integer.class).one());
     assertThat(plans).isEqualTo(1);
   }

@@ -327,9 +327,9 @@ final class SlackFlowTest {
     assertThat(reply.path("response_type").asText()).isEqualTo("ephemeral");
     assertThat(reply.path("text").asText()).isEqualTo("*3 open tickets*, newest first");
     assertThat(reply.path("blocks").get(1).path("text").path("text").asText()).isEqualTo(
-        "#32164  New  Jerry Burger  Own cloud thing again\n"
-            + "#32162  In Progress  Bolt &amp; Nut &lt;Ltd&gt;  VPN drops\n"
-            + "#32160  Waiting on Customer  Acme Dental  Backup failed");
+        "#32164 · New · Jerry Burger · Own cloud thing again\n"
+            + "#32162 · In Progress · Bolt &amp; Nut &lt;Ltd&gt; · VPN drops\n"
+            + "#32160 · Waiting on Customer · Acme Dental · Backup failed");
   }
 
   @Test
@@ -338,7 +338,7 @@ final class SlackFlowTest {
     syncro.stubFor(get(urlPathEqualTo("/api/v1/tickets")).willReturn(okJson(ticketList(
         ticketJson(1, 500, "New", "A&B", "<!channel> help & <http://x|y>", "2024-05-01T09:00:00Z")))));
     String all = text(command("list").reply());
-    assertThat(all).contains("#500  New  A&amp;B  &lt;!channel&gt; help &amp; &lt;http://x|y&gt;");
+    assertThat(all).contains("#500 · New · A&amp;B · &lt;!channel&gt; help &amp; &lt;http://x|y&gt;");
     assertThat(all).doesNotContain("<!channel>", "<http");
   }
 
@@ -368,7 +368,7 @@ final class SlackFlowTest {
     JsonNode reply = c.reply();
     assertThat(reply.path("response_type").asText()).isEqualTo("ephemeral");
     String all = text(reply);
-    assertThat(all).contains("*#32203  Printer offline*", "*Status*\nIn Progress", "*Priority*\n1 High",
+    assertThat(all).contains("*#32203 · Printer offline*", "*Status*\nIn Progress", "*Priority*\n1 High",
         "*Customer*\nJerry Burger", "*Contact*\nJerry B.", "*Created*\n2024-05-01 14:03 UTC",
         "*Due*\n2099-05-09 17:00 UTC", "*Last updated*\n2024-05-02 16:30 UTC", "*Assigned tech*\nJane Tech",
         "*Diagnosis* · Jane Tech · 2024-05-02 10:00 UTC · _internal note_\nDriver &amp; spooler reset",
@@ -422,7 +422,7 @@ final class SlackFlowTest {
             "2024-04-01T09:00:00Z")))));
     JsonNode reply = command("search printer & fax").reply();
     assertThat(reply.path("text").asText()).isEqualTo("*1 ticket matches* “printer &amp; fax”, newest first");
-    assertThat(text(reply)).contains("#31000  Resolved  Jerry Burger  Printer jam");
+    assertThat(text(reply)).contains("#31000 · Resolved · Jerry Burger · Printer jam");
   }
 
   @Test

@@ -411,7 +411,7 @@ final class WriteFlowHarness implements AutoCloseable {
     if (ack.statusCode() != 200 || !ack.body().isEmpty()) {
       throw new AssertionError("submission ack " + ack.statusCode() + " " + ack.body());
     }
-    JsonNode preview = awaitPost(c.responsePath(), "Show request");
+    JsonNode preview = awaitPost(c.responsePath(), "plan_show_request");
     return new Preview(planId(preview), preview, c.responsePath());
   }
 

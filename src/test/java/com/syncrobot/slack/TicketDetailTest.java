@@ -26,7 +26,7 @@ final class TicketDetailTest {
     Ticket t = Fixtures.detailed(List.of(), List.of(), OffsetDateTime.parse("2024-05-09T17:00:00Z"));
     Reply r = new TicketDetail(clock).render(t);
     String all = allText(r);
-    assertThat(r.text()).isEqualTo("*#32203  Printer offline*");
+    assertThat(r.text()).isEqualTo("*#32203 · Printer offline*");
     assertThat(all).contains("*Status*\nIn Progress", "*Priority*\n1 High", "*Customer*\nJerry Burger",
         "*Contact*\nJerry B.", "*Created*\n2024-05-01 14:03 UTC", "*Due*\n2024-05-09 17:00 UTC (overdue)",
         "*Last updated*\n2024-05-02 16:30 UTC", "*Assigned tech*\nJane Tech", "No comments yet.",
