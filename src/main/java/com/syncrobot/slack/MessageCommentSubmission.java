@@ -84,8 +84,7 @@ final class MessageCommentSubmission implements ViewSubmissionHandler {
     String html = SlackMessageText.html(text) + "<br><br>From Slack: <a href=\"" + href + "\">" + href + "</a>";
     List<PreviewData.Field> shown = List.of(
         new PreviewData.Field("Subject", MessageCommentModal.SUBJECT),
-        new PreviewData.Field("Comment", HtmlText.toPlain(html)),
-        new PreviewData.Field("Sent as tech", user.syncroUserName()));
+        new PreviewData.Field("Comment", HtmlText.toPlain(html)));
     PreviewData data = new PreviewData("/syncro comment " + ticket.number().value(), audience, shown,
         List.of("The comment links back to the Slack message; the result is also posted in its thread."));
     PlanExtras extras = new PlanExtras(null, m.channelId(), m.threadTs(), null, ticket.customerName(), null);

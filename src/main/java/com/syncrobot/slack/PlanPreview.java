@@ -66,9 +66,10 @@ final class PlanPreview {
     for (String note : data.notes()) {
       blocks.add(context(Mrkdwn.escapeAndTruncate(note, 1000)));
     }
-    if (plan.state() != PlanState.PREVIEWED) {
-      blocks.add(Reply.section(done ? ":white_check_mark: All " + plan.steps().size() + " steps done."
-          : "*Steps*\n" + steps(plan)));
+    if (!done && plan.state() != PlanState.PREVIEWED) {
+      blocks.add(Reply.section("*Steps*\n" + steps(plan)));
+    } else if (done && plan.steps().size() > 1) {
+      blocks.add(context("All " + plan.steps().size() + " steps done; the ids Syncro gave them are under Details."));
     }
     if (!done && extra != null) {
       blocks.add(Reply.section(extra));

@@ -134,8 +134,7 @@ final class WriteSubmission implements ViewSubmissionHandler {
     }
     List<PreviewData.Field> shown = List.of(
         new PreviewData.Field("Subject", subject),
-        new PreviewData.Field(close ? "Resolution" : "Comment", HtmlText.toPlain(html)),
-        new PreviewData.Field("Sent as tech", user.syncroUserName()));
+        new PreviewData.Field(close ? "Resolution" : "Comment", HtmlText.toPlain(html)));
     String rerun = "/syncro " + m.kind() + " " + m.number();
     PreviewData data = new PreviewData(rerun, f.audience(), shown, notes);
     String where = " on #" + ticket.number().value();

@@ -402,7 +402,7 @@ final class AmbientFlowTest {
     assertThat(unfurls.size()).isEqualTo(1);
     String text = unfurls.path(url).path("blocks").get(0).path("text").path("text").asText();
     assertThat(text).isEqualTo("*<" + url + "|#32164 · Printer &lt;offline&gt;>*\n*Status:* In Progress · "
-        + "*Customer:* Jerry Burger · *Tech:* Jane Tech\n*Last update:* 2024-05-02 16:30 UTC");
+        + "*Customer:* Jerry Burger · *Tech:* Jane Tech\n*Last update:* <!date^1714667400^{date_short_pretty} at {time}|2024-05-02 16:30 UTC>");
     // Comments may be internal notes: never shown in a channel.
     assertThat(unfurl.get("unfurls")).doesNotContain("secret internal note");
 

@@ -75,7 +75,7 @@ final class BillSandboxTest {
   private WriteFlowHarness.Preview bill(SandboxTicket t, BillStubs.Form form) throws Exception {
     BillStubs.Opened o = modal.open(Long.toString(t.number()));
     assertThat(modal.submit(o.form(), form).body()).isEmpty();
-    JsonNode preview = bot.awaitPost(o.command().responsePath(), "plan_show_request");
+    JsonNode preview = bot.awaitPost(o.command().responsePath(), "Details");
     return new WriteFlowHarness.Preview(WriteFlowHarness.planId(preview), preview, o.command().responsePath());
   }
 
@@ -137,7 +137,7 @@ final class BillSandboxTest {
     BillStubs.Opened o = modal.open(t.number() + " timers");
     assertThat(o.form().toString()).contains("Timer " + timerId + " · 30 min");
     assertThat(modal.submitTimers(o.form(), timerId).body()).isEmpty();
-    String charge = WriteFlowHarness.planId(bot.awaitPost(o.command().responsePath(), "plan_show_request"));
+    String charge = WriteFlowHarness.planId(bot.awaitPost(o.command().responsePath(), "Details"));
     bot.click(JANE, "plan_confirm", charge, newPath(), actionTs());
     bot.awaitState(charge, PlanState.DONE);
     assertThat(sandbox.state().timers().stream().filter(x -> x.id() == timerId)).singleElement()

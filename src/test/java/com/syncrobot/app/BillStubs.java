@@ -234,7 +234,8 @@ final class BillStubs {
     if (ack.statusCode() != 200 || !ack.body().isEmpty()) {
       throw new AssertionError("submission ack " + ack.statusCode() + " " + ack.body());
     }
-    JsonNode preview = bot.awaitPost(o.command().responsePath(), "plan_show_request");
+    JsonNode preview = bot.awaitPost(o.command().responsePath(), "Details");
+    WriteFlowHarness.assertWords(WriteFlowHarness.readable(o.form()) + WriteFlowHarness.readable(preview));
     return new WriteFlowHarness.Preview(WriteFlowHarness.planId(preview), preview, o.command().responsePath());
   }
 

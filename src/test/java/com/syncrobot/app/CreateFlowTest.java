@@ -132,7 +132,7 @@ final class CreateFlowTest {
     HttpResponse<String> ack = flows.submit(JANE, form, CreateFlows.createForm(subject, start));
     assertThat(ack.statusCode()).isEqualTo(200);
     assertThat(ack.body()).isEmpty();
-    JsonNode preview = bot.awaitPost(sent[0].responsePath(), "plan_show_request");
+    JsonNode preview = bot.awaitPost(sent[0].responsePath(), "Details");
     return new WriteFlowHarness.Preview(WriteFlowHarness.planId(preview), preview, sent[0].responsePath());
   }
 
@@ -358,7 +358,7 @@ final class CreateFlowTest {
 
     assertThat(flows.submit(JANE, form, values).body()).isEmpty();
 
-    JsonNode preview = bot.awaitPost(sent[0].responsePath(), "plan_show_request");
+    JsonNode preview = bot.awaitPost(sent[0].responsePath(), "Details");
     // the bot runs without a language model here: the seam keeps the technician's words and says so
     // shown as Slack shows "<tray 2>" (escaped mrkdwn)
     assertThat(text(preview)).contains("Drafted without the language model", "printer &lt;tray 2&gt; jams");
@@ -429,7 +429,7 @@ final class CreateFlowTest {
     // Finish: a new preview with only the comment and the appointment, for ticket #32299
     String finishPath = newPath();
     bot.click(JANE, "create_finish", p.planId(), finishPath, actionTs());
-    JsonNode followUp = bot.awaitPost(finishPath, "plan_show_request");
+    JsonNode followUp = bot.awaitPost(finishPath, "Details");
     String followUpId = WriteFlowHarness.planId(followUp);
     assertThat(text(followUp)).contains("#32299", "Finish #32299", "is not created again");
     Plan prepared = bot.plans.find(followUpId).orElseThrow();
@@ -467,7 +467,7 @@ final class CreateFlowTest {
 
     String finishPath = newPath();
     bot.click(JANE, "create_finish", p.planId(), finishPath, actionTs());
-    String followUpId = WriteFlowHarness.planId(bot.awaitPost(finishPath, "plan_show_request"));
+    String followUpId = WriteFlowHarness.planId(bot.awaitPost(finishPath, "Details"));
     assertThat(bot.plans.find(followUpId).orElseThrow().steps()).hasSize(1);
     confirm(followUpId);
     bot.awaitState(followUpId, PlanState.DONE);

@@ -168,7 +168,7 @@ final class DraftFlowTest {
     WriteFlowHarness.Sent c = bot.command(JANE, "comment 32203");
     JsonNode view = bot.lastOpenedView();
     bot.submit(JANE, view, "Update", "waiting drum, back monday", "internal", true, "V-draft");
-    JsonNode preview = bot.awaitPost(c.responsePath(), "plan_show_request");
+    JsonNode preview = bot.awaitPost(c.responsePath(), "Details");
     assertThat(text(preview)).contains("Drafted by the language model (qwen3:14b)", "We are waiting for the new drum.");
     String planId = WriteFlowHarness.planId(preview);
     bot.click(JANE, "plan_confirm", planId, newPath(), actionTs());

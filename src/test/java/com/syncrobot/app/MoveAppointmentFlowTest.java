@@ -170,7 +170,7 @@ final class MoveAppointmentFlowTest {
     HttpResponse<String> ack = flows.submit(JANE, modal, new CreateFlows.Values()
         .dateTime("start", "move_start", newStart));
     assertThat(ack.body()).isEmpty();
-    JsonNode preview = bot.awaitPost(listPath, "plan_show_request");
+    JsonNode preview = bot.awaitPost(listPath, "Details");
     return new WriteFlowHarness.Preview(WriteFlowHarness.planId(preview), preview, listPath);
   }
 
