@@ -71,7 +71,7 @@ final class CommentText {
     s = BR.matcher(s).replaceAll("<br>");
     if (newlines > 0) {
       checks.add(Check.fail(LINE_BREAKS, "the body had " + newlines + " plain line break(s)"));
-      corrections.add("kept " + newlines + " line break(s) in the body in the form Syncro shows");
+      corrections.add("converted " + newlines + " line break(s) in the body into ones Syncro shows");
     } else {
       checks.add(Check.pass(LINE_BREAKS, "line breaks are in the form Syncro shows"));
     }

@@ -82,8 +82,7 @@ final class BillModal {
   }
 
   static String describe(LineItem li) {
-    return li.quantity().stripTrailingZeros().toPlainString() + " × " + li.name()
-        + (li.productId() == null ? "" : " (" + li.productId() + ")") + " @ "
+    return li.quantity().stripTrailingZeros().toPlainString() + " × " + li.name() + " @ "
         + (li.priceRetail() == null ? "no price" : "$" + li.priceRetail().toPlainString())
         + (li.description() == null ? "" : " — " + li.description());
   }

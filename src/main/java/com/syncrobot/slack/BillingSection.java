@@ -20,6 +20,19 @@ final class BillingSection {
     String note = b.drafting() == null || b.drafting().isBlank() ? ""
         : "\n_Texts " + Mrkdwn.escapeAndTruncate(b.drafting(), 300) + "_";
     out.add(Reply.section(checksLine(b) + note));
+    if (b.invoice() && !b.uninvoiced().isEmpty()) {
+      // money on the same invoice: a line without a price there is worth seeing before Confirm
+      StringBuilder also = new StringBuilder("*Also on this invoice:*");
+      b.uninvoiced().stream().limit(5).forEach(l -> also.append("\n• ").append(Mrkdwn.escapeAndTruncate(l, 200)));
+      if (b.uninvoiced().size() > 5) {
+        also.append("\n…and ").append(b.uninvoiced().size() - 5).append(" more under Details");
+      }
+      out.add(Reply.section(also.toString()));
+    }
+    if (!note.isEmpty()) {
+      // the model wrote the text printed on the invoice, which the customer reads
+      out.add(Reply.section("*Text on the invoice line*\n> " + Mrkdwn.escapeAndTruncate(b.lineDescription(), 500)));
+    }
     return out;
   }
 

@@ -206,7 +206,7 @@ final class BillFlowTest {
     slack.resetRequests();
     bot.click(JANE, "plan_show_request", p.planId(), newPath(), actionTs());
     String request = bot.lastOpenedView().toString();
-    assertThat(request).contains("1 × Fee - Travel Time (26117) @ $40.0", "POST /tickets/9001/add_line_item", "\\\"price_retail\\\" : 150.00",
+    assertThat(request).contains("1 × Fee - Travel Time @ $40.0", "POST /tickets/9001/add_line_item", "\\\"price_retail\\\" : 150.00",
         "GET /invoices/{{step:2}}", "PUT /tickets/9001").doesNotContain("api_key");
     confirm(p.planId(), newPath());
     bot.awaitState(p.planId(), PlanState.DONE);

@@ -83,7 +83,7 @@ final class BillSandboxTest {
   void remote45_syncroHoldsTheLineAndAnInvoiceOfThePreviewsTotal_ticketInvoiced_R7_R9() throws Exception {
     SandboxTicket t = openTicket(false);
     WriteFlowHarness.Preview p = bill(t, BillStubs.Form.of("45", "remote", "Cleaned up the mail rules"));
-    assertThat(text(p.message())).contains("0.75 × Labor - Remote Business (1190473) @ 150.00 = 112.50");
+    assertThat(text(p.message())).contains("0.75 × Labor - Remote Business at $150.00 = $112.50");
 
     bot.click(JANE, "plan_confirm", p.planId(), newPath(), actionTs());
     bot.awaitState(p.planId(), PlanState.DONE);
@@ -110,7 +110,7 @@ final class BillSandboxTest {
     SandboxTicket t = openTicket(true);
     BigDecimal before = sandbox.state().prepayHours(t.customerId()).orElseThrow();
     WriteFlowHarness.Preview p = bill(t, BillStubs.Form.of("120", "emergency", "Restored the server overnight"));
-    assertThat(text(p.message())).contains("3 × Labor - Onsite Business (26118) @ 175.00 = 525.00");
+    assertThat(text(p.message())).contains("3 × Labor - Onsite Business at $175.00 = $525.00");
 
     bot.click(JANE, "plan_confirm", p.planId(), newPath(), actionTs());
     bot.awaitState(p.planId(), PlanState.DONE);

@@ -171,6 +171,7 @@ final class MoveAppointmentFlowTest {
         .dateTime("start", "move_start", newStart));
     assertThat(ack.body()).isEmpty();
     JsonNode preview = bot.awaitPost(listPath, "Details");
+    WriteFlowHarness.assertWords(WriteFlowHarness.readable(preview));
     return new WriteFlowHarness.Preview(WriteFlowHarness.planId(preview), preview, listPath);
   }
 

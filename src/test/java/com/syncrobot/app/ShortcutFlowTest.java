@@ -133,6 +133,7 @@ final class ShortcutFlowTest {
 
     assertThat(flows.submit(JANE, modal, commentValues("#32203", "Jams since Monday")).body()).isEmpty();
     JsonNode preview = bot.awaitPost(path, "Details");
+    WriteFlowHarness.assertWords(WriteFlowHarness.readable(preview));
     assertThat(text(preview)).contains("Internal note — only technicians see it", "#32203", "Jams since Monday",
         "From Slack: " + CreateFlows.PERMALINK);
     String planId = WriteFlowHarness.planId(preview);

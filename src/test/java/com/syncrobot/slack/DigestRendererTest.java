@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
 final class DigestRendererTest {
   static final Instant NOW = Instant.parse("2024-03-11T07:00:00Z");
   static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
-  private static final Pattern NUMBER = Pattern.compile("#(\\d+)  ");
+  private static final Pattern NUMBER = Pattern.compile("#(\\d+) · ");
 
   private final DigestRenderer renderer = new DigestRenderer(7);
 
