@@ -157,7 +157,8 @@ final class PlaygroundBrowserTest {
     assertThat(comments(t)).isEqualTo(before);
     switchUser(asker);
     click(preview, "Confirm");
-    awaitMessageContaining("Done.");
+    // this preview's own outcome: other journeys' finished messages come back into view with the switch
+    awaitMessage(m -> m.ts().equals(preview) && m.text().contains("Done."), "this preview done");
     List<SandboxComment> after = state().commentsOf(t.id());
     assertThat(after).hasSize(before + 1);
     assertThat(after.get(after.size() - 1).tech()).isEqualTo(playground.users().get(0).realName());
