@@ -36,10 +36,12 @@ public final class BillingCalculator {
     }
     if (rate.unit() == Unit.TRIP) {
       return new BillingPlan.PerTrip(type, minutes, line, total, type.label() + " is billed per trip: "
-          + line.summary() + ", whatever the time (" + minutes + " recorded).");
+          + line.quantity() + " × " + rate.productName() + " at $" + rate.priceRetail() + " = $" + total
+          + ", whatever the time (" + minutes + " recorded).");
     }
-    return new BillingPlan.Hourly(type, minutes, line, total, type.label() + " labour bills " + rate.describe()
-        + ": " + minutes + " ÷ 60 = " + line.quantity() + " h × " + rate.priceRetail() + " = " + total + ".");
+    return new BillingPlan.Hourly(type, minutes, line, total, type.label() + " labour bills " + rate.productName()
+        + " at $" + rate.priceRetail() + " per " + rate.unit() + ": " + minutes + " ÷ 60 = " + line.quantity()
+        + " h × $" + rate.priceRetail() + " = $" + total + ".");
   }
 
   private static BillingPlan emergency(
@@ -52,21 +54,21 @@ public final class BillingCalculator {
           ? " The block has only " + prepayHours.toPlainString() + " h left, less than the " + line.quantity()
               + " h this line debits, so Syncro may invoice the rest."
           : "";
-      String why = "Emergency work for a customer with a prepaid block (prepay_hours " + prepayHours.toPlainString()
-          + "): prepaid blocks debit by quantity, not dollars, so the line is the onsite product at 1.5 × the"
-          + " hours: " + hours + " h × 1.5 = " + line.quantity() + " × " + onsite.productName() + " ("
-          + onsite.productId() + ") @ " + onsite.priceRetail() + " = " + line.total() + ". The emergency product "
-          + rates.rate(LabourType.EMERGENCY).productId() + " is not added: never both for the same hours (R5)."
+      String why = "Emergency work for a customer with a prepaid block (" + prepayHours.toPlainString()
+          + " prepaid hours): prepaid blocks debit by quantity, not dollars, so the line is the onsite product at"
+          + " 1.5 × the hours: " + hours + " h × 1.5 = " + line.quantity() + " × " + onsite.productName()
+          + " at $" + onsite.priceRetail() + " = $" + line.total() + ". The emergency product ("
+          + rates.rate(LabourType.EMERGENCY).productId() + ") is not added: never both for the same hours."
           + shortfall;
       return new BillingPlan.EmergencyPrepaid(minutes, prepayHours, line, line.total(), why);
     }
     Rate emergency = rates.rate(LabourType.EMERGENCY);
     BillingLine line = line(emergency, Quantity.hours(minutes), description);
     String prepaid = prepayHours == null ? "none" : prepayHours.toPlainString();
-    String why = "Emergency work for a customer without a prepaid block (prepay_hours " + prepaid
+    String why = "Emergency work for a customer without a prepaid block (prepaid hours: " + prepaid
         + "): the emergency product at the hours, its rate already holds the 1.5× onsite premium: "
         + minutes + " ÷ 60 = " + line.quantity() + " h × " + emergency.productName() + " ("
-        + emergency.productId() + ") @ " + emergency.priceRetail() + " = " + line.total() + " (R5).";
+        + emergency.productId() + ") at $" + emergency.priceRetail() + " = $" + line.total() + ".";
     return new BillingPlan.EmergencyNoPrepaid(minutes, prepayHours, line, line.total(), why);
   }
 
@@ -78,9 +80,9 @@ public final class BillingCalculator {
     } else if (type == LabourType.INTERNAL) {
       what = "Internal labour is not billable: the $0.00 line only records the time.";
     } else {
-      what = type.label() + " labour is priced at 0.00 in the rate table, so this is a $0.00 line.";
+      what = type.label() + " labour is priced at $0.00 in the rate table, so this is a $0.00 line.";
     }
-    return what + " " + minutes + " → " + line.summary() + ".";
+    return what + " " + minutes + " → " + line.quantity() + " × " + line.name() + ".";
   }
 
   private static BillingLine line(Rate rate, Quantity quantity, String description) {

@@ -13,11 +13,11 @@ import java.util.regex.Pattern;
  * the text, a correction that never repeats the offending text.
  */
 final class CommentText {
-  static final String LINE_BREAKS = "line breaks (R8)";
-  static final String NO_LISTS = "no lists (R8)";
-  static final String TEXT_ONLY = "no HTML but <br> (R8)";
-  static final String NO_SECRETS = "no secrets (R8)";
-  static final String NO_INTERNAL = "no internal notes (R8)";
+  static final String LINE_BREAKS = "line breaks";
+  static final String NO_LISTS = "no lists";
+  static final String TEXT_ONLY = "plain text only";
+  static final String NO_SECRETS = "no secrets";
+  static final String NO_INTERNAL = "nothing internal where the customer reads";
 
   private static final String MARK = "\u0000";
   private static final Pattern LI_CLOSE = Pattern.compile("(?i)\\s*</li\\s*>\\s*");
@@ -65,25 +65,25 @@ final class CommentText {
       s = LIST_OPEN.matcher(s).replaceAll("");
       s = LIST_CLOSE.matcher(s).replaceAll(MARK);
       checks.add(Check.fail(NO_LISTS, "the body had an HTML list, which Syncro does not render"));
-      corrections.add("turned the <ul>/<ol>/<li> list in the body into • lines with <br> (R8)");
+      corrections.add("turned the bullet list in the body into • lines, which Syncro shows");
     } else {
-      checks.add(Check.pass(NO_LISTS, "no <ul>, <ol> or <li>"));
+      checks.add(Check.pass(NO_LISTS, "no bullet-list markup, which Syncro does not show"));
     }
     int newlines = (int) NEWLINE.matcher(s).results().filter(r -> !r.group().startsWith("<")).count();
     s = NEWLINE.matcher(s).replaceAll("<br>").replace(MARK, "<br>");
     s = BR.matcher(s).replaceAll("<br>");
     if (newlines > 0) {
       checks.add(Check.fail(LINE_BREAKS, "the body had " + newlines + " plain line break(s)"));
-      corrections.add("converted " + newlines + " line break(s) in the body to <br> (R8)");
+      corrections.add("converted " + newlines + " line break(s) in the body into ones Syncro shows");
     } else {
-      checks.add(Check.pass(LINE_BREAKS, "line breaks are <br>"));
+      checks.add(Check.pass(LINE_BREAKS, "line breaks are in the form Syncro shows"));
     }
     if (CommentHtml.hasMarkup(s)) {
       checks.add(Check.fail(TEXT_ONLY, "the body had HTML tags besides <br> (formatting, links or scripts)"));
       corrections.add("removed the HTML tags from the body and kept the text a reader sees; a link is written out"
-          + " as its text and its address (R8)");
+          + " as its text and its address");
     } else {
-      checks.add(Check.pass(TEXT_ONLY, "the body is text with <br> line breaks"));
+      checks.add(Check.pass(TEXT_ONLY, "the body is plain text with line breaks"));
     }
     // Always re-encoded, so that what was left of any markup is text and every & < > " is escaped.
     s = CommentHtml.fromText(CommentHtml.toText(s));
@@ -95,10 +95,10 @@ final class CommentText {
       String line = lines[i];
       Optional<String> secret = secretIn(line, visibility.customerVisible());
       if (secret.isPresent()) {
-        secretRemovals.add("removed line " + (i + 1) + " of the body: it looked like " + secret.get() + " (R8)");
+        secretRemovals.add("removed line " + (i + 1) + " of the body: it looked like " + secret.get());
       } else if (visibility.customerVisible() && INTERNAL.matcher(line).find()) {
         internalRemovals.add("removed line " + (i + 1) + " of the body: it mentions \"internal\", and internal"
-            + " notes do not belong in a comment the customer can read (R8)");
+            + " notes do not belong in a comment the customer can read");
       } else {
         kept.add(line);
       }
@@ -112,7 +112,7 @@ final class CommentText {
         corrections.addAll(internalRemovals);
       }
     } else {
-      checks.add(Check.pass(NO_INTERNAL, "internal note: only technicians see it"));
+      checks.add(Check.pass(NO_INTERNAL, "only technicians see this comment"));
     }
     s = EXTRA_BREAKS.matcher(String.join("<br>", kept)).replaceAll("<br><br>");
     return EDGE_BREAKS.matcher(s).replaceAll("");
@@ -129,7 +129,7 @@ final class CommentText {
     Optional<String> secret = secretIn(s, customerVisible);
     if (secret.isPresent()) {
       addSecretFinding(what + " looked like " + secret.get(),
-          "replaced the " + what + " with \"" + fallback + "\": it looked like " + secret.get() + " (R8)");
+          "replaced the " + what + " with \"" + fallback + "\": it looked like " + secret.get());
       return fallback;
     }
     return s.isEmpty() ? fallback : s;
@@ -139,8 +139,7 @@ final class CommentText {
     if (removals.isEmpty()) {
       checks.add(Check.pass(NO_SECRETS, visibility.customerVisible()
           ? "nothing in the " + where + " looks like a key, token or password"
-          : "internal note: no key or token in the " + where
-              + " (passwords are only removed from customer-visible text)"));
+          : "no key or token in the " + where + " (passwords are only removed where the customer reads)"));
     } else {
       checks.add(Check.fail(NO_SECRETS, removals.size() + " line(s) of the " + where
           + " looked like a key, token or password"));

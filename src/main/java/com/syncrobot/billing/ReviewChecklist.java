@@ -13,10 +13,10 @@ import java.util.Optional;
  */
 public final class ReviewChecklist {
   public static final String PRODUCT = "product";
-  public static final String R5_BRANCH = "R5 branch";
+  public static final String R5_BRANCH = "emergency rule";
   public static final String PRICE = "price";
-  public static final String QUANTITY = "quantity (R7)";
-  public static final String TOTAL = "total (R7)";
+  public static final String QUANTITY = "quantity";
+  public static final String TOTAL = "total";
   public static final String LINE_BREAKS = CommentText.LINE_BREAKS;
   public static final String NO_LISTS = CommentText.NO_LISTS;
   public static final String TEXT_ONLY = CommentText.TEXT_ONLY;
@@ -91,15 +91,15 @@ public final class ReviewChecklist {
     }
 
     if (plan.labourType() != LabourType.EMERGENCY) {
-      checks.add(Check.pass(R5_BRANCH, "not emergency labour: R5 does not apply"));
+      checks.add(Check.pass(R5_BRANCH, "not emergency labour, so the prepaid-hours rule does not apply"));
     } else if (plan.getClass() == expected.getClass() && got.productId() == want.productId()
         && got.quantity().equals(want.quantity())) {
       checks.add(Check.pass(R5_BRANCH, expected.branch() + ": " + want.quantity() + " × " + wantProduct
           + "; never both emergency and onsite products for the same hours"));
     } else {
       fail(checks, corrections, R5_BRANCH, "the plan billed " + got.quantity() + " × " + gotProduct + " as "
-          + plan.branch() + ", but prepay_hours " + (plan.prepayHours() == null ? "none"
-              : plan.prepayHours().toPlainString()) + " calls for " + expected.branch() + ": "
+          + plan.branch() + ", but prepaid hours " + (plan.prepayHours() == null ? "none"
+              : plan.prepayHours().toPlainString()) + " call for " + expected.branch() + ": "
           + want.quantity() + " × " + wantProduct);
     }
 
@@ -107,10 +107,10 @@ public final class ReviewChecklist {
     if (tableRate.isEmpty()) {
       fail(checks, corrections, PRICE, "product " + got.productId() + " is not in the rate table");
     } else if (!tableRate.get().priceRetail().equals(got.priceRetail())) {
-      fail(checks, corrections, PRICE, "the line says " + got.priceRetail() + " for " + gotProduct
-          + ", the rate table says " + tableRate.get().priceRetail());
+      fail(checks, corrections, PRICE, "the line says $" + got.priceRetail() + " for " + gotProduct
+          + ", the rate table says $" + tableRate.get().priceRetail());
     } else {
-      checks.add(Check.pass(PRICE, got.priceRetail() + " for " + gotProduct + ", as in the rate table"));
+      checks.add(Check.pass(PRICE, "$" + got.priceRetail() + " for " + gotProduct + ", as in the rate table"));
     }
 
     String arithmetic = arithmetic(expected, rates);
@@ -121,11 +121,11 @@ public final class ReviewChecklist {
     }
 
     if (plan.expectedTotal().equals(got.total())) {
-      checks.add(Check.pass(TOTAL, got.quantity() + " × " + got.priceRetail() + " = " + got.total()
-          + " (half-up to the cent)"));
+      checks.add(Check.pass(TOTAL, got.quantity() + " × $" + got.priceRetail() + " = $" + got.total()
+          + " (rounded to the cent)"));
     } else {
-      fail(checks, corrections, TOTAL, "the plan says " + plan.expectedTotal() + ", but " + got.quantity() + " × "
-          + got.priceRetail() + " = " + got.total());
+      fail(checks, corrections, TOTAL, "the plan says $" + plan.expectedTotal() + ", but " + got.quantity()
+          + " × $" + got.priceRetail() + " = $" + got.total());
     }
 
     if (corrections.size() == failuresBefore) {
@@ -139,7 +139,7 @@ public final class ReviewChecklist {
     int m = expected.minutes().value();
     Quantity q = expected.line().quantity();
     if (expected instanceof BillingPlan.EmergencyPrepaid) {
-      return m + " min ÷ 60 × 1.5 = " + q + " (prepaid block, R5)";
+      return m + " min ÷ 60 × 1.5 = " + q + " (prepaid block)";
     }
     if (expected.labourType() != LabourType.EMERGENCY && rates.rate(expected.labourType()).unit() == Unit.TRIP) {
       return "1 per trip, whatever the minutes (" + m + " min recorded)";

@@ -23,6 +23,9 @@ record BillFields(String minutes, @Nullable String labour, String work, Visibili
     ViewState.Value w = value(values, BillModal.WORK);
     ViewState.Value v = value(values, BillModal.VISIBILITY);
     ViewState.Value o = value(values, BillModal.OPTIONS);
+    ViewState.Value a = value(values, BillModal.ACTION);
+    // Nothing chosen cannot come from Slack (the radio starts on "Invoice now"); read it as the default.
+    String action = a == null || a.getSelectedOption() == null ? BillModal.INVOICE : a.getSelectedOption().getValue();
     Visibility visibility = Visibility.INTERNAL;
     if (v != null && v.getSelectedOption() != null) {
       try {
@@ -39,8 +42,8 @@ record BillFields(String minutes, @Nullable String labour, String work, Visibili
         l == null || l.getSelectedOption() == null ? null : l.getSelectedOption().getValue(),
         w == null || w.getValue() == null ? "" : w.getValue().strip(),
         visibility,
-        chosen.contains(BillModal.INVOICE),
-        chosen.contains(BillModal.TIMER_ONLY),
+        BillModal.INVOICE.equals(action),
+        BillModal.TIMER_ONLY.equals(action),
         chosen.contains(BillModal.DRAFT));
   }
 
@@ -66,10 +69,7 @@ record BillFields(String minutes, @Nullable String labour, String work, Visibili
       // the line description prints on the invoice, so the notes are customer-visible in any case
       Optional<String> secret = CommentBody.secretLike(work);
       secret.ifPresent(s -> errors.put(BillModal.WORK, "These notes become customer-visible text (the invoice line"
-          + (visibility.customerVisible() ? " and the comment" : "") + ") and contain " + s + ". Remove it (R8)."));
-    }
-    if (invoice && timerOnly) {
-      errors.put(BillModal.OPTIONS, "“Log time only” bills nothing, so it cannot invoice: untick one of the two.");
+          + (visibility.customerVisible() ? " and the comment" : "") + ") and contain " + s + ". Remove it."));
     }
     return errors;
   }

@@ -41,9 +41,12 @@ final class BillModal {
   static final String WORK = "work";
   static final String VISIBILITY = "visibility";
   static final String OPTIONS = "options";
+  /** The radio "What to do": {@link #INVOICE}, {@link #LINE_ONLY} or {@link #TIMER_ONLY}. */
+  static final String ACTION = "action";
   static final String TIMERS = "timers";
   static final String INVOICE = "invoice";
   static final String TIMER_ONLY = "timer_only";
+  static final String LINE_ONLY = "line_only";
   static final String DRAFT = "draft";
   static final int MAX_WORK = 4000;
 
@@ -79,9 +82,8 @@ final class BillModal {
   }
 
   static String describe(LineItem li) {
-    return li.quantity().stripTrailingZeros().toPlainString() + " × " + li.name()
-        + (li.productId() == null ? "" : " (" + li.productId() + ")") + " @ "
-        + (li.priceRetail() == null ? "no price" : li.priceRetail().toPlainString())
+    return li.quantity().stripTrailingZeros().toPlainString() + " × " + li.name() + " @ "
+        + (li.priceRetail() == null ? "no price" : "$" + li.priceRetail().toPlainString())
         + (li.description() == null ? "" : " — " + li.description());
   }
 
@@ -111,20 +113,20 @@ final class BillModal {
     blocks.add(InputBlock.builder().blockId(MINUTES).label(PlanPreview.plain("Minutes worked"))
         .element(PlainTextInputElement.builder().actionId(WriteModal.VALUE)
             .placeholder(PlanPreview.plain("e.g. 45")).build())
-        .hint(PlanPreview.plain("Whole minutes, 1 to " + Minutes.MAX + ". Billed as minutes ÷ 60 hours (R7)."))
+        .hint(PlanPreview.plain("Whole minutes, 1 to " + Minutes.MAX + ". Billed as minutes ÷ 60 hours."))
         .build());
     List<OptionObject> labour = new ArrayList<>();
     for (Rate r : rates.all()) {
       labour.add(OptionObject.builder().value(r.type().key())
           .text(PlanPreview.plain(
-              Mrkdwn.truncate(r.type().label() + " — " + r.priceRetail() + " per " + r.unit(), 75)))
-          .description(PlanPreview.plain(Mrkdwn.truncate(r.productName() + " (" + r.productId() + ")", 75)))
+              Mrkdwn.truncate(r.type().label() + " — $" + r.priceRetail() + " per " + r.unit(), 75)))
+          .description(PlanPreview.plain(Mrkdwn.truncate(r.productName(), 75)))
           .build());
     }
     blocks.add(InputBlock.builder().blockId(LABOUR).label(PlanPreview.plain("Labour type"))
         .element(StaticSelectElement.builder().actionId(WriteModal.VALUE)
             .placeholder(PlanPreview.plain("Choose the labour type")).options(labour).build())
-        .hint(PlanPreview.plain("Emergency work reads the customer's prepaid hours when you submit (R5)."))
+        .hint(PlanPreview.plain("For emergency work the customer's prepaid hours are read when you submit."))
         .build());
     blocks.add(InputBlock.builder().blockId(WORK).label(PlanPreview.plain("Work done"))
         .element(PlainTextInputElement.builder().actionId(WriteModal.VALUE).multiline(true).maxLength(MAX_WORK)
@@ -138,20 +140,22 @@ final class BillModal {
         .element(RadioButtonsElement.builder().actionId(WriteModal.VALUE).options(who).initialOption(who.get(0))
             .build())
         .build());
-    OptionObject invoice = option(INVOICE, "Invoice now", "Create the invoice, check its total, set Invoiced");
-    List<OptionObject> options = new ArrayList<>(List.of(invoice,
-        option(TIMER_ONLY, "Log time only (timer entry, no charge)", "Nothing is billed or invoiced")));
-    List<OptionObject> initial = new ArrayList<>(List.of(invoice));
-    if (modelConfigured) {
-      OptionObject draft = option(DRAFT, "Draft the texts with the language model", "The review checklist runs"
-          + " on the draft");
-      options.add(draft);
-      initial.add(draft);
-    }
-    blocks.add(InputBlock.builder().blockId(OPTIONS).label(PlanPreview.plain("Options")).optional(true)
-        .element(CheckboxesElement.builder().actionId(WriteModal.VALUE).options(options).initialOptions(initial)
+    // One choice, one control: what happens to the time is exactly one of these.
+    OptionObject invoice = option(INVOICE, "Invoice now", "Add the line, create the invoice, set Invoiced");
+    List<OptionObject> actions = List.of(invoice,
+        option(LINE_ONLY, "Add the line, invoice later", "The line stays on the ticket, not invoiced"),
+        option(TIMER_ONLY, "Log time only (timer entry, no charge)", "Nothing is billed or invoiced"));
+    blocks.add(InputBlock.builder().blockId(ACTION).label(PlanPreview.plain("What to do"))
+        .element(RadioButtonsElement.builder().actionId(WriteModal.VALUE).options(actions).initialOption(invoice)
             .build())
         .build());
+    if (modelConfigured) {
+      OptionObject draft = option(DRAFT, "Draft the texts with the language model", "The checks run on the draft");
+      blocks.add(InputBlock.builder().blockId(OPTIONS).label(PlanPreview.plain("Texts")).optional(true)
+          .element(CheckboxesElement.builder().actionId(WriteModal.VALUE).options(List.of(draft))
+              .initialOptions(List.of(draft)).build())
+          .build());
+    }
     blocks.add(PlanPreview.context("You get a preview with the exact line, price and total to confirm before anything"
         + " is sent to Syncro."));
     return shell(meta, blocks, true);
@@ -160,7 +164,7 @@ final class BillModal {
   static View timers(WriteModal.Meta meta, Ticket ticket, List<TicketTimer> uncharged) {
     List<LayoutBlock> blocks = new ArrayList<>();
     blocks.add(Reply.section("*#" + ticket.number().value() + "* — " + Mrkdwn.escapeAndTruncate(ticket.subject(), 200)
-        + "\nCharging a timer turns it into a line item from the timer's product (R12). Choose the timers to"
+        + "\nCharging a timer turns it into a line item from the timer's product. Choose the timers to"
         + " charge; you get a preview first."));
     List<OptionObject> options = new ArrayList<>();
     for (TicketTimer t : uncharged.stream().limit(10).toList()) {

@@ -95,7 +95,7 @@ final class BillPlanner {
         plan.explanation(), line.description(), f.invoice(), invoiceTotal.toString(),
         review.checks().stream().map(c -> (c.passed() ? "✓ " : "✗ ") + c.name() + ": " + c.detail()).toList(),
         review.corrections(), open.stream().map(BillModal::describe).toList(),
-        review.texts().note() + (review.texts().byModel() ? "" : "."), summary);
+        f.draft() ? review.texts().note() + (review.texts().byModel() ? "" : ".") : "", summary);
     List<String> notes = new ArrayList<>();
     String warning = BillModal.stateWarning(ticket);
     if (warning != null) {
@@ -103,10 +103,9 @@ final class BillPlanner {
     }
     String subject = review.texts().commentSubject();
     String body = review.texts().commentBody();
-    List<PreviewData.Field> shown = List.of(
-        new PreviewData.Field("Comment subject", subject),
-        new PreviewData.Field("Resolution comment", HtmlText.toPlain(body)),
-        new PreviewData.Field("Sent as tech", user.syncroUserName()));
+    String label = "Resolution".equals(subject) ? "Resolution comment"
+        : "Resolution comment: " + subject;
+    List<PreviewData.Field> shown = List.of(new PreviewData.Field(label, HtmlText.toPlain(body)));
     PreviewData data = new PreviewData("/syncro bill " + m.number(), f.visibility(), shown, notes, billing);
     String title = "Bill #" + ticket.number().value() + ": " + amount(plan) + " " + type.key() + ", $" + line.total()
         + (f.invoice() ? " + invoice" : "");
@@ -116,7 +115,7 @@ final class BillPlanner {
         f.invoice() ? invoiceTotal.toString() : null)));
     WritePlans.commentStep(b, ticket, user, "Post resolution comment ("
         + VisibilityText.label(f.visibility()).toLowerCase(Locale.ROOT) + ")", subject, body, f.visibility());
-    b.step("Add line item " + line.quantity() + " × " + line.name() + " @ " + line.priceRetail(),
+    b.step("Add line item " + line.quantity() + " × " + line.name() + " at $" + line.priceRetail(),
         SyncroWrite.post("/tickets/" + ticket.id().value() + "/add_line_item", line.toRequestBody(), "/id"),
         new Check.LineItemExists(ticket.id(), line.productId(), line.quantity().value(), line.description(),
             knownLines));
@@ -185,12 +184,10 @@ final class BillPlanner {
     body.put("notes", f.work());
     body.put("user_id", user.syncroUserId());
     List<PreviewData.Field> shown = List.of(
-        new PreviewData.Field("Timer", minutes + " min, " + start + " → " + end + " (UTC)"),
-        new PreviewData.Field("Product", computed.line().name() + " (" + computed.line().productId() + ")"),
-        new PreviewData.Field("Notes", f.work()),
-        new PreviewData.Field("Technician", user.syncroUserName() + " (Syncro user " + user.syncroUserId() + ")"));
+        new PreviewData.Field("Timer", minutes + " min of " + computed.line().name() + ", ending now"),
+        new PreviewData.Field("Notes", f.work()));
     List<String> notes = List.of("Log time only: nothing is billed, invoiced or commented. Charge it later with"
-        + " `/syncro bill " + m.number() + " timers` (charging creates the line item, R12).");
+        + " `/syncro bill " + m.number() + " timers` (charging adds the line item).");
     PreviewData data = new PreviewData("/syncro bill " + m.number(), null, shown, notes);
     Plan.Builder b = WritePlans.start("timer", user, channel(m, user), ticket,
         "Log " + minutes + " min on #" + ticket.number().value() + " (no charge)", data, m.responseUrl());
@@ -211,15 +208,15 @@ final class BillPlanner {
           + " nothing was sent.");
     }
     List<String> notes = new ArrayList<>();
-    notes.add("Charging a timer creates a line item from the timer's product; Syncro may leave its price_retail"
-        + " empty (R6), so check the line's price on the ticket afterwards.");
+    notes.add("Charging a timer adds a line item from the timer's product; Syncro may leave its price"
+        + " empty, so check the line's price on the ticket afterwards.");
     List<Long> gone = chosen.stream().filter(id -> charge.stream().noneMatch(t -> t.id() == id)).toList();
     if (!gone.isEmpty()) {
       notes.add("Left out (already charged or no longer on the ticket): timer(s) "
           + gone.stream().map(String::valueOf).collect(Collectors.joining(", ")) + ".");
     }
     List<PreviewData.Field> shown = charge.stream().map(t -> new PreviewData.Field(BillModal.timerText(t),
-        (t.notes() == null ? "(no notes)" : t.notes()) + (t.productId() == null ? "" : " · product " + t.productId())))
+        (t.notes() == null ? "(no notes)" : t.notes())))
         .toList();
     PreviewData data = new PreviewData("/syncro bill " + m.number() + " timers", null, shown, notes);
     Plan.Builder b = WritePlans.start("charge_timers", user, channel(m, user), found,

@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What a finished billing says: the invoice number and total read back from Syncro, links to the
- * invoice and the ticket in Syncro's web UI, and the short public summary for the channel ("billed 2 h
+ * invoice and the ticket in Syncro's web UI, and the short public summary for the channel ("@jane billed 2 h
  * emergency on #32203, invoice 67447 $525.00"), which never holds the comment text.
  */
 final class BillResult {
@@ -61,14 +61,18 @@ final class BillResult {
     }
     Invoiced i = inv.get();
     String prepaid = "PREPAID_ZERO_OK".equals(i.verdict())
-        ? " — $0.00 because the customer's prepaid block paid for it (prepay_hours went down by the quantity)"
+        ? " — $0.00 because the customer's prepaid block paid for it (its hours went down by the quantity)"
         : " — checked against the expected total";
     return "*Invoice* " + link(webUrl, "/invoices/" + i.id(), Mrkdwn.escape(i.number())) + " · *Total* $" + i.total()
         + prepaid + "\n*Ticket* " + ticket + " is now Invoiced.";
   }
 
-  /** Returns the public one-line summary, or null for plans that bill nothing. */
-  static @Nullable String summary(Plan plan) {
+  /**
+   * Returns the public one-line summary, who billed first ("<@U1> billed 2 h emergency on #32203, invoice
+   * 67447 $525.00") with the ticket and invoice linked to Syncro when {@code webUrl} is known, or null for
+   * plans that bill nothing.
+   */
+  static @Nullable String summary(Plan plan, @Nullable String webUrl) {
     if (!isBilling(plan)) {
       return null;
     }
@@ -76,8 +80,14 @@ final class BillResult {
     if (billing == null) {
       return null;
     }
+    String text = Mrkdwn.escape(billing.summary());
+    if (plan.ticket() != null) {
+      String number = "#" + plan.ticket().number().value();
+      text = text.replace(number, link(webUrl, "/tickets/" + plan.ticket().id().value(), number));
+    }
     Optional<Invoiced> inv = invoiced(plan);
-    return Mrkdwn.escape(billing.summary()) + inv.map(i -> ", invoice " + Mrkdwn.escape(i.number()) + " $" + i.total())
+    return "<@" + plan.slackUserId() + "> " + text + inv.map(i -> ", invoice "
+        + link(webUrl, "/invoices/" + i.id(), Mrkdwn.escape(i.number())) + " $" + i.total())
         .orElse(" (not invoiced yet)");
   }
 

@@ -47,7 +47,7 @@ final class CommentBody {
       s = ITEM_OPEN.matcher(s).replaceAll("\n• ");
       s = ITEM_CLOSE.matcher(s).replaceAll("\n");
       s = s.replaceAll("\\n{2,}", "\n").strip();
-      notes.add("Converted the <ul>/<ol>/<li> list into • lines: Syncro does not render list tags (R8).");
+      notes.add("Turned the bullet list into • lines: Syncro does not show list markup.");
     }
     s = BR.matcher(s).replaceAll("\n").strip();
     if (s.contains("\n")) {

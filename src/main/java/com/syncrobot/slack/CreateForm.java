@@ -141,7 +141,7 @@ record CreateForm(
       // The Initial Issue is a public comment (hidden: false): no credentials in it (R8, R11).
       Optional<String> secret = CommentBody.secretLike(subject + "\n" + description);
       secret.ifPresent(s -> errors.put(CreateModal.B_DESCRIPTION, "The Initial Issue comment is visible to the"
-          + " customer and this contains " + s + ". Remove it (R8)."));
+          + " customer and this contains " + s + ". Remove it."));
     }
     if (due != null && due.isBefore(LocalDate.ofInstant(now, zone))) {
       errors.put(CreateModal.B_DUE, "The due date " + due + " is in the past.");

@@ -178,9 +178,9 @@ final class LinkUnfurls implements BoltEventHandler<LinkSharedEvent> {
 
   /** Subject, status, customer, assigned tech and last update; no comment text (it may be internal). */
   static String ticket(String url, Ticket t) {
-    return "*<" + url + "|#" + t.number().value() + "  " + Mrkdwn.escapeAndTruncate(t.subject(), 150) + ">*\n"
+    return "*<" + url + "|#" + t.number().value() + " · " + Mrkdwn.escapeAndTruncate(t.subject(), 150) + ">*\n"
         + "*Status:* " + orDash(t.status()) + " · *Customer:* " + orDash(t.customerName()) + " · *Tech:* "
-        + orDash(t.assignedTechName()) + "\n*Last update:* " + DisplayTime.format(t.updatedAt());
+        + orDash(t.assignedTechName()) + "\n*Last update:* " + DisplayTime.local(t.updatedAt());
   }
 
   /** Number, customer, total and payment status. */
@@ -190,9 +190,9 @@ final class LinkUnfurls implements BoltEventHandler<LinkSharedEvent> {
     if (o.paid()) {
       status = "Paid";
     } else if (o.dueDate() != null && o.dueDate().toInstant().isBefore(clock.instant())) {
-      status = "Unpaid, overdue (due " + DisplayTime.format(o.dueDate()) + ")";
+      status = "Unpaid, overdue (due " + DisplayTime.local(o.dueDate()) + ")";
     } else {
-      status = "Unpaid" + (o.dueDate() == null ? "" : " (due " + DisplayTime.format(o.dueDate()) + ")");
+      status = "Unpaid" + (o.dueDate() == null ? "" : " (due " + DisplayTime.local(o.dueDate()) + ")");
     }
     return "*<" + url + "|Invoice" + number + ">* · " + orDash(o.invoice().customerName()) + "\n*Total:* "
         + TicketDetail.money(o.invoice().total()) + " · *Status:* " + status;

@@ -63,7 +63,7 @@ final class MessageCommentSubmission implements ViewSubmissionHandler {
           + CreateForm.MAX_DESCRIPTION + ".");
     } else if (audience.customerVisible()) {
       CommentBody.secretLike(text).ifPresent(s -> errors.put(MessageCommentModal.B_TEXT, "This comment is visible to"
-          + " the customer and contains " + s + ". Remove it, or make it an internal note (R8)."));
+          + " the customer and contains " + s + ". Remove it, or make it an internal note."));
     }
     if (!errors.isEmpty() || number.isEmpty()) {
       return ctx.ackWithErrors(errors);
@@ -84,8 +84,7 @@ final class MessageCommentSubmission implements ViewSubmissionHandler {
     String html = SlackMessageText.html(text) + "<br><br>From Slack: <a href=\"" + href + "\">" + href + "</a>";
     List<PreviewData.Field> shown = List.of(
         new PreviewData.Field("Subject", MessageCommentModal.SUBJECT),
-        new PreviewData.Field("Comment", HtmlText.toPlain(html)),
-        new PreviewData.Field("Sent as tech", user.syncroUserName()));
+        new PreviewData.Field("Comment", HtmlText.toPlain(html)));
     PreviewData data = new PreviewData("/syncro comment " + ticket.number().value(), audience, shown,
         List.of("The comment links back to the Slack message; the result is also posted in its thread."));
     PlanExtras extras = new PlanExtras(null, m.channelId(), m.threadTs(), null, ticket.customerName(), null);

@@ -4,13 +4,18 @@ import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.response.Response;
 import com.syncrobot.syncro.Ticket;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** {@code /syncro} (or {@code /syncro list}): open tickets, one line each, newest first, with a count. */
 final class OpenTicketsCommand implements Subcommand {
   private final ReadRunner reads;
 
-  OpenTicketsCommand(ReadRunner reads) {
+  private final @Nullable String webUrl;
+
+  /** {@code webUrl} is Syncro's web app, e.g. {@code https://acme.syncromsp.com}, for links; null for none. */
+  OpenTicketsCommand(ReadRunner reads, @Nullable String webUrl) {
     this.reads = reads;
+    this.webUrl = webUrl;
   }
 
   @Override
@@ -29,15 +34,15 @@ final class OpenTicketsCommand implements Subcommand {
       return Replies.ack(ctx, "`/syncro list` takes no text. To find tickets, use `/syncro search TEXT`.");
     }
     return reads.run("open tickets", call, ctx, "Syncro has no ticket list for this account.",
-        api -> reply(api.openTickets()));
+        api -> reply(api.openTickets(), webUrl));
   }
 
-  static Reply reply(List<Ticket> tickets) {
+  static Reply reply(List<Ticket> tickets, @Nullable String webUrl) {
     if (tickets.isEmpty()) {
       return Reply.of("No open tickets. :tada:");
     }
     String count = tickets.size() + (tickets.size() == 1 ? " open ticket" : " open tickets");
     String heading = "*" + count + "*, newest first";
-    return TicketLines.list(heading, tickets);
+    return TicketLines.list(heading, tickets, webUrl);
   }
 }

@@ -21,8 +21,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Renders a plan as the Block Kit message the technician confirms (R1) and then watches: the
- * preview with Confirm / Cancel / Show request, and each later state in place of it (running,
- * done with Syncro ids, failed, needs your decision, waiting for Syncro, cancelled, expired). Buttons
+ * preview with one sentence that says it all ({@link PreviewSentence}) and Confirm / Cancel / Details,
+ * and each later state in place of it (running, done, failed, needs your decision, waiting for Syncro,
+ * cancelled, expired). Internal Syncro ids are only under Details and in the audit line. Buttons
  * appear only while they can still do something. Stays within Slack's limits (50 blocks, 3000
  * characters per section, 2000 per button value).
  */
@@ -35,6 +36,8 @@ final class PlanPreview {
   static final String NOT_LANDED = "plan_not_landed";
   static final String SESSION_LOG = "plan_session_log";
   static final String RECOVER = "plan_recover";
+  /** The label of the {@link #SHOW_REQUEST} button: the checks, the rule applied, the ids and the requests. */
+  static final String DETAILS = "Details";
 
   private static final int FIELD_CHARS = 2500;
   private static final Pattern ESCAPED_MENTION = Pattern.compile("&lt;@([A-Z0-9]{2,20})&gt;");
@@ -49,16 +52,16 @@ final class PlanPreview {
     // an unfinished billing on the same ticket comes first, before this one's title
     earlier.ifPresent(e -> blocks.add(Reply.section(e.text())));
     blocks.add(HeaderBlock.builder().text(plain(Mrkdwn.truncate(plan.title(), 150))).build());
-    blocks.add(Reply.section(status(plan, data)));
-    TicketRef t = plan.ticket();
-    if (t != null) {
-      blocks.add(Reply.section("*Ticket* #" + t.number().value() + " — " + Mrkdwn.escapeAndTruncate(t.subject(), 200)
-          + "\n*Customer* " + Mrkdwn.escapeAndTruncate(t.customerName(), 200)));
-    }
+    // The five-second read: the state, then one sentence with ticket, customer, what, money and whose token.
+    blocks.add(Reply.section(status(plan, data) + "\n" + PreviewSentence.of(plan, data)));
     if (data.audience() != null) {
       blocks.add(Reply.section(VisibilityText.loud(data.audience())));
     }
-    if (data.billing() != null) {
+    boolean done = plan.state() == PlanState.DONE;
+    if (done && extra != null) {
+      blocks.add(Reply.section(extra));
+    }
+    if (data.billing() != null && "bill".equals(plan.kind()) && plan.state() == PlanState.PREVIEWED) {
       blocks.addAll(BillingSection.blocks(data.billing()));
     }
     for (PreviewData.Field f : data.fields()) {
@@ -67,14 +70,17 @@ final class PlanPreview {
     for (String note : data.notes()) {
       blocks.add(context(Mrkdwn.escapeAndTruncate(note, 1000)));
     }
-    blocks.add(Reply.section("Will run as *" + Mrkdwn.escapeAndTruncate(plan.syncroUserName(), 100)
-        + "* (your token)\n*Steps*\n" + steps(plan)));
-    if (extra != null) {
+    if (!done && plan.state() != PlanState.PREVIEWED) {
+      blocks.add(Reply.section("*Steps*\n" + steps(plan)));
+    } else if (done && plan.steps().size() > 1) {
+      blocks.add(context("All " + plan.steps().size() + " steps done; the ids Syncro gave them are under Details."));
+    }
+    if (!done && extra != null) {
       blocks.add(Reply.section(extra));
     }
     if (plan.state() == PlanState.PREVIEWED) {
       blocks.add(context("Expires " + slackDate(plan.expiresAt().getEpochSecond())
-          + ". Nothing is sent to Syncro until you press Confirm."));
+          + ". The rule applied, every check and the exact requests are under *Details*."));
     }
     List<BlockElement> buttons = buttons(plan);
     if (!buttons.isEmpty()) {
@@ -126,7 +132,7 @@ final class PlanPreview {
     return sb.toString().strip();
   }
 
-  private static String stepState(Step s) {
+  static String stepState(Step s) {
     if (s.isRead()) {
       return switch (s.state()) {
         case PENDING -> "not read yet";
@@ -139,7 +145,7 @@ final class PlanPreview {
     return switch (s.state()) {
       case PENDING -> s.attempt() > 1 ? "to send again" : "not sent";
       case SENDING -> "sending…";
-      case DONE -> ":white_check_mark: done" + (s.resultId() == null ? "" : " (Syncro id " + s.resultId() + ")");
+      case DONE -> ":white_check_mark: done";
       case FAILED -> ":x: refused by Syncro";
       case UNKNOWN -> ":grey_question: outcome unknown, not sent again";
       case ABSENT -> ":heavy_multiplication_x: not in Syncro";
@@ -163,7 +169,7 @@ final class PlanPreview {
           out.add(button(CONFIRM, "Confirm", plan.id(), "primary"));
         }
         out.add(button(CANCEL, "Cancel", plan.id(), null));
-        out.add(button(SHOW_REQUEST, "Show request", plan.id(), null));
+        out.add(button(SHOW_REQUEST, DETAILS, plan.id(), null));
       }
       case NEEDS_DECISION -> {
         for (Step s : plan.steps()) {
@@ -176,14 +182,19 @@ final class PlanPreview {
           }
         }
         out.add(button(CANCEL, "Cancel the rest", plan.id(), "danger"));
-        out.add(button(SHOW_REQUEST, "Show request", plan.id(), null));
+        out.add(button(SHOW_REQUEST, DETAILS, plan.id(), null));
       }
-      case NEEDS_RECOVERY -> out.add(button(RECOVER, "Prepare the repair", plan.id(), null));
+      case NEEDS_RECOVERY -> {
+        out.add(button(RECOVER, "Prepare the repair", plan.id(), null));
+        out.add(button(SHOW_REQUEST, DETAILS, plan.id(), null));
+      }
       case DONE -> {
         if ("close".equals(TicketFinish.baseKind(plan))) {
           out.add(button(SESSION_LOG, "Session log", plan.id(), null));
         }
+        out.add(button(SHOW_REQUEST, DETAILS, plan.id(), null));
       }
+      case FAILED -> out.add(button(SHOW_REQUEST, DETAILS, plan.id(), null));
       default -> { }
     }
     return out;
@@ -205,8 +216,7 @@ final class PlanPreview {
   }
 
   static String slackDate(long epochSecond) {
-    return "<!date^" + epochSecond + "^{date_short_pretty} at {time}|"
-        + java.time.Instant.ofEpochSecond(epochSecond) + ">";
+    return DisplayTime.local(java.time.Instant.ofEpochSecond(epochSecond));
   }
 
   static ButtonElement button(String actionId, String text, String value, @Nullable String style) {

@@ -97,7 +97,7 @@ final class PreviewUpdater implements PlanListener {
     if (plan.state() == PlanState.DONE && auditChannel != null && once.firstTime("audit:" + plan.id())) {
       out.post(auditChannel, Reply.of(auditLine(plan)));
     }
-    String summary = plan.state() == PlanState.DONE ? BillResult.summary(plan) : null;
+    String summary = plan.state() == PlanState.DONE ? BillResult.summary(plan, webUrl) : null;
     if (summary != null && once.firstTime("summary:" + plan.id())) {
       // public on purpose: the channel sees that the work was billed, never the comment text
       out.post(plan.channelId(), Reply.of(summary));

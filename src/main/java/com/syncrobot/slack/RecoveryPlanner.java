@@ -154,13 +154,12 @@ final class RecoveryPlanner {
             ? quantity : BigDecimal.ONE)).amount());
       }
       shown.add(new PreviewData.Field("Line item " + line.lineItemId() + " — " + line.name(),
-          "price_retail " + rate.get().priceRetail() + " (the rate table's price for " + rate.get().productName()
-              + " (" + rate.get().productId() + "))"));
+          "price $" + rate.get().priceRetail() + " (the rate table's price for " + rate.get().productName() + ")"));
     }
     Money newTotal = new Money(expected);
     String name = invoice.number() == null ? "id " + invoice.id() : invoice.number();
     List<String> notes = List.of(
-        "Invoice " + name + " came out $0.00 because lines had no price (R10). This repair prices the line(s), deletes"
+        "Invoice " + name + " came out $0.00 because lines had no price. This repair prices the line(s), deletes"
             + " invoice " + name + " (and reads it back to be sure it is gone), creates a new invoice and checks its"
             + " total is $" + newTotal + " before setting the ticket to Invoiced.",
         "The line items stay on the ticket; only the $0.00 invoice is replaced.");
@@ -183,7 +182,7 @@ final class RecoveryPlanner {
       ObjectNode body = NODES.objectNode();
       body.put("ticket_line_item_id", fix.lineItemId());
       body.put("price_retail", fix.price());
-      b.step("Set price_retail " + fix.price().toPlainString() + " on line item " + fix.lineItemId(),
+      b.step("Set the price $" + fix.price().toPlainString() + " on line item " + fix.lineItemId(),
           SyncroWrite.put("/tickets/" + ticket.id().value() + "/update_line_item", body, "/ticket_line_item/id"),
           new Check.LineItemPriced(ticket.id(), fix.lineItemId(), fix.price()));
     }

@@ -14,8 +14,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The "Show request" modal: the exact method, path and pretty-printed JSON body of every step
- * (R1). The token is never in it: the client adds it at send time and it is not part of a plan.
+ * The Details modal: for a billing the line as sent, why this product and price, the invoice and every
+ * review check; for every plan each step with its state and the Syncro id it got; then the exact method,
+ * path and pretty-printed JSON body of every step (R1). The token is never in it: the client adds it at
+ * send time and it is not part of a plan.
  */
 final class RequestView {
   private static final ObjectMapper PRETTY = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -27,7 +29,12 @@ final class RequestView {
 
   static View view(Plan plan) {
     List<LayoutBlock> blocks = new ArrayList<>();
-    blocks.add(Reply.section("Exactly what the bot sends to Syncro, step by step, with "
+    PreviewData.Billing billing = PreviewData.fromJson(plan.previewJson(), "/syncro").billing();
+    if (billing != null) {
+      BillingSection.details(billing).forEach(text -> blocks.add(Reply.section(text)));
+    }
+    blocks.add(Reply.section("*Steps*\n" + steps(plan)));
+    blocks.add(Reply.section("*Requests:* exactly what the bot sends to Syncro, step by step, with "
         + Mrkdwn.escapeAndTruncate(plan.syncroUserName(), 100) + "'s token (added at send time, never shown)."));
     for (Step s : plan.steps()) {
       if (s.isRead()) {
@@ -52,6 +59,17 @@ final class RequestView {
         .close(ViewClose.builder().type("plain_text").text("Close").build())
         .blocks(blocks.size() > MAX_BLOCKS ? blocks.subList(0, MAX_BLOCKS) : blocks)
         .build();
+  }
+
+  /** Each step with its state and, once done, the Syncro id it got (the ids people never need elsewhere). */
+  private static String steps(Plan plan) {
+    StringBuilder sb = new StringBuilder();
+    for (Step s : plan.steps()) {
+      sb.append(s.index() + 1).append(". ").append(Mrkdwn.escapeAndTruncate(s.label(), 150)).append(" — ")
+          .append(PlanPreview.stepState(s))
+          .append(s.resultId() == null ? "" : " (Syncro id " + s.resultId() + ")").append('\n');
+    }
+    return sb.toString().strip();
   }
 
   private static String pretty(SyncroWrite w) {

@@ -5,6 +5,7 @@ import com.slack.api.bolt.response.Response;
 import com.syncrobot.syncro.Ticket;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** {@code /syncro search TEXT}: tickets whose subject or customer match, one line each. */
 final class SearchCommand implements Subcommand {
@@ -12,8 +13,12 @@ final class SearchCommand implements Subcommand {
 
   private final ReadRunner reads;
 
-  SearchCommand(ReadRunner reads) {
+  private final @Nullable String webUrl;
+
+  /** {@code webUrl} is Syncro's web app, e.g. {@code https://acme.syncromsp.com}, for links; null for none. */
+  SearchCommand(ReadRunner reads, @Nullable String webUrl) {
     this.reads = reads;
+    this.webUrl = webUrl;
   }
 
   @Override
@@ -34,15 +39,15 @@ final class SearchCommand implements Subcommand {
     }
     String text = call.args();
     return reads.run("ticket search", call, ctx, "Syncro found nothing for that search.",
-        api -> reply(text, api.searchTickets(text)));
+        api -> reply(text, api.searchTickets(text), webUrl));
   }
 
-  static Reply reply(String text, List<Ticket> tickets) {
+  static Reply reply(String text, List<Ticket> tickets, @Nullable String webUrl) {
     if (tickets.isEmpty()) {
       return Reply.of("No tickets match " + SearchText.quoted(text) + ".");
     }
     String heading = "*" + tickets.size() + (tickets.size() == 1 ? " ticket matches* " : " tickets match* ")
         + SearchText.quoted(text) + ", newest first";
-    return TicketLines.list(heading, tickets);
+    return TicketLines.list(heading, tickets, webUrl);
   }
 }

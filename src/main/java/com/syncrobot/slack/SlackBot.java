@@ -77,10 +77,11 @@ public final class SlackBot implements AutoCloseable {
     ReadRunner reads = new ReadRunner(users, syncro, work);
     // Lists may take many pages of Syncro's budget: they wait in the slow queue, never before a click.
     ReadRunner listReads = new ReadRunner(users, syncro, slow);
+    String webUrl = setup == null ? null : setup.options().syncroWebUrl();
     Subcommands subcommands = new Subcommands()
-        .register(new OpenTicketsCommand(listReads))
+        .register(new OpenTicketsCommand(listReads, webUrl))
         .register(new TicketCommand(reads, new TicketDetail(clock)))
-        .register(new SearchCommand(listReads))
+        .register(new SearchCommand(listReads, webUrl))
         .register(new CustomersCommand(listReads))
         .register(new ConnectCommand(users))
         .register(new DisconnectCommand(users));

@@ -39,7 +39,7 @@ final class TicketDetail {
 
   /** Returns the detail reply for {@code t}. */
   Reply render(Ticket t) {
-    String title = "*#" + t.number().value() + "  " + Mrkdwn.escapeAndTruncate(t.subject(), 300) + "*";
+    String title = "*#" + t.number().value() + " · " + Mrkdwn.escapeAndTruncate(t.subject(), 300) + "*";
     List<LayoutBlock> blocks = new ArrayList<>();
     blocks.add(Reply.section(title));
     blocks.add(SectionBlock.builder().fields(fields(t)).build());
@@ -56,16 +56,16 @@ final class TicketDetail {
     fields.add(field("Priority", t.priority()));
     fields.add(field("Customer", t.customerName()));
     fields.add(field("Contact", t.contactName()));
-    fields.add(mrkdwnField("Created", DisplayTime.format(t.createdAt())));
+    fields.add(mrkdwnField("Created", DisplayTime.local(t.createdAt())));
     fields.add(mrkdwnField("Due", due(t)));
-    fields.add(mrkdwnField("Last updated", DisplayTime.format(t.updatedAt())));
+    fields.add(mrkdwnField("Last updated", DisplayTime.local(t.updatedAt())));
     fields.add(field("Assigned tech", t.assignedTechName()));
     return fields;
   }
 
   private String due(Ticket t) {
     OffsetDateTime due = t.dueDate();
-    String text = DisplayTime.format(due);
+    String text = DisplayTime.local(due);
     if (due != null && t.isOpen() && due.toInstant().isBefore(clock.instant())) {
       text += " (overdue)";
     }
@@ -103,7 +103,7 @@ final class TicketDetail {
     String visibility = c.hidden() ? "internal note" : "public";
     String body = Mrkdwn.escapeAndTruncate(HtmlText.toPlain(c.body()), MAX_COMMENT_BODY);
     return "*" + Mrkdwn.escapeAndTruncate(c.subject(), 150) + "* · " + who + " · "
-        + DisplayTime.format(c.createdAt()) + " · _" + visibility + "_"
+        + DisplayTime.local(c.createdAt()) + " · _" + visibility + "_"
         + (body.isEmpty() ? "" : "\n" + body);
   }
 

@@ -8,8 +8,13 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
-/** Renders ticket lists one line per ticket: {@code #32164  New  Jerry Burger  Own cloud thing again}. */
+/**
+ * Renders ticket lists one line per ticket in a fixed pattern that survives Slack's rendering (which
+ * collapses runs of spaces): {@code #32164 · New · Jerry Burger · Own cloud thing again}, the number
+ * linked to the ticket in Syncro when the web address is known.
+ */
 final class TicketLines {
   static final int MAX_SUBJECT = 150;
   static final int MAX_CUSTOMER = 60;
@@ -23,20 +28,28 @@ final class TicketLines {
 
   private TicketLines() {}
 
+  static final String SEPARATOR = " · ";
+
   /** Returns one escaped mrkdwn line for {@code t}. */
   static String line(Ticket t) {
-    return "#" + t.number().value()
-        + "  " + Mrkdwn.escapeAndTruncate(t.status(), 40)
-        + "  " + Mrkdwn.escapeAndTruncate(t.customerName(), MAX_CUSTOMER)
-        + "  " + Mrkdwn.escapeAndTruncate(t.subject(), MAX_SUBJECT);
+    return line(t, null);
+  }
+
+  /** Returns one escaped mrkdwn line for {@code t}, its number linked to Syncro when {@code webUrl} is given. */
+  static String line(Ticket t, @Nullable String webUrl) {
+    String number = "#" + t.number().value();
+    return (webUrl == null ? number : "<" + webUrl + "/tickets/" + t.id().value() + "|" + number + ">")
+        + SEPARATOR + Mrkdwn.escapeAndTruncate(t.status(), 40)
+        + SEPARATOR + Mrkdwn.escapeAndTruncate(t.customerName(), MAX_CUSTOMER)
+        + SEPARATOR + Mrkdwn.escapeAndTruncate(t.subject(), MAX_SUBJECT);
   }
 
   /**
    * Returns a reply listing {@code tickets} newest first under {@code heading} (escaped mrkdwn),
    * with as many lines as fit and a note of how many more there are.
    */
-  static Reply list(String heading, List<Ticket> tickets) {
-    List<String> lines = tickets.stream().sorted(NEWEST_FIRST).map(TicketLines::line).toList();
+  static Reply list(String heading, List<Ticket> tickets, @Nullable String webUrl) {
+    List<String> lines = tickets.stream().sorted(NEWEST_FIRST).map(t -> line(t, webUrl)).toList();
     // Two blocks are kept back: the heading and the "…and K more" note.
     SectionPacker.Packed packed =
         new SectionPacker(Reply.MAX_BLOCKS - 2, Reply.MAX_SECTION_CHARS, MAX_LIST_CHARS).pack(lines);

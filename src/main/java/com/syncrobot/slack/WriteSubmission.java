@@ -103,7 +103,7 @@ final class WriteSubmission implements ViewSubmissionHandler {
     if (f.audience().customerVisible() && !errors.containsKey(WriteModal.BODY)) {
       Optional<String> secret = CommentBody.secretLike(f.subject() + "\n" + f.body());
       secret.ifPresent(s -> errors.put(WriteModal.BODY, "This comment is visible to the customer and contains "
-          + s + ". Remove it, or make it an internal note (R8)."));
+          + s + ". Remove it, or make it an internal note."));
     }
     return errors;
   }
@@ -134,8 +134,7 @@ final class WriteSubmission implements ViewSubmissionHandler {
     }
     List<PreviewData.Field> shown = List.of(
         new PreviewData.Field("Subject", subject),
-        new PreviewData.Field(close ? "Resolution" : "Comment", HtmlText.toPlain(html)),
-        new PreviewData.Field("Sent as tech", user.syncroUserName()));
+        new PreviewData.Field(close ? "Resolution" : "Comment", HtmlText.toPlain(html)));
     String rerun = "/syncro " + m.kind() + " " + m.number();
     PreviewData data = new PreviewData(rerun, f.audience(), shown, notes);
     String where = " on #" + ticket.number().value();

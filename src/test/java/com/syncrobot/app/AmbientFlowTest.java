@@ -275,7 +275,7 @@ final class AmbientFlowTest {
     assertThat(form(posts.get(0))).doesNotContainKey("thread_ts");
     assertThat(form(posts.get(0)).get("text")).isEqualTo("Syncro digest: 1 open ticket, 0 overdue");
     assertThat(form(posts.get(1))).containsEntry("thread_ts", "1700000000.000200");
-    assertThat(form(posts.get(1)).get("blocks")).contains("#32164  New  Jerry Burger  Own cloud thing again");
+    assertThat(form(posts.get(1)).get("blocks")).contains("#32164 · New · Jerry Burger · Own cloud thing again");
   }
 
   // ---- Home tab --------------------------------------------------------------------------------
@@ -313,7 +313,7 @@ final class AmbientFlowTest {
     assertThat(view.path("blocks").size()).isLessThanOrEqualTo(100);
     assertThat(view.path("blocks").get(1).path("text").path("text").asText())
         .isEqualTo("Connected to Syncro as *Jane Tech* (Syncro user 1735).");
-    assertThat(json).contains("#32160  Waiting on Customer  Acme Dental  Backup failed", "#32164  New  Jerry Burger");
+    assertThat(json).contains("#32160 · Waiting on Customer · Acme Dental · Backup failed", "#32164 · New · Jerry Burger");
     assertThat(json.indexOf("#32160")).isLessThan(json.indexOf("#32164"));
     JsonNode actions = view.path("blocks").get(5).path("elements");
     assertThat(actions.findValuesAsText("action_id")).containsExactly("home_view", "home_comment", "home_bill",
@@ -352,7 +352,7 @@ final class AmbientFlowTest {
 
     Map<String, String> dm = form(awaitOne(postRequestedFor(urlPathEqualTo("/api/chat.postMessage"))));
     assertThat(dm).containsEntry("channel", USER);
-    assertThat(dm.get("text")).isEqualTo("*#32164  Printer &lt;offline&gt;*");
+    assertThat(dm.get("text")).isEqualTo("*#32164 · Printer &lt;offline&gt;*");
     syncro.verify(1, getRequestedFor(urlPathEqualTo("/api/v1/tickets")).withQueryParam("number", equalTo("32164")));
   }
 
@@ -422,8 +422,8 @@ final class AmbientFlowTest {
     JsonNode unfurls = JSON.readTree(unfurl.get("unfurls"));
     assertThat(unfurls.size()).isEqualTo(1);
     String text = unfurls.path(url).path("blocks").get(0).path("text").path("text").asText();
-    assertThat(text).isEqualTo("*<" + url + "|#32164  Printer &lt;offline&gt;>*\n*Status:* In Progress · "
-        + "*Customer:* Jerry Burger · *Tech:* Jane Tech\n*Last update:* 2024-05-02 16:30 UTC");
+    assertThat(text).isEqualTo("*<" + url + "|#32164 · Printer &lt;offline&gt;>*\n*Status:* In Progress · "
+        + "*Customer:* Jerry Burger · *Tech:* Jane Tech\n*Last update:* <!date^1714667400^{date_short_pretty} at {time}|2024-05-02 16:30 UTC>");
     // Comments may be internal notes: never shown in a channel.
     assertThat(unfurl.get("unfurls")).doesNotContain("secret internal note");
 

@@ -108,24 +108,24 @@ final class BillFlowTest {
         Arguments.of("45", "remote", "null",
             "{\"product_id\":1190473,\"name\":\"Labor - Remote Business\",\"description\":\"Remote labour: Swapped the"
                 + " toner\",\"quantity\":0.75,\"price_retail\":150.00,\"taxable\":false}",
-            "0.75 × Labor - Remote Business (1190473) @ 150.00 = 112.50", "112.50", "billed 0.75 h remote on #32203"),
+            "0.75 × Labor - Remote Business at $150.00 = $112.50", "112.50", "billed 0.75 h remote on #32203"),
         Arguments.of("120", "emergency", "\"0.0\"",
             "{\"product_id\":26184,\"name\":\"Labor - Emergency or After Hours Business\",\"description\":"
                 + "\"Emergency labour: Swapped the toner\",\"quantity\":2,\"price_retail\":262.50,\"taxable\":false}",
-            "2 × Labor - Emergency or After Hours Business (26184) @ 262.50 = 525.00", "525.00",
+            "2 × Labor - Emergency or After Hours Business at $262.50 = $525.00", "525.00",
             "billed 2 h emergency on #32203"),
         Arguments.of("120", "emergency", "\"10.0\"",
             "{\"product_id\":26118,\"name\":\"Labor - Onsite Business\",\"description\":\"Emergency labour: Swapped the"
                 + " toner\",\"quantity\":3,\"price_retail\":175.00,\"taxable\":false}",
-            "3 × Labor - Onsite Business (26118) @ 175.00 = 525.00", "525.00", "billed 2 h emergency on #32203"),
+            "3 × Labor - Onsite Business at $175.00 = $525.00", "525.00", "billed 2 h emergency on #32203"),
         Arguments.of("30", "project", "null",
             "{\"product_id\":9269129,\"name\":\"Labor - Prepaid Project Labor\",\"description\":\"Project labour:"
                 + " Swapped the toner\",\"quantity\":0.5,\"price_retail\":0.00,\"taxable\":false}",
-            "0.5 × Labor - Prepaid Project Labor (9269129) @ 0.00 = 0.00", "0.00", "billed 0.5 h project on #32203"),
+            "0.5 × Labor - Prepaid Project Labor at $0.00 = $0.00", "0.00", "billed 0.5 h project on #32203"),
         Arguments.of("50", "travel", "null",
             "{\"product_id\":26117,\"name\":\"Fee - Travel Time\",\"description\":\"Travel labour: Swapped the"
                 + " toner\",\"quantity\":1,\"price_retail\":40.00,\"taxable\":false}",
-            "1 × Fee - Travel Time (26117) @ 40.00 = 40.00", "40.00", "billed 1 trip travel on #32203"));
+            "1 × Fee - Travel Time at $40.00 = $40.00", "40.00", "billed 1 trip travel on #32203"));
   }
 
   @ParameterizedTest
@@ -136,9 +136,17 @@ final class BillFlowTest {
     WriteFlowHarness.Preview p = billing.preview(BillStubs.Form.of(minutes, labour, "Swapped the toner\nTested it"));
 
     String shown = text(p.message());
-    assertThat(shown).contains(line, "*Total* $" + total, "checked against *$" + total + "*",
-        "Internal note — only technicians see it", "Swapped the toner", "Review checklist", "✓ price",
-        "drafted without the language model");
+    // the five-second read: ticket, customer, what is written, the money in dollars and whose token, in one sentence
+    assertThat(shown).contains("On *#32203* Printer offline for *Acme Dental*: bill *" + line + "*, then invoice it for *$"
+        + total + "* and set the ticket to Invoiced. Sent as *Jane Tech* with your Syncro token.",
+        "Internal note — only technicians see it", "Swapped the toner", "All 9 checks passed");
+    // once, not four times; the rule, the checks and the product id are behind Details
+    assertThat(shown.split(java.util.regex.Pattern.quote(line), -1)).hasSize(2);
+    assertThat(shown).doesNotContain("Review checklist", "✓ price", "language model", "own words", "Rule applied");
+    slack.resetRequests();
+    bot.click(JANE, "plan_show_request", p.planId(), newPath(), actionTs());
+    assertThat(WriteFlowHarness.readable(bot.lastOpenedView())).contains("*Why this product and price:*", "✓ price",
+        "✓ total", "*Text on the invoice line*");
     // R1: stored, nothing sent yet
     assertThat(count("POST", COMMENT) + count("POST", ADD_LINE) + count("POST", INVOICES)).isZero();
     // the total the invoice will be checked against is exactly the preview's
@@ -164,8 +172,12 @@ final class BillFlowTest {
     JsonNode result = bot.awaitPost(click, "Done.");
     assertThat(text(result)).contains("*Invoice* <" + syncro.baseUrl() + "/invoices/67447|67447> · *Total* $" + total,
         "*Ticket* <" + syncro.baseUrl() + "/tickets/9001|#32203> is now Invoiced");
+    // the invoice number and ticket number, not Syncro's internal ids of the steps
+    assertThat(text(result)).doesNotContain("Syncro id", "9001)");
     List<String> posted = WriteFlowHarness.await(billing::channelPosts, l -> !l.isEmpty(), "public summary");
-    assertThat(posted).containsExactly(summary + ", invoice 67447 $" + total);
+    // who billed, with the ticket and the invoice linked to Syncro
+    assertThat(posted).containsExactly("<@" + JANE + "> " + summary.replace("#32203", "<" + syncro.baseUrl()
+        + "/tickets/9001|#32203>") + ", invoice <" + syncro.baseUrl() + "/invoices/67447|67447> $" + total);
     assertThat(posted.get(0)).doesNotContain("toner");
   }
 
@@ -173,14 +185,15 @@ final class BillFlowTest {
   void bill_withoutInvoice_commentAndLineOnly_R9() throws Exception {
     billing.happyPath("null", "0");
     WriteFlowHarness.Preview p = billing.preview(BillStubs.Form.of("45", "remote", "Swapped the toner").with());
-    assertThat(text(p.message())).contains("*Invoice:* no");
+    assertThat(text(p.message())).contains("no invoice yet (the line stays on the ticket)");
     confirm(p.planId(), newPath());
     Plan done = bot.awaitState(p.planId(), PlanState.DONE);
     assertThat(done.steps()).hasSize(2);
     assertThat(count("POST", ADD_LINE)).isEqualTo(1);
     assertThat(count("POST", INVOICES) + count("PUT", TICKET)).isZero();
     assertThat(WriteFlowHarness.await(billing::channelPosts, l -> !l.isEmpty(), "summary"))
-        .containsExactly("billed 0.75 h remote on #32203 (not invoiced yet)");
+        .containsExactly("<@" + JANE + "> billed 0.75 h remote on <" + syncro.baseUrl() + "/tickets/9001|#32203>"
+            + " (not invoiced yet)");
   }
 
   @Test
@@ -188,13 +201,12 @@ final class BillFlowTest {
     billing.happyPath("null", "152.50");
     billing.ticket("In Progress", BillStubs.line(200, 26117, "Fee - Travel Time", "1.0", "40.0", "Trip"), "");
     WriteFlowHarness.Preview p = billing.preview(BillStubs.Form.of("45", "remote", "Swapped the toner"));
-    assertThat(text(p.message())).contains("these will be invoiced too", "1 × Fee - Travel Time (26117) @ 40.0",
-        "*Total* $112.50", "checked against *$152.50*");
+    assertThat(text(p.message())).contains("$112.50*, then invoice it with the 1 earlier uninvoiced line for *$152.50*");
     // R1: the exact requests are one click away, the read step included, with no token
     slack.resetRequests();
     bot.click(JANE, "plan_show_request", p.planId(), newPath(), actionTs());
     String request = bot.lastOpenedView().toString();
-    assertThat(request).contains("POST /tickets/9001/add_line_item", "\\\"price_retail\\\" : 150.00",
+    assertThat(request).contains("1 × Fee - Travel Time @ $40.0", "POST /tickets/9001/add_line_item", "\\\"price_retail\\\" : 150.00",
         "GET /invoices/{{step:2}}", "PUT /tickets/9001").doesNotContain("api_key");
     confirm(p.planId(), newPath());
     bot.awaitState(p.planId(), PlanState.DONE);
@@ -204,8 +216,7 @@ final class BillFlowTest {
   void prepaidZeroInvoice_blockDroppedByQuantity_acceptedWithoutRepair_R10() throws Exception {
     billing.happyPath("\"10.0\"", "0.0");
     WriteFlowHarness.Preview p = billing.preview(BillStubs.Form.of("120", "emergency", "Server down at night"));
-    assertThat(text(p.message())).contains("3 × Labor - Onsite Business (26118) @ 175.00 = 525.00",
-        "prepay_hours 10.0");
+    assertThat(text(p.message())).contains("bill *3 × Labor - Onsite Business at $175.00 = $525.00*");
     billing.customer("\"7.0\"");
     String click = newPath();
     confirm(p.planId(), click);
@@ -316,8 +327,6 @@ final class BillFlowTest {
     Map<String, String> none = errors(billing.submit(form, BillStubs.Form.of("45", null, "")));
     assertThat(none.get("labour")).contains("Labour type is required: choose one of remote, onsite, emergency");
     assertThat(none.get("work")).contains("Write what you did");
-    assertThat(errors(billing.submit(form, BillStubs.Form.of("45", "remote", "Work").with("invoice", "timer_only")))
-        .get("options")).contains("cannot invoice");
     assertThat(errors(billing.submit(form, BillStubs.Form.of("45", "remote", "password: hunter2")))
         .get("work")).contains("a password");
     int plans = bot.db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM plans").mapTo(Integer.class).one());
@@ -332,16 +341,20 @@ final class BillFlowTest {
     String all = form.toString();
     assertThat(form.path("callback_id").asText()).isEqualTo("syncro_bill");
     assertThat(all).contains("#32203", "Printer offline", "Acme Dental", "*Prepaid hours* 4.5", "In Progress",
-        "Emergency — 262.50 per hour", "Labor - Emergency or After Hours Business (26184)",
-        "Travel — 40.00 per trip",
+        "Emergency — $262.50 per hour", "Labor - Emergency or After Hours Business",
+        "Travel — $40.00 per trip",
         "Log time only (timer entry, no charge)");
     JsonNode labour = block(form, "labour").path("element");
     assertThat(labour.path("options")).hasSize(7);
     assertThat(labour.has("initial_option")).isFalse();
     assertThat(block(form, "visibility").path("element").path("initial_option").path("value").asText())
         .isEqualTo("internal");
-    assertThat(block(form, "options").path("element").path("initial_options").toString()).contains("\"invoice\"")
-        .doesNotContain("timer_only");
+    // one choice, one control: invoice now, the line only, or log time only, as one radio starting on "Invoice now"
+    JsonNode action = block(form, "action").path("element");
+    assertThat(action.path("type").asText()).isEqualTo("radio_buttons");
+    assertThat(action.path("options").findValuesAsText("value")).containsExactly("invoice", "line_only", "timer_only");
+    assertThat(action.path("initial_option").path("value").asText()).isEqualTo("invoice");
+    assertThat(all).doesNotContain("checkboxes");
     // no model configured: no drafting option
     assertThat(all).doesNotContain("language model");
     // the loading modal was opened first with the trigger_id
@@ -416,7 +429,7 @@ final class BillFlowTest {
     assertThat(form).contains("syncro_bill_timers", "Timer 41 · 45 min · Mar 2 14:00 UTC", "Printer visit",
         "Timer 42").doesNotContain("Timer 40");
     assertThat(billing.submitTimers(o.form(), 41).body()).isEmpty();
-    JsonNode preview = bot.awaitPost(o.command().responsePath(), "Show request");
+    JsonNode preview = bot.awaitPost(o.command().responsePath(), "Details");
     assertThat(text(preview)).contains("Charge 1 timer(s) on #32203", "check the line's price");
     assertThat(count("POST", BillStubs.CHARGE_TIMER)).isZero();
     confirm(WriteFlowHarness.planId(preview), newPath());

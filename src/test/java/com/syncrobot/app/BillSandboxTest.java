@@ -75,7 +75,7 @@ final class BillSandboxTest {
   private WriteFlowHarness.Preview bill(SandboxTicket t, BillStubs.Form form) throws Exception {
     BillStubs.Opened o = modal.open(Long.toString(t.number()));
     assertThat(modal.submit(o.form(), form).body()).isEmpty();
-    JsonNode preview = bot.awaitPost(o.command().responsePath(), "Show request");
+    JsonNode preview = bot.awaitPost(o.command().responsePath(), "Details");
     return new WriteFlowHarness.Preview(WriteFlowHarness.planId(preview), preview, o.command().responsePath());
   }
 
@@ -83,7 +83,7 @@ final class BillSandboxTest {
   void remote45_syncroHoldsTheLineAndAnInvoiceOfThePreviewsTotal_ticketInvoiced_R7_R9() throws Exception {
     SandboxTicket t = openTicket(false);
     WriteFlowHarness.Preview p = bill(t, BillStubs.Form.of("45", "remote", "Cleaned up the mail rules"));
-    assertThat(text(p.message())).contains("0.75 × Labor - Remote Business (1190473) @ 150.00 = 112.50");
+    assertThat(text(p.message())).contains("0.75 × Labor - Remote Business at $150.00 = $112.50");
 
     bot.click(JANE, "plan_confirm", p.planId(), newPath(), actionTs());
     bot.awaitState(p.planId(), PlanState.DONE);
@@ -110,7 +110,7 @@ final class BillSandboxTest {
     SandboxTicket t = openTicket(true);
     BigDecimal before = sandbox.state().prepayHours(t.customerId()).orElseThrow();
     WriteFlowHarness.Preview p = bill(t, BillStubs.Form.of("120", "emergency", "Restored the server overnight"));
-    assertThat(text(p.message())).contains("3 × Labor - Onsite Business (26118) @ 175.00 = 525.00");
+    assertThat(text(p.message())).contains("3 × Labor - Onsite Business at $175.00 = $525.00");
 
     bot.click(JANE, "plan_confirm", p.planId(), newPath(), actionTs());
     bot.awaitState(p.planId(), PlanState.DONE);
@@ -137,7 +137,7 @@ final class BillSandboxTest {
     BillStubs.Opened o = modal.open(t.number() + " timers");
     assertThat(o.form().toString()).contains("Timer " + timerId + " · 30 min");
     assertThat(modal.submitTimers(o.form(), timerId).body()).isEmpty();
-    String charge = WriteFlowHarness.planId(bot.awaitPost(o.command().responsePath(), "Show request"));
+    String charge = WriteFlowHarness.planId(bot.awaitPost(o.command().responsePath(), "Details"));
     bot.click(JANE, "plan_confirm", charge, newPath(), actionTs());
     bot.awaitState(charge, PlanState.DONE);
     assertThat(sandbox.state().timers().stream().filter(x -> x.id() == timerId)).singleElement()

@@ -189,15 +189,20 @@ final class BillStubs {
     String labour = f.labour() == null ? "null" : "{\"value\":\"" + f.labour()
         + "\",\"text\":{\"type\":\"plain_text\",\"text\":\"x\"}}";
     List<String> opts = new ArrayList<>();
-    for (String o : f.options()) {
-      opts.add("{\"value\":\"" + o + "\",\"text\":{\"type\":\"plain_text\",\"text\":\"o\"}}");
+    if (f.options().contains("draft")) {
+      opts.add("{\"value\":\"draft\",\"text\":{\"type\":\"plain_text\",\"text\":\"o\"}}");
     }
+    // "What to do" is one radio: log time only, else invoice now, else add the line only
+    String action = f.options().contains("timer_only") ? "timer_only"
+        : f.options().contains("invoice") ? "invoice" : "line_only";
     String values = "{\"minutes\":{\"value\":{\"type\":\"plain_text_input\",\"value\":"
         + SignedRequests.jsonString(f.minutes()) + "}},"
         + "\"labour\":{\"value\":{\"type\":\"static_select\",\"selected_option\":" + labour + "}},"
         + "\"work\":{\"value\":{\"type\":\"plain_text_input\",\"value\":" + SignedRequests.jsonString(f.work()) + "}},"
         + "\"visibility\":{\"value\":{\"type\":\"radio_buttons\",\"selected_option\":{\"value\":\"" + f.visibility()
         + "\",\"text\":{\"type\":\"plain_text\",\"text\":\"v\"}}}},"
+        + "\"action\":{\"value\":{\"type\":\"radio_buttons\",\"selected_option\":{\"value\":\"" + action
+        + "\",\"text\":{\"type\":\"plain_text\",\"text\":\"a\"}}}},"
         + "\"options\":{\"value\":{\"type\":\"checkboxes\",\"selected_options\":[" + String.join(",", opts) + "]}}}";
     return submitValues(view, values);
   }
@@ -229,7 +234,8 @@ final class BillStubs {
     if (ack.statusCode() != 200 || !ack.body().isEmpty()) {
       throw new AssertionError("submission ack " + ack.statusCode() + " " + ack.body());
     }
-    JsonNode preview = bot.awaitPost(o.command().responsePath(), "Show request");
+    JsonNode preview = bot.awaitPost(o.command().responsePath(), "Details");
+    WriteFlowHarness.assertWords(WriteFlowHarness.readable(o.form()) + WriteFlowHarness.readable(preview));
     return new WriteFlowHarness.Preview(WriteFlowHarness.planId(preview), preview, o.command().responsePath());
   }
 

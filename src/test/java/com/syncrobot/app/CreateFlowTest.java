@@ -132,7 +132,8 @@ final class CreateFlowTest {
     HttpResponse<String> ack = flows.submit(JANE, form, CreateFlows.createForm(subject, start));
     assertThat(ack.statusCode()).isEqualTo(200);
     assertThat(ack.body()).isEmpty();
-    JsonNode preview = bot.awaitPost(sent[0].responsePath(), "Show request");
+    JsonNode preview = bot.awaitPost(sent[0].responsePath(), "Details");
+    WriteFlowHarness.assertWords(WriteFlowHarness.readable(preview));
     return new WriteFlowHarness.Preview(WriteFlowHarness.planId(preview), preview, sent[0].responsePath());
   }
 
@@ -308,8 +309,8 @@ final class CreateFlowTest {
     assertThat(shown).contains("Acme Dental", "Printer jams", "Hardware · 2 Normal · New", "Jane Tech", "Dr Smile",
         "Onsite", "Location: 1 Main St", "Printer jams on every page.",
         "Public note — visible on the ticket, no email",
-        "“Do not invite” cannot be set through the API", "Create ticket", "Post the Initial Issue comment",
-        "Create the Onsite appointment");
+        "“Do not invite” cannot be set through the API", "create ticket", "post the Initial Issue comment",
+        "create the Onsite appointment");
     assertThat(posts(TICKETS)).isZero();
 
     String click = confirm(p.planId());
@@ -358,7 +359,8 @@ final class CreateFlowTest {
 
     assertThat(flows.submit(JANE, form, values).body()).isEmpty();
 
-    JsonNode preview = bot.awaitPost(sent[0].responsePath(), "Show request");
+    JsonNode preview = bot.awaitPost(sent[0].responsePath(), "Details");
+    WriteFlowHarness.assertWords(WriteFlowHarness.readable(preview));
     // the bot runs without a language model here: the seam keeps the technician's words and says so
     // shown as Slack shows "<tray 2>" (escaped mrkdwn)
     assertThat(text(preview)).contains("Drafted without the language model", "printer &lt;tray 2&gt; jams");
@@ -429,7 +431,8 @@ final class CreateFlowTest {
     // Finish: a new preview with only the comment and the appointment, for ticket #32299
     String finishPath = newPath();
     bot.click(JANE, "create_finish", p.planId(), finishPath, actionTs());
-    JsonNode followUp = bot.awaitPost(finishPath, "Show request");
+    JsonNode followUp = bot.awaitPost(finishPath, "Details");
+    WriteFlowHarness.assertWords(WriteFlowHarness.readable(followUp));
     String followUpId = WriteFlowHarness.planId(followUp);
     assertThat(text(followUp)).contains("#32299", "Finish #32299", "is not created again");
     Plan prepared = bot.plans.find(followUpId).orElseThrow();
@@ -467,7 +470,7 @@ final class CreateFlowTest {
 
     String finishPath = newPath();
     bot.click(JANE, "create_finish", p.planId(), finishPath, actionTs());
-    String followUpId = WriteFlowHarness.planId(bot.awaitPost(finishPath, "Show request"));
+    String followUpId = WriteFlowHarness.planId(bot.awaitPost(finishPath, "Details"));
     assertThat(bot.plans.find(followUpId).orElseThrow().steps()).hasSize(1);
     confirm(followUpId);
     bot.awaitState(followUpId, PlanState.DONE);

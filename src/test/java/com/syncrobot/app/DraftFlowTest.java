@@ -110,7 +110,7 @@ final class DraftFlowTest {
     WriteFlowHarness.Preview p = draftedBill();
     assertThat(text(p.message())).contains("drafted by the language model (qwen3:14b)",
         "Remote support: replaced the toner cartridge", "We replaced the toner cartridge.",
-        "0.75 × Labor - Remote Business (1190473) @ 150.00 = 112.50");
+        "0.75 × Labor - Remote Business at $150.00 = $112.50");
     JsonNode chat = JSON.readTree(ollama.findAll(postRequestedFor(urlEqualTo("/api/chat"))).get(0).getBodyAsString());
     assertThat(chat.path("model").asText()).isEqualTo("qwen3:14b");
     assertThat(chat.path("stream").asBoolean(true)).isFalse();
@@ -153,7 +153,7 @@ final class DraftFlowTest {
     modelSays("{\"comment_subject\":\"Resolution\",\"comment_body\":\"We fixed it:<ul><li>new toner</li>"
         + "<li>test page</li></ul>\",\"line_item_description\":\"Remote support: toner\",\"preview\":\"Toner.\"}");
     WriteFlowHarness.Preview p = draftedBill();
-    assertThat(text(p.message())).contains("✗ no lists (R8)", "turned the &lt;ul&gt;/&lt;ol&gt;/&lt;li&gt; list");
+    assertThat(text(p.message())).contains("Corrected before this preview:* turned the bullet list in the body into • lines");
     confirmAndAwait(p);
     assertThat(JSON.readTree(billing.onlyBody(COMMENT)).path("body").asText())
         .isEqualTo("We fixed it:<br>• new toner<br>• test page");
@@ -202,7 +202,7 @@ final class DraftFlowTest {
     WriteFlowHarness.Sent c = bot.command(JANE, "comment 32203");
     JsonNode view = bot.lastOpenedView();
     bot.submit(JANE, view, "Update", "waiting drum, back monday", "internal", true, "V-draft");
-    JsonNode preview = bot.awaitPost(c.responsePath(), "Show request");
+    JsonNode preview = bot.awaitPost(c.responsePath(), "Details");
     assertThat(text(preview)).contains("Drafted by the language model (qwen3:14b)", "We are waiting for the new drum.");
     String planId = WriteFlowHarness.planId(preview);
     bot.click(JANE, "plan_confirm", planId, newPath(), actionTs());

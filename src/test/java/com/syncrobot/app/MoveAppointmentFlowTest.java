@@ -170,7 +170,8 @@ final class MoveAppointmentFlowTest {
     HttpResponse<String> ack = flows.submit(JANE, modal, new CreateFlows.Values()
         .dateTime("start", "move_start", newStart));
     assertThat(ack.body()).isEmpty();
-    JsonNode preview = bot.awaitPost(listPath, "Show request");
+    JsonNode preview = bot.awaitPost(listPath, "Details");
+    WriteFlowHarness.assertWords(WriteFlowHarness.readable(preview));
     return new WriteFlowHarness.Preview(WriteFlowHarness.planId(preview), preview, listPath);
   }
 

@@ -94,8 +94,9 @@ final class SafeWriteFlowTest {
     WriteFlowHarness.Preview p = bot.preview("comment", "Update", "Replaced the toner.\nPrinter online.", "INTERNAL");
 
     String shown = text(p.message());
-    assertThat(shown).contains("#32203 — Printer offline", "Acme Dental", "Internal note — only technicians see it",
-        "Will run as *Jane Tech* (your token)", "Post internal note", "Expires");
+    // the five-second read: one sentence with ticket, customer, what is written and whose token
+    assertThat(shown).contains("On *#32203* Printer offline for *Acme Dental*: post internal note. Sent as *Jane Tech*"
+        + " with your Syncro token.", "Internal note — only technicians see it", "Expires");
     assertThat(actionIds(p.message())).containsExactly("plan_confirm", "plan_cancel", "plan_show_request");
     // Stored before shown, nothing sent before Confirm (R1).
     assertThat(bot.plans.find(p.planId())).hasValueSatisfying(pl -> assertThat(pl.state()).isEqualTo(PlanState.PREVIEWED));
@@ -111,11 +112,15 @@ final class SafeWriteFlowTest {
             + "\"do_not_email\":true,\"tech\":\"Jane Tech\"}")));
     JsonNode last = bot.awaitPost(click, "Done.");
     assertThat(last.path("replace_original").asBoolean()).isTrue();
-    assertThat(text(last)).contains("Syncro id 555");
-    assertThat(actionIds(last)).isEmpty();
+    // the result names what people know; Syncro's internal ids are only under Details (and in the audit line)
+    assertThat(text(last)).doesNotContain("555");
+    assertThat(actionIds(last)).containsExactly("plan_show_request");
     // One audit line in the audit channel.
     WriteFlowHarness.await(() -> slack.findAll(postRequestedFor(urlPathEqualTo("/api/chat.postMessage"))),
         l -> l.stream().anyMatch(r -> r.getBodyAsString().contains("CAUDIT")), "audit line");
+    slack.resetRequests();
+    bot.click(JANE, "plan_show_request", p.planId(), newPath(), actionTs());
+    assertThat(bot.lastOpenedView().toString()).contains("Syncro id 555");
   }
 
   @Test
@@ -211,7 +216,7 @@ final class SafeWriteFlowTest {
     assertThat(done.step(0).resultId()).isEqualTo(701L);
     assertThat(bot.count(postRequestedFor(urlPathEqualTo(COMMENT)))).isEqualTo(1);
     assertThat(bot.count(getRequestedFor(urlPathEqualTo(COMMENTS)))).isGreaterThanOrEqualTo(1);
-    assertThat(text(bot.awaitPost(path, "Done."))).contains("Syncro id 701");
+    assertThat(text(bot.awaitPost(path, "Done."))).doesNotContain("Syncro id");
   }
 
   @Test
@@ -245,7 +250,7 @@ final class SafeWriteFlowTest {
     // Step 2 is rate limited (not processed): the plan waits, then the bot "crashes".
     bot.statusPut(aResponse().withStatus(429));
     WriteFlowHarness.Preview p = bot.preview("close", "Resolution", "Replaced the fuser.", "INTERNAL");
-    assertThat(text(p.message())).contains("Post resolution", "Set status Resolved");
+    assertThat(text(p.message())).contains("post resolution (internal note), then set status Resolved");
     confirm(p.planId(), newPath());
     Plan waiting = bot.awaitState(p.planId(), PlanState.WAITING);
     assertThat(waiting.step(0).state()).isEqualTo(StepState.DONE);
@@ -272,8 +277,8 @@ final class SafeWriteFlowTest {
     confirm(p.planId(), path);
     bot.awaitState(p.planId(), PlanState.DONE);
     JsonNode done = bot.awaitPost(path, "Done.");
-    assertThat(text(done)).contains("Status now (read back from Syncro):* Resolved", "Syncro id 801");
-    assertThat(actionIds(done)).containsExactly("plan_session_log");
+    assertThat(text(done)).contains("Status now (read back from Syncro):* Resolved").doesNotContain("801");
+    assertThat(actionIds(done)).containsExactly("plan_session_log", "plan_show_request");
 
     bot.comments("801", "Resolution", "Replaced the fuser.", "700", "Initial Issue", "Printer shows offline");
     slack.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo("/api/conversations.open"))
@@ -349,7 +354,7 @@ final class SafeWriteFlowTest {
         + SignedRequests.jsonString(form.path("private_metadata").asText()) + ",\"hash\":\"2.x\",\"state\":"
         + "{\"values\":" + values + "}},\"response_urls\":[]}";
     assertThat(bot.signed(SignedRequests.form(java.util.Map.of("payload", json)), SignedRequests.FORM).body()).isEmpty();
-    JsonNode preview = bot.awaitPost(c.responsePath(), "Show request");
+    JsonNode preview = bot.awaitPost(c.responsePath(), "Details");
     assertThat(text(preview)).contains("Status: In Progress →", "Waiting on Customer");
     String planId = WriteFlowHarness.planId(preview);
 
@@ -495,7 +500,7 @@ final class SafeWriteFlowTest {
     JsonNode view = bot.lastOpenedView();
     bot.submit(JANE, view, "Update", "twice?", "INTERNAL", false, "V-dup");
     bot.submit(JANE, view, "Update", "twice?", "INTERNAL", false, "V-dup");
-    bot.awaitPost(c.responsePath(), "Show request");
+    bot.awaitPost(c.responsePath(), "Details");
     int plans = bot.db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM plans").mapTo(Integer.class).one());
     assertThat(plans).isEqualTo(1);
   }

@@ -93,7 +93,7 @@ final class ShortcutFlowTest {
     CreateFlows.Values values = CreateFlows.createForm("Printer on the 2nd floor jams", null)
         .text("description", "create_description", "Jams & stops <again>\nFrom Slack: " + CreateFlows.PERMALINK);
     assertThat(flows.submit(JANE, form, values).body()).isEmpty();
-    String planId = WriteFlowHarness.planId(bot.awaitPost(path, "Show request"));
+    String planId = WriteFlowHarness.planId(bot.awaitPost(path, "Details"));
     bot.click(JANE, "plan_confirm", planId, newPath(), actionTs());
     bot.awaitState(planId, PlanState.DONE);
 
@@ -132,7 +132,8 @@ final class ShortcutFlowTest {
     bot.commentPostCreates(777);
 
     assertThat(flows.submit(JANE, modal, commentValues("#32203", "Jams since Monday")).body()).isEmpty();
-    JsonNode preview = bot.awaitPost(path, "Show request");
+    JsonNode preview = bot.awaitPost(path, "Details");
+    WriteFlowHarness.assertWords(WriteFlowHarness.readable(preview));
     assertThat(text(preview)).contains("Internal note — only technicians see it", "#32203", "Jams since Monday",
         "From Slack: " + CreateFlows.PERMALINK);
     String planId = WriteFlowHarness.planId(preview);

@@ -327,9 +327,10 @@ final class SlackFlowTest {
     assertThat(reply.path("response_type").asText()).isEqualTo("ephemeral");
     assertThat(reply.path("text").asText()).isEqualTo("*3 open tickets*, newest first");
     assertThat(reply.path("blocks").get(1).path("text").path("text").asText()).isEqualTo(
-        "#32164  New  Jerry Burger  Own cloud thing again\n"
-            + "#32162  In Progress  Bolt &amp; Nut &lt;Ltd&gt;  VPN drops\n"
-            + "#32160  Waiting on Customer  Acme Dental  Backup failed");
+        // columns Slack cannot collapse, and each number links to the ticket in Syncro
+        "<" + syncro.baseUrl() + "/tickets/3|#32164> · New · Jerry Burger · Own cloud thing again\n"
+            + "<" + syncro.baseUrl() + "/tickets/2|#32162> · In Progress · Bolt &amp; Nut &lt;Ltd&gt; · VPN drops\n"
+            + "<" + syncro.baseUrl() + "/tickets/1|#32160> · Waiting on Customer · Acme Dental · Backup failed");
   }
 
   @Test
@@ -338,8 +339,8 @@ final class SlackFlowTest {
     syncro.stubFor(get(urlPathEqualTo("/api/v1/tickets")).willReturn(okJson(ticketList(
         ticketJson(1, 500, "New", "A&B", "<!channel> help & <http://x|y>", "2024-05-01T09:00:00Z")))));
     String all = text(command("list").reply());
-    assertThat(all).contains("#500  New  A&amp;B  &lt;!channel&gt; help &amp; &lt;http://x|y&gt;");
-    assertThat(all).doesNotContain("<!channel>", "<http");
+    assertThat(all).contains("|#500> · New · A&amp;B · &lt;!channel&gt; help &amp; &lt;http://x|y&gt;");
+    assertThat(all).doesNotContain("<!channel>", "<http://x");
   }
 
   @Test
@@ -368,11 +369,11 @@ final class SlackFlowTest {
     JsonNode reply = c.reply();
     assertThat(reply.path("response_type").asText()).isEqualTo("ephemeral");
     String all = text(reply);
-    assertThat(all).contains("*#32203  Printer offline*", "*Status*\nIn Progress", "*Priority*\n1 High",
-        "*Customer*\nJerry Burger", "*Contact*\nJerry B.", "*Created*\n2024-05-01 14:03 UTC",
-        "*Due*\n2099-05-09 17:00 UTC", "*Last updated*\n2024-05-02 16:30 UTC", "*Assigned tech*\nJane Tech",
-        "*Diagnosis* · Jane Tech · 2024-05-02 10:00 UTC · _internal note_\nDriver &amp; spooler reset",
-        "*Initial Issue* · Jerry · 2024-05-01 14:03 UTC · _public_\nPrinter shows offline\nsince Monday",
+    assertThat(all).contains("*#32203 · Printer offline*", "*Status*\nIn Progress", "*Priority*\n1 High",
+        "*Customer*\nJerry Burger", "*Contact*\nJerry B.", "*Created*\n<!date^1714572180^{date_short_pretty} at {time}|2024-05-01 14:03 UTC>",
+        "*Due*\n<!date^4082029200^{date_short_pretty} at {time}|2099-05-09 17:00 UTC>", "*Last updated*\n<!date^1714667400^{date_short_pretty} at {time}|2024-05-02 16:30 UTC>", "*Assigned tech*\nJane Tech",
+        "*Diagnosis* · Jane Tech · <!date^1714644000^{date_short_pretty} at {time}|2024-05-02 10:00 UTC> · _internal note_\nDriver &amp; spooler reset",
+        "*Initial Issue* · Jerry · <!date^1714572180^{date_short_pretty} at {time}|2024-05-01 14:03 UTC> · _public_\nPrinter shows offline\nsince Monday",
         "• Labor - Remote Business — qty 0.75 × $150.00 = $112.50 — not invoiced",
         "*Billing:* not invoiced yet (1 line item).");
     assertThat(all.indexOf("*Diagnosis*")).isLessThan(all.indexOf("*Initial Issue*"));
@@ -422,7 +423,7 @@ final class SlackFlowTest {
             "2024-04-01T09:00:00Z")))));
     JsonNode reply = command("search printer & fax").reply();
     assertThat(reply.path("text").asText()).isEqualTo("*1 ticket matches* “printer &amp; fax”, newest first");
-    assertThat(text(reply)).contains("#31000  Resolved  Jerry Burger  Printer jam");
+    assertThat(text(reply)).contains("|#31000> · Resolved · Jerry Burger · Printer jam");
   }
 
   @Test

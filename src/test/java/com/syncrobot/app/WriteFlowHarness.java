@@ -411,8 +411,36 @@ final class WriteFlowHarness implements AutoCloseable {
     if (ack.statusCode() != 200 || !ack.body().isEmpty()) {
       throw new AssertionError("submission ack " + ack.statusCode() + " " + ack.body());
     }
-    JsonNode preview = awaitPost(c.responsePath(), "Show request");
+    JsonNode preview = awaitPost(c.responsePath(), "Details");
+    assertWords(readable(preview));
     return new Preview(planId(preview), preview, c.responsePath());
+  }
+
+  /** Every string a person can read in a message or view: all text values at any depth (labels, hints, options). */
+  static String readable(JsonNode node) {
+    StringBuilder sb = new StringBuilder();
+    node.fields().forEachRemaining(e -> {
+      if (e.getValue().isTextual() && e.getKey().equals("text")) {
+        sb.append(e.getValue().asText()).append('\n');
+      } else if (e.getValue().isContainerNode()) {
+        sb.append(readable(e.getValue()));
+      }
+    });
+    if (node.isArray()) {
+      node.forEach(n -> sb.append(readable(n)));
+    }
+    return sb.toString();
+  }
+
+  /**
+   * Fails when text a technician reads holds a business-rule id (R5, R8…) or an API field name: those
+   * belong in logs, the audit line and the docs, and behind Details in the exact requests.
+   */
+  static void assertWords(String shown) {
+    org.assertj.core.api.Assertions.assertThat(shown).as("what a technician reads")
+        .doesNotContainPattern("\\bR[0-9]{1,2}\\b")
+        .doesNotContain("price_retail", "taxable", "prepay_hours", "do_not_email", "hidden", "product_id",
+            "Syncro id", "(UTC)", "you chose your own words");
   }
 
   record Preview(String planId, JsonNode message, String commandPath) {}

@@ -30,7 +30,7 @@ final class BillingCalculatorTest {
         + "\"description\":\"Fixed it\",\"quantity\":0.75,\"price_retail\":150.00,\"taxable\":false}");
     assertThat(p.expectedTotal()).isEqualTo(Money.parse("112.50"));
     assertThat(p.expectedTotal().toString()).isEqualTo("112.50");
-    assertThat(p.explanation()).contains("45 min ÷ 60 = 0.75 h × 150.00 = 112.50");
+    assertThat(p.explanation()).contains("45 min ÷ 60 = 0.75 h × $150.00 = $112.50");
   }
 
   @Test
@@ -41,7 +41,7 @@ final class BillingCalculatorTest {
     assertThat(body(p)).isEqualTo("{\"product_id\":26184,\"name\":\"Labor - Emergency or After Hours Business\","
         + "\"description\":\"Fixed it\",\"quantity\":2,\"price_retail\":262.50,\"taxable\":false}");
     assertThat(p.expectedTotal().toString()).isEqualTo("525.00");
-    assertThat(p.explanation()).contains("without a prepaid block (prepay_hours none)").contains("26184");
+    assertThat(p.explanation()).contains("without a prepaid block (prepaid hours: none)").contains("26184");
   }
 
   @Test

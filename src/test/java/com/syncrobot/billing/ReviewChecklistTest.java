@@ -36,7 +36,7 @@ final class ReviewChecklistTest {
     // The drafted description goes onto the line that will be sent.
     assertThat(r.plan().line().description()).isEqualTo("Remote labour: replaced the print driver");
     assertThat(check(r, ReviewChecklist.QUANTITY).detail()).isEqualTo("45 min ÷ 60 = 0.75 (at most 4 decimals)");
-    assertThat(check(r, ReviewChecklist.TOTAL).detail()).startsWith("0.75 × 150.00 = 112.50");
+    assertThat(check(r, ReviewChecklist.TOTAL).detail()).startsWith("0.75 × $150.00 = $112.50");
   }
 
   @Test
@@ -49,7 +49,7 @@ final class ReviewChecklistTest {
         .isEqualTo("Work done:<br>• Removed the old driver<br>• Installed v5.2<br><br>All good.")
         .doesNotContainIgnoringCase("<li").doesNotContainIgnoringCase("<ul").doesNotContain("\n");
     assertThat(check(r, ReviewChecklist.NO_LISTS).passed()).isFalse();
-    assertThat(r.corrections()).contains("turned the <ul>/<ol>/<li> list in the body into • lines with <br> (R8)");
+    assertThat(r.corrections()).contains("turned the bullet list in the body into • lines, which Syncro shows");
   }
 
   @Test
@@ -82,7 +82,7 @@ final class ReviewChecklistTest {
     assertThat(r.texts().commentBody()).isEqualTo("Line one<br>Line two<br>Line three<br>Line four");
     assertThat(check(r, ReviewChecklist.LINE_BREAKS).passed()).isFalse();
     // The newline that followed a <br> was the same break, so two were converted, not three.
-    assertThat(r.corrections()).contains("converted 2 line break(s) in the body to <br> (R8)");
+    assertThat(r.corrections()).contains("converted 2 line break(s) in the body into ones Syncro shows");
   }
 
   @Test
@@ -95,9 +95,9 @@ final class ReviewChecklistTest {
     assertThat(r.texts().commentBody()).isEqualTo("Reconnected the sync.<br>Done.");
     assertThat(check(r, ReviewChecklist.NO_SECRETS).passed()).isFalse();
     assertThat(r.corrections()).contains(
-        "removed line 2 of the body: it looked like an API key (R8)",
-        "removed line 3 of the body: it looked like a Syncro API token (R8)",
-        "removed line 4 of the body: it looked like a Slack token (R8)");
+        "removed line 2 of the body: it looked like an API key",
+        "removed line 3 of the body: it looked like a Syncro API token",
+        "removed line 4 of the body: it looked like a Slack token");
     assertThat(String.join(" ", r.corrections())).doesNotContain("abc123", SYNCRO_TOKEN, "xoxb-1234");
     assertThat(String.join(" ", r.checks().stream().map(Check::detail).toList())).doesNotContain("abc123");
   }
@@ -121,7 +121,7 @@ final class ReviewChecklistTest {
 
     assertThat(pub.texts().commentBody()).isEqualTo("Reset the mailbox.<br>Done.");
     assertThat(check(pub, ReviewChecklist.NO_INTERNAL).passed()).isFalse();
-    assertThat(pub.corrections()).contains("removed line 2 of the body: it looked like a password (R8)");
+    assertThat(pub.corrections()).contains("removed line 2 of the body: it looked like a password");
     assertThat(pub.corrections()).anyMatch(c -> c.startsWith("removed line 3 of the body: it mentions \"internal\""));
     // Only technicians read an internal note, so R8's customer-facing limits do not cut it.
     assertThat(internal.texts().commentBody()).isEqualTo(body);
@@ -144,7 +144,7 @@ final class ReviewChecklistTest {
 
     assertThat(r.texts().preview()).isEqualTo("(no summary)");
     assertThat(r.corrections()).contains(
-        "replaced the preview summary with \"(no summary)\": it looked like a Slack token (R8)");
+        "replaced the preview summary with \"(no summary)\": it looked like a Slack token");
   }
 
   @Test
@@ -156,7 +156,7 @@ final class ReviewChecklistTest {
     assertThat(r.texts().lineItemDescription()).isEqualTo("Remote labour");
     assertThat(r.plan().line().description()).isEqualTo("Remote labour");
     assertThat(r.corrections()).contains(
-        "replaced the line description with \"Remote labour\": it looked like a password (R8)");
+        "replaced the line description with \"Remote labour\": it looked like a password");
   }
 
   @Test
@@ -169,7 +169,7 @@ final class ReviewChecklistTest {
 
     assertThat(check(r, ReviewChecklist.PRICE).passed()).isFalse();
     assertThat(check(r, ReviewChecklist.PRICE).detail())
-        .isEqualTo("the line says 140.00 for Labor - Remote Business (1190473), the rate table says 150.00");
+        .isEqualTo("the line says $140.00 for Labor - Remote Business (1190473), the rate table says $150.00");
     assertThat(r.plan().line().priceRetail()).isEqualTo(Money.parse("150.00"));
     assertThat(r.plan().expectedTotal().toString()).isEqualTo("112.50");
     assertThat(r.corrections()).contains("the line was recomputed from the rate table: "
@@ -187,7 +187,7 @@ final class ReviewChecklistTest {
 
     assertThat(check(r, ReviewChecklist.QUANTITY).detail())
         .isEqualTo("the line says 0.77, but 45 min ÷ 60 = 0.75 (at most 4 decimals)");
-    assertThat(check(r, ReviewChecklist.TOTAL).detail()).isEqualTo("the plan says 100.00, but 0.77 × 150.00 = 115.50");
+    assertThat(check(r, ReviewChecklist.TOTAL).detail()).isEqualTo("the plan says $100.00, but 0.77 × $150.00 = $115.50");
     assertThat(r.plan().line().quantity().toString()).isEqualTo("0.75");
     assertThat(r.plan().expectedTotal().toString()).isEqualTo("112.50");
   }

@@ -135,7 +135,7 @@ final class DraftingTest {
     ReviewResult r = ReviewChecklist.review(t, plan, rates, Visibility.PUBLIC_EMAIL);
 
     assertThat(r.texts().commentBody()).isEqualTo("Done:<br>• Driver replaced<br>• Test page");
-    assertThat(r.corrections()).contains("turned the <ul>/<ol>/<li> list in the body into • lines with <br> (R8)");
+    assertThat(r.corrections()).contains("turned the bullet list in the body into • lines, which Syncro shows");
     assertThat(r.plan().line().toRequestBody().toString()).isEqualTo("{\"product_id\":1190473,"
         + "\"name\":\"Labor - Remote Business\",\"description\":\"Remote support\",\"quantity\":0.75,"
         + "\"price_retail\":150.00,\"taxable\":false}");

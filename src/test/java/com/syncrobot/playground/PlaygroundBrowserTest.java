@@ -139,7 +139,6 @@ final class PlaygroundBrowserTest {
         button(preview, "Confirm"));
     // The outcome reaches the asker even after the extra click used one of response_url's five messages.
     awaitDone(preview);
-    awaitMessageContaining("done (Syncro id");
     // Both clicks reached the bot; give the second one time to write if it were going to.
     Thread.sleep(1000);
     assertThat(comments(t)).isEqualTo(before + 1);
@@ -188,10 +187,8 @@ final class PlaygroundBrowserTest {
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-testid=sb-status]"),
         "drop_after_commit"));
     click(preview, "Confirm");
-    // The step shows the id found by verifying, and the outcome arrives although this path has more
-    // updates than the five messages Slack allows a response_url.
+    // The outcome arrives although this path has more updates than the five messages Slack allows a response_url.
     awaitDone(preview);
-    awaitMessageContaining("done (Syncro id");
     assertThat(comments(t)).isEqualTo(before + 1);
     assertThat(state().commentsOf(t.id()).get(before).body()).isEqualTo("Written once even though the reply was lost.");
     assertThat(playground.sandbox().faults().pendingWrites()).isEmpty();
@@ -221,11 +218,21 @@ final class PlaygroundBrowserTest {
     wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("[data-testid=modal]")));
     Msg preview = awaitMessage(m -> m.text().contains("Preview") && m.text().contains("112.50"), "the bill preview");
     assertThat(state().lineItemsOf(t.id())).as("nothing is written before Confirm").hasSize(linesBefore);
+    // The five-second read: one sentence with the ticket, the customer, the money in dollars and whose token.
+    assertThat(preview.text()).contains("On #" + t.number(), t.subject(), "$150.00 = $112.50",
+        "then invoice it for $112.50", "with your Syncro token", "All 9 checks passed");
     markSeen();
-    saveScreenshot("bill-preview");
+    fitsOneLaptopScreen(preview.ts(), "bill-preview");
 
     click(preview.ts(), "Confirm");
-    awaitDone(preview.ts());
+    Msg done = awaitDone(preview.ts());
+    SandboxInvoice made = state().invoicesOf(t.id()).get(state().invoicesOf(t.id()).size() - 1);
+    // The result names what people know: the invoice's number and total and the ticket's number, no internal ids.
+    assertThat(done.text()).contains("Invoice " + made.number(), "Total $112.50", "#" + t.number())
+        .doesNotContain("Syncro id");
+    // The channel sees who billed.
+    awaitMessage(m -> !m.ephemeral() && m.text().contains("@" + playground.users().get(0).realName()
+        + " billed 0.75 h remote on #" + t.number() + ", invoice " + made.number() + " $112.50"), "who billed");
 
     assertThat(comments(t)).isEqualTo(commentsBefore + 1);
     List<SandboxLineItem> lines = state().lineItemsOf(t.id());
@@ -350,6 +357,33 @@ final class PlaygroundBrowserTest {
   void markSeen() {
     seen.clear();
     messages().forEach(m -> seen.add(m.ts() + "|" + m.text()));
+  }
+
+  /**
+   * Shows the message on a 1366×768 laptop (a 625 px high page once the browser's own bars are taken off) and
+   * checks it fits the message pane without scrolling, buttons included; saves the screenshot.
+   */
+  void fitsOneLaptopScreen(String ts, String journey) throws Exception {
+    org.openqa.selenium.Dimension before = driver.manage().window().getSize();
+    driver.manage().window().setSize(new org.openqa.selenium.Dimension(1366, 768));
+    try {
+      WebElement message = driver.findElement(By.cssSelector("[data-testid=message][data-ts='" + ts + "']"));
+      ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'start'});", message);
+      Number messageHeight = (Number) ((JavascriptExecutor) driver).executeScript(
+          "return arguments[0].getBoundingClientRect().height;", message);
+      Number paneHeight = (Number) ((JavascriptExecutor) driver).executeScript(
+          "return document.querySelector('[data-testid=message-list]').clientHeight;");
+      saveScreenshot(journey);
+      assertThat(messageHeight.doubleValue()).as("the preview's height against the message pane's on a laptop")
+          .isLessThanOrEqualTo(paneHeight.doubleValue());
+      WebElement confirm = button(ts, "Confirm");
+      Number bottom = (Number) ((JavascriptExecutor) driver).executeScript(
+          "return arguments[0].getBoundingClientRect().bottom;", confirm);
+      assertThat(bottom.doubleValue()).as("Confirm is on screen").isLessThanOrEqualTo(
+          ((Number) ((JavascriptExecutor) driver).executeScript("return window.innerHeight;")).doubleValue());
+    } finally {
+      driver.manage().window().setSize(before);
+    }
   }
 
   void saveScreenshot(String journey) throws Exception {

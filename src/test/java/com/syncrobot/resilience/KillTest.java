@@ -217,7 +217,7 @@ final class KillTest {
   /** Runs {@code /syncro bill N}, fills 45 remote minutes and returns the preview with Confirm. */
   private SimMessage billPreview(SandboxTicket t, String work) throws InterruptedException {
     SimMessage p = rig.billPreview(ALICE, t.number(), 45, work);
-    assertThat(p.allText()).contains("0.75 × Labor - Remote Business (1190473) @ 150.00 = 112.50");
+    assertThat(p.allText()).contains("0.75 × Labor - Remote Business at $150.00 = $112.50");
     return p;
   }
 

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
 final class DigestRendererTest {
   static final Instant NOW = Instant.parse("2024-03-11T07:00:00Z");
   static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
-  private static final Pattern NUMBER = Pattern.compile("#(\\d+)  ");
+  private static final Pattern NUMBER = Pattern.compile("#(\\d+) · ");
 
   private final DigestRenderer renderer = new DigestRenderer(7);
 
@@ -133,7 +133,7 @@ final class DigestRendererTest {
         "2024-03-05T17:00:00Z");
 
     assertThat(renderer.line(t, NOW, BERLIN)).isEqualTo(
-        "#32164  New  Customer &amp; Sons 2  Subject of 32164 with some words to make the line realistic &lt;b&gt;"
+        "#32164 · New · Customer &amp; Sons 2 · Subject of 32164 with some words to make the line realistic &lt;b&gt;"
             + "  ·  29d old  ·  :warning: overdue (due 2024-03-05)  ·  :zzz: untouched 9d");
   }
 
@@ -152,7 +152,7 @@ final class DigestRendererTest {
     String main = String.join("\n", texts(m.main().blocks()));
 
     assertThat(main).contains("*Money left on the table*\n• *1 ticket* Resolved but not invoiced");
-    assertThat(main).contains("#31000  Resolved", "1 uninvoiced line item, $350.00");
+    assertThat(main).contains("#31000 · Resolved", "1 uninvoiced line item, $350.00");
     assertThat(main).contains("• *2 tickets* with uninvoiced line items worth *$462.50*");
     assertThat(main).contains("2 uninvoiced line items, $112.50 (1 without a price)");
     assertThat(main).contains("Line items checked on 100 of 1,003 tickets (Resolved first");

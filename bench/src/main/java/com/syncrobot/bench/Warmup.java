@@ -72,7 +72,7 @@ final class Warmup {
         d.submit(user, Map.of("subject", "Update", "body", body));
         SimMessage preview = d.awaitNew(user, before, m -> m.buttons().contains("Confirm")
             && m.allText().contains(body));
-        d.click(user, preview, "Show request");
+        d.click(user, preview, "Details");
         d.click(user, preview, "Confirm");
         d.awaitChanged(preview.ts(), m -> m.allText().contains("Done."));
 
