@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * The money part of a billing message. On the message itself only what a technician needs in five
- * seconds: the review collapsed to one line ("✓ All 9 checks passed", or what was corrected, in words)
+ * seconds: the review collapsed to one line ("✓ All 10 checks passed", or what was corrected, in words)
  * and, when the language model drafted the texts, that it did. The rest (the line item as sent, why this
  * product and price, the text printed on the invoice, the invoice total and the earlier lines it takes
  * in, every check) is in {@link #details}, behind the Details button.
@@ -36,7 +36,7 @@ final class BillingSection {
     return out;
   }
 
-  /** "✓ All 9 checks passed (…)" or "✗ Corrected before this preview: …" (escaped mrkdwn). */
+  /** "✓ All 10 checks passed (…)" or "✗ Corrected before this preview: …" (escaped mrkdwn). */
   static String checksLine(PreviewData.Billing b) {
     long failed = b.checks().stream().filter(c -> c.startsWith("✗")).count();
     if (failed == 0 && b.corrections().isEmpty()) {

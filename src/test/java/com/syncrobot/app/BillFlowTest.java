@@ -139,7 +139,7 @@ final class BillFlowTest {
     // the five-second read: ticket, customer, what is written, the money in dollars and whose token, in one sentence
     assertThat(shown).contains("On *#32203* Printer offline for *Acme Dental*: bill *" + line + "*, then invoice it for *$"
         + total + "* and set the ticket to Invoiced. Sent as *Jane Tech* with your Syncro token.",
-        "Internal note — only technicians see it", "Swapped the toner", "All 9 checks passed");
+        "Internal note — only technicians see it", "Swapped the toner", "All 10 checks passed");
     // once, not four times; the rule, the checks and the product id are behind Details
     assertThat(shown.split(java.util.regex.Pattern.quote(line), -1)).hasSize(2);
     assertThat(shown).doesNotContain("Review checklist", "✓ price", "language model", "own words", "Rule applied");

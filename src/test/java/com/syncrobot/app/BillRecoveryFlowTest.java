@@ -109,9 +109,10 @@ final class BillRecoveryFlowTest {
     JsonNode repair = bot.awaitPost(click, "Repair the $0.00 invoice 67447 on #32203");
     String repairId = WriteFlowHarness.planId(repair);
     assertThat(repairId).isEqualTo(p.planId() + "-r10");
-    assertThat(text(repair)).contains("price $40.00", "price $262.50", "Delete the $0.00 invoice 67447",
-        "Check invoice 67447 is still $0.00", "Check invoice 67447 is gone", "Check the invoice total is $565.00",
-        "Set status Invoiced");
+    // the top sentence names every write; the guard reads are said in words (their steps are under Details)
+    assertThat(text(repair)).contains("set the price $40.00 on line item 300", "set the price $262.50 on line item 301",
+        "delete the $0.00 invoice 67447", "then set status Invoiced", "reads it back to be sure it is gone",
+        "checks its total is $565.00");
     // nothing of the repair is sent before its own Confirm (R1)
     assertThat(syncro.findAll(putRequestedFor(urlPathEqualTo(UPDATE_LINE)))).isEmpty();
     assertThat(syncro.findAll(deleteRequestedFor(urlPathEqualTo(INVOICES + "/67447")))).isEmpty();

@@ -441,7 +441,7 @@ final class CreateFlowTest {
     // a second click does not prepare a second follow-up: it shows the prepared one again
     String again = newPath();
     bot.click(JANE, "create_finish", p.planId(), again, actionTs());
-    assertThat(WriteFlowHarness.planId(bot.awaitPost(again, "Show request"))).isEqualTo(followUpId);
+    assertThat(WriteFlowHarness.planId(bot.awaitPost(again, "Details"))).isEqualTo(followUpId);
 
     confirm(followUpId);
     bot.awaitState(followUpId, PlanState.DONE);

@@ -80,7 +80,7 @@ final class CustomerHtmlFlowTest {
     JsonNode view = bot.lastOpenedView();
     HttpResponse<String> ack = bot.submit(JANE, view, "Update", TYPED, audience, false, "V-" + kind);
     assertThat(ack.body()).isEmpty();
-    JsonNode preview = bot.awaitPost(c.responsePath(), "Show request");
+    JsonNode preview = bot.awaitPost(c.responsePath(), "Details");
     return new WriteFlowHarness.Preview(WriteFlowHarness.planId(preview), preview, c.responsePath());
   }
 
@@ -132,7 +132,7 @@ final class CustomerHtmlFlowTest {
     BillStubs.Opened o = modal.open(Long.toString(t.number()));
     assertThat(modal.submit(o.form(), BillStubs.Form.of("45", "remote", TYPED).with().visibleTo("public"))
         .body()).isEmpty();
-    JsonNode preview = bot.awaitPost(o.command().responsePath(), "Show request");
+    JsonNode preview = bot.awaitPost(o.command().responsePath(), "Details");
     assertThat(text(preview)).contains(PREVIEWED + "\n> Thanks");
 
     String planId = WriteFlowHarness.planId(preview);

@@ -168,7 +168,7 @@ final class DraftFlowTest {
     modelSays("{\"comment_subject\":\"Resolution\",\"comment_body\":\"" + HTML_BODY + "\",\"line_item_description\":"
         + "\"Remote support: toner\",\"preview\":\"Toner.\"}");
     WriteFlowHarness.Preview p = draftedBill();
-    assertThat(text(p.message())).contains("✗ no HTML but &lt;br&gt; (R8)",
+    assertThat(text(p.message())).contains("removed the HTML tags from the body",
         "We fixed it &amp; tested.\n> Pay at your bank (http://evil.example). R&amp;D\n> Bye")
         .doesNotContain("alert(1)");
     confirmAndAwait(p);
@@ -184,7 +184,7 @@ final class DraftFlowTest {
     WriteFlowHarness.Sent c = bot.command(JANE, "comment 32203");
     JsonNode view = bot.lastOpenedView();
     bot.submit(JANE, view, "Update", "fixed, tested", "public", true, "V-draft-html");
-    JsonNode preview = bot.awaitPost(c.responsePath(), "Show request");
+    JsonNode preview = bot.awaitPost(c.responsePath(), "Details");
     assertThat(text(preview)).contains("Pay at your bank (http://evil.example). R&amp;D").doesNotContain("alert(1)");
     String planId = WriteFlowHarness.planId(preview);
     bot.click(JANE, "plan_confirm", planId, newPath(), actionTs());

@@ -86,7 +86,7 @@ final class FinishBillFlowTest {
   private Plan billRefusedAtInvoice(SandboxTicket t, String confirmPath) throws Exception {
     BillStubs.Opened o = modal.open(Long.toString(t.number()));
     assertThat(modal.submit(o.form(), BillStubs.Form.of("45", "remote", WORK)).body()).isEmpty();
-    String planId = WriteFlowHarness.planId(bot.awaitPost(o.command().responsePath(), "Show request"));
+    String planId = WriteFlowHarness.planId(bot.awaitPost(o.command().responsePath(), "Details"));
     sandbox.faults().nextWrite(WriteFault.PASS, WriteFault.PASS, WriteFault.REFUSED_422);
     bot.click(JANE, "plan_confirm", planId, confirmPath, actionTs());
     Plan failed = bot.awaitState(planId, PlanState.FAILED);
@@ -124,7 +124,7 @@ final class FinishBillFlowTest {
 
     String finishPath = newPath();
     bot.click(JANE, "create_finish", failed.id(), finishPath, actionTs());
-    JsonNode followUp = bot.awaitPost(finishPath, "Show request");
+    JsonNode followUp = bot.awaitPost(finishPath, "Details");
     assertThat(text(followUp)).contains("Finish #" + t.number(), "Already in Syncro from the first try", LINE);
     String followUpId = WriteFlowHarness.planId(followUp);
     assertThat(bot.plans.find(followUpId).orElseThrow().steps()).extracting(Step::label)
@@ -152,7 +152,7 @@ final class FinishBillFlowTest {
     assertThat(form.toString()).contains("Bill new work anyway").doesNotContain("Minutes worked");
 
     assertThat(submitAsIs(form).body()).isEmpty();
-    JsonNode followUp = bot.awaitPost(o.command().responsePath(), "Show request");
+    JsonNode followUp = bot.awaitPost(o.command().responsePath(), "Details");
     assertThat(text(followUp)).contains("Finish #" + t.number(), LINE);
     String followUpId = WriteFlowHarness.planId(followUp);
     assertThat(hasFollowUp(bot.plans.find(failed.id()).orElseThrow())).isTrue();
@@ -181,7 +181,7 @@ final class FinishBillFlowTest {
         .contains("Billing new work", LINE, "invoiced together with this one");
 
     assertThat(modal.submit(form, BillStubs.Form.of("30", "remote", "Replaced the toner")).body()).isEmpty();
-    JsonNode preview = bot.awaitPost(o.command().responsePath(), "Show request");
+    JsonNode preview = bot.awaitPost(o.command().responsePath(), "Details");
     JsonNode first = preview.path("blocks").get(0);
     assertThat(first.path("type").asText()).isEqualTo("section");
     assertThat(first.path("text").path("text").asText())
@@ -219,7 +219,7 @@ final class FinishBillFlowTest {
     JsonNode view = bot.lastOpenedView();
     assertThat(bot.submit(JANE, view, "Resolved", "Swapped the fuser unit", "internal", false, "VC1").body())
         .isEmpty();
-    String planId = WriteFlowHarness.planId(bot.awaitPost(c.responsePath(), "Show request"));
+    String planId = WriteFlowHarness.planId(bot.awaitPost(c.responsePath(), "Details"));
     sandbox.faults().nextWrite(WriteFault.PASS, WriteFault.REFUSED_422);
     String confirmPath = newPath();
     bot.click(JANE, "plan_confirm", planId, confirmPath, actionTs());
@@ -228,7 +228,7 @@ final class FinishBillFlowTest {
 
     String finishPath = newPath();
     bot.click(JANE, "create_finish", planId, finishPath, actionTs());
-    String followUpId = WriteFlowHarness.planId(bot.awaitPost(finishPath, "Show request"));
+    String followUpId = WriteFlowHarness.planId(bot.awaitPost(finishPath, "Details"));
     assertThat(bot.plans.find(followUpId).orElseThrow().steps()).singleElement()
         .satisfies(s -> assertThat(s.method()).isEqualTo("PUT"));
     bot.click(JANE, "plan_confirm", followUpId, newPath(), actionTs());

@@ -220,7 +220,7 @@ final class PlaygroundBrowserTest {
     assertThat(state().lineItemsOf(t.id())).as("nothing is written before Confirm").hasSize(linesBefore);
     // The five-second read: one sentence with the ticket, the customer, the money in dollars and whose token.
     assertThat(preview.text()).contains("On #" + t.number(), t.subject(), "$150.00 = $112.50",
-        "then invoice it for $112.50", "with your Syncro token", "All 9 checks passed");
+        "then invoice it for $112.50", "with your Syncro token", "All 10 checks passed");
     markSeen();
     fitsOneLaptopScreen(preview.ts(), "bill-preview");
 
