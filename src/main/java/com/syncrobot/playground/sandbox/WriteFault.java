@@ -18,7 +18,17 @@ public enum WriteFault {
   /** Applies the write, then answers 200 with a body that is not JSON. */
   NON_JSON_200("non_json_200", true),
   /** Answers 429 without applying the write; the next write goes through. */
-  RATE_LIMITED("429", false);
+  RATE_LIMITED("429", false),
+  /**
+   * Holds the request for {@link SandboxFaults#commitDelay()} and only then applies it (a slow Syncro): the
+   * client has given up by then, and the record lands after it stopped waiting.
+   */
+  SLOW_COMMIT("slow_commit", true),
+  /**
+   * A proxy in front of Syncro answers 504 at once while Syncro goes on working: the write is applied
+   * {@link SandboxFaults#commitDelay()} later.
+   */
+  GATEWAY_TIMEOUT_THEN_COMMIT("504_then_commit", true);
 
   private final String wireName;
   private final boolean commits;
@@ -33,7 +43,7 @@ public enum WriteFault {
     return wireName;
   }
 
-  /** Returns whether the write is applied before the fault strikes. */
+  /** Returns whether the write is applied (for the slow faults: in the end, after the client stopped waiting). */
   public boolean commits() {
     return commits;
   }
