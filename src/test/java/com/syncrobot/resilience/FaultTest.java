@@ -44,6 +44,11 @@ final class FaultTest {
     rig.sandbox.knobs().retryAfterSeconds(1);
   }
 
+  /** An open ticket of the seed data while they last, then a new one. */
+  private SandboxTicket ticket() throws Exception {
+    return tickets.isEmpty() ? rig.newBillableTicket("Fault test ticket " + System.nanoTime()) : tickets.pop();
+  }
+
   @AfterAll
   void stop() {
     if (rig != null) {
@@ -53,7 +58,7 @@ final class FaultTest {
 
   @org.junit.jupiter.api.Test
   void confirm_100ConcurrentClicks_oneExecution_R2() throws Exception {
-    SandboxTicket t = tickets.pop();
+    SandboxTicket t = ticket();
     String body = "Hundred clicks: replaced the patch cable.";
     SimMessage p = rig.preview(ALICE, "close", t.number(), body);
     rig.sandbox.requestLog().clear();
@@ -87,7 +92,7 @@ final class FaultTest {
 
   @org.junit.jupiter.api.Test
   void confirm_whileSqliteHeldExclusiveFor1500ms_confirmationNotLost() throws Exception {
-    SandboxTicket t = tickets.pop();
+    SandboxTicket t = ticket();
     String body = "Busy store: reseated the RAM.";
     SimMessage p = rig.preview(ALICE, "close", t.number(), body);
     try (var c = java.sql.DriverManager.getConnection(rig.dbUrl()); var st = c.createStatement()) {
@@ -104,7 +109,7 @@ final class FaultTest {
 
   @org.junit.jupiter.api.Test
   void run_whileSqliteHeldExclusivePastTheBusyTimeout_planRetriedAndFinishes() throws Exception {
-    SandboxTicket t = tickets.pop();
+    SandboxTicket t = ticket();
     String body = "Busy store mid-run: replaced the case fan.";
     SimMessage p = rig.preview(ALICE, "close", t.number(), body);
     // Each request takes 500 ms, so the store can be locked while the comment is on its way.
@@ -126,7 +131,7 @@ final class FaultTest {
 
   @org.junit.jupiter.api.Test
   void syncroDownMidPlan_planWaits_thenVerifiesAndAsks_noDuplicate() throws Exception {
-    SandboxTicket t = tickets.pop();
+    SandboxTicket t = ticket();
     String body = "Outage mid-plan: replaced the UPS battery.";
     SimMessage p = rig.preview(ALICE, "close", t.number(), body);
     rig.sandbox.faults().latency(Duration.ofMillis(300));
@@ -162,7 +167,7 @@ final class FaultTest {
   }
 
   private void run(WriteFault fault, int step) throws Exception {
-    SandboxTicket t = tickets.pop();
+    SandboxTicket t = ticket();
     String body = "Fault " + fault + " on step " + (step + 1) + ": replaced the switch.";
     SimMessage p = rig.preview(ALICE, "close", t.number(), body);
     rig.sandbox.requestLog().clear();
