@@ -31,7 +31,8 @@ public record BotConfig(
     @Nullable String auditChannel,
     @Nullable Path sessionLogDir,
     List<URI> ollamaUrls,
-    DigestSettings digest) {
+    DigestSettings digest,
+    Duration settleWindow) {
 
   public static final String SLACK_BOT_TOKEN = "SLACK_BOT_TOKEN";
   public static final String SLACK_SIGNING_SECRET = "SLACK_SIGNING_SECRET";
@@ -50,6 +51,9 @@ public record BotConfig(
   public static final String DIGEST_LATE_WINDOW_MINUTES = "SYNCRO_BOT_DIGEST_LATE_WINDOW_MINUTES";
   public static final String DIGEST_UNTOUCHED_DAYS = "SYNCRO_BOT_DIGEST_UNTOUCHED_DAYS";
   public static final String DIGEST_LINE_ITEM_READS = "SYNCRO_BOT_DIGEST_LINE_ITEM_READS";
+  public static final String SETTLE_SECONDS = "SYNCRO_BOT_SETTLE_SECONDS";
+  /** See README, "exactly once": longer than any request can take at Syncro, proxies in front included. */
+  public static final Duration DEFAULT_SETTLE = Duration.ofSeconds(120);
   public static final String ADMINS = "SYNCRO_BOT_ADMINS";
   public static final String ALLOW_SHARED_CHANNELS = "SYNCRO_BOT_ALLOW_SHARED_CHANNELS";
 
@@ -74,6 +78,19 @@ public record BotConfig(
     }
     ollamaUrls = List.copyOf(ollamaUrls);
     Objects.requireNonNull(digest, "digest == null");
+    Objects.requireNonNull(settleWindow, "settleWindow == null");
+    if (settleWindow.isNegative() || settleWindow.isZero()) {
+      throw new IllegalArgumentException("settleWindow must be positive: " + settleWindow);
+    }
+  }
+
+  /** A configuration with the default settle window. */
+  public BotConfig(@Nullable String slackBotToken, @Nullable String slackSigningSecret, @Nullable String slackAppToken,
+      String slackApiUrl, int port, @Nullable String syncroBaseUrl, String dbUrl, @Nullable String secretKeyBase64,
+      Path secretKeyFile, Duration previewTtl, @Nullable String auditChannel, @Nullable Path sessionLogDir,
+      List<URI> ollamaUrls, DigestSettings digest) {
+    this(slackBotToken, slackSigningSecret, slackAppToken, slackApiUrl, port, syncroBaseUrl, dbUrl, secretKeyBase64,
+        secretKeyFile, previewTtl, auditChannel, sessionLogDir, ollamaUrls, digest, DEFAULT_SETTLE);
   }
 
   /** A configuration with the default digest settings. */
@@ -131,7 +148,8 @@ public record BotConfig(
         value(env, AUDIT_CHANNEL).orElse(null),
         value(env, SESSION_LOG_DIR).map(Path::of).orElse(null),
         ollama,
-        digestSettings(env));
+        digestSettings(env),
+        Duration.ofSeconds(number(env, SETTLE_SECONDS, DEFAULT_SETTLE.toSeconds(), 1, 3600, "seconds")));
   }
 
   private static DigestSettings digestSettings(Map<String, String> env) {
@@ -269,6 +287,6 @@ public record BotConfig(
     return "BotConfig[socketMode=" + socketMode() + ", slackApiUrl=" + slackApiUrl + ", port=" + port
         + ", syncroBaseUrl=" + syncroBaseUrl + ", dbUrl=" + dbUrl + ", previewTtl=" + previewTtl
         + ", auditChannel=" + auditChannel + ", sessionLogDir=" + sessionLogDir + ", ollamaUrls=" + ollamaUrls
-        + ", digest=" + digest + "]";
+        + ", digest=" + digest + ", settleWindow=" + settleWindow + "]";
   }
 }

@@ -139,7 +139,7 @@ public final class BotServer implements AutoCloseable {
       resources.push(timers::shutdownNow);
       String web = config.syncroBaseUrl() == null ? null : WriteOptions.webUrlOf(config.syncroBaseUrl());
       WriteOptions writeOptions = new WriteOptions(config.previewTtl(), config.auditChannel(), config.sessionLogDir(),
-          ollama, new RateStore(db), web, recheck != null ? recheck : Scheduler.of(timers));
+          ollama, new RateStore(db), web, recheck != null ? recheck : Scheduler.of(timers), config.settleWindow());
       AmbientFeatures ambient = AmbientFeatures.create(slack, botToken, syncro, users, new DigestStore(db, clock),
           config.requireSyncroBaseUrl(), config.digest(), clock);
       SlackBot bot = SlackBot.create(slack, botToken, signingSecret, syncro, users, clock, db.jdbi(), writeOptions,

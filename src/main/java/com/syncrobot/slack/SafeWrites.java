@@ -71,6 +71,8 @@ final class SafeWrites implements AutoCloseable {
     PlanExecutor executor = PlanExecutor.builder()
         .store(store)
         .apis(apis)
+        .tokenUser(slackUserId -> users.find(slackUserId).map(u -> u.syncroUserId()))
+        .settleWindow(options.settleWindow())
         .listener(tell)
         .executor(pool)
         .scheduler(options.scheduler())

@@ -3,6 +3,7 @@ package com.syncrobot.slack;
 import com.github.benmanes.caffeine.cache.Ticker;
 import com.syncrobot.draft.OllamaClient;
 import com.syncrobot.store.RateStore;
+import com.syncrobot.write.PlanExecutor;
 import com.syncrobot.write.Scheduler;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,11 +26,20 @@ public record WriteOptions(
     RateStore rates,
     @Nullable String syncroWebUrl,
     Scheduler scheduler,
-    Ticker ticker) {
+    Ticker ticker,
+    Duration settleWindow) {
   /** Returns the options with the system ticker for the settings cache. */
   public WriteOptions(Duration previewTtl, @Nullable String auditChannel, @Nullable Path sessionLogDir,
       OllamaClient ollama, RateStore rates, @Nullable String syncroWebUrl, Scheduler scheduler) {
-    this(previewTtl, auditChannel, sessionLogDir, ollama, rates, syncroWebUrl, scheduler, Ticker.systemTicker());
+    this(previewTtl, auditChannel, sessionLogDir, ollama, rates, syncroWebUrl, scheduler, Ticker.systemTicker(),
+        PlanExecutor.DEFAULT_SETTLE);
+  }
+
+  /** Returns the options with the system ticker and {@code settleWindow} (see {@link PlanExecutor.Builder#settleWindow}). */
+  public WriteOptions(Duration previewTtl, @Nullable String auditChannel, @Nullable Path sessionLogDir,
+      OllamaClient ollama, RateStore rates, @Nullable String syncroWebUrl, Scheduler scheduler, Duration settleWindow) {
+    this(previewTtl, auditChannel, sessionLogDir, ollama, rates, syncroWebUrl, scheduler, Ticker.systemTicker(),
+        settleWindow);
   }
 
   public WriteOptions {
@@ -38,6 +48,7 @@ public record WriteOptions(
     Objects.requireNonNull(ollama, "ollama == null");
     Objects.requireNonNull(rates, "rates == null");
     Objects.requireNonNull(scheduler, "scheduler == null");
+    Objects.requireNonNull(settleWindow, "settleWindow == null");
     if (previewTtl.isNegative() || previewTtl.isZero()) {
       throw new IllegalArgumentException("previewTtl must be positive: " + previewTtl);
     }

@@ -9,12 +9,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.output.MigrateResult;
+import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteConnection;
+import org.sqlite.SQLiteConnectionConfig;
 import org.sqlite.SQLiteDataSource;
 
 /**
@@ -141,6 +144,30 @@ public final class Database implements AutoCloseable {
       throw new IllegalStateException("database " + url.jdbcUrl() + " is closed");
     }
     return jdbi;
+  }
+
+  /**
+   * Runs {@code read} in one DEFERRED transaction on {@code jdbi}: a consistent snapshot that does not take
+   * the write lock (every other transaction here is IMMEDIATE), so reading never queues behind a writer.
+   * Only for transactions that do not write.
+   */
+  public static <R> R read(Jdbi jdbi, HandleCallback<R, RuntimeException> read) {
+    HandleCallback<R, RuntimeException> deferred = h -> {
+      SQLiteConnectionConfig config;
+      try {
+        config = h.getConnection().unwrap(SQLiteConnection.class).getConnectionConfig();
+      } catch (SQLException e) {
+        throw new IllegalStateException("not a SQLite connection", e);
+      }
+      SQLiteConfig.TransactionMode mode = config.getTransactionMode();
+      config.setTransactionMode(SQLiteConfig.TransactionMode.DEFERRED);
+      try {
+        return h.inTransaction(read);
+      } finally {
+        config.setTransactionMode(mode);
+      }
+    };
+    return jdbi.withHandle(deferred);
   }
 
   /** Returns whether the database answers a trivial query; false once closed. */

@@ -188,6 +188,16 @@ interface PlanDao {
       + STEP + " AND state = 'UNKNOWN'" + LEASE)
   int markAbsent(String planId, int idx, int attempt, String runner, long now, String verification);
 
+  /** A step to be sent again that a last look found in Syncro: done, never sent again (R2). */
+  @SqlUpdate("""
+      UPDATE plan_steps SET state = 'DONE', finished_at = :now, result_id = :resultId, verification = :verification"""
+      + STEP + " AND state = 'PENDING' AND attempt > 1" + LEASE)
+  int markFoundBeforeResend(String planId, int idx, int attempt, String runner, long now, long resultId,
+      String verification);
+
+  @SqlQuery("SELECT MIN(sent_at) FROM plan_step_attempts WHERE plan_id = :planId AND idx = :idx")
+  @Nullable Long firstSentAt(String planId, int idx);
+
   /** Only read steps: reading again is safe, sending again is not (R2). */
   @SqlUpdate("""
       UPDATE plan_steps SET state = 'PENDING', sent_at = NULL, sent_path = NULL, sent_body = NULL"""

@@ -28,6 +28,15 @@ public final class PlanExecutor {
   public static final List<Duration> DEFAULT_BACKOFF =
       List.of(Duration.ofMinutes(1), Duration.ofMinutes(2), Duration.ofMinutes(5), Duration.ofMinutes(10));
 
+  /**
+   * How long after a request left it may still be committed at Syncro; a write whose answer was lost is
+   * called absent only by a check after that (see README, "exactly once").
+   */
+  public static final Duration DEFAULT_SETTLE = Duration.ofSeconds(120);
+
+  /** Consecutive store failures of one plan after which its owner is told that it is stuck for now. */
+  static final int TELL_AFTER_STORE_FAILURES = 3;
+
   /** How long before a step's send a matching comment may have been created and still count. */
   public static final Duration DEFAULT_COMMENT_TOLERANCE = Duration.ofMinutes(10);
 
@@ -39,6 +48,10 @@ public final class PlanExecutor {
   private final Clock clock;
   private final List<Duration> backoff;
   private final CheckVerifier verifier;
+  private final Duration settle;
+  private final @Nullable Function<String, Optional<Long>> tokenUser;
+  /** Consecutive failed passes per plan (a store error); absent when the last pass went through. */
+  private final ConcurrentHashMap<String, Integer> storeFailures = new ConcurrentHashMap<>();
   private final String runnerId = "runner-" + UUID.randomUUID();
   /** Runs requested per plan while one is in progress; absent when none runs in this process. */
   private final ConcurrentHashMap<String, Integer> demand = new ConcurrentHashMap<>();
@@ -52,6 +65,8 @@ public final class PlanExecutor {
     this.clock = required(b.clock, "clock");
     this.backoff = b.backoff;
     this.verifier = new CheckVerifier(b.commentTolerance);
+    this.settle = b.settle;
+    this.tokenUser = b.tokenUser;
   }
 
   /** Returns a builder; store, apis, listener, executor, scheduler and clock are required. */
@@ -160,27 +175,56 @@ public final class PlanExecutor {
       }
     } catch (RuntimeException e) {
       demand.remove(planId);
-      log.error("plan {} stopped by an unexpected {}; it is resumed at the next start", planId,
-          e.getClass().getName(), e);
+      // e.g. the store busy past its timeout or the disk full: the plan is not left to sit until the next start
+      int failures = storeFailures.merge(planId, 1, Integer::sum);
+      Duration delay = backoff.get(Math.min(failures - 1, backoff.size() - 1));
+      log.error("plan {} stopped by an unexpected {} ({} time(s) in a row); trying again in {}", planId,
+          e.getClass().getName(), failures, delay, e);
+      if (failures == TELL_AFTER_STORE_FAILURES) {
+        tellStuck(planId, delay);
+      }
+      boolean takeOverAgain = takeOver && first;
+      scheduler.schedule(delay, () -> submit(planId, takeOverAgain));
     }
   }
 
   private void runOnce(String planId, boolean takeOver) {
+    if (storeFailures.containsKey(planId)) {
+      // a pass of ours failed half-way and may have left our lease on the plan; only one pass runs here
+      store.release(planId, runnerId);
+    }
     boolean claimed = takeOver ? store.takeOver(planId, runnerId) : store.claim(planId, runnerId);
     if (!claimed) {
+      storeFailures.remove(planId);
       return;
     }
     try {
       Plan plan = store.find(planId).orElseThrow(() -> new IllegalStateException("plan " + planId + " vanished"));
       notifyListener(plan);
-      PlanRun.End end = new PlanRun(store, verifier, clock, backoff, this::notifyChanged, runnerId)
-          .run(plan, apis.apply(plan.slackUserId()));
+      PlanRun.End end = new PlanRun(store, verifier, clock, backoff, this::notifyChanged, runnerId, settle,
+          tokenUser).run(plan, apis.apply(plan.slackUserId()));
       if (end.kind() == PlanRun.Kind.WAITING) {
         scheduler.schedule(end.recheckIn(), () -> execute(planId));
       }
     } finally {
       store.release(planId, runnerId);
     }
+    storeFailures.remove(planId);
+  }
+
+  /** Tells the owner that their plan cannot go on for now because the bot cannot save its progress. */
+  private void tellStuck(String planId, Duration delay) {
+    Optional<Plan> plan;
+    try {
+      plan = store.find(planId);
+    } catch (RuntimeException e) {
+      log.error("plan {}: cannot even read it to tell its owner ({})", planId, e.getClass().getName());
+      return;
+    }
+    plan.ifPresent(p -> notifyListener(new Plan(p.id(), p.kind(), p.slackUserId(), p.syncroUserId(),
+        p.syncroUserName(), p.channelId(), p.ticket(), p.title(), PlanState.WAITING, p.createdAt(), p.expiresAt(),
+        p.confirmedAt(), p.finishedAt(), p.responseUrl(), p.previewJson(), PlanNotes.storeTrouble(delay),
+        p.steps())));
   }
 
   private void notifyChanged(String planId) {
@@ -212,6 +256,8 @@ public final class PlanExecutor {
     private @Nullable Clock clock;
     private List<Duration> backoff = DEFAULT_BACKOFF;
     private Duration commentTolerance = DEFAULT_COMMENT_TOLERANCE;
+    private Duration settle = DEFAULT_SETTLE;
+    private @Nullable Function<String, Optional<Long>> tokenUser;
 
     Builder() {}
 
@@ -257,6 +303,29 @@ public final class PlanExecutor {
         throw new IllegalArgumentException("backoff must be non-empty and non-negative: " + copy);
       }
       this.backoff = copy;
+      return this;
+    }
+
+    /**
+     * Sets how long after a request left it may still be committed at Syncro: longer than any request can take
+     * there. Until then a write whose answer was lost is checked again and again, never called absent.
+     *
+     * @throws IllegalArgumentException if not positive
+     */
+    public Builder settleWindow(Duration settle) {
+      if (settle.isNegative() || settle.isZero()) {
+        throw new IllegalArgumentException("settle window must be positive: " + settle);
+      }
+      this.settle = settle;
+      return this;
+    }
+
+    /**
+     * Sets how to tell which Syncro user a Slack user's connected token belongs to; a plan then sends only
+     * while it is the user its preview named. Empty when they have no token.
+     */
+    public Builder tokenUser(Function<String, Optional<Long>> tokenUser) {
+      this.tokenUser = Objects.requireNonNull(tokenUser, "tokenUser == null");
       return this;
     }
 

@@ -45,6 +45,12 @@ final class PlanNotes {
         + " more was sent. " + progress(plan);
   }
 
+  static String otherUser(Plan plan) {
+    return "Nothing more was sent: the preview said this would run as " + plan.syncroUserName() + ", but your"
+        + " connected Syncro token now belongs to someone else (you reconnected). Run the command again to see a"
+        + " new preview with the token you have now. " + progress(plan);
+  }
+
   static String unresolved(Step step, int needed, Plan plan) {
     return name(step) + " needs the id from step " + (needed + 1) + ", which Syncro did not return; it was not sent. "
         + progress(plan);
@@ -78,6 +84,33 @@ final class PlanNotes {
   static String verifying(Step step, Duration delay) {
     return "Syncro did not answer while checking whether " + name(step) + " happened; it was not sent again."
         + " Checking again in " + human(delay) + ".";
+  }
+
+  static String stillChecking(Step step, Duration delay) {
+    return "Syncro did not confirm " + name(step) + " in time. It may still be working on it, so it is not sent"
+        + " again. The bot is still checking and looks again " + inWords(delay) + "; if it is there, the rest"
+        + " goes on by itself.";
+  }
+
+  static String checkingBeforeResend(Step step, Duration delay) {
+    return "Before sending " + name(step) + " again the bot looks once more whether it reached Syncro after all,"
+        + " but Syncro did not answer. Nothing was sent; it looks again " + inWords(delay) + ".";
+  }
+
+  /** A wait in words, e.g. "in about 40 seconds", "in about 2 minutes". */
+  static String inWords(Duration d) {
+    long seconds = Math.max(1, (d.toMillis() + 999) / 1000);
+    if (seconds < 90) {
+      return "in about " + seconds + (seconds == 1 ? " second" : " seconds");
+    }
+    long minutes = (seconds + 30) / 60;
+    return "in about " + minutes + " minutes";
+  }
+
+  static String storeTrouble(Duration delay) {
+    return "The bot cannot save its progress on this right now (its database is busy or full), so it paused;"
+        + " nothing is sent twice. It tries again " + inWords(delay) + " and keeps trying; if this stays, tell"
+        + " whoever runs the bot.";
   }
 
   static String absent(Step step, String how) {

@@ -52,21 +52,34 @@ final class PlanRun {
   private final List<Duration> backoff;
   private final Consumer<String> changed;
   private final String runner;
+  private final Duration settle;
+  private final @Nullable Function<String, Optional<Long>> tokenUser;
 
+  /**
+   * @param settle how long after a request left it may still be committed at Syncro: a step whose outcome is
+   *     unknown is proven absent only by a check after that
+   * @param tokenUser the Syncro user a Slack user's connected token belongs to; null to not check it
+   */
   PlanRun(PlanStore store, CheckVerifier verifier, Clock clock, List<Duration> backoff, Consumer<String> changed,
-      String runner) {
+      String runner, Duration settle, @Nullable Function<String, Optional<Long>> tokenUser) {
     this.store = store;
     this.verifier = verifier;
     this.clock = clock;
     this.backoff = List.copyOf(backoff);
     this.changed = changed;
     this.runner = runner;
+    this.settle = settle;
+    this.tokenUser = tokenUser;
   }
 
   /** Runs {@code plan}, which this runner has claimed, as far as it can go now. */
   End run(Plan plan, Optional<SyncroApi> api) {
     if (api.isEmpty()) {
       return leave(plan, PlanState.FAILED, PlanNotes.tokenGone(plan));
+    }
+    @Nullable End otherUser = otherUser(plan);
+    if (otherUser != null) {
+      return otherUser;
     }
     Plan current = plan;
     for (int i = 0; i < current.steps().size(); i++) {
@@ -76,7 +89,18 @@ final class PlanRun {
         case DONE:
           continue;
         case PENDING:
-          end = step.isRead() ? read(current, step, api.get()) : send(current, step, api.get());
+          if (step.isRead()) {
+            end = read(current, step, api.get());
+          } else if (step.attempt() > 1) {
+            // sent before, proven absent, and now to be sent again: look once more right before sending
+            end = checkBeforeResend(current, step, api.get());
+            if (end == null && reload(current).step(i).state() == StepState.PENDING) {
+              current = reload(current);
+              end = send(current, current.step(i), api.get());
+            }
+          } else {
+            end = send(current, step, api.get());
+          }
           break;
         case SENDING:
           if (step.isRead()) {
@@ -117,6 +141,10 @@ final class PlanRun {
 
   /** Returns null when the step is done and the run goes on. */
   private @Nullable End send(Plan plan, Step step, SyncroApi api) {
+    @Nullable End otherUser = otherUser(plan);
+    if (otherUser != null) {
+      return otherUser;
+    }
     SyncroWrite request;
     try {
       request = Placeholders.resolve(step.request(), i -> idOf(plan, i));
@@ -253,9 +281,62 @@ final class PlanRun {
     return verify(after, after.step(step.index()), api);
   }
 
+  /**
+   * Stops the plan, sending nothing, when the connected token no longer belongs to the Syncro user the
+   * preview named (the technician reconnected as someone else). Returns null when it does.
+   */
+  private @Nullable End otherUser(Plan plan) {
+    if (tokenUser == null) {
+      return null;
+    }
+    Optional<Long> now = tokenUser.apply(plan.slackUserId());
+    if (now.isEmpty()) {
+      return leave(reload(plan), PlanState.FAILED, PlanNotes.tokenGone(reload(plan)));
+    }
+    if (now.get() == plan.syncroUserId()) {
+      return null;
+    }
+    log.warn("plan {}: the connected token is now of Syncro user {}, not {}; stopping", plan.id(), now.get(),
+        plan.syncroUserId());
+    Plan current = reload(plan);
+    return leave(current, PlanState.FAILED, PlanNotes.otherUser(current));
+  }
+
+  /**
+   * Before a step proven absent goes out again on its owner's word: reads Syncro once more (it may have
+   * landed late after all). Found → the step is done with its id and nothing is sent; returns null with the
+   * step still PENDING when it is to be sent now.
+   */
+  private @Nullable End checkBeforeResend(Plan plan, Step step, SyncroApi api) {
+    Instant firstSent = store.firstSentAt(step).orElseGet(clock::instant);
+    Verdict verdict;
+    try {
+      verdict = verifier.verify(api, step.check(), firstSent, i -> idOf(plan, i));
+    } catch (SyncroAuthException e) {
+      return leave(plan, PlanState.FAILED, PlanNotes.tokenRefused(step, plan));
+    } catch (RuntimeException e) {
+      // not sent without a fresh look: try the look again later
+      log.info("plan {} step {}: could not check before sending again ({})", plan.id(), step.index(),
+          e.getClass().getSimpleName());
+      Duration delay = nextDelay(plan);
+      End end = leave(plan, PlanState.WAITING, PlanNotes.checkingBeforeResend(step, delay));
+      return end.kind() == Kind.LOST ? end : new End(Kind.WAITING, delay);
+    }
+    if (verdict instanceof Verdict.Found found) {
+      if (!store.markFoundBeforeResend(step, runner, found.id(), "found before sending again: " + found.how(),
+          clock.instant())) {
+        return End.LOST;
+      }
+      log.info("plan {} step {} found before sending it again: id {}; not sent", plan.id(), step.index(), found.id());
+      changed.accept(plan.id());
+    }
+    return null;
+  }
+
   /** Returns null when the step proved done and the run goes on. */
   private @Nullable End verify(Plan plan, Step step, SyncroApi api) {
     Instant sentAt = step.sentAt() == null ? clock.instant() : step.sentAt();
+    Instant settled = sentAt.plus(settle);
     Verdict verdict;
     try {
       verdict = verifier.verify(api, step.check(), sentAt, i -> idOf(plan, i));
@@ -277,6 +358,11 @@ final class PlanRun {
       changed.accept(plan.id());
       return null;
     }
+    Instant now = clock.instant();
+    if (now.isBefore(settled)) {
+      // The request may still be on its way or being processed: never call it absent yet, look again.
+      return awaitSettle(plan, step, verdict, now, sentAt, settled);
+    }
     if (verdict instanceof Verdict.Absent absent) {
       if (!store.markAbsent(step, runner, "absent: " + absent.how(), clock.instant())) {
         return End.LOST;
@@ -288,6 +374,21 @@ final class PlanRun {
       return End.LOST;
     }
     return leave(reload(plan), PlanState.NEEDS_DECISION, PlanNotes.undecided(step, verdict.how()));
+  }
+
+  /** Waits, sending nothing, and checks again: soon after the send, then further apart, last at {@code settled}. */
+  private End awaitSettle(Plan plan, Step step, Verdict verdict, Instant now, Instant sentAt, Instant settled) {
+    if (!store.markUnknown(step, runner, null, null, "not there yet, checking again: " + verdict.how())) {
+      return End.LOST;
+    }
+    Duration elapsed = Duration.between(sentAt, now);
+    Duration spaced = elapsed.compareTo(settle.dividedBy(8)) > 0 ? elapsed : settle.dividedBy(8);
+    Duration left = Duration.between(now, settled).plusMillis(1);
+    Duration delay = spaced.compareTo(left) < 0 ? spaced : left;
+    log.info("plan {} step {} not found yet; checking again in {} ms (settles at {})", plan.id(), step.index(),
+        delay.toMillis(), settled);
+    End end = leave(reload(plan), PlanState.WAITING, PlanNotes.stillChecking(step, delay));
+    return end.kind() == Kind.LOST ? end : new End(Kind.WAITING, delay);
   }
 
   private End waitToVerify(Plan plan, Step step, String why) {

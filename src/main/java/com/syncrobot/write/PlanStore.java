@@ -1,5 +1,6 @@
 package com.syncrobot.write;
 
+import com.syncrobot.store.Database;
 import com.syncrobot.syncro.SyncroWrite;
 import com.syncrobot.write.PlanRows.AuditRow;
 import com.syncrobot.write.PlanRows.PlanHead;
@@ -48,9 +49,9 @@ public final class PlanStore {
     });
   }
 
-  /** Returns the plan with its steps, read in one transaction. */
+  /** Returns the plan with its steps, read in one transaction (that does not wait for writers). */
   public Optional<Plan> find(String id) {
-    return jdbi.inTransaction(h -> {
+    return Database.read(jdbi, h -> {
       PlanDao dao = h.attach(PlanDao.class);
       return dao.plan(id).map(row -> row.toPlan(dao.steps(id)));
     });
@@ -299,6 +300,24 @@ public final class PlanStore {
   boolean markAbsent(Step step, String runner, String verification, Instant now) {
     return dao().markAbsent(step.planId(), step.index(), step.attempt(), runner, now.toEpochMilli(),
         verification) == 1;
+  }
+
+  /** Returns when the step was first sent, over every earlier attempt; empty if it never was. */
+  Optional<Instant> firstSentAt(Step step) {
+    return Optional.ofNullable(dao().firstSentAt(step.planId(), step.index())).map(Instant::ofEpochMilli);
+  }
+
+  /** Marks a step about to be sent again DONE because a last look found it in Syncro after all. */
+  boolean markFoundBeforeResend(Step step, String runner, long resultId, String verification, Instant now) {
+    return jdbi.inTransaction(h -> {
+      PlanDao dao = h.attach(PlanDao.class);
+      if (dao.markFoundBeforeResend(step.planId(), step.index(), step.attempt(), runner, now.toEpochMilli(),
+          resultId, verification) != 1) {
+        return false;
+      }
+      dao.resetWaits(step.planId());
+      return true;
+    });
   }
 
   /** Puts a step that Syncro did not process (429) back to PENDING. */

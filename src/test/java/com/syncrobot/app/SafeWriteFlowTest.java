@@ -226,6 +226,9 @@ final class SafeWriteFlowTest {
     bot.comments("700", "Older", "something else");
     String path = newPath();
     confirm(p.planId(), path);
+    // not called absent while the request may still land: the bot keeps checking until the settle window passed
+    bot.awaitState(p.planId(), PlanState.WAITING);
+    bot.clock.advance(WriteFlowHarness.SETTLE.plusSeconds(1));
     Plan waiting = bot.awaitState(p.planId(), PlanState.NEEDS_DECISION);
     assertThat(waiting.step(0).state()).isEqualTo(StepState.ABSENT);
     JsonNode decision = bot.awaitPost(path, "Needs your decision");

@@ -1,5 +1,6 @@
 package com.syncrobot.app;
 
+import com.syncrobot.digest.DigestSettings;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -60,6 +61,12 @@ final class WriteFlowHarness implements AutoCloseable {
   static final String TICKET = API + "/tickets/" + TICKET_ID;
   static final ObjectMapper JSON = new ObjectMapper();
   private static final AtomicInteger seq = new AtomicInteger();
+
+  /**
+   * The settle window: a write whose answer was lost is called absent only once the clock moved past it
+   * (tests move it); the re-checks meanwhile come a fraction of it apart, in real time.
+   */
+  static final Duration SETTLE = Duration.ofSeconds(1);
 
   /** A clock that tests move by hand. */
   static final class MovableClock extends Clock {
@@ -152,7 +159,7 @@ final class WriteFlowHarness implements AutoCloseable {
     SyncroClient client = (budget == null ? b : b.budget(budget)).build();
     BotConfig config = new BotConfig(BOT_TOKEN, SIGNING_SECRET, null, slack.baseUrl() + "/api/", 0,
         syncroApi, "jdbc:sqlite:unused", null, dbFile.resolveSibling("secret.key"),
-        Duration.ofMinutes(30), "CAUDIT", logDir(), List.of());
+        Duration.ofMinutes(30), "CAUDIT", logDir(), List.of(), DigestSettings.defaults(), SETTLE);
     server = ollama == null ? BotServer.start(config, "127.0.0.1", db, client, users, clock)
         : BotServer.start(config, "127.0.0.1", db, client, users, clock, ollama);
   }

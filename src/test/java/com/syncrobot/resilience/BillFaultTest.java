@@ -26,8 +26,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * {@code /syncro bill} (45 minutes of remote labour: comment, line 0.75 × 150.00, invoice, invoice total
- * read back, status Invoiced) with every write fault on each of its writes, and with Syncro unreachable
- * mid-plan. Each case ends by reading the sandbox: one comment, one line, one invoice of 112.50, the
+ * read back, status Invoiced) with every write fault on each of its writes (a slow Syncro committing after
+ * the client gave up, or behind a proxy that answered 504, included), and with Syncro unreachable mid-plan. Each case ends by reading the sandbox: one comment, one line, one invoice of 112.50, the
  * ticket Invoiced, and the technician told "Done." — after saying "Send it again" when the bot proved a
  * write absent and asked (R2: only the technician may have an absent record sent again).
  */
@@ -100,6 +100,9 @@ final class BillFaultTest {
       assertThat(state).isEqualTo("NEEDS_DECISION");
       assertThat(told).contains("Send it again").doesNotContain("Done.");
       assertRecords(b, step);
+      // called absent only after the settle window, counted from when the request left
+      assertThat(rig.absentAfter(b.ticket().number(), step)).as("ms from send to 'absent'")
+          .isGreaterThanOrEqualTo(Rig.SETTLE.toMillis());
       assertThat(rig.sim.clickButton(ALICE, rig.await(m -> m.ts().equals(b.preview().ts())), "Send it again").ok())
           .isTrue();
       assertThat(rig.awaitPlanState(b.ticket().number(), Duration.ofSeconds(30), "DONE", "FAILED")).isEqualTo("DONE");

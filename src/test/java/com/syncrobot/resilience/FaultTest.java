@@ -44,6 +44,11 @@ final class FaultTest {
     rig.sandbox.knobs().retryAfterSeconds(1);
   }
 
+  /** An open ticket of the seed data while they last, then a new one. */
+  private SandboxTicket ticket() throws Exception {
+    return tickets.isEmpty() ? rig.newBillableTicket("Fault test ticket " + System.nanoTime()) : tickets.pop();
+  }
+
   @AfterAll
   void stop() {
     if (rig != null) {
@@ -53,7 +58,7 @@ final class FaultTest {
 
   @org.junit.jupiter.api.Test
   void confirm_100ConcurrentClicks_oneExecution_R2() throws Exception {
-    SandboxTicket t = tickets.pop();
+    SandboxTicket t = ticket();
     String body = "Hundred clicks: replaced the patch cable.";
     SimMessage p = rig.preview(ALICE, "close", t.number(), body);
     rig.sandbox.requestLog().clear();
@@ -87,7 +92,7 @@ final class FaultTest {
 
   @org.junit.jupiter.api.Test
   void confirm_whileSqliteHeldExclusiveFor1500ms_confirmationNotLost() throws Exception {
-    SandboxTicket t = tickets.pop();
+    SandboxTicket t = ticket();
     String body = "Busy store: reseated the RAM.";
     SimMessage p = rig.preview(ALICE, "close", t.number(), body);
     try (var c = java.sql.DriverManager.getConnection(rig.dbUrl()); var st = c.createStatement()) {
@@ -103,8 +108,30 @@ final class FaultTest {
   }
 
   @org.junit.jupiter.api.Test
+  void run_whileSqliteHeldExclusivePastTheBusyTimeout_planRetriedAndFinishes() throws Exception {
+    SandboxTicket t = ticket();
+    String body = "Busy store mid-run: replaced the case fan.";
+    SimMessage p = rig.preview(ALICE, "close", t.number(), body);
+    // Each request takes 500 ms, so the store can be locked while the comment is on its way.
+    rig.sandbox.faults().latency(Duration.ofMillis(500));
+    assertThat(rig.sim.clickButton(ALICE, p, "Confirm").ok()).isTrue();
+    rig.awaitStep(t.number(), 0, "SENDING");
+    try (var c = java.sql.DriverManager.getConnection(rig.dbUrl()); var st = c.createStatement()) {
+      st.execute("BEGIN EXCLUSIVE");
+      // longer than the bot's 5 s busy timeout: recording the answer fails with SQLITE_BUSY
+      Thread.sleep(7000);
+      st.execute("COMMIT");
+    }
+    rig.sandbox.faults().latency(Duration.ZERO);
+    assertThat(rig.awaitPlanState(t.number(), Rig.WAIT, "DONE", "NEEDS_DECISION", "FAILED")).isEqualTo("DONE");
+    assertThat(rig.sandbox.state().commentsOf(t.id()).stream().filter(c -> c.body().contains(body))).hasSize(1);
+    assertThat(rig.sandbox.state().ticket(t.id()).orElseThrow().status()).isEqualTo("Resolved");
+    assertThat(rig.awaitText(p.ts(), "Done.")).contains("Done.");
+  }
+
+  @org.junit.jupiter.api.Test
   void syncroDownMidPlan_planWaits_thenVerifiesAndAsks_noDuplicate() throws Exception {
-    SandboxTicket t = tickets.pop();
+    SandboxTicket t = ticket();
     String body = "Outage mid-plan: replaced the UPS battery.";
     SimMessage p = rig.preview(ALICE, "close", t.number(), body);
     rig.sandbox.faults().latency(Duration.ofMillis(300));
@@ -140,7 +167,7 @@ final class FaultTest {
   }
 
   private void run(WriteFault fault, int step) throws Exception {
-    SandboxTicket t = tickets.pop();
+    SandboxTicket t = ticket();
     String body = "Fault " + fault + " on step " + (step + 1) + ": replaced the switch.";
     SimMessage p = rig.preview(ALICE, "close", t.number(), body);
     rig.sandbox.requestLog().clear();
@@ -170,20 +197,25 @@ final class FaultTest {
     // Never a duplicate; a step that committed is never lost; one refused before commit is not faked.
     boolean stepOneLanded = state.equals("DONE") || step == 1 || fault.commits();
     assertThat(comments).as("resolution comments in Syncro").hasSize(stepOneLanded ? 1 : 0);
-    if (state.equals("DONE")) {
-      assertThat(status).isEqualTo("Resolved");
-    } else {
-      // The bot could not know whether step 2 landed (a drop or 502 before commit): it stops and asks
-      // rather than guessing; Syncro holds the status unchanged, never half-claimed.
-      assertThat(state).isEqualTo("NEEDS_DECISION");
-      assertThat(fault.commits()).isFalse();
-      assertThat(status).isNotEqualTo("Resolved");
-    }
     assertThat(told).as("what the technician sees at the end").contains(outcome);
     // Whatever the technician last saw never claims more than happened.
     assertThat(told).doesNotContain("refused by Syncro", "Nothing was sent");
-    if (!state.equals("DONE")) {
-      assertThat(told).doesNotContain("Done.");
+    if (state.equals("DONE")) {
+      assertThat(status).isEqualTo("Resolved");
+      return;
     }
+    // The write never reached Syncro (a drop or 502 before commit): only after the settle window, counted
+    // from when the request left, does the bot call it absent and ask; Syncro holds the status unchanged.
+    assertThat(fault.commits()).isFalse();
+    assertThat(status).isNotEqualTo("Resolved");
+    assertThat(told).doesNotContain("Done.").contains("Send it again");
+    assertThat(rig.absentAfter(t.number(), step)).as("ms from send to 'absent'")
+        .isGreaterThanOrEqualTo(Rig.SETTLE.toMillis());
+    // The technician clicks what the bot offers, as a person would: exactly one of each record in the end.
+    assertThat(rig.sim.clickButton(ALICE, rig.await(m -> m.ts().equals(p.ts())), "Send it again").ok()).isTrue();
+    assertThat(rig.awaitPlanState(t.number(), Duration.ofSeconds(30), "DONE", "FAILED")).isEqualTo("DONE");
+    assertThat(rig.sandbox.state().commentsOf(t.id()).stream().filter(c -> c.body().contains(body))).hasSize(1);
+    assertThat(rig.sandbox.state().ticket(t.id()).orElseThrow().status()).isEqualTo("Resolved");
+    assertThat(rig.awaitText(p.ts(), "Done.")).contains("Done.");
   }
 }

@@ -29,7 +29,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The Syncro sandbox, the Slack simulator and the real bot between them (started by {@code BotServer}
  * from the environment a production bot reads), in this JVM, with the engine's re-check delays divided
- * by {@link #TIME_COMPRESSION} so a one-minute re-check runs after 100 ms.
+ * by {@link #TIME_COMPRESSION} so a one-minute re-check runs after 100 ms, and the client's timeouts and the
+ * settle window shortened (seconds, in real time).
  * The bot's port is fixed at start so a restarted bot (in-process or a child JVM) answers the same URL.
  */
 final class Rig implements AutoCloseable {
@@ -44,6 +45,16 @@ final class Rig implements AutoCloseable {
    * (budget discipline at the real 180 is measured by {@code bench/} and {@code RequestBudgetTest}).
    */
   static final int REQUESTS_PER_MINUTE = 6000;
+  /**
+   * The bot's Syncro client gives up on an answer after this (20 s read, 30 s in all in production), so a
+   * slow commit after {@link #COMMIT_DELAY} lands after the client stopped waiting.
+   */
+  static final Duration CLIENT_READ_TIMEOUT = Duration.ofMillis(2000);
+  static final Duration CLIENT_CALL_TIMEOUT = Duration.ofMillis(2500);
+  /** When the sandbox's slow faults commit a write: after the client gave up, well inside the settle window. */
+  static final Duration COMMIT_DELAY = Duration.ofMillis(3500);
+  /** The bot's settle window ({@code SYNCRO_BOT_SETTLE_SECONDS}; 120 s in production), in real time. */
+  static final Duration SETTLE = Duration.ofSeconds(6);
 
   final Stage stage;
   final Path dir;
@@ -60,6 +71,7 @@ final class Rig implements AutoCloseable {
     this.sim = stage.sim;
     this.botPort = stage.botPort;
     sandbox.knobs().rateLimit(REQUESTS_PER_MINUTE);
+    sandbox.faults().commitDelay(COMMIT_DELAY);
   }
 
   String dbUrl() {
@@ -68,7 +80,9 @@ final class Rig implements AutoCloseable {
 
   /** The environment a production bot reads (BotConfig.fromEnv), pointed at the sandbox and the simulator. */
   Map<String, String> botEnv() {
-    return stage.botEnv();
+    Map<String, String> env = new HashMap<>(stage.botEnv());
+    env.put(BotConfig.SETTLE_SECONDS, Long.toString(SETTLE.toSeconds()));
+    return env;
   }
 
   /**
@@ -89,10 +103,14 @@ final class Rig implements AutoCloseable {
       t.setDaemon(true);
       return t;
     });
-    Scheduler compressed = (delay, task) ->
-        timers.schedule(task, Math.max(1, delay.toMillis() / TIME_COMPRESSION), TimeUnit.MILLISECONDS);
+    // Back-off waits (a minute and more) are compressed; the shorter checks within the settle window are
+    // counted from when a request left, by the real clock, so they run in real time.
+    Scheduler compressed = (delay, task) -> timers.schedule(task, delay.compareTo(Duration.ofMinutes(1)) >= 0
+        ? delay.toMillis() / TIME_COMPRESSION : Math.max(1, delay.toMillis()), TimeUnit.MILLISECONDS);
     SyncroClient.Builder client = SyncroClient.builder()
-        .budget(new RequestBudget(REQUESTS_PER_MINUTE, Clock.systemUTC(), Sleeper.system()));
+        .budget(new RequestBudget(REQUESTS_PER_MINUTE, Clock.systemUTC(), Sleeper.system()))
+        .readTimeout(CLIENT_READ_TIMEOUT)
+        .callTimeout(CLIENT_CALL_TIMEOUT);
     try {
       server = BotServer.start(BotConfig.fromEnv(env), "127.0.0.1", client, compressed);
     } catch (RuntimeException e) {
@@ -231,6 +249,18 @@ final class Rig implements AutoCloseable {
   String stepState(long ticketNumber, int idx) {
     return query("select s.state from plan_steps s join plans p on p.id = s.plan_id where p.ticket_number = "
         + ticketNumber + " and s.idx = " + idx);
+  }
+
+  /** Milliseconds from when step {@code idx} of the ticket's plan was last sent to when it was called absent. */
+  long absentAfter(long ticketNumber, int idx) {
+    String absent = query("select x.finished_at - x.sent_at from plan_step_attempts x join plans p on p.id = x.plan_id"
+        + " where p.ticket_number = " + ticketNumber + " and x.idx = " + idx + " and x.state = 'ABSENT'"
+        + " order by x.attempt desc limit 1");
+    if (absent.isEmpty()) {
+      absent = query("select s.finished_at - s.sent_at from plan_steps s join plans p on p.id = s.plan_id"
+          + " where p.ticket_number = " + ticketNumber + " and s.idx = " + idx + " and s.state = 'ABSENT'");
+    }
+    return absent.isEmpty() ? -1 : Long.parseLong(absent);
   }
 
   /** Polls until step {@code idx} of the ticket's plan is in {@code state}. */

@@ -79,6 +79,18 @@ public final class Stage implements AutoCloseable {
     }
   }
 
+  /**
+   * Connects {@code slackUserId} anew as sandbox technician {@code tech} (with that technician's token), as
+   * {@code /syncro connect} does, on the store a running bot uses.
+   */
+  public void reconnect(String slackUserId, long tech) {
+    try (Database d = Database.open(dbUrl())) {
+      new ConnectedUserStore(d, new TokenCipher(key), Clock.systemUTC())
+          .connect(slackUserId, tech, "Technician " + tech, new SyncroToken(sandbox.seedTokens().get(tech)));
+      techOf.put(slackUserId, tech);
+    }
+  }
+
   public String dbUrl() {
     return "jdbc:sqlite:" + dbFile;
   }

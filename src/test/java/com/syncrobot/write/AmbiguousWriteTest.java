@@ -117,6 +117,7 @@ final class AmbiguousWriteTest {
     f.syncro.comments(new StoredComment(4000, "Other", "older note", Fixture.T0.minusSeconds(3600)));
 
     engine.confirm(plan.id(), Plans.OWNER);
+    f.settle();
 
     Plan after = f.plan(plan.id());
     assertThat(after.state()).isEqualTo(PlanState.NEEDS_DECISION);
@@ -134,6 +135,7 @@ final class AmbiguousWriteTest {
     f.syncro.comments(new StoredComment(3999, Plans.SUBJECT, Plans.BODY, Fixture.T0.minus(Duration.ofHours(20))));
 
     engine.confirm(plan.id(), Plans.OWNER);
+    f.settle();
 
     Plan after = f.plan(plan.id());
     assertThat(after.state()).isEqualTo(PlanState.NEEDS_DECISION);
@@ -146,6 +148,7 @@ final class AmbiguousWriteTest {
     f.syncro.commentPostResets();
     f.syncro.comments();
     engine.confirm(plan.id(), Plans.OWNER);
+    f.settle();
     f.syncro.commentPostCreates(5010);
 
     assertThat(engine.resend(plan.id(), 0, Plans.OTHER)).isEqualTo(DecisionResult.NOT_OWNER);
@@ -172,6 +175,7 @@ final class AmbiguousWriteTest {
     f.syncro.commentPostResets();
     f.syncro.comments();
     engine.confirm(plan.id(), Plans.OWNER);
+    f.settle();
     f.syncro.commentPostCreates(5011);
     int clicks = 8;
     ExecutorService pool = Executors.newFixedThreadPool(clicks);
@@ -205,6 +209,7 @@ final class AmbiguousWriteTest {
     f.syncro.commentPostResets();
     f.syncro.comments();
     engine.confirm(plan.id(), Plans.OWNER);
+    f.settle();
 
     assertThat(engine.cancel(plan.id(), Plans.OWNER)).isEqualTo(CancelResult.CANCELLED);
     assertThat(engine.resend(plan.id(), 0, Plans.OWNER)).isEqualTo(DecisionResult.NOT_APPLICABLE);
@@ -234,6 +239,7 @@ final class AmbiguousWriteTest {
     f.syncro.statusPutAnswers(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
     f.syncro.ticketShows("In Progress");
     engine.confirm(plan.id(), Plans.OWNER);
+    f.settle();
     assertThat(f.plan(plan.id()).state()).isEqualTo(PlanState.NEEDS_DECISION);
     assertThat(f.plan(plan.id()).step(1).verification()).contains("In Progress");
 
@@ -255,6 +261,7 @@ final class AmbiguousWriteTest {
     f.syncro.commentPostResets();
     f.syncro.statusPutSucceeds();
     engine.confirm(plan.id(), Plans.OWNER);
+    f.settle();
     Plan waiting = f.plan(plan.id());
     assertThat(waiting.state()).isEqualTo(PlanState.NEEDS_DECISION);
     assertThat(waiting.step(0).state()).isEqualTo(StepState.UNKNOWN);

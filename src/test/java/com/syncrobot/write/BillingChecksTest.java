@@ -84,6 +84,7 @@ final class BillingChecksTest {
     Plan plan = linePlan(List.of(300L));
 
     engine.confirm(plan.id(), Plans.OWNER);
+    f.settle();
 
     Plan after = f.plan(plan.id());
     assertThat(after.state()).isEqualTo(PlanState.NEEDS_DECISION);
@@ -114,6 +115,7 @@ final class BillingChecksTest {
     Plan plan = f.stored(Plans.base(Plans.OWNER).kind("bill").step("Create invoice", BillingStubs.invoiceWrite(),
         new Check.InvoiceForTicket(TICKET, List.of(500L))).build(Fixture.T0, Plans.TTL));
     engine.confirm(plan.id(), Plans.OWNER);
+    f.settle();
     assertThat(f.plan(plan.id()).state()).isEqualTo(PlanState.NEEDS_DECISION);
     assertThat(billing.invoicePosts()).isEqualTo(1);
 

@@ -129,6 +129,7 @@ final class CreationChecksTest {
     customerTickets(ticket(6999, 31000, "Printer jams", 77, Fixture.T0.minusSeconds(86_400)));
 
     engine.confirm(plan.id(), Plans.OWNER);
+    f.settle();
 
     Plan after = f.plan(plan.id());
     assertThat(after.state()).isEqualTo(PlanState.NEEDS_DECISION);
@@ -187,6 +188,7 @@ final class CreationChecksTest {
     appointments(appointment(991, NEW_TICKET, START.plusSeconds(3600)));
 
     engine.confirm(plan.id(), Plans.OWNER);
+    f.settle();
 
     Plan after = f.plan(plan.id());
     assertThat(after.state()).isEqualTo(PlanState.NEEDS_DECISION);
@@ -204,6 +206,7 @@ final class CreationChecksTest {
     appointments(appointment(991, null, START.minusSeconds(86_400)));
 
     engine.confirm(plan.id(), Plans.OWNER);
+    f.settle();
 
     Plan after = f.plan(plan.id());
     assertThat(after.state()).isEqualTo(PlanState.NEEDS_DECISION);

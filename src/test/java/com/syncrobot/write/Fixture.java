@@ -77,6 +77,15 @@ final class Fixture implements AutoCloseable {
         .build();
   }
 
+  /**
+   * Lets the settle window pass: moves the clock beyond it and runs the re-checks scheduled meanwhile, so a
+   * write still not found is now called absent.
+   */
+  void settle() {
+    clock.advance(PlanExecutor.DEFAULT_SETTLE.plusSeconds(1));
+    scheduler.runDue();
+  }
+
   /** Stores {@code plan} as the Slack side does before showing the preview. */
   Plan stored(Plan plan) {
     store.create(plan);

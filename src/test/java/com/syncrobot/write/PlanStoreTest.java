@@ -49,6 +49,24 @@ final class PlanStoreTest {
   }
 
   @Test
+  void find_whileAnotherConnectionHoldsTheWriteLockPastTheBusyTimeout_stillReads() throws Exception {
+    Plan plan = Plans.close(T0);
+    store.create(plan);
+    // Reading takes no write lock: a writer holding the store (even beyond the 5 s busy timeout) does not
+    // keep the bot from reading a plan, e.g. to tell its owner where it is.
+    try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("bot.db"));
+        var st = c.createStatement()) {
+      st.execute("BEGIN IMMEDIATE");
+      st.execute("UPDATE plans SET note = 'held' WHERE id = '" + plan.id() + "'");
+      try {
+        assertThat(store.find(plan.id())).contains(plan);
+      } finally {
+        st.execute("ROLLBACK");
+      }
+    }
+  }
+
+  @Test
   void create_planNotFresh_refused() {
     Plan plan = Plans.comment(T0);
     Plan running = new Plan(plan.id(), plan.kind(), plan.slackUserId(), plan.syncroUserId(), plan.syncroUserName(),

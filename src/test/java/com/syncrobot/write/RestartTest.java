@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.syncrobot.write.SyncroStubs.StoredComment;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -120,6 +121,7 @@ final class RestartTest {
     f.syncro.commentPostCreates(5001);
     PlanExecutor first = f.engine(f.store, Runnable::run, killWhen(p -> p.step(0).state() == StepState.SENDING));
     assertThatThrownBy(() -> first.confirm(plan.id(), Plans.OWNER)).isInstanceOf(Killed.class);
+    f.settle();
     f.syncro.comments();
 
     f.engine(f.newStore(), Runnable::run, f.listener).resume();
@@ -129,6 +131,33 @@ final class RestartTest {
     assertThat(after.step(0).state()).isEqualTo(StepState.ABSENT);
     assertThat(f.syncro.commentPosts()).isZero();
     assertThat(f.syncro.statusPuts()).isZero();
+  }
+
+  @Test
+  void killedWhileSending_restartWithinTheSettleWindow_keepsChecking_neverAbsent_thenFindsIt() {
+    Plan plan = f.stored(Plans.close(Fixture.T0));
+    f.syncro.commentPostCreates(5001);
+    f.syncro.statusPutSucceeds();
+    PlanExecutor first = f.engine(f.store, Runnable::run, killWhen(p -> p.step(0).state() == StepState.SENDING));
+    assertThatThrownBy(() -> first.confirm(plan.id(), Plans.OWNER)).isInstanceOf(Killed.class);
+    f.syncro.comments();
+    f.clock.advance(Duration.ofSeconds(30));
+
+    f.engine(f.newStore(), Runnable::run, f.listener).resume();
+
+    Plan waiting = f.plan(plan.id());
+    assertThat(waiting.state()).isEqualTo(PlanState.WAITING);
+    assertThat(waiting.step(0).state()).isEqualTo(StepState.UNKNOWN);
+    assertThat(waiting.note()).contains("still checking").contains("looks again in about");
+    // the request may still land: it does, and the next look finds it; nothing was sent twice
+    f.syncro.comments(new StoredComment(5001, Plans.SUBJECT, Plans.BODY, Fixture.T0.plusSeconds(40)));
+    f.clock.advance(Duration.ofSeconds(30));
+    f.scheduler.runDue();
+    Plan after = f.plan(plan.id());
+    assertThat(after.state()).isEqualTo(PlanState.DONE);
+    assertThat(after.step(0).resultId()).isEqualTo(5001L);
+    assertThat(f.syncro.commentPosts()).isZero();
+    assertThat(f.syncro.statusPuts()).isEqualTo(1);
   }
 
   @Test

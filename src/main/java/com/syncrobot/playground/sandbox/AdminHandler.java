@@ -100,13 +100,17 @@ final class AdminHandler implements HttpHandler {
 
   private ObjectNode faults() {
     SandboxFaults f = sandbox.faults();
-    ObjectNode o = Json.obj().put("latencyMs", f.latency().toMillis()).put("down", f.down());
+    ObjectNode o = Json.obj().put("latencyMs", f.latency().toMillis()).put("down", f.down())
+        .put("commitDelayMs", f.commitDelay().toMillis());
     ArrayNode pending = o.putArray("pendingWrites");
     f.pendingWrites().forEach(w -> pending.add(w.wireName()));
     return o;
   }
 
-  /** Applies {@code {clear, latencyMs, down, nextWrite: "name" | ["name", ...]}}; names per {@link WriteFault}. */
+  /**
+   * Applies {@code {clear, latencyMs, down, commitDelayMs, nextWrite: "name" | ["name", ...]}}; names per
+   * {@link WriteFault}.
+   */
   private void applyFaults(JsonNode b) {
     SandboxFaults f = sandbox.faults();
     if (b.path("clear").asBoolean(false)) {
@@ -117,6 +121,9 @@ final class AdminHandler implements HttpHandler {
     }
     if (b.has("down")) {
       f.down(b.get("down").asBoolean());
+    }
+    if (b.has("commitDelayMs")) {
+      f.commitDelay(Duration.ofMillis(b.get("commitDelayMs").asLong()));
     }
     JsonNode next = b.get("nextWrite");
     if (next != null && next.isTextual()) {

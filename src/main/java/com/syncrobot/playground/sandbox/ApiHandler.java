@@ -128,14 +128,38 @@ final class ApiHandler implements HttpHandler {
     if (fault != null && !fault.commits()) {
       return new Outcome(beforeCommit(fault), tech.id());
     }
-    Reply reply;
-    try {
-      reply = match.get().handler().handle(new Call(method, path, match.get().id(), new Params(body, query), tech));
-    } catch (RuntimeException e) {
-      log.warn("sandbox route {} {} failed", method, path, e);
-      reply = Reply.html(500, "We're sorry, but something went wrong.");
+    Call call = new Call(method, path, match.get().id(), new Params(body, query), tech);
+    Router.Match route = match.get();
+    if (fault == WriteFault.GATEWAY_TIMEOUT_THEN_COMMIT) {
+      // the proxy gives up on Syncro and answers now; Syncro is still working and commits later
+      Duration later = faults.commitDelay();
+      Thread t = new Thread(() -> {
+        try {
+          delay.pause(later);
+          apply(route, call);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }, "sandbox-late-commit");
+      t.setDaemon(true);
+      t.start();
+      return new Outcome(Reply.html(504, "504 Gateway Time-out"), tech.id());
     }
-    return new Outcome(fault == null ? reply : afterCommit(fault), tech.id());
+    if (fault == WriteFault.SLOW_COMMIT) {
+      // Syncro is slow: the client stops waiting meanwhile, then the write lands and the answer goes nowhere
+      delay.pause(faults.commitDelay());
+    }
+    Reply reply = apply(route, call);
+    return new Outcome(fault == null || fault == WriteFault.SLOW_COMMIT ? reply : afterCommit(fault), tech.id());
+  }
+
+  private static Reply apply(Router.Match route, Call call) {
+    try {
+      return route.handler().handle(call);
+    } catch (RuntimeException e) {
+      log.warn("sandbox route {} {} failed", call.method(), call.path(), e);
+      return Reply.html(500, "We're sorry, but something went wrong.");
+    }
   }
 
   private Reply rateLimited() {

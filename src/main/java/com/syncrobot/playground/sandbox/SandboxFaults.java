@@ -14,6 +14,9 @@ import org.jspecify.annotations.Nullable;
 public final class SandboxFaults {
   private volatile Duration latency = Duration.ZERO;
   private volatile boolean down;
+  /** How long after it arrived a slow write is applied; 25 s: after a client that waits 20 s gave up. */
+  static final Duration DEFAULT_COMMIT_DELAY = Duration.ofSeconds(25);
+  private volatile Duration commitDelay = DEFAULT_COMMIT_DELAY;
   private final ConcurrentLinkedDeque<WriteFault> nextWrites = new ConcurrentLinkedDeque<>();
 
   /** Returns the delay added before each API request is handled. */
@@ -32,6 +35,25 @@ public final class SandboxFaults {
       throw new IllegalArgumentException("latency must not be negative: " + d);
     }
     this.latency = d;
+    return this;
+  }
+
+  /** Returns how long after it arrived a write with a slow fault ({@link WriteFault#SLOW_COMMIT}, ...) is applied. */
+  public Duration commitDelay() {
+    return commitDelay;
+  }
+
+  /**
+   * Sets how long after it arrived a write with a slow fault is applied.
+   *
+   * @throws IllegalArgumentException if negative
+   */
+  public SandboxFaults commitDelay(Duration d) {
+    Objects.requireNonNull(d, "commitDelay");
+    if (d.isNegative()) {
+      throw new IllegalArgumentException("commit delay must not be negative: " + d);
+    }
+    this.commitDelay = d;
     return this;
   }
 
@@ -58,7 +80,7 @@ public final class SandboxFaults {
     return List.copyOf(new ArrayList<>(nextWrites));
   }
 
-  /** Removes queued faults, latency and the down switch. */
+  /** Removes queued faults, latency and the down switch (the commit delay stays as set). */
   public void clear() {
     nextWrites.clear();
     latency = Duration.ZERO;

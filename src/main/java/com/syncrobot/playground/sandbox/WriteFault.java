@@ -22,7 +22,17 @@ public enum WriteFault {
   /** Refuses the write with 422 and Syncro's error body, without applying it: a definite refusal. */
   REFUSED_422("422", false),
   /** Lets the write through untouched: queued first, it aims the faults after it at later writes. */
-  PASS("pass", true);
+  PASS("pass", true),
+  /**
+   * Holds the request for {@link SandboxFaults#commitDelay()} and only then applies it (a slow Syncro): the
+   * client has given up by then, and the record lands after it stopped waiting.
+   */
+  SLOW_COMMIT("slow_commit", true),
+  /**
+   * A proxy in front of Syncro answers 504 at once while Syncro goes on working: the write is applied
+   * {@link SandboxFaults#commitDelay()} later.
+   */
+  GATEWAY_TIMEOUT_THEN_COMMIT("504_then_commit", true);
 
   private final String wireName;
   private final boolean commits;
@@ -37,7 +47,7 @@ public enum WriteFault {
     return wireName;
   }
 
-  /** Returns whether the write is applied before the fault strikes. */
+  /** Returns whether the write is applied (for the slow faults: in the end, after the client stopped waiting). */
   public boolean commits() {
     return commits;
   }
