@@ -109,7 +109,8 @@ final class BillPlanner {
     String title = "Bill #" + ticket.number().value() + ": " + amount(plan) + " " + type.key() + ", $" + line.total()
         + (f.invoice() ? " + invoice" : "");
     Plan.Builder b = WritePlans.start("bill", user, channel(m, user), ticket, title, data, m.responseUrl());
-    WritePlans.commentStep(b, ticket, user, "Post resolution comment ("
+    // the detail read above holds every comment of the ticket: none of them is the new one
+    WritePlans.commentStep(b, ticket, ticket.comments(), user, "Post resolution comment ("
         + VisibilityText.label(f.visibility()).toLowerCase(Locale.ROOT) + ")", subject, body, f.visibility());
     b.step("Add line item " + line.quantity() + " × " + line.name() + " @ " + line.priceRetail(),
         SyncroWrite.post("/tickets/" + ticket.id().value() + "/add_line_item", line.toRequestBody(), "/id"),

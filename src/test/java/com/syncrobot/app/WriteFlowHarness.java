@@ -194,6 +194,7 @@ final class WriteFlowHarness implements AutoCloseable {
     syncro.stubFor(get(urlPathEqualTo(API + "/tickets")).withQueryParam("number", equalTo(Long.toString(NUMBER)))
         .willReturn(okJson("{\"tickets\":[" + ticketJson(status) + "],\"meta\":{\"total_pages\":1,\"page\":1}}")));
     syncro.stubFor(get(urlPathEqualTo(TICKET)).willReturn(okJson("{\"ticket\":" + ticketJson(status) + "}")));
+    comments();
   }
 
   static String ticketJson(String status) {
