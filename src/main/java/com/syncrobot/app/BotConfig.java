@@ -1,6 +1,7 @@
 package com.syncrobot.app;
 
 import com.syncrobot.digest.DigestSettings;
+import com.syncrobot.write.PlanExecutor;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,7 +30,8 @@ public record BotConfig(
     @Nullable String auditChannel,
     @Nullable Path sessionLogDir,
     List<URI> ollamaUrls,
-    DigestSettings digest) {
+    DigestSettings digest,
+    Duration runnerLease) {
 
   public static final String SLACK_BOT_TOKEN = "SLACK_BOT_TOKEN";
   public static final String SLACK_SIGNING_SECRET = "SLACK_SIGNING_SECRET";
@@ -48,6 +50,7 @@ public record BotConfig(
   public static final String DIGEST_LATE_WINDOW_MINUTES = "SYNCRO_BOT_DIGEST_LATE_WINDOW_MINUTES";
   public static final String DIGEST_UNTOUCHED_DAYS = "SYNCRO_BOT_DIGEST_UNTOUCHED_DAYS";
   public static final String DIGEST_LINE_ITEM_READS = "SYNCRO_BOT_DIGEST_LINE_ITEM_READS";
+  public static final String RUNNER_LEASE_SECONDS = "SYNCRO_BOT_RUNNER_LEASE_SECONDS";
 
   public static final String DEFAULT_SLACK_API_URL = "https://slack.com/api/";
   public static final String DEFAULT_DB_URL = "jdbc:sqlite:data/syncro-bot.db";
@@ -65,6 +68,7 @@ public record BotConfig(
     }
     ollamaUrls = List.copyOf(ollamaUrls);
     Objects.requireNonNull(digest, "digest == null");
+    Objects.requireNonNull(runnerLease, "runnerLease == null");
   }
 
   /** A configuration with the default digest settings. */
@@ -73,7 +77,8 @@ public record BotConfig(
       Path secretKeyFile, Duration previewTtl, @Nullable String auditChannel, @Nullable Path sessionLogDir,
       List<URI> ollamaUrls) {
     this(slackBotToken, slackSigningSecret, slackAppToken, slackApiUrl, port, syncroBaseUrl, dbUrl, secretKeyBase64,
-        secretKeyFile, previewTtl, auditChannel, sessionLogDir, ollamaUrls, DigestSettings.defaults());
+        secretKeyFile, previewTtl, auditChannel, sessionLogDir, ollamaUrls, DigestSettings.defaults(),
+        PlanExecutor.DEFAULT_RUNNER_LEASE);
   }
 
   /** Reads the configuration from environment variables; see README for each one. */
@@ -122,7 +127,9 @@ public record BotConfig(
         value(env, AUDIT_CHANNEL).orElse(null),
         value(env, SESSION_LOG_DIR).map(Path::of).orElse(null),
         ollama,
-        digestSettings(env));
+        digestSettings(env),
+        Duration.ofSeconds(number(env, RUNNER_LEASE_SECONDS, PlanExecutor.DEFAULT_RUNNER_LEASE.toSeconds(), 3, 3600,
+            "seconds")));
   }
 
   private static DigestSettings digestSettings(Map<String, String> env) {
@@ -212,6 +219,6 @@ public record BotConfig(
     return "BotConfig[socketMode=" + socketMode() + ", slackApiUrl=" + slackApiUrl + ", port=" + port
         + ", syncroBaseUrl=" + syncroBaseUrl + ", dbUrl=" + dbUrl + ", previewTtl=" + previewTtl
         + ", auditChannel=" + auditChannel + ", sessionLogDir=" + sessionLogDir + ", ollamaUrls=" + ollamaUrls
-        + ", digest=" + digest + "]";
+        + ", digest=" + digest + ", runnerLease=" + runnerLease + "]";
   }
 }

@@ -3,6 +3,7 @@ package com.syncrobot.slack;
 import com.github.benmanes.caffeine.cache.Ticker;
 import com.syncrobot.draft.OllamaClient;
 import com.syncrobot.store.RateStore;
+import com.syncrobot.write.PlanExecutor;
 import com.syncrobot.write.Scheduler;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,7 +14,8 @@ import org.jspecify.annotations.Nullable;
  * Settings of the write side: how long a preview may wait for Confirm, the optional audit channel
  * and session-log folder, the language model for drafting (R13; without URLs every draft falls back
  * to the technician's words), the labour rate table for billing, Syncro's web address for links, the
- * scheduler for the engine's re-checks, and the ticker of the account-settings cache.
+ * scheduler for the engine's re-checks, the ticker of the account-settings cache, and how long the
+ * plan runner's heartbeat stays fresh.
  *
  * @param syncroWebUrl e.g. {@code https://acme.syncromsp.com}; null when unknown (no links are shown)
  */
@@ -25,11 +27,13 @@ public record WriteOptions(
     RateStore rates,
     @Nullable String syncroWebUrl,
     Scheduler scheduler,
-    Ticker ticker) {
-  /** Returns the options with the system ticker for the settings cache. */
+    Ticker ticker,
+    Duration runnerLease) {
+  /** Returns the options with the system ticker for the settings cache and the default runner lease. */
   public WriteOptions(Duration previewTtl, @Nullable String auditChannel, @Nullable Path sessionLogDir,
       OllamaClient ollama, RateStore rates, @Nullable String syncroWebUrl, Scheduler scheduler) {
-    this(previewTtl, auditChannel, sessionLogDir, ollama, rates, syncroWebUrl, scheduler, Ticker.systemTicker());
+    this(previewTtl, auditChannel, sessionLogDir, ollama, rates, syncroWebUrl, scheduler, Ticker.systemTicker(),
+        PlanExecutor.DEFAULT_RUNNER_LEASE);
   }
 
   public WriteOptions {
@@ -38,6 +42,7 @@ public record WriteOptions(
     Objects.requireNonNull(ollama, "ollama == null");
     Objects.requireNonNull(rates, "rates == null");
     Objects.requireNonNull(scheduler, "scheduler == null");
+    Objects.requireNonNull(runnerLease, "runnerLease == null");
     if (previewTtl.isNegative() || previewTtl.isZero()) {
       throw new IllegalArgumentException("previewTtl must be positive: " + previewTtl);
     }
