@@ -263,9 +263,18 @@ public final class PlanStore {
     return dao().waitCount(planId);
   }
 
+  /**
+   * Records that the step's request is about to leave. This record must survive an OS crash or a
+   * power loss, not only the bot's own crash: its commit is synced to disk before this returns
+   * (SQLite synchronous=FULL on this connection; the WAL is synced whole, so every earlier commit
+   * with it). Other transitions keep NORMAL: losing one only means verifying again.
+   */
   boolean markSending(Step step, String runner, SyncroWrite sent, Instant now) {
-    return dao().markSending(step.planId(), step.index(), step.attempt(), runner, now.toEpochMilli(),
-        sent.path(), PlanJson.writeNode(sent.body())) == 1;
+    return jdbi.withHandle(h -> {
+      h.execute("PRAGMA synchronous = FULL");
+      return h.attach(PlanDao.class).markSending(step.planId(), step.index(), step.attempt(), runner,
+          now.toEpochMilli(), sent.path(), PlanJson.writeNode(sent.body()));
+    }) == 1;
   }
 
   /** Records that a read step is being read now, with the path it reads (placeholders resolved). */
