@@ -1,6 +1,7 @@
 package com.syncrobot.app;
 
 import com.syncrobot.digest.DigestSettings;
+import com.syncrobot.write.PlanExecutor;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,7 +33,8 @@ public record BotConfig(
     @Nullable Path sessionLogDir,
     List<URI> ollamaUrls,
     DigestSettings digest,
-    Duration settleWindow) {
+    Duration settleWindow,
+    Duration runnerLease) {
 
   public static final String SLACK_BOT_TOKEN = "SLACK_BOT_TOKEN";
   public static final String SLACK_SIGNING_SECRET = "SLACK_SIGNING_SECRET";
@@ -61,6 +63,7 @@ public record BotConfig(
   private static final String SYNCRO_BASE_URL_NAME = SYNCRO_BASE_URL + " (or " + SYNCRO_SUBDOMAIN + ")";
   private static final String SIGNING_SECRET_NAME =
       SLACK_SIGNING_SECRET + " (required in HTTP mode, when " + SLACK_APP_TOKEN + " is not set)";
+  public static final String RUNNER_LEASE_SECONDS = "SYNCRO_BOT_RUNNER_LEASE_SECONDS";
 
   public static final String DEFAULT_SLACK_API_URL = "https://slack.com/api/";
   public static final String DEFAULT_DB_URL = "jdbc:sqlite:data/syncro-bot.db";
@@ -82,15 +85,17 @@ public record BotConfig(
     if (settleWindow.isNegative() || settleWindow.isZero()) {
       throw new IllegalArgumentException("settleWindow must be positive: " + settleWindow);
     }
+    Objects.requireNonNull(runnerLease, "runnerLease == null");
   }
 
-  /** A configuration with the default settle window. */
+  /** A configuration with the default settle window and runner lease. */
   public BotConfig(@Nullable String slackBotToken, @Nullable String slackSigningSecret, @Nullable String slackAppToken,
       String slackApiUrl, int port, @Nullable String syncroBaseUrl, String dbUrl, @Nullable String secretKeyBase64,
       Path secretKeyFile, Duration previewTtl, @Nullable String auditChannel, @Nullable Path sessionLogDir,
       List<URI> ollamaUrls, DigestSettings digest) {
     this(slackBotToken, slackSigningSecret, slackAppToken, slackApiUrl, port, syncroBaseUrl, dbUrl, secretKeyBase64,
-        secretKeyFile, previewTtl, auditChannel, sessionLogDir, ollamaUrls, digest, DEFAULT_SETTLE);
+        secretKeyFile, previewTtl, auditChannel, sessionLogDir, ollamaUrls, digest, DEFAULT_SETTLE,
+        PlanExecutor.DEFAULT_RUNNER_LEASE);
   }
 
   /** A configuration with the default digest settings. */
@@ -99,7 +104,8 @@ public record BotConfig(
       Path secretKeyFile, Duration previewTtl, @Nullable String auditChannel, @Nullable Path sessionLogDir,
       List<URI> ollamaUrls) {
     this(slackBotToken, slackSigningSecret, slackAppToken, slackApiUrl, port, syncroBaseUrl, dbUrl, secretKeyBase64,
-        secretKeyFile, previewTtl, auditChannel, sessionLogDir, ollamaUrls, DigestSettings.defaults());
+        secretKeyFile, previewTtl, auditChannel, sessionLogDir, ollamaUrls, DigestSettings.defaults(),
+        DEFAULT_SETTLE, PlanExecutor.DEFAULT_RUNNER_LEASE);
   }
 
   /** Reads the configuration from environment variables; see README for each one. */
@@ -149,7 +155,9 @@ public record BotConfig(
         value(env, SESSION_LOG_DIR).map(Path::of).orElse(null),
         ollama,
         digestSettings(env),
-        Duration.ofSeconds(number(env, SETTLE_SECONDS, DEFAULT_SETTLE.toSeconds(), 1, 3600, "seconds")));
+        Duration.ofSeconds(number(env, SETTLE_SECONDS, DEFAULT_SETTLE.toSeconds(), 1, 3600, "seconds")),
+        Duration.ofSeconds(number(env, RUNNER_LEASE_SECONDS, PlanExecutor.DEFAULT_RUNNER_LEASE.toSeconds(), 3, 3600,
+            "seconds")));
   }
 
   private static DigestSettings digestSettings(Map<String, String> env) {
@@ -287,6 +295,6 @@ public record BotConfig(
     return "BotConfig[socketMode=" + socketMode() + ", slackApiUrl=" + slackApiUrl + ", port=" + port
         + ", syncroBaseUrl=" + syncroBaseUrl + ", dbUrl=" + dbUrl + ", previewTtl=" + previewTtl
         + ", auditChannel=" + auditChannel + ", sessionLogDir=" + sessionLogDir + ", ollamaUrls=" + ollamaUrls
-        + ", digest=" + digest + ", settleWindow=" + settleWindow + "]";
+        + ", digest=" + digest + ", settleWindow=" + settleWindow + ", runnerLease=" + runnerLease + "]";
   }
 }

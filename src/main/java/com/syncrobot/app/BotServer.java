@@ -1,5 +1,6 @@
 package com.syncrobot.app;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
@@ -13,6 +14,8 @@ import com.syncrobot.slack.WriteOptions;
 import com.syncrobot.store.ConnectedUserStore;
 import com.syncrobot.store.Database;
 import com.syncrobot.store.RateStore;
+import com.syncrobot.store.StoreLock;
+import com.syncrobot.store.StoreLockedException;
 import com.syncrobot.syncro.Redactor;
 import com.syncrobot.syncro.SyncroClient;
 import com.syncrobot.write.Scheduler;
@@ -88,10 +91,16 @@ public final class BotServer implements AutoCloseable {
     String syncroBaseUrl = config.requireSyncroBaseUrl();
 
     Clock clock = Clock.systemUTC();
-    Storage storage = Storage.open(config, clock);
     Deque<AutoCloseable> owned = new ArrayDeque<>();
-    owned.push(storage);
     try {
+      // One serving bot per store, held until it stops; the command-line tools do not take it.
+      owned.push(StoreLock.acquire(config.dbUrl(), clock));
+    } catch (StoreLockedException e) {
+      throw new ConfigException(e.getMessage());
+    }
+    try {
+      Storage storage = Storage.open(config, clock);
+      owned.push(storage);
       SyncroClient syncro = syncroClient.baseUrl(syncroBaseUrl).build();
       return start(config, bindHost, storage.db(), syncro, storage.users(), clock, ollama(config), recheck, owned);
     } catch (RuntimeException e) {
@@ -139,7 +148,8 @@ public final class BotServer implements AutoCloseable {
       resources.push(timers::shutdownNow);
       String web = config.syncroBaseUrl() == null ? null : WriteOptions.webUrlOf(config.syncroBaseUrl());
       WriteOptions writeOptions = new WriteOptions(config.previewTtl(), config.auditChannel(), config.sessionLogDir(),
-          ollama, new RateStore(db), web, recheck != null ? recheck : Scheduler.of(timers), config.settleWindow());
+          ollama, new RateStore(db), web, recheck != null ? recheck : Scheduler.of(timers), Ticker.systemTicker(),
+          config.settleWindow(), config.runnerLease());
       AmbientFeatures ambient = AmbientFeatures.create(slack, botToken, syncro, users, new DigestStore(db, clock),
           config.requireSyncroBaseUrl(), config.digest(), clock);
       SlackBot bot = SlackBot.create(slack, botToken, signingSecret, syncro, users, clock, db.jdbi(), writeOptions,
@@ -162,7 +172,16 @@ public final class BotServer implements AutoCloseable {
         log.info("Serving Slack over HTTP on port {} ({} and {})", http.port(), HttpTransport.EVENTS_PATH,
             HttpTransport.HEALTH_PATH);
       }
+      // The runner's heartbeat has a thread of its own: a slow sweep must never make it look dead.
+      ScheduledExecutorService beats = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "runner-heartbeat");
+        t.setDaemon(true);
+        return t;
+      });
+      resources.push(beats::shutdownNow);
       int resumed = bot.resumePlans();
+      long every = bot.heartbeatEvery().toMillis();
+      beats.scheduleWithFixedDelay(bot::heartbeat, every, every, TimeUnit.MILLISECONDS);
       if (resumed > 0) {
         log.info("Resuming {} plan(s) that were running when the bot stopped", resumed);
       }

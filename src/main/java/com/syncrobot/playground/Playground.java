@@ -13,6 +13,7 @@ import com.syncrobot.store.TokenCipher;
 import com.syncrobot.syncro.Me;
 import com.syncrobot.syncro.SyncroClient;
 import com.syncrobot.syncro.SyncroToken;
+import com.syncrobot.write.PlanExecutor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -107,7 +108,7 @@ public final class Playground implements AutoCloseable {
 
       BotConfig config = new BotConfig(botToken, signingSecret, null, slack.apiUrl(), botPort, sandbox.baseUrl(),
           dbUrl, key, dataDir.resolve("unused.key"), Duration.ofMinutes(30), null, null, List.of(),
-          DigestSettings.defaults());
+          DigestSettings.defaults(), BotConfig.DEFAULT_SETTLE, PlanExecutor.DEFAULT_RUNNER_LEASE);
       BotServer bot = BotServer.start(config, LOOPBACK);
       owned.push(bot);
       log.info("Playground: page {}, bot on port {}, Syncro sandbox {}", slack.baseUrl(), bot.port(),

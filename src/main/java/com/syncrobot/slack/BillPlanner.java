@@ -113,7 +113,8 @@ final class BillPlanner {
     // an unfinished billing's line is on the ticket: the preview names it first and offers to finish it
     unfinished.find(ticket).ifPresent(earlier -> b.previewJson(UnfinishedBills.mark(data.toJson(), earlier,
         f.invoice() ? invoiceTotal.toString() : null)));
-    WritePlans.commentStep(b, ticket, user, "Post resolution comment ("
+    // the detail read above holds every comment of the ticket: none of them is the new one
+    WritePlans.commentStep(b, ticket, ticket.comments(), user, "Post resolution comment ("
         + VisibilityText.label(f.visibility()).toLowerCase(Locale.ROOT) + ")", subject, body, f.visibility());
     b.step("Add line item " + line.quantity() + " × " + line.name() + " at $" + line.priceRetail(),
         SyncroWrite.post("/tickets/" + ticket.id().value() + "/add_line_item", line.toRequestBody(), "/id"),

@@ -115,7 +115,7 @@ final class CreatePlans {
             new Check.TicketCreated(customer.id(), f.subject(), now))
         .step("Post the Initial Issue comment (" + VisibilityText.label(audience).toLowerCase(Locale.ROOT) + ")",
             SyncroWrite.post("/tickets/{{step:0}}/comment", comment, "/comment/id"),
-            Check.WithStepIds.onTicketOf(0, t -> new Check.CommentExists(t, INITIAL_ISSUE, r.html())));
+            Check.WithStepIds.onTicketOf(0, t -> new Check.CommentExists(t, INITIAL_ISSUE, r.html(), List.of())));
 
     Instant start = f.start();
     if (start != null) {

@@ -7,6 +7,7 @@ import com.slack.api.bolt.response.Response;
 import com.slack.api.model.view.ViewState;
 import com.syncrobot.billing.Visibility;
 import com.syncrobot.store.ConnectedUser;
+import com.syncrobot.syncro.SyncroApi;
 import com.syncrobot.syncro.Ticket;
 import com.syncrobot.syncro.TicketNumber;
 import com.syncrobot.write.Plan;
@@ -73,12 +74,12 @@ final class MessageCommentSubmission implements ViewSubmissionHandler {
     }
     MessageCommentModal.Meta m = meta.get();
     boolean queued = requests.submit("comment", req.getPayload().getUser().getId(), number.get(), m.responseUrl(),
-        (api, user, ticket, clock, ttl) -> plan(m, text, audience, user, ticket, clock, ttl));
+        (api, user, ticket, clock, ttl) -> plan(m, text, audience, api, user, ticket, clock, ttl));
     return queued ? ctx.ack() : ctx.ackWithErrors(Map.of(MessageCommentModal.B_TICKET, UserMessages.BUSY));
   }
 
-  private Plan plan(MessageCommentModal.Meta m, String text, Visibility audience, ConnectedUser user, Ticket ticket,
-      Clock clock, Duration ttl) {
+  private Plan plan(MessageCommentModal.Meta m, String text, Visibility audience, SyncroApi api, ConnectedUser user,
+      Ticket ticket, Clock clock, Duration ttl) {
     String link = Objects.requireNonNullElseGet(out.permalink(m.channelId(), m.messageTs()), m::fallbackPermalink);
     String href = SlackMessageText.html(link);
     String html = SlackMessageText.html(text) + "<br><br>From Slack: <a href=\"" + href + "\">" + href + "</a>";
@@ -95,7 +96,8 @@ final class MessageCommentSubmission implements ViewSubmissionHandler {
     if (m.responseUrl().isEmpty()) {
       b.responseUrl(null);
     }
-    WritePlans.commentStep(b, ticket, user, "Post " + VisibilityText.label(audience).toLowerCase(Locale.ROOT),
+    // a ticket from the list carries no comments: read them, so that none of them passes for the new one
+    WritePlans.commentStep(b, ticket, api.comments(ticket.id()), user, "Post " + VisibilityText.label(audience).toLowerCase(Locale.ROOT),
         MessageCommentModal.SUBJECT, html, audience);
     return b.build(clock.instant(), ttl);
   }

@@ -77,6 +77,7 @@ final class SafeWrites implements AutoCloseable {
         .executor(pool)
         .scheduler(options.scheduler())
         .clock(clock)
+        .runnerLease(options.runnerLease())
         .build();
 
     app.use(new RedeliveryFilter(deliveries));

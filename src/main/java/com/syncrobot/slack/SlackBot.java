@@ -9,6 +9,7 @@ import com.slack.api.bolt.middleware.builtin.SSLCheck;
 import com.slack.api.bolt.middleware.builtin.SingleTeamAuthorization;
 import com.syncrobot.store.ConnectedUserStore;
 import com.syncrobot.syncro.SyncroClient;
+import com.syncrobot.write.PlanExecutor;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -106,6 +107,21 @@ public final class SlackBot implements AutoCloseable {
    */
   public int resumePlans() {
     return writes == null ? 0 : writes.resume();
+  }
+
+  /**
+   * Records that this bot's plan runner is alive and looks again at plans held by a runner that was;
+   * run it every {@link #heartbeatEvery()}. Does nothing without the write side.
+   */
+  public void heartbeat() {
+    if (writes != null) {
+      writes.executor().heartbeat();
+    }
+  }
+
+  /** How often {@link #heartbeat()} must run. */
+  public Duration heartbeatEvery() {
+    return writes == null ? PlanExecutor.DEFAULT_RUNNER_LEASE.dividedBy(3) : writes.executor().heartbeatEvery();
   }
 
   /** Expires stale previews (and updates them) and prunes old delivery keys; run it about once a minute. */

@@ -14,7 +14,8 @@ import org.jspecify.annotations.Nullable;
  * Settings of the write side: how long a preview may wait for Confirm, the optional audit channel
  * and session-log folder, the language model for drafting (R13; without URLs every draft falls back
  * to the technician's words), the labour rate table for billing, Syncro's web address for links, the
- * scheduler for the engine's re-checks, and the ticker of the account-settings cache.
+ * scheduler for the engine's re-checks, the ticker of the account-settings cache, and how long the
+ * plan runner's heartbeat stays fresh.
  *
  * @param syncroWebUrl e.g. {@code https://acme.syncromsp.com}; null when unknown (no links are shown)
  */
@@ -27,19 +28,20 @@ public record WriteOptions(
     @Nullable String syncroWebUrl,
     Scheduler scheduler,
     Ticker ticker,
-    Duration settleWindow) {
-  /** Returns the options with the system ticker for the settings cache. */
+    Duration settleWindow,
+    Duration runnerLease) {
+  /** Returns the options with the system ticker for the settings cache, the default settle window and lease. */
   public WriteOptions(Duration previewTtl, @Nullable String auditChannel, @Nullable Path sessionLogDir,
       OllamaClient ollama, RateStore rates, @Nullable String syncroWebUrl, Scheduler scheduler) {
     this(previewTtl, auditChannel, sessionLogDir, ollama, rates, syncroWebUrl, scheduler, Ticker.systemTicker(),
-        PlanExecutor.DEFAULT_SETTLE);
+        PlanExecutor.DEFAULT_SETTLE, PlanExecutor.DEFAULT_RUNNER_LEASE);
   }
 
   /** Returns the options with the system ticker and {@code settleWindow} (see {@link PlanExecutor.Builder#settleWindow}). */
   public WriteOptions(Duration previewTtl, @Nullable String auditChannel, @Nullable Path sessionLogDir,
       OllamaClient ollama, RateStore rates, @Nullable String syncroWebUrl, Scheduler scheduler, Duration settleWindow) {
     this(previewTtl, auditChannel, sessionLogDir, ollama, rates, syncroWebUrl, scheduler, Ticker.systemTicker(),
-        settleWindow);
+        settleWindow, PlanExecutor.DEFAULT_RUNNER_LEASE);
   }
 
   public WriteOptions {
@@ -49,6 +51,7 @@ public record WriteOptions(
     Objects.requireNonNull(rates, "rates == null");
     Objects.requireNonNull(scheduler, "scheduler == null");
     Objects.requireNonNull(settleWindow, "settleWindow == null");
+    Objects.requireNonNull(runnerLease, "runnerLease == null");
     if (previewTtl.isNegative() || previewTtl.isZero()) {
       throw new IllegalArgumentException("previewTtl must be positive: " + previewTtl);
     }

@@ -4,11 +4,14 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.syncrobot.billing.Visibility;
 import com.syncrobot.store.ConnectedUser;
+import com.syncrobot.syncro.Comment;
+import com.syncrobot.syncro.SyncroApi;
 import com.syncrobot.syncro.SyncroWrite;
 import com.syncrobot.syncro.Ticket;
 import com.syncrobot.write.Check;
 import com.syncrobot.write.Plan;
 import com.syncrobot.write.TicketRef;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -55,11 +58,14 @@ final class WritePlans {
         .responseUrl(responseUrl);
   }
 
-  /** Adds the comment step with its CommentExists check. */
-  static Plan.Builder commentStep(Plan.Builder b, Ticket ticket, ConnectedUser user, String label, String subject,
-      String html, Visibility audience) {
+  /**
+   * Adds the comment step with its CommentExists check; {@code known} are the ticket's comments now
+   * (all of them, e.g. the ticket detail's or {@link SyncroApi#comments}), which never count as the new one.
+   */
+  static Plan.Builder commentStep(Plan.Builder b, Ticket ticket, List<Comment> known, ConnectedUser user, String label,
+      String subject, String html, Visibility audience) {
     return b.step(label, comment(ticket, user, subject, html, audience),
-        new Check.CommentExists(ticket.id(), subject, html));
+        new Check.CommentExists(ticket.id(), subject, html, known.stream().map(Comment::id).toList()));
   }
 
   /** Adds the status/priority step with its TicketFieldsAre check. */

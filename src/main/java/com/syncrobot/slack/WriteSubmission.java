@@ -142,7 +142,8 @@ final class WriteSubmission implements ViewSubmissionHandler {
         : VisibilityText.label(f.audience()) + where;
     Plan.Builder b = WritePlans.start(m.kind(), user, m.channelId().isEmpty() ? user.slackUserId() : m.channelId(),
         ticket, title, data, m.responseUrl());
-    WritePlans.commentStep(b, ticket, user, (close ? "Post resolution (" : "Post ")
+    // a ticket from the list carries no comments: read them, so that none of them passes for the new one
+    WritePlans.commentStep(b, ticket, api.comments(ticket.id()), user, (close ? "Post resolution (" : "Post ")
         + VisibilityText.label(f.audience()).toLowerCase(Locale.ROOT) + (close ? ")" : ""), subject, html,
         f.audience());
     if (close) {

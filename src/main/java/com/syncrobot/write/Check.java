@@ -25,15 +25,20 @@ import org.jspecify.annotations.Nullable;
 public sealed interface Check {
 
   /**
-   * A comment with this subject and body exists on the ticket, created no earlier than shortly
-   * before the step was sent (all pages of comments are read, not the last few).
+   * A comment with this subject and body exists on the ticket that was not there when the plan was
+   * made ({@code knownBefore}: the ids of the ticket's comments then; empty for a ticket the same
+   * plan creates), so an identical earlier comment never counts. All pages of comments are read, not
+   * the last few. Plans stored before the ids were recorded have {@code knownBefore} null: for them a
+   * matching comment counts if it was created no earlier than shortly before the step was sent.
    */
   @JsonTypeName("comment_exists")
-  record CommentExists(TicketId ticket, String subject, String body) implements Check {
+  record CommentExists(TicketId ticket, String subject, String body, @Nullable List<Long> knownBefore)
+      implements Check {
     public CommentExists {
       Objects.requireNonNull(ticket, "ticket == null");
       Objects.requireNonNull(subject, "subject == null");
       Objects.requireNonNull(body, "body == null");
+      knownBefore = knownBefore == null ? null : sortedIds(knownBefore);
     }
   }
 

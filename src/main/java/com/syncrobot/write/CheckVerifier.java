@@ -31,8 +31,9 @@ final class CheckVerifier {
   private final Duration tolerance;
 
   /**
-   * Creates a verifier that counts a matching comment only if it was created no earlier than
-   * {@code tolerance} before the step was sent, so an identical older comment does not count.
+   * Creates a verifier that counts a matching comment of a plan stored without the ticket's earlier
+   * comment ids only if it was created no earlier than {@code tolerance} before the step was sent.
+   * Ticket creation is checked the same way.
    */
   CheckVerifier(Duration tolerance) {
     if (tolerance.isNegative()) {
@@ -94,6 +95,35 @@ final class CheckVerifier {
   }
 
   private Verdict commentExists(SyncroApi api, Check.CommentExists c, Instant sentAt) {
+    if (c.knownBefore() == null) {
+      return commentSince(api, c, sentAt);
+    }
+    List<Comment> comments = api.comments(c.ticket());
+    List<Comment> fresh = new ArrayList<>();
+    int known = 0;
+    for (Comment comment : comments) {
+      if (!CommentText.same(comment.subject(), c.subject()) || !CommentText.same(comment.body(), c.body())) {
+        continue;
+      }
+      if (c.knownBefore().contains(comment.id())) {
+        known++;
+      } else {
+        fresh.add(comment);
+      }
+    }
+    Optional<Comment> first = fresh.stream().min(Comparator.comparingLong(Comment::id));
+    if (first.isPresent()) {
+      return new Verdict.Found(first.get().id(), "comment " + first.get().id() + " on ticket " + c.ticket()
+          + " is new and has the same subject and body" + (fresh.size() > 1 ? " (" + fresh.size() + " such comments)"
+          : ""));
+    }
+    return new Verdict.Absent("none of the ticket's " + comments.size() + " comments is a new one with the same"
+        + " subject and body" + (known > 0 ? " (" + known + " identical comment(s) were there before and do not count)"
+        : ""));
+  }
+
+  /** The rule for plans stored before comment ids were recorded: a match created since shortly before sending. */
+  private Verdict commentSince(SyncroApi api, Check.CommentExists c, Instant sentAt) {
     Instant earliest = sentAt.minus(tolerance);
     List<Comment> comments = api.comments(c.ticket());
     List<Comment> recent = new ArrayList<>();

@@ -83,11 +83,28 @@ interface PlanDao {
       WHERE id = :id AND state IN ('EXECUTING', 'WAITING') AND runner IS NULL""")
   int claim(String id, String runner);
 
-  /** Claims a plan whatever runner it names: only at start-up, when that runner died with the process. */
+  /**
+   * Claims a plan nobody runs, or one whose runner's heartbeat is older than {@code staleBefore} (or
+   * has none: a runner from before heartbeats, or one long gone): that runner's process is dead.
+   */
   @SqlUpdate("""
       UPDATE plans SET state = 'EXECUTING', runner = :runner
-      WHERE id = :id AND state IN ('EXECUTING', 'WAITING')""")
-  int takeOver(String id, String runner);
+      WHERE id = :id AND state IN ('EXECUTING', 'WAITING')
+        AND (runner IS NULL OR runner = :runner OR NOT EXISTS (
+          SELECT 1 FROM plan_runners r WHERE r.id = plans.runner AND r.heartbeat_at > :staleBefore))""")
+  int takeOver(String id, String runner, long staleBefore);
+
+  /** Records that {@code id} is alive now, registering it on its first beat. */
+  @SqlUpdate("""
+      INSERT INTO plan_runners (id, host, pid, started_at, heartbeat_at) VALUES (:id, :host, :pid, :now, :now)
+      ON CONFLICT (id) DO UPDATE SET heartbeat_at = excluded.heartbeat_at""")
+  int beat(String id, String host, long pid, long now);
+
+  /** Forgets runners silent since {@code before} that hold no plan. */
+  @SqlUpdate("""
+      DELETE FROM plan_runners WHERE heartbeat_at < :before
+        AND id NOT IN (SELECT runner FROM plans WHERE runner IS NOT NULL)""")
+  int pruneRunners(long before);
 
   @SqlUpdate("UPDATE plans SET runner = NULL WHERE id = :id AND runner = :runner")
   int release(String id, String runner);

@@ -1,15 +1,19 @@
 package com.syncrobot.write;
 
 import com.syncrobot.syncro.SyncroApi;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -23,6 +27,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class PlanExecutor {
   private static final Logger log = LoggerFactory.getLogger(PlanExecutor.class);
+  private static final String HOST = host();
+  private static final long PID = ProcessHandle.current().pid();
 
   /** The re-check delays of a waiting plan; the last one repeats. */
   public static final List<Duration> DEFAULT_BACKOFF =
@@ -40,6 +46,12 @@ public final class PlanExecutor {
   /** How long before a step's send a matching comment may have been created and still count. */
   public static final Duration DEFAULT_COMMENT_TOLERANCE = Duration.ofMinutes(10);
 
+  /** How long a runner's heartbeat stays fresh; it beats every third of that. */
+  public static final Duration DEFAULT_RUNNER_LEASE = Duration.ofSeconds(30);
+
+  /** Runners silent this long that hold no plan are forgotten. */
+  private static final Duration FORGET_RUNNERS_AFTER = Duration.ofDays(7);
+
   private final PlanStore store;
   private final Function<String, Optional<SyncroApi>> apis;
   private final PlanListener listener;
@@ -53,6 +65,10 @@ public final class PlanExecutor {
   /** Consecutive failed passes per plan (a store error); absent when the last pass went through. */
   private final ConcurrentHashMap<String, Integer> storeFailures = new ConcurrentHashMap<>();
   private final String runnerId = "runner-" + UUID.randomUUID();
+  private final Duration lease;
+  private final AtomicBoolean registered = new AtomicBoolean();
+  /** Plans found held by a runner whose heartbeat was fresh: looked at again at each heartbeat. */
+  private final Set<String> heldElsewhere = ConcurrentHashMap.newKeySet();
   /** Runs requested per plan while one is in progress; absent when none runs in this process. */
   private final ConcurrentHashMap<String, Integer> demand = new ConcurrentHashMap<>();
 
@@ -67,6 +83,7 @@ public final class PlanExecutor {
     this.verifier = new CheckVerifier(b.commentTolerance);
     this.settle = b.settle;
     this.tokenUser = b.tokenUser;
+    this.lease = b.runnerLease;
   }
 
   /** Returns a builder; store, apis, listener, executor, scheduler and clock are required. */
@@ -138,16 +155,44 @@ public final class PlanExecutor {
   /**
    * Resumes, at start-up, every plan that was executing or waiting: from its first step without a
    * known result, verifying a step left SENDING or UNKNOWN before anything else. Returns how many.
-   * Call it once, before any other call: it takes plans over from whichever runner held them, which
-   * is right only when that runner died with the previous process (one bot process per database).
+   * Call it once, before any other call. A plan is taken over only from a runner whose heartbeat
+   * has expired (its process died); one held by a runner that still beats is looked at again at
+   * each {@link #heartbeat()} and taken over once that runner falls silent.
    */
   public int resume() {
+    heartbeat();
     List<Plan> plans = store.unfinished();
     for (Plan plan : plans) {
       log.info("resuming plan {} ({})", plan.id(), plan.state());
       submit(plan.id(), true);
     }
     return plans.size();
+  }
+
+  /**
+   * Records that this engine's runner is alive (call it every {@link #heartbeatEvery()}), then looks
+   * again at the plans held by runners that were alive at the last look.
+   */
+  public void heartbeat() {
+    try {
+      store.beat(runnerId, HOST, PID, clock.instant());
+      if (registered.compareAndSet(false, true)) {
+        store.pruneRunners(clock.instant().minus(FORGET_RUNNERS_AFTER));
+      }
+    } catch (RuntimeException e) {
+      log.warn("runner heartbeat not recorded: {}", e.toString());
+      return;
+    }
+    for (String planId : List.copyOf(heldElsewhere)) {
+      if (heldElsewhere.remove(planId)) {
+        submit(planId, true);
+      }
+    }
+  }
+
+  /** How often {@link #heartbeat()} must run: a third of the lease, so one late beat loses nothing. */
+  public Duration heartbeatEvery() {
+    return lease.dividedBy(3);
   }
 
   private void submit(String planId, boolean takeOver) {
@@ -193,7 +238,10 @@ public final class PlanExecutor {
       // a pass of ours failed half-way and may have left our lease on the plan; only one pass runs here
       store.release(planId, runnerId);
     }
-    boolean claimed = takeOver ? store.takeOver(planId, runnerId) : store.claim(planId, runnerId);
+    if (!registered.get()) {
+      heartbeat(); // a plan this runner holds must never look abandoned
+    }
+    boolean claimed = takeOver ? takeOver(planId) : store.claim(planId, runnerId);
     if (!claimed) {
       storeFailures.remove(planId);
       return;
@@ -227,6 +275,19 @@ public final class PlanExecutor {
         p.steps())));
   }
 
+  /** Takes the plan over unless its runner still beats; then it is looked at again at the next heartbeat. */
+  private boolean takeOver(String planId) {
+    if (store.takeOver(planId, runnerId, clock.instant().minus(lease))) {
+      return true;
+    }
+    Optional<String> holder = store.holder(planId);
+    if (holder.isPresent() && heldElsewhere.add(planId)) {
+      log.info("plan {} is held by {}, whose heartbeat is fresh; taken over only once it stops", planId,
+          holder.get());
+    }
+    return false;
+  }
+
   private void notifyChanged(String planId) {
     store.find(planId).ifPresent(this::notifyListener);
   }
@@ -236,6 +297,14 @@ public final class PlanExecutor {
       listener.planChanged(plan);
     } catch (RuntimeException e) {
       log.warn("listener failed on plan {} ({}): {}", plan.id(), plan.state(), e.getClass().getName());
+    }
+  }
+
+  private static String host() {
+    try {
+      return InetAddress.getLocalHost().getHostName();
+    } catch (UnknownHostException | SecurityException e) {
+      return "unknown-host";
     }
   }
 
@@ -258,6 +327,7 @@ public final class PlanExecutor {
     private Duration commentTolerance = DEFAULT_COMMENT_TOLERANCE;
     private Duration settle = DEFAULT_SETTLE;
     private @Nullable Function<String, Optional<Long>> tokenUser;
+    private Duration runnerLease = DEFAULT_RUNNER_LEASE;
 
     Builder() {}
 
@@ -335,6 +405,20 @@ public final class PlanExecutor {
         throw new IllegalArgumentException("negative tolerance: " + tolerance);
       }
       this.commentTolerance = tolerance;
+      return this;
+    }
+
+    /**
+     * Sets how long this runner's heartbeat stays fresh, and how long another runner must have been
+     * silent before its plans are taken over.
+     *
+     * @throws IllegalArgumentException if shorter than 3 seconds
+     */
+    public Builder runnerLease(Duration lease) {
+      if (lease.compareTo(Duration.ofSeconds(3)) < 0) {
+        throw new IllegalArgumentException("runner lease shorter than 3 s: " + lease);
+      }
+      this.runnerLease = lease;
       return this;
     }
 

@@ -237,9 +237,28 @@ public final class PlanStore {
     return dao().claim(planId, runner) == 1;
   }
 
-  /** Takes the plan for {@code runner} even from another runner; only for resuming at start-up. */
-  boolean takeOver(String planId, String runner) {
-    return dao().takeOver(planId, runner) == 1;
+  /**
+   * Takes the plan for {@code runner} if nobody runs it or its runner's last heartbeat is older than
+   * {@code staleBefore} (that runner is dead); a plan whose runner beats is left alone.
+   */
+  boolean takeOver(String planId, String runner, Instant staleBefore) {
+    return dao().takeOver(planId, runner, staleBefore.toEpochMilli()) == 1;
+  }
+
+  /** The runner named on the plan while it is EXECUTING or WAITING; empty when nobody holds it or it ended. */
+  Optional<String> holder(String planId) {
+    return dao().head(planId).filter(h -> h.planState() == PlanState.EXECUTING || h.planState() == PlanState.WAITING)
+        .map(PlanHead::runner);
+  }
+
+  /** Records {@code runner}'s heartbeat (registering it on the first), with where it runs. */
+  void beat(String runner, String host, long pid, Instant now) {
+    dao().beat(runner, host, pid, now.toEpochMilli());
+  }
+
+  /** Forgets runners silent since {@code before} that hold no plan; returns how many. */
+  int pruneRunners(Instant before) {
+    return dao().pruneRunners(before.toEpochMilli());
   }
 
   void release(String planId, String runner) {
@@ -257,9 +276,18 @@ public final class PlanStore {
     return dao().waitCount(planId);
   }
 
+  /**
+   * Records that the step's request is about to leave. This record must survive an OS crash or a
+   * power loss, not only the bot's own crash: its commit is synced to disk before this returns
+   * (SQLite synchronous=FULL on this connection; the WAL is synced whole, so every earlier commit
+   * with it). Other transitions keep NORMAL: losing one only means verifying again.
+   */
   boolean markSending(Step step, String runner, SyncroWrite sent, Instant now) {
-    return dao().markSending(step.planId(), step.index(), step.attempt(), runner, now.toEpochMilli(),
-        sent.path(), PlanJson.writeNode(sent.body())) == 1;
+    return jdbi.withHandle(h -> {
+      h.execute("PRAGMA synchronous = FULL");
+      return h.attach(PlanDao.class).markSending(step.planId(), step.index(), step.attempt(), runner,
+          now.toEpochMilli(), sent.path(), PlanJson.writeNode(sent.body()));
+    }) == 1;
   }
 
   /** Records that a read step is being read now, with the path it reads (placeholders resolved). */

@@ -30,6 +30,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -55,7 +56,7 @@ final class AuditCommandTest {
           .ticket(new TicketRef(new TicketId(9001), new TicketNumber(32203), "Printer", "Acme"))
           .title("Internal note on #32203")
           .step("Post internal note", SyncroWrite.post("/tickets/9001/comment", body, "/comment/id"),
-              new Check.CommentExists(new TicketId(9001), "Update", "Rebooted"))
+              new Check.CommentExists(new TicketId(9001), "Update", "Rebooted", List.of()))
           .build(NOW, Duration.ofMinutes(30));
       store.create(plan);
       PlanExecutor engine = PlanExecutor.builder().store(store)

@@ -248,6 +248,21 @@ final class SafeWriteFlowTest {
   }
 
   @Test
+  void commentResponseLost_identicalCommentAlreadyOnTicket_notTakenForTheNewOne_R2() throws Exception {
+    // The same note was posted a few minutes ago (the harness dates comments "now"); the new POST is lost.
+    bot.comments("700", "Update", "Call back tomorrow");
+    bot.commentPost(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
+    WriteFlowHarness.Preview p = bot.preview("comment", "Update", "Call back tomorrow", "INTERNAL");
+    String path = newPath();
+    confirm(p.planId(), path);
+    Plan waiting = bot.awaitState(p.planId(), PlanState.NEEDS_DECISION);
+    assertThat(waiting.step(0).state()).isEqualTo(StepState.ABSENT);
+    assertThat(waiting.step(0).resultId()).isNull();
+    assertThat(waiting.step(0).verification()).contains("were there before and do not count");
+    assertThat(bot.count(postRequestedFor(urlPathEqualTo(COMMENT)))).isEqualTo(1);
+  }
+
+  @Test
   void close_restartBetweenSteps_secondBotResumes_stepOneNotRepeated_stepTwoOnce_R2() throws Exception {
     bot.commentPostCreates(800);
     // Step 2 is rate limited (not processed): the plan waits, then the bot "crashes".

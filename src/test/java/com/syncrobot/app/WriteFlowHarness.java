@@ -159,7 +159,8 @@ final class WriteFlowHarness implements AutoCloseable {
     SyncroClient client = (budget == null ? b : b.budget(budget)).build();
     BotConfig config = new BotConfig(BOT_TOKEN, SIGNING_SECRET, null, slack.baseUrl() + "/api/", 0,
         syncroApi, "jdbc:sqlite:unused", null, dbFile.resolveSibling("secret.key"),
-        Duration.ofMinutes(30), "CAUDIT", logDir(), List.of(), DigestSettings.defaults(), SETTLE);
+        Duration.ofMinutes(30), "CAUDIT", logDir(), List.of(), DigestSettings.defaults(), SETTLE,
+        com.syncrobot.write.PlanExecutor.DEFAULT_RUNNER_LEASE);
     server = ollama == null ? BotServer.start(config, "127.0.0.1", db, client, users, clock)
         : BotServer.start(config, "127.0.0.1", db, client, users, clock, ollama);
   }
@@ -201,6 +202,7 @@ final class WriteFlowHarness implements AutoCloseable {
     syncro.stubFor(get(urlPathEqualTo(API + "/tickets")).withQueryParam("number", equalTo(Long.toString(NUMBER)))
         .willReturn(okJson("{\"tickets\":[" + ticketJson(status) + "],\"meta\":{\"total_pages\":1,\"page\":1}}")));
     syncro.stubFor(get(urlPathEqualTo(TICKET)).willReturn(okJson("{\"ticket\":" + ticketJson(status) + "}")));
+    comments();
   }
 
   static String ticketJson(String status) {

@@ -2,6 +2,7 @@ package com.syncrobot.resilience;
 
 import com.syncrobot.app.BotConfig;
 import com.syncrobot.app.BotServer;
+import com.syncrobot.app.ConfigException;
 import java.util.concurrent.CountDownLatch;
 
 /** The bot as production starts it, in a JVM of its own, so a test can kill it with SIGKILL. */
@@ -23,7 +24,15 @@ public final class ChildBot {
     }, "parent-watch");
     orphan.setDaemon(true);
     orphan.start();
-    BotServer server = BotServer.start(BotConfig.fromEnv(System.getenv()));
+    BotServer server;
+    try {
+      server = BotServer.start(BotConfig.fromEnv(System.getenv()));
+    } catch (ConfigException e) {
+      // as serve does: one line, exit status 2
+      System.err.println("syncro-bot: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
     System.out.println("child bot serving on port " + server.port());
     new CountDownLatch(1).await();
   }

@@ -32,11 +32,41 @@ final class ChildJvm implements AutoCloseable {
    */
   static ChildJvm start(Map<String, String> env, int port, Path log, Duration timeout)
       throws IOException, InterruptedException {
+    ChildJvm child = new ChildJvm(process(env, log, ChildBot.class.getName(), List.of()).start(), log);
+    try {
+      child.awaitHealthy(port, timeout);
+    } catch (IOException | InterruptedException | RuntimeException | Error ex) {
+      child.kill();
+      throw ex;
+    }
+    return child;
+  }
+
+  /** What a child that ran to its end printed, and its exit status. */
+  record Finished(int exit, String output) {}
+
+  /**
+   * Runs {@code mainClass} with {@code args} and exactly {@code env} (plus PATH and HOME) to its end, e.g.
+   * a second bot that must refuse to start, or a command-line tool.
+   */
+  static Finished run(Map<String, String> env, Path log, Duration timeout, String mainClass, String... args)
+      throws IOException, InterruptedException {
+    Process p = process(env, log, mainClass, List.of(args)).start();
+    ChildJvm child = new ChildJvm(p, log);
+    if (!p.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+      child.kill();
+      throw new AssertionError(mainClass + " did not end within " + timeout + ":\n" + child.output());
+    }
+    return new Finished(p.exitValue(), child.output());
+  }
+
+  private static ProcessBuilder process(Map<String, String> env, Path log, String mainClass, List<String> args) {
     List<String> command = new ArrayList<>();
     command.add(javaBinary());
     // Start-up speed matters more than peak speed here: every case starts a JVM.
     command.addAll(List.of("-Dfile.encoding=UTF-8", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto",
-        "-cp", testClassPath(), ChildBot.class.getName()));
+        "-cp", testClassPath(), mainClass));
+    command.addAll(args);
     ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
     Map<String, String> e = pb.environment();
@@ -50,14 +80,7 @@ final class ChildJvm implements AutoCloseable {
       e.put("HOME", home);
     }
     e.putAll(env);
-    ChildJvm child = new ChildJvm(pb.start(), log);
-    try {
-      child.awaitHealthy(port, timeout);
-    } catch (IOException | InterruptedException | RuntimeException | Error ex) {
-      child.kill();
-      throw ex;
-    }
-    return child;
+    return pb;
   }
 
   private static String javaBinary() {

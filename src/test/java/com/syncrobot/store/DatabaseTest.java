@@ -28,9 +28,10 @@ final class DatabaseTest {
   private static java.util.List<String> migrationVersionsInRepo() {
     try (var files = java.nio.file.Files.list(Path.of("db"))) {
       return files.map(f -> f.getFileName().toString())
-          .filter(n -> n.matches("V\\d+__.*\\.sql"))
-          .map(n -> n.substring(1, n.indexOf("__")))
-          .sorted(java.util.Comparator.comparingInt(Integer::parseInt))
+          .filter(n -> n.matches("V\\d+(_\\d+)?__.*\\.sql"))
+          // V8_2__x.sql is version 8.2, after 8 and before 9
+          .map(n -> n.substring(1, n.indexOf("__")).replace('_', '.'))
+          .sorted(java.util.Comparator.comparingDouble(Double::parseDouble))
           .toList();
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);

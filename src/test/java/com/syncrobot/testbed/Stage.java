@@ -105,6 +105,8 @@ public final class Stage implements AutoCloseable {
     env.put(BotConfig.SYNCRO_BASE_URL, sandbox.baseUrl());
     env.put(BotConfig.DB_URL, dbUrl());
     env.put(BotConfig.SECRET_KEY, Base64.getEncoder().encodeToString(key.getEncoded()));
+    // A bot killed mid-plan leaves its plans to the next one once its heartbeat is 3 s old, not 30 s.
+    env.put(BotConfig.RUNNER_LEASE_SECONDS, "3");
     return env;
   }
 

@@ -128,18 +128,47 @@ final class AmbiguousWriteTest {
   }
 
   @Test
-  void identicalOlderComment_doesNotCountAsLanded_R2() {
-    // Yesterday's identical note must not pass for today's lost POST.
+  void identicalCommentMadeMinutesBefore_doesNotCountAsLanded_R2() {
+    // The identical note posted 5 minutes before the plan was made was on the ticket then: it must not
+    // pass for the lost POST, however recent it is.
     Plan plan = f.stored(Plans.comment(Fixture.T0));
     f.syncro.commentPostResets();
-    f.syncro.comments(new StoredComment(3999, Plans.SUBJECT, Plans.BODY, Fixture.T0.minus(Duration.ofHours(20))));
+    f.syncro.comments(new StoredComment(3999, Plans.SUBJECT, Plans.BODY, Fixture.T0.minus(Duration.ofMinutes(5))));
 
     engine.confirm(plan.id(), Plans.OWNER);
     f.settle();
 
     Plan after = f.plan(plan.id());
     assertThat(after.state()).isEqualTo(PlanState.NEEDS_DECISION);
-    assertThat(after.step(0).verification()).contains("older");
+    assertThat(after.step(0).state()).isEqualTo(StepState.ABSENT);
+    assertThat(after.step(0).resultId()).isNull();
+    assertThat(after.step(0).verification()).contains("1 identical comment(s) were there before and do not count");
+  }
+
+  @Test
+  void planStoredWithoutCommentIds_keepsTheTimeRule_R2() {
+    // A plan stored before the ticket's comment ids were recorded: an identical comment from yesterday
+    // does not count, one made just after sending does.
+    Plan plan = f.stored(Plans.base(Plans.OWNER).step("Post internal note", Plans.commentWrite(),
+        new Check.CommentExists(new TicketId(Plans.TICKET_ID), Plans.SUBJECT, Plans.BODY, null)).build(Fixture.T0,
+        Plans.TTL));
+    f.syncro.commentPostResets();
+    f.syncro.comments(new StoredComment(3999, Plans.SUBJECT, Plans.BODY, Fixture.T0.minus(Duration.ofHours(20))));
+
+    engine.confirm(plan.id(), Plans.OWNER);
+
+    assertThat(f.plan(plan.id()).state()).isEqualTo(PlanState.NEEDS_DECISION);
+    assertThat(f.plan(plan.id()).step(0).verification()).contains("older");
+
+    Plan again = f.stored(Plans.base(Plans.OWNER).step("Post internal note", Plans.commentWrite(),
+        new Check.CommentExists(new TicketId(Plans.TICKET_ID), Plans.SUBJECT, Plans.BODY, null)).build(Fixture.T0,
+        Plans.TTL));
+    f.syncro.comments(new StoredComment(3999, Plans.SUBJECT, Plans.BODY, Fixture.T0.minus(Duration.ofHours(20))),
+        landed(5002));
+    engine.confirm(again.id(), Plans.OWNER);
+
+    assertThat(f.plan(again.id()).state()).isEqualTo(PlanState.DONE);
+    assertThat(f.plan(again.id()).step(0).resultId()).isEqualTo(5002L);
   }
 
   @Test

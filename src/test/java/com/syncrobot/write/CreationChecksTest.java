@@ -71,7 +71,7 @@ final class CreationChecksTest {
         .step("Create ticket", SyncroWrite.post("/tickets", obj().put("customer_id", 77).put("subject", "Printer jams"),
             "/ticket/id"), new Check.TicketCreated(CUSTOMER, "Printer jams", now))
         .step("Post Initial Issue", SyncroWrite.post("/tickets/{{step:0}}/comment", comment, "/comment/id"),
-            Check.WithStepIds.onTicketOf(0, t -> new Check.CommentExists(t, "Initial Issue", "Printer jams")))
+            Check.WithStepIds.onTicketOf(0, t -> new Check.CommentExists(t, "Initial Issue", "Printer jams", List.of())))
         .step("Create appointment", SyncroWrite.post("/appointments", appointment, "/appointment/id"),
             Check.WithStepIds.onTicketOf(0, t -> new Check.AppointmentAt(null, t, START)))
         .build(now, Plans.TTL);
@@ -231,7 +231,7 @@ final class CreationChecksTest {
     assertThat(followUp.steps()).extracting(Step::label).containsExactly("Post Initial Issue", "Create appointment");
     assertThat(followUp.step(0).request().path()).isEqualTo("/tickets/" + NEW_TICKET + "/comment");
     assertThat(followUp.step(0).check()).isEqualTo(new Check.CommentExists(new TicketId(NEW_TICKET), "Initial Issue",
-        "Printer jams"));
+        "Printer jams", List.of()));
     assertThat(followUp.step(1).request().body().get("ticket_id").asLong()).isEqualTo(NEW_TICKET);
     assertThat(followUp.step(1).check()).isEqualTo(new Check.AppointmentAt(null, new TicketId(NEW_TICKET), START));
   }
@@ -248,7 +248,7 @@ final class CreationChecksTest {
   void newChecks_roundTripThroughJson_andPlaceholderMustNameAnEarlierStep() {
     List<Check> checks = List.of(new Check.TicketCreated(CUSTOMER, "Printer jams", Fixture.T0),
         new Check.AppointmentAt(991L, null, START),
-        Check.WithStepIds.onTicketOf(0, t -> new Check.CommentExists(t, "Initial Issue", "a<br>b")));
+        Check.WithStepIds.onTicketOf(0, t -> new Check.CommentExists(t, "Initial Issue", "a<br>b", List.of())));
     for (Check check : checks) {
       assertThat(PlanJson.readCheck(PlanJson.writeCheck(check))).isEqualTo(check);
     }
@@ -257,7 +257,7 @@ final class CreationChecksTest {
         Check.WithStepIds.onTicketOf(0, t -> Plans.commentCheck())).build(Fixture.T0, Plans.TTL))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("does not hold the ticket");
     assertThatThrownBy(() -> Plans.base(Plans.OWNER).step("c", Plans.commentWrite(),
-        Check.WithStepIds.onTicketOf(0, t -> new Check.CommentExists(t, "s", "b"))).build(Fixture.T0, Plans.TTL))
+        Check.WithStepIds.onTicketOf(0, t -> new Check.CommentExists(t, "s", "b", List.of()))).build(Fixture.T0, Plans.TTL))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not an earlier step");
   }
 }

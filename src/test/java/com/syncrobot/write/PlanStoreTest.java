@@ -67,6 +67,28 @@ final class PlanStoreTest {
   }
 
   @Test
+  void markSending_commitsWithSynchronousFull_soTheRecordSurvivesAPowerLoss() {
+    // (connection, statement) in the order SQLite ran them
+    List<String> ran = java.util.Collections.synchronizedList(new ArrayList<>());
+    db.jdbi().setSqlLogger(new org.jdbi.v3.core.statement.SqlLogger() {
+      @Override
+      public void logBeforeExecution(org.jdbi.v3.core.statement.StatementContext ctx) {
+        ran.add(System.identityHashCode(ctx.getConnection()) + " " + ctx.getRawSql().strip());
+      }
+    });
+    Plan plan = Plans.comment(T0);
+    store.create(plan);
+    store.confirm(plan.id(), Plans.OWNER, T0);
+    assertThat(store.claim(plan.id(), "runner-1")).isTrue();
+
+    assertThat(store.markSending(plan.step(0), "runner-1", plan.step(0).request(), T0)).isTrue();
+
+    String sending = ran.stream().filter(r -> r.contains("SET state = 'SENDING'")).findFirst().orElseThrow();
+    String connection = sending.substring(0, sending.indexOf(' '));
+    assertThat(ran.subList(0, ran.indexOf(sending))).contains(connection + " PRAGMA synchronous = FULL");
+  }
+
+  @Test
   void create_planNotFresh_refused() {
     Plan plan = Plans.comment(T0);
     Plan running = new Plan(plan.id(), plan.kind(), plan.slackUserId(), plan.syncroUserId(), plan.syncroUserName(),

@@ -7,6 +7,7 @@ import com.syncrobot.syncro.TicketId;
 import com.syncrobot.syncro.TicketNumber;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /** Plans as the Slack side would build them, for tests. */
 final class Plans {
@@ -35,8 +36,11 @@ final class Plans {
     return new SyncroWrite("POST", "/tickets/" + TICKET_ID + "/comment", commentBody(SUBJECT, BODY), "/comment/id");
   }
 
+  /** The ids of the comments ticket #32203 held when the plans here were made. */
+  static final List<Long> KNOWN_COMMENTS = List.of(3999L, 4000L);
+
   static Check commentCheck() {
-    return new Check.CommentExists(new TicketId(TICKET_ID), SUBJECT, BODY);
+    return new Check.CommentExists(new TicketId(TICKET_ID), SUBJECT, BODY, KNOWN_COMMENTS);
   }
 
   static SyncroWrite statusWrite(String status) {

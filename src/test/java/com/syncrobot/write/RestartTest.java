@@ -1,5 +1,7 @@
 package com.syncrobot.write;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -90,6 +92,46 @@ final class RestartTest {
     restarted.resume();
 
     assertThat(f.plan(plan.id()).state()).isEqualTo(PlanState.DONE);
+    assertThat(f.syncro.commentPosts()).isZero();
+    assertThat(f.syncro.statusPuts()).isEqualTo(1);
+  }
+
+  @Test
+  void planOfRunnerWithFreshHeartbeat_notTakenOver_untilTheHeartbeatExpires_thenVerifiedFirst_R2() {
+    // Another process runs the plan and beats: its comment POST is in flight (SENDING).
+    Plan plan = f.stored(Plans.close(Fixture.T0));
+    f.store.confirm(plan.id(), Plans.OWNER, Fixture.T0);
+    f.store.beat("runner-alive", "other-host", 4242, Fixture.T0);
+    assertThat(f.store.claim(plan.id(), "runner-alive")).isTrue();
+    Step step0 = plan.step(0);
+    f.store.markSending(step0, "runner-alive", step0.request(), Fixture.T0);
+    f.syncro.comments(new StoredComment(5001, Plans.SUBJECT, Plans.BODY, Fixture.T0.plusSeconds(1)));
+    f.syncro.statusPutSucceeds();
+
+    f.clock.advance(Duration.ofSeconds(10));
+    PlanExecutor second = f.engine(f.newStore(), Runnable::run, f.listener);
+    second.resume();
+    f.clock.advance(Duration.ofSeconds(15));
+    f.store.beat("runner-alive", "other-host", 4242, f.clock.instant());
+    f.clock.advance(Duration.ofSeconds(25));
+    second.heartbeat();
+
+    // 40 s after the plan was taken, but the holder beat 25 s ago: left alone, nothing read or sent
+    Plan held = f.plan(plan.id());
+    assertThat(held.state()).isEqualTo(PlanState.EXECUTING);
+    assertThat(held.step(0).state()).isEqualTo(StepState.SENDING);
+    assertThat(f.syncro.count(getRequestedFor(urlPathEqualTo(SyncroStubs.COMMENTS_PATH)))).isZero();
+    assertThat(f.syncro.statusPuts()).isZero();
+
+    // the holder was killed: once its heartbeat is older than the lease, the plan is taken over,
+    // and the step in flight is verified before anything is sent
+    f.clock.advance(Duration.ofSeconds(6));
+    second.heartbeat();
+
+    Plan after = f.plan(plan.id());
+    assertThat(after.state()).isEqualTo(PlanState.DONE);
+    assertThat(after.step(0).resultId()).isEqualTo(5001L);
+    assertThat(f.syncro.count(getRequestedFor(urlPathEqualTo(SyncroStubs.COMMENTS_PATH)))).isPositive();
     assertThat(f.syncro.commentPosts()).isZero();
     assertThat(f.syncro.statusPuts()).isEqualTo(1);
   }
