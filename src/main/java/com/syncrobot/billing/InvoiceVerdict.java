@@ -60,12 +60,12 @@ public sealed interface InvoiceVerdict
         BigDecimal drop = prepayBefore.subtract(prepayAfter);
         if (drop.compareTo(quantity.value()) == 0) {
           return new PrepaidZeroOk(expectedTotal, invoice.id(), prepayBefore, prepayAfter, quantity, name
-              + " is $0.00 because the customer's prepaid block paid for it: prepay_hours went from "
+              + " is $0.00 because the customer's prepaid block paid for it: their prepaid hours went from "
               + prepayBefore.toPlainString() + " to " + prepayAfter.toPlainString() + ", down by the line's "
-              + quantity + " h (R10: this is success, not the $0 bug).");
+              + quantity + " h. That is correct: prepaid work invoices at $0.00.");
         }
         if (drop.signum() != 0) {
-          return new Mismatch(expectedTotal, actual, invoice.id(), name + " is $0.00 and prepay_hours went from "
+          return new Mismatch(expectedTotal, actual, invoice.id(), name + " is $0.00 and the customer's prepaid hours went from "
               + prepayBefore.toPlainString() + " to " + prepayAfter.toPlainString() + ", down by "
               + drop.toPlainString() + " h, not by the line's " + quantity + " h; expected " + expectedTotal
               + ". Check the invoice and the prepaid block in Syncro; nothing was changed.");
@@ -83,12 +83,12 @@ public sealed interface InvoiceVerdict
         String ids = unpriced.stream().map(u -> Long.toString(u.lineItemId())).collect(Collectors.joining(", "));
         return new ZeroNeedsRecovery(expectedTotal, invoice.id(), invoice.number(), unpriced, name
             + " is $0.00 instead of " + expectedTotal + " because line item(s) " + ids
-            + " went in without price_retail. Recovery (R10): set price_retail on line(s) " + ids
-            + " with update_line_item, delete " + name + " and confirm with a GET that it is gone, then"
-            + " create the invoice again.");
+            + " went in without a price. The repair: price line(s) " + ids + " from the rate table, delete " + name
+            + " and read it back to be sure it is gone, then create the invoice again.");
       }
       return new Mismatch(expectedTotal, actual, invoice.id(), name + " is $0.00 instead of " + expectedTotal
-          + ", but every line item has a price and no prepaid block paid for it; this is not the R10 case."
+          + ", but every line item has a price and no prepaid block paid for it, so repricing the lines would not"
+          + " fix it."
           + " Check it in Syncro; nothing was changed.");
     }
     return new Mismatch(expectedTotal, actual, invoice.id(), name + " total is " + actual.toPlainString()

@@ -81,7 +81,7 @@ public final class SlackBot implements AutoCloseable {
     String webUrl = setup == null ? null : setup.options().syncroWebUrl();
     Subcommands subcommands = new Subcommands()
         .register(new OpenTicketsCommand(listReads, webUrl))
-        .register(new TicketCommand(reads, new TicketDetail(clock)))
+        .register(new TicketCommand(reads, new TicketDetail(clock, webUrl)))
         .register(new SearchCommand(listReads, webUrl))
         .register(new CustomersCommand(listReads))
         .register(new ConnectCommand(users))
@@ -92,7 +92,7 @@ public final class SlackBot implements AutoCloseable {
           setup.jdbi(), setup.options());
     }
     if (ambient != null) {
-      ambient.register(app, subcommands, work, slow, new TicketDetail(clock), writes != null);
+      ambient.register(app, subcommands, work, slow, new TicketDetail(clock, webUrl), writes != null);
     }
     subcommands.register(new HelpCommand(subcommands));
 

@@ -18,7 +18,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Renders one ticket as the domain brief's detail view: number, subject, status, priority;
+ * Renders one ticket's detail view: number (linked to Syncro when its web address is known), subject, status, priority;
  * customer and contact; created, due, last updated; assigned tech; the five newest comments,
  * newest first; line items and billing status. Every Syncro string is escaped.
  */
@@ -32,16 +32,27 @@ final class TicketDetail {
           .thenComparing(Comment::id, Comparator.reverseOrder());
 
   private final Clock clock;
+  private final @Nullable String webUrl;
 
   TicketDetail(Clock clock) {
+    this(clock, null);
+  }
+
+  /** {@code webUrl} is Syncro's web app, e.g. {@code https://acme.syncromsp.com}, for the ticket's link; null for none. */
+  TicketDetail(Clock clock, @Nullable String webUrl) {
     this.clock = clock;
+    this.webUrl = webUrl;
   }
 
   /** Returns the detail reply for {@code t}. */
   Reply render(Ticket t) {
-    String title = "*#" + t.number().value() + " · " + Mrkdwn.escapeAndTruncate(t.subject(), 300) + "*";
+    String number = "#" + t.number().value();
+    String title = "*" + number + " · " + Mrkdwn.escapeAndTruncate(t.subject(), 300) + "*";
+    String linked = webUrl == null ? title
+        : "*<" + webUrl + "/tickets/" + t.id().value() + "|" + number + "> · " + Mrkdwn.escapeAndTruncate(t.subject(), 300)
+            + "*";
     List<LayoutBlock> blocks = new ArrayList<>();
-    blocks.add(Reply.section(title));
+    blocks.add(Reply.section(linked));
     blocks.add(SectionBlock.builder().fields(fields(t)).build());
     blocks.add(DividerBlock.builder().build());
     blocks.addAll(comments(t.comments()));

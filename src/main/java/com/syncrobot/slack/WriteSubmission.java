@@ -96,6 +96,8 @@ final class WriteSubmission implements ViewSubmissionHandler {
     }
     if (f.body().isEmpty()) {
       errors.put(WriteModal.BODY, "Write the comment; an empty comment is not sent.");
+    } else if (!f.draft() && CommentBody.convert(f.body()).html().isBlank()) {
+      errors.put(WriteModal.BODY, "Only line breaks and list markup: there is no text to send. Write the comment.");
     } else if (f.body().length() > WriteModal.MAX_BODY) {
       errors.put(WriteModal.BODY, "The comment is " + f.body().length() + " characters; the limit is "
           + WriteModal.MAX_BODY + ". Shorten it.");

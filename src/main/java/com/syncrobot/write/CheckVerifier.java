@@ -294,11 +294,12 @@ final class CheckVerifier {
     }
     BigDecimal price = line.get().priceRetail();
     if (price != null && price.compareTo(c.priceRetail()) == 0) {
-      return new Verdict.Found(c.lineItemId(), "line item " + c.lineItemId() + " shows price_retail "
+      return new Verdict.Found(c.lineItemId(), "line item " + c.lineItemId() + " shows the price $"
           + price.toPlainString());
     }
-    return new Verdict.Absent("line item " + c.lineItemId() + " shows price_retail "
-        + (price == null ? "none" : price.toPlainString()) + ", not " + c.priceRetail().toPlainString());
+    return new Verdict.Absent("line item " + c.lineItemId() + " shows "
+        + (price == null ? "no price" : "the price $" + price.toPlainString()) + ", not $"
+        + c.priceRetail().toPlainString());
   }
 
   private static Verdict timerExists(SyncroApi api, Check.TimerExists c) {

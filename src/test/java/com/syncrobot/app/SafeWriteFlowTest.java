@@ -502,6 +502,9 @@ final class SafeWriteFlowTest {
     assertThat(errors(bot.submit(JANE, view, "Update", "  ", "INTERNAL", false, "V-e1"))).containsKey("body");
     assertThat(errors(bot.submit(JANE, view, "Update", "x".repeat(4001), "INTERNAL", false, "V-e2")).get("body"))
         .contains("4001");
+    // Only markup that becomes line breaks: escaped and converted, nothing would be left to send.
+    assertThat(errors(bot.submit(JANE, view, "Update", "<br>\n<br/> <ul></ul>", "INTERNAL", false, "V-e3"))
+        .get("body")).contains("no text to send");
     for (String secret : List.of("api_key=abc", TOKEN.substring(0, 0) + "T0123456789abcdef-0123456789abcdef0123456789abcdef",
         "xoxb-123", "password: hunter2")) {
       assertThat(errors(bot.submit(JANE, view, "Update", "See " + secret, "PUBLIC", false, "V-s")).get("body"))

@@ -75,7 +75,7 @@ final class InvoiceVerdictTest {
         new BigDecimal("0.0"), new BigDecimal("0.0"), THREE);
 
     assertThat(v).isInstanceOf(InvoiceVerdict.Mismatch.class);
-    assertThat(v.explanation()).contains("not the R10 case");
+    assertThat(v.explanation()).contains("repricing the lines would not fix it");
   }
 
   @Test

@@ -34,6 +34,14 @@ final class TicketDetailTest {
   }
 
   @Test
+  void render_withSyncrosWebAddress_linksTheTicketNumber() {
+    Ticket t = Fixtures.detailed(List.of(), List.of(), null);
+    Reply r = new TicketDetail(clock, "https://acme.syncromsp.com").render(t);
+    assertThat(allText(r)).contains("*<https://acme.syncromsp.com/tickets/" + t.id().value() + "|#32203> · Printer offline*");
+    assertThat(r.text()).isEqualTo("*#32203 · Printer offline*");
+  }
+
+  @Test
   void render_fiveNewestCommentsNewestFirst_withVisibilityAndPlainBody() {
     List<Comment> comments = new ArrayList<>();
     for (int i = 1; i <= 7; i++) {

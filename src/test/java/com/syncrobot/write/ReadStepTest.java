@@ -99,7 +99,7 @@ final class ReadStepTest {
     assertThat(after.finishedAt()).isNotNull();
     assertThat(after.step(1).state()).isEqualTo(StepState.FAILED);
     assertThat(after.step(1).resultBody()).contains("ZERO_NEEDS_RECOVERY");
-    assertThat(after.note()).contains("went in without price_retail", "301", "Nothing after it was sent");
+    assertThat(after.note()).contains("went in without a price", "301", "Nothing after it was sent");
     assertThat(after.step(2).state()).isEqualTo(StepState.PENDING);
     assertThat(f.syncro.statusPuts()).isZero();
     // a repaired plan is a new plan: confirming this one again does nothing
