@@ -138,7 +138,8 @@ final class BillRecoveryFlowTest {
     assertThat(text(bot.awaitPost(repairClick, "Done.")))
         .contains("67448|67448> · *Total* $565.00", "is now Invoiced");
     assertThat(WriteFlowHarness.await(billing::channelPosts, l -> !l.isEmpty(), "summary"))
-        .containsExactly("billed 2 h emergency on #32203, invoice 67448 $565.00");
+        .singleElement().asString().startsWith("<@" + JANE + "> billed 2 h emergency on <")
+        .contains("/tickets/" + WriteFlowHarness.TICKET_ID + "|#32203>, invoice <", "/invoices/67448|67448> $565.00");
 
     // "Prepare the repair" again shows the same repair: there is never a second one
     bot.click(JANE, "plan_recover", p.planId(), newPath(), actionTs());

@@ -72,6 +72,7 @@ final class DraftFlowTest {
     bot.connect(JANE, "Jane Tech");
     billing = new BillStubs(bot);
     billing.happyPath("null", "112.50");
+    bot.comments(); // a comment plan reads the ticket's comments, so that none of them passes for the new one
     ollama.stubFor(get(urlEqualTo("/api/tags")).willReturn(okJson(TAGS)));
   }
 

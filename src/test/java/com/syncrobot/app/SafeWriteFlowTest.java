@@ -255,6 +255,11 @@ final class SafeWriteFlowTest {
     WriteFlowHarness.Preview p = bot.preview("comment", "Update", "Call back tomorrow", "INTERNAL");
     String path = newPath();
     confirm(p.planId(), path);
+    // within the settle window the identical old comment does not end the checking either
+    Plan checking = bot.awaitState(p.planId(), PlanState.WAITING);
+    assertThat(checking.step(0).state()).isEqualTo(StepState.UNKNOWN);
+    assertThat(checking.step(0).resultId()).isNull();
+    bot.clock.advance(WriteFlowHarness.SETTLE.plusSeconds(1));
     Plan waiting = bot.awaitState(p.planId(), PlanState.NEEDS_DECISION);
     assertThat(waiting.step(0).state()).isEqualTo(StepState.ABSENT);
     assertThat(waiting.step(0).resultId()).isNull();

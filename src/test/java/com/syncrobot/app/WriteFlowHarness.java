@@ -384,8 +384,14 @@ final class WriteFlowHarness implements AutoCloseable {
     T get() throws Exception;
   }
 
+  /**
+   * How long a flow may take before a wait fails: generous, since on a loaded 2-core CI machine one step
+   * was seen to take 15 s; a wait that succeeds returns as soon as its condition holds.
+   */
+  static final Duration AWAIT = Duration.ofSeconds(30);
+
   static <T> T await(Probe<T> probe, Predicate<T> done, String what) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    long deadline = System.nanoTime() + AWAIT.toNanos();
     while (true) {
       T value;
       try {

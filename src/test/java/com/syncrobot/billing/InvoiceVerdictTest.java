@@ -65,8 +65,8 @@ final class InvoiceVerdictTest {
     assertThat(r.linesToFix()).extracting(InvoiceVerdict.UnpricedLine::lineItemId).containsExactly(11L, 12L);
     assertThat(r.invoiceId()).isEqualTo(901);
     assertThat(r.success()).isFalse();
-    assertThat(r.explanation()).contains("update_line_item").contains("delete invoice 67447")
-        .contains("confirm with a GET");
+    assertThat(r.explanation()).contains("price line(s) 11, 12 from the rate table").contains("delete invoice 67447")
+        .contains("read it back to be sure it is gone").doesNotContain("price_retail", "update_line_item", "R10");
   }
 
   @Test

@@ -67,7 +67,7 @@ final class DigestSchedulingTest {
   static final String TOKEN = "T0k3nDigestSecret42";
   static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
   static final ObjectMapper JSON = new ObjectMapper();
-  private static final Pattern NUMBER = Pattern.compile("#(\\d+)  ");
+  private static final Pattern NUMBER = Pattern.compile("#(\\d+) · ");
 
   @RegisterExtension
   static WireMockExtension slackApi = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();

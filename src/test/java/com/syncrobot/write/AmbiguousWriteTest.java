@@ -156,6 +156,7 @@ final class AmbiguousWriteTest {
     f.syncro.comments(new StoredComment(3999, Plans.SUBJECT, Plans.BODY, Fixture.T0.minus(Duration.ofHours(20))));
 
     engine.confirm(plan.id(), Plans.OWNER);
+    f.settle();
 
     assertThat(f.plan(plan.id()).state()).isEqualTo(PlanState.NEEDS_DECISION);
     assertThat(f.plan(plan.id()).step(0).verification()).contains("older");
