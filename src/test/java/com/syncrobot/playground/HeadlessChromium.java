@@ -1,6 +1,10 @@
 package com.syncrobot.playground;
 
 import java.nio.file.Files;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +31,21 @@ public final class HeadlessChromium {
 
   public static Path driver() {
     return Path.of(System.getProperty(DRIVER_PROPERTY, "/usr/bin/chromedriver"));
+  }
+
+  /**
+   * Starts a headless Chromium with its own profile in {@code profile} and a window of {@code width} ×
+   * {@code height}; call only when {@link #unavailable()} is empty.
+   */
+  public static WebDriver start(Path profile, int width, int height) {
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(binary().toFile());
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+        "--user-data-dir=" + profile.toAbsolutePath(), "--window-size=" + width + "," + height, "--lang=en-US");
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(driver().toFile()).usingAnyFreePort().build();
+    return new ChromeDriver(service, options);
   }
 
   /** Why the browser tests cannot run on this machine; empty when both programs are there. */

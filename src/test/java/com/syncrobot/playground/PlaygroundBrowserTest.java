@@ -30,9 +30,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -62,14 +59,7 @@ final class PlaygroundBrowserTest {
       return;
     }
     playground = Playground.start("127.0.0.1", 0, dir.resolve("data"));
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(HeadlessChromium.binary().toFile());
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-        "--user-data-dir=" + dir.resolve("profile").toAbsolutePath(), "--window-size=1280,900", "--lang=en-US");
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(HeadlessChromium.driver().toFile()).usingAnyFreePort().build();
-    driver = new ChromeDriver(service, options);
+    driver = HeadlessChromium.start(dir.resolve("profile"), 1280, 900);
     wait = new WebDriverWait(driver, Duration.ofSeconds(15));
   }
 
