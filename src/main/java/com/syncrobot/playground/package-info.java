@@ -1,6 +1,8 @@
 /**
- * The playground: the real bot between the Syncro sandbox and the Slack simulator on one machine
- * ({@link com.syncrobot.playground.Playground}), started by the {@code playground} command only.
+ * The playground: the real bot, unchanged, between a fake Syncro and a fake Slack on one machine,
+ * for a look without accounts; started by the {@code playground} command only, never by {@code
+ * serve}. Start at {@link com.syncrobot.playground.Playground}; the fake Syncro is {@code
+ * playground.sandbox}, the fake Slack with its browser page {@code playground.slack}.
  */
 @NullMarked
 package com.syncrobot.playground;
