@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The labour rate table in the database, seeded by migration V4 from the brief's table and changed
+ * The labour rate table in the database, seeded by migration V4 (the table in docs/rules.md) and changed
  * only by an admin (R6). Prices are stored as decimal strings, never floating point. Thread-safe:
  * every call uses its own handle, and {@link #set(Rate)} validates and writes in one transaction.
  */

@@ -24,13 +24,13 @@ public final class CreateVocabulary {
   static final String NORMAL = "2 Normal";
   static final String URGENT = "4 Urgent";
 
-  /** The brief's issue types, for an account that lists none. */
+  /** The issue types of docs/rules.md ("The account's data"), for an account that lists none. */
   static final List<String> BRIEF_ISSUE_TYPES = List.of("API", "Email", EMERGENCY, "File Services / Permissions",
       "Hardware", "Maintenance", "New User / M365 Account Creation", "New User / Workstation Deployment",
       "Not determined", "Onsite", "Other", "Phone/VOIP", "Remote", "Security", "Server Migration", "Service Request",
       "Software", "Website");
 
-  /** The brief's appointment types, for an account that lists none. */
+  /** The appointment types of docs/rules.md ("The account's data"), for an account that lists none. */
   static final List<AppointmentType> BRIEF_APPOINTMENT_TYPES = List.of(
       new AppointmentType(4321, "In Shop", "shop", null),
       new AppointmentType(4322, "Onsite", "customer", null),

@@ -96,7 +96,7 @@ public final class DigestRenderer {
     return new DigestMessages(new Reply(text, blocks), thread);
   }
 
-  /** One ticket: the brief's list line, then age and flags. */
+  /** One ticket: its {@link TicketLines} list line, then age and flags. */
   public String line(Ticket t, Instant now, ZoneId zone) {
     StringBuilder sb = new StringBuilder(TicketLines.line(t)).append("  ·  ").append(age(t, now));
     if (overdue(t, now)) {
