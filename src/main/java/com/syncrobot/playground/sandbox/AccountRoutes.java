@@ -22,7 +22,7 @@ final class AccountRoutes {
   }
 
   /** Flat, as the real one; {@code user_token} is a per-user id, never the API key itself. */
-  private Reply me(Call c) {
+  private SandboxReply me(Call c) {
     SandboxTech t = c.tech();
     ObjectNode o = Json.obj()
         .put("user_token", UUID.nameUUIDFromBytes(("user/" + t.id()).getBytes(StandardCharsets.UTF_8)).toString())
@@ -36,10 +36,10 @@ final class AccountRoutes {
     }
     p.putObject("worksheet").put("add", true).put("manage", true).put("delete", t.admin());
     p.putObject("script").put("execute", t.admin());
-    return Reply.ok(o);
+    return SandboxReply.ok(o);
   }
 
-  private Reply settings(Call c) {
+  private SandboxReply settings(Call c) {
     ObjectNode o = Json.obj();
     o.putObject("customers").putNull("required_fields").putArray("customer_fields");
     o.putObject("assets").putArray("asset_types");
@@ -59,10 +59,10 @@ final class AccountRoutes {
       hours.addObject().put("day", day).put("start", "08:00").put("end", "17:00").put("closed", weekend);
     }
     o.put("default_holiday_calendar", "USA").putNull("msp_addon");
-    return Reply.ok(o);
+    return SandboxReply.ok(o);
   }
 
-  private Reply ticketSettings(Call c) {
+  private SandboxReply ticketSettings(Call c) {
     return env.store.apply(d -> {
       ObjectNode o = Json.obj();
       ArrayNode statuses = o.putArray("ticket_status_list");
@@ -80,24 +80,24 @@ final class AccountRoutes {
       o.putArray("worksheet_templates");
       o.put("require_ticket_type", false).put("require_intake_form_with_ticket", false)
           .put("require_outtake_form_with_ticket", false).putNull("ticket_workflow_default_id");
-      return Reply.ok(o);
+      return SandboxReply.ok(o);
     });
   }
 
   /** {@code {"users": [[id, "Name"], ...]}}: pairs, not objects. */
-  private Reply users(Call c) {
+  private SandboxReply users(Call c) {
     return env.store.apply(d -> {
       ArrayNode users = Json.arr();
       d.techs.values().forEach(t -> users.addArray().add(t.id()).add(t.name()));
-      return Reply.ok(Json.wrap("users", users));
+      return SandboxReply.ok(Json.wrap("users", users));
     });
   }
 
-  private Reply appointmentTypes(Call c) {
+  private SandboxReply appointmentTypes(Call c) {
     return env.store.apply(d -> {
       ArrayNode types = Json.arr();
       d.appointmentTypes.values().forEach(t -> types.add(env.customers.appointmentType(t)));
-      return Reply.ok(Json.wrap("appointment_types", types));
+      return SandboxReply.ok(Json.wrap("appointment_types", types));
     });
   }
 }

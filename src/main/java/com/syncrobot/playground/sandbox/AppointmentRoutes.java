@@ -29,8 +29,8 @@ final class AppointmentRoutes {
    * Lists appointments whose account-local start date lies in [date_from, date_to], by start; items
    * double-wrapped (knob), no meta. {@code customer_id} is ignored, as the real filter does not work.
    */
-  private Reply list(Call c) {
-    Params p = c.params();
+  private SandboxReply list(Call c) {
+    RailsParams p = c.params();
     return env.store.apply(d -> {
       LocalDate from = date(p.text("date_from"));
       LocalDate to = date(p.text("date_to"));
@@ -54,13 +54,13 @@ final class AppointmentRoutes {
         ObjectNode o = env.tickets.appointment(d, a, true);
         items.add(wrap ? Json.wrap("appointment", o) : o);
       }
-      return Reply.ok(Json.wrap("appointments", items));
+      return SandboxReply.ok(Json.wrap("appointments", items));
     });
   }
 
   /** Needs summary, start_at and end_at (or appointment_duration in minutes); answers 201. */
-  private Reply create(Call c) {
-    Params p = c.params();
+  private SandboxReply create(Call c) {
+    RailsParams p = c.params();
     return env.store.apply(d -> {
       List<String> problems = new ArrayList<>();
       if (p.blank("summary")) {
@@ -101,17 +101,17 @@ final class AppointmentRoutes {
           customerId, ticketId, start, end, location(d, p, type, customerId), type == null ? null : type.id(), userId,
           userIds.isEmpty() ? List.of(userId) : userIds, p.bool("do_not_email", false), now, now);
       d.appointments.put(a.id(), a);
-      return Reply.json(201, Json.wrap("appointment", env.tickets.appointment(d, a, true)));
+      return SandboxReply.json(201, Json.wrap("appointment", env.tickets.appointment(d, a, true)));
     });
   }
 
   /** Moves or edits one appointment; start_at is required, end_at keeps the length when left out. */
-  private Reply update(Call c) {
-    Params p = c.params();
+  private SandboxReply update(Call c) {
+    RailsParams p = c.params();
     return env.store.apply(d -> {
       SandboxAppointment a = d.appointments.get(c.id());
       if (a == null) {
-        return Reply.notFound();
+        return SandboxReply.notFound();
       }
       List<String> problems = new ArrayList<>();
       if (p.has("summary") && p.blank("summary")) {
@@ -133,11 +133,11 @@ final class AppointmentRoutes {
           tech(d, p.longValue("user_id"), a.userId()), a.userIds(), p.bool("do_not_email", a.doNotEmail()),
           a.createdAt(), env.now());
       d.appointments.put(u.id(), u);
-      return Reply.ok(Json.wrap("appointment", env.tickets.appointment(d, u, true)));
+      return SandboxReply.ok(Json.wrap("appointment", env.tickets.appointment(d, u, true)));
     });
   }
 
-  private @Nullable Instant time(Params p, String field, String label, List<String> problems) {
+  private @Nullable Instant time(RailsParams p, String field, String label, List<String> problems) {
     if (p.blank(field)) {
       if (!"End at".equals(label)) {
         problems.add(label + " can't be blank");
@@ -167,7 +167,7 @@ final class AppointmentRoutes {
     return wanted != null && d.techs.containsKey(wanted) ? wanted : otherwise;
   }
 
-  private static @Nullable String location(SandboxData d, Params p, Catalog.@Nullable AppointmentType type,
+  private static @Nullable String location(SandboxData d, RailsParams p, Catalog.@Nullable AppointmentType type,
       @Nullable Long customerId) {
     if (!p.blank("location")) {
       return p.text("location");

@@ -33,12 +33,12 @@ final class ChargeRoutes {
    * the product's rate ({@code price}, {@code retail_price}, {@code rate}, {@code price_cents} are
    * dropped), so without it the line is $0.00; {@code taxable} defaults to true (R6).
    */
-  private Reply add(Call c) {
-    Params p = c.params();
+  private SandboxReply add(Call c) {
+    RailsParams p = c.params();
     return env.store.apply(d -> {
       SandboxTicket t = d.tickets.get(c.id());
       if (t == null) {
-        return Reply.notFound();
+        return SandboxReply.notFound();
       }
       List<String> problems = new ArrayList<>();
       if (p.blank("name")) {
@@ -57,19 +57,19 @@ final class ChargeRoutes {
           p.decimal("price_cost"), p.bool("taxable", true), d.lineItemsOf(t.id()).size() + 1, null, now, now);
       d.lineItems.put(li.id(), li);
       d.tickets.put(t.id(), t.touched(now));
-      return Reply.ok(env.billing.lineItem(d, li));
+      return SandboxReply.ok(env.billing.lineItem(d, li));
     });
   }
 
   /** Changes the fields sent on the line {@code ticket_line_item_id} of this ticket, invoiced or not. */
-  private Reply update(Call c) {
-    Params p = c.params();
+  private SandboxReply update(Call c) {
+    RailsParams p = c.params();
     return env.store.apply(d -> {
       SandboxTicket t = d.tickets.get(c.id());
       Long lineId = p.longValue("ticket_line_item_id");
       SandboxLineItem li = lineId == null ? null : d.lineItems.get(lineId);
       if (t == null || li == null || li.ticketId() != t.id()) {
-        return Reply.notFound();
+        return SandboxReply.notFound();
       }
       List<String> problems = new ArrayList<>();
       if (p.has("name") && p.blank("name")) {
@@ -91,7 +91,7 @@ final class ChargeRoutes {
           li.position(), li.invoiceId(), li.createdAt(), now);
       d.lineItems.put(u.id(), u);
       d.tickets.put(t.id(), t.touched(now));
-      return Reply.ok(Json.wrap("ticket_line_item", env.billing.lineItem(d, u)));
+      return SandboxReply.ok(Json.wrap("ticket_line_item", env.billing.lineItem(d, u)));
     });
   }
 
@@ -100,12 +100,12 @@ final class ChargeRoutes {
    * {@code end_at} or after {@code duration_minutes}; the product defaults to the account's labour
    * product.
    */
-  private Reply timer(Call c) {
-    Params p = c.params();
+  private SandboxReply timer(Call c) {
+    RailsParams p = c.params();
     return env.store.apply(d -> {
       SandboxTicket t = d.tickets.get(c.id());
       if (t == null) {
-        return Reply.notFound();
+        return SandboxReply.notFound();
       }
       String startText = p.text("start_at");
       if (startText == null) {
@@ -133,7 +133,7 @@ final class ChargeRoutes {
           productId == null ? Long.valueOf(Seed.REMOTE) : productId, p.blank("notes") ? "" : p.text("notes"),
           p.bool("billable", true), false, null, now, now);
       d.timers.put(timer.id(), timer);
-      return Reply.ok(env.billing.timer(timer));
+      return SandboxReply.ok(env.billing.timer(timer));
     });
   }
 
@@ -142,14 +142,14 @@ final class ChargeRoutes {
    * minutes / 60 to two places, and links it. Charging the same timer again creates another line:
    * Syncro does not guard against it either.
    */
-  private Reply charge(Call c) {
-    Params p = c.params();
+  private SandboxReply charge(Call c) {
+    RailsParams p = c.params();
     return env.store.apply(d -> {
       SandboxTicket t = d.tickets.get(c.id());
       Long timerId = p.longValue("timer_entry_id");
       SandboxTimer timer = timerId == null ? null : d.timers.get(timerId);
       if (t == null || timer == null || timer.ticketId() != t.id()) {
-        return Reply.notFound();
+        return SandboxReply.notFound();
       }
       Catalog.Product product = d.products.get(timer.productId() == null ? Seed.REMOTE : timer.productId());
       Instant now = env.now();
@@ -165,7 +165,7 @@ final class ChargeRoutes {
       SandboxTimer charged = timer.charged(li.id(), now);
       d.timers.put(charged.id(), charged);
       d.tickets.put(t.id(), t.touched(now));
-      return Reply.ok(env.billing.timer(charged));
+      return SandboxReply.ok(env.billing.timer(charged));
     });
   }
 }

@@ -20,11 +20,11 @@ final class CommentRoutes {
   }
 
   /** Newest first unless {@code sort_direction=ASC}; {@code per_page} honoured up to the knob's maximum. */
-  private Reply list(Call c) {
-    Params p = c.params();
+  private SandboxReply list(Call c) {
+    RailsParams p = c.params();
     return env.store.apply(d -> {
       if (d.ticket(c.id()).isEmpty()) {
-        return Reply.notFound();
+        return SandboxReply.notFound();
       }
       List<SandboxComment> all = new ArrayList<>(d.commentsOf(c.id()));
       Comparator<SandboxComment> oldestFirst =
@@ -36,7 +36,7 @@ final class CommentRoutes {
       Paging<SandboxComment> page = Paging.of(all, Paging.page(p), perPage);
       ArrayNode items = Json.arr();
       page.items().forEach(x -> items.add(env.tickets.comment(x)));
-      return Reply.ok(Json.wrap("comments", items)
+      return SandboxReply.ok(Json.wrap("comments", items)
           .set("meta", page.shortMeta().put("per_page", perPage)));
     });
   }
@@ -47,12 +47,12 @@ final class CommentRoutes {
    * ({@code product_id}, {@code minutes_spent}, {@code bill_time_now}) are dropped silently. Never
    * deduplicates: the same POST twice makes two comments.
    */
-  private Reply create(Call c) {
-    Params p = c.params();
+  private SandboxReply create(Call c) {
+    RailsParams p = c.params();
     return env.store.apply(d -> {
       SandboxTicket t = d.tickets.get(c.id());
       if (t == null) {
-        return Reply.notFound();
+        return SandboxReply.notFound();
       }
       List<String> problems = new ArrayList<>();
       if (p.blank("body")) {
@@ -65,12 +65,12 @@ final class CommentRoutes {
         return Errors.messages(problems);
       }
       SandboxComment comment = add(d, t, p, c.tech(), env.now());
-      return Reply.ok(Json.wrap("comment", env.tickets.comment(comment)));
+      return SandboxReply.ok(Json.wrap("comment", env.tickets.comment(comment)));
     });
   }
 
   /** Adds a comment by {@code author} (the token's owner); {@code tech} in the body only renames it. */
-  static SandboxComment add(SandboxData d, SandboxTicket t, Params p, SandboxTech author, Instant now) {
+  static SandboxComment add(SandboxData d, SandboxTicket t, RailsParams p, SandboxTech author, Instant now) {
     long id = d.nextCommentId++;
     String tech = p.blank("tech") ? author.name() : p.text("tech");
     SandboxComment comment = new SandboxComment(id, t.id(), p.text("subject"), p.text("body"),

@@ -22,8 +22,8 @@ final class CustomerRoutes {
   }
 
   /** Searches names, email, phone and contact names; the list shape has no {@code prepay_hours}. */
-  private Reply list(Call c) {
-    Params p = c.params();
+  private SandboxReply list(Call c) {
+    RailsParams p = c.params();
     return env.store.apply(d -> {
       String q = p.blank("query") ? null : p.text("query").strip().toLowerCase(Locale.ROOT);
       List<SandboxCustomer> hits = new ArrayList<>();
@@ -36,20 +36,21 @@ final class CustomerRoutes {
       Paging<SandboxCustomer> page = Paging.of(hits, Paging.page(p), env.knobs.listPageSize());
       ArrayNode items = Json.arr();
       page.items().forEach(cu -> items.add(env.customers.customer(d, cu, false)));
-      return Reply.ok(Json.wrap("customers", items).set("meta", page.longMeta()));
+      return SandboxReply.ok(Json.wrap("customers", items).set("meta", page.longMeta()));
     });
   }
 
-  private Reply show(Call c) {
+  private SandboxReply show(Call c) {
     return env.store.apply(d -> {
       SandboxCustomer cu = d.customers.get(c.id());
-      return cu == null ? Reply.notFound() : Reply.ok(Json.wrap("customer", env.customers.customer(d, cu, true)));
+      return cu == null ? SandboxReply.notFound()
+          : SandboxReply.ok(Json.wrap("customer", env.customers.customer(d, cu, true)));
     });
   }
 
   /** Wrapped as {@code assets} (not {@code customer_assets}), with the meta seen on live responses. */
-  private Reply assets(Call c) {
-    Params p = c.params();
+  private SandboxReply assets(Call c) {
+    RailsParams p = c.params();
     return env.store.apply(d -> {
       Long customer = p.longValue("customer_id");
       String q = p.blank("query") ? null : p.text("query").strip().toLowerCase(Locale.ROOT);
@@ -68,14 +69,14 @@ final class CustomerRoutes {
       Paging<Catalog.Asset> page = Paging.of(hits, Paging.page(p), env.knobs.listPageSize());
       ArrayNode items = Json.arr();
       page.items().forEach(a -> items.add(env.customers.asset(d, a)));
-      return Reply.ok(Json.wrap("assets", items).set("meta", page.longMeta()));
+      return SandboxReply.ok(Json.wrap("assets", items).set("meta", page.longMeta()));
     });
   }
 
-  private Reply product(Call c) {
+  private SandboxReply product(Call c) {
     return env.store.apply(d -> {
       Catalog.Product pr = d.products.get(c.id());
-      return pr == null ? Reply.notFound() : Reply.ok(Json.wrap("product", env.customers.product(pr)));
+      return pr == null ? SandboxReply.notFound() : SandboxReply.ok(Json.wrap("product", env.customers.product(pr)));
     });
   }
 

@@ -10,33 +10,33 @@ final class Errors {
   private Errors() {}
 
   /** {@code {"error": "..."}}: POST /tickets without a customer, timer_entry without start_at, 401. */
-  static Reply error(int status, String message) {
-    return Reply.json(status, Json.obj().put("error", message));
+  static SandboxReply error(int status, String message) {
+    return SandboxReply.json(status, Json.obj().put("error", message));
   }
 
   /** {@code {"success": false, "message": [...]}}: PUT /tickets, POST comment. */
-  static Reply messages(List<String> messages) {
+  static SandboxReply messages(List<String> messages) {
     ObjectNode o = Json.obj().put("success", false);
     ArrayNode a = o.putArray("message");
     messages.forEach(a::add);
-    return Reply.json(422, o);
+    return SandboxReply.json(422, o);
   }
 
   /** {@code {"errors": "A, B", "params": {}}}: add_line_item. */
-  static Reply errorsString(List<String> messages) {
+  static SandboxReply errorsString(List<String> messages) {
     ObjectNode o = Json.obj().put("errors", String.join(", ", messages));
     o.putObject("params");
-    return Reply.json(422, o);
+    return SandboxReply.json(422, o);
   }
 
   /** {@code {"success": false, "error": "A,B", "message": "A,B", "params": {...}}}: appointments. */
-  static Reply appointment(List<String> messages, JsonNode params) {
+  static SandboxReply appointment(List<String> messages, JsonNode params) {
     String joined = String.join(",", messages);
     ObjectNode o = Json.obj().put("success", false).put("error", joined).put("message", joined);
     ObjectNode p = params.isObject() ? ((ObjectNode) params).deepCopy() : Json.obj();
     // Rails filters secrets out of echoed params.
     p.remove("api_key");
     o.set("params", p);
-    return Reply.json(422, o);
+    return SandboxReply.json(422, o);
   }
 }

@@ -23,8 +23,8 @@ final class InvoiceRoutes {
   }
 
   /** The list shape carries no line items; {@code ticket_id} filters, newest first. */
-  private Reply list(Call c) {
-    Params p = c.params();
+  private SandboxReply list(Call c) {
+    RailsParams p = c.params();
     return env.store.apply(d -> {
       Long ticket = p.longValue("ticket_id");
       List<SandboxInvoice> hits = new ArrayList<>();
@@ -37,20 +37,20 @@ final class InvoiceRoutes {
       Paging<SandboxInvoice> page = Paging.of(hits, Paging.page(p), env.knobs.listPageSize());
       ArrayNode items = Json.arr();
       page.items().forEach(i -> items.add(env.billing.invoice(d, i, false, env.customers)));
-      return Reply.ok(Json.wrap("invoices", items).set("meta", page.shortMeta()));
+      return SandboxReply.ok(Json.wrap("invoices", items).set("meta", page.shortMeta()));
     });
   }
 
   /** Wrapped as {@code invoice} with line items; the path takes the id or the number. */
-  private Reply show(Call c) {
+  private SandboxReply show(Call c) {
     return env.store.apply(d -> find(d, c.id())
-        .map(i -> Reply.ok(Json.wrap("invoice", env.billing.invoice(d, i, true, env.customers))))
-        .orElseGet(Reply::notFound));
+        .map(i -> SandboxReply.ok(Json.wrap("invoice", env.billing.invoice(d, i, true, env.customers))))
+        .orElseGet(SandboxReply::notFound));
   }
 
   /** Makes an invoice from the ticket's uninvoiced line items (see {@link Invoicing}); no line items in the reply. */
-  private Reply create(Call c) {
-    Params p = c.params();
+  private SandboxReply create(Call c) {
+    RailsParams p = c.params();
     return env.store.apply(d -> {
       Long customerId = p.longValue("customer_id");
       if (customerId == null || !d.customers.containsKey(customerId)) {
@@ -64,17 +64,17 @@ final class InvoiceRoutes {
       SandboxInvoice invoice = Invoicing.create(d, customerId, ticketId,
           p.blank("category") ? "Standard" : p.text("category"), c.tech().id(), now, env.ts.localDate(now),
           env.knobs.taxRatePercent());
-      return Reply.ok(Json.wrap("invoice", env.billing.invoice(d, invoice, false, env.customers)));
+      return SandboxReply.ok(Json.wrap("invoice", env.billing.invoice(d, invoice, false, env.customers)));
     });
   }
 
   /** Answers 200 whatever happens, like Syncro; with the knob on, it deletes nothing. */
-  private Reply delete(Call c) {
+  private SandboxReply delete(Call c) {
     return env.store.apply(d -> {
       if (!env.knobs.invoiceDeleteFailsSilently()) {
         Invoicing.delete(d, c.id(), env.now());
       }
-      return Reply.ok(Json.obj().put("message", "Invoice was successfully deleted."));
+      return SandboxReply.ok(Json.obj().put("message", "Invoice was successfully deleted."));
     });
   }
 

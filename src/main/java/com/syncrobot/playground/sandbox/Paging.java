@@ -17,7 +17,7 @@ record Paging<T>(List<T> items, int page, int perPage, int totalEntries) {
     return new Paging<>(slice, p, perPage, all.size());
   }
 
-  static int page(Params params) {
+  static int page(RailsParams params) {
     Long p = params.longValue("page");
     return p == null || p < 1 ? 1 : (int) Math.min(Integer.MAX_VALUE, p);
   }

@@ -14,7 +14,7 @@ final class Router {
   /** Handles one routed call. */
   @FunctionalInterface
   interface Handler {
-    Reply handle(Call call);
+    SandboxReply handle(Call call);
   }
 
   record Match(Handler handler, long id) {}

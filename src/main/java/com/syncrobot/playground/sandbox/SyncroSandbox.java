@@ -95,7 +95,7 @@ public final class SyncroSandbox implements AutoCloseable {
     sandbox.contexts.put(AdminHandler.BASE_PATH + "/", new AdminHandler(sandbox));
     sandbox.contexts.put("/", ex -> {
       try (ex) {
-        HttpIo.send(ex, Reply.notFound());
+        SandboxHttp.send(ex, SandboxReply.notFound());
       }
     });
     try {

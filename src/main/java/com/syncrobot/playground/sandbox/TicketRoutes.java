@@ -32,8 +32,8 @@ final class TicketRoutes {
    * Filters by number (exact), status (or "Not Closed"), query (subject, customer, contact, number),
    * customer_id and user_id; newest first; {@code per_page} is not honoured here.
    */
-  private Reply list(Call c) {
-    Params p = c.params();
+  private SandboxReply list(Call c) {
+    RailsParams p = c.params();
     return env.store.apply(d -> {
       String number = p.text("number");
       String status = p.text("status");
@@ -60,19 +60,19 @@ final class TicketRoutes {
       Paging<SandboxTicket> page = Paging.of(hits, Paging.page(p), env.knobs.ticketsPageSize());
       ArrayNode items = Json.arr();
       page.items().forEach(t -> items.add(env.tickets.listItem(d, t)));
-      return Reply.ok(Json.wrap("tickets", items).set("meta", page.shortMeta()));
+      return SandboxReply.ok(Json.wrap("tickets", items).set("meta", page.shortMeta()));
     });
   }
 
-  private Reply show(Call c) {
+  private SandboxReply show(Call c) {
     return env.store.apply(d -> d.ticket(c.id())
-        .map(t -> Reply.ok(Json.wrap("ticket", env.tickets.detail(d, t))))
-        .orElseGet(Reply::notFound));
+        .map(t -> SandboxReply.ok(Json.wrap("ticket", env.tickets.detail(d, t))))
+        .orElseGet(SandboxReply::notFound));
   }
 
   /** Creates a ticket with an auto number; {@code comments_attributes} become its first comments. */
-  private Reply create(Call c) {
-    Params p = c.params();
+  private SandboxReply create(Call c) {
+    RailsParams p = c.params();
     return env.store.apply(d -> {
       Long customerId = p.longValue("customer_id");
       if (customerId == null || !d.customers.containsKey(customerId)) {
@@ -94,7 +94,7 @@ final class TicketRoutes {
       if (userId != null && !d.techs.containsKey(userId)) {
         problems.add("User must exist");
       }
-      List<Params> comments = commentAttributes(p.get("comments_attributes"), problems);
+      List<RailsParams> comments = commentAttributes(p.get("comments_attributes"), problems);
       Instant due = time(p, "due_date", problems);
       if (!problems.isEmpty()) {
         return Errors.messages(problems);
@@ -109,20 +109,20 @@ final class TicketRoutes {
           customerId, contact, userId, now, now, due, Vocabulary.closed(status) ? now : null,
           assetsOf(d, customerId, p.longs("asset_ids")), c.tech().id());
       d.tickets.put(id, t);
-      for (Params cp : comments) {
+      for (RailsParams cp : comments) {
         CommentRoutes.add(d, t, cp, c.tech(), now);
       }
-      return Reply.ok(Json.wrap("ticket", env.tickets.detail(d, t)));
+      return SandboxReply.ok(Json.wrap("ticket", env.tickets.detail(d, t)));
     });
   }
 
   /** Changes the fields sent and leaves the others; unknown fields are ignored, as Rails does. */
-  private Reply update(Call c) {
-    Params p = c.params();
+  private SandboxReply update(Call c) {
+    RailsParams p = c.params();
     return env.store.apply(d -> {
       Optional<SandboxTicket> found = d.ticket(c.id());
       if (found.isEmpty()) {
-        return Reply.notFound();
+        return SandboxReply.notFound();
       }
       SandboxTicket t = found.get();
       List<String> problems = new ArrayList<>();
@@ -158,7 +158,7 @@ final class TicketRoutes {
           t.createdAt(), now, due, resolvedAt,
           p.has("asset_ids") ? assetsOf(d, customerId, p.longs("asset_ids")) : t.assetIds(), t.createdBy());
       d.tickets.put(u.id(), u);
-      return Reply.ok(Json.wrap("ticket", env.tickets.detail(d, u)));
+      return SandboxReply.ok(Json.wrap("ticket", env.tickets.detail(d, u)));
     });
   }
 
@@ -178,8 +178,8 @@ final class TicketRoutes {
         || Long.toString(t.number()).equals(q);
   }
 
-  private List<Params> commentAttributes(@Nullable JsonNode attrs, List<String> problems) {
-    List<Params> out = new ArrayList<>();
+  private List<RailsParams> commentAttributes(@Nullable JsonNode attrs, List<String> problems) {
+    List<RailsParams> out = new ArrayList<>();
     if (attrs == null || !attrs.isArray()) {
       return out;
     }
@@ -187,7 +187,7 @@ final class TicketRoutes {
       if (!a.isObject()) {
         continue;
       }
-      Params cp = new Params((ObjectNode) a, Map.of());
+      RailsParams cp = new RailsParams((ObjectNode) a, Map.of());
       if (cp.blank("subject")) {
         problems.add("Comments subject can't be blank");
       }
@@ -199,7 +199,7 @@ final class TicketRoutes {
     return out;
   }
 
-  private @Nullable Instant time(Params p, String field, List<String> problems) {
+  private @Nullable Instant time(RailsParams p, String field, List<String> problems) {
     String s = p.text(field);
     if (s == null || s.isBlank()) {
       return null;

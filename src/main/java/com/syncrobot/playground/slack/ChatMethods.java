@@ -32,7 +32,7 @@ final class ChatMethods {
     methods.put("chat.getPermalink", this::permalink);
   }
 
-  private ObjectNode postMessage(Params p) {
+  private ObjectNode postMessage(ApiArgs p) {
     Channel ch = channel(p);
     ArrayNode blocks = p.blocks().orElseGet(JsonNodeFactory.instance::arrayNode);
     String text = text(p, blocks);
@@ -43,7 +43,7 @@ final class ChatMethods {
     return r;
   }
 
-  private ObjectNode postEphemeral(Params p) {
+  private ObjectNode postEphemeral(ApiArgs p) {
     Channel ch = channel(p);
     String user = p.required("user");
     if (!ch.hasMember(user)) {
@@ -56,7 +56,7 @@ final class ChatMethods {
     return SlackJson.ok().put("message_ts", m.ts());
   }
 
-  private ObjectNode update(Params p) {
+  private ObjectNode update(ApiArgs p) {
     Channel ch = channel(p);
     String ts = p.required("ts");
     SimMessage old = conv.find(ch.id(), ts).filter(m -> !m.isEphemeral())
@@ -79,7 +79,7 @@ final class ChatMethods {
     return r;
   }
 
-  private ObjectNode delete(Params p) {
+  private ObjectNode delete(ApiArgs p) {
     Channel ch = channel(p);
     String ts = p.required("ts");
     SimMessage old = conv.find(ch.id(), ts).orElseThrow(() -> new SlackError("message_not_found"));
@@ -91,7 +91,7 @@ final class ChatMethods {
   }
 
   /** Attaches unfurls to the message named by channel+ts or by the unfurl_id of its link_shared event. */
-  private ObjectNode unfurl(Params p) {
+  private ObjectNode unfurl(ApiArgs p) {
     String channel;
     String ts;
     String unfurlId = p.str("unfurl_id");
@@ -126,7 +126,7 @@ final class ChatMethods {
     return SlackJson.ok();
   }
 
-  private ObjectNode permalink(Params p) {
+  private ObjectNode permalink(ApiArgs p) {
     Channel ch = channel(p);
     String ts = p.required("message_ts");
     conv.find(ch.id(), ts).orElseThrow(() -> new SlackError("message_not_found"));
@@ -134,18 +134,18 @@ final class ChatMethods {
         .put("permalink", baseUrl.get() + "/#" + ch.id() + "/p" + ts.replace(".", ""));
   }
 
-  private Channel channel(Params p) {
+  private Channel channel(ApiArgs p) {
     String ref = p.str("channel", p.str("channel_id", ""));
     // chat:write.public reaches every public channel; a private one only when the bot was invited.
     return conv.resolve(ref).filter(Channel::visibleToBot).orElseThrow(() -> new SlackError("channel_not_found"));
   }
 
-  private static @Nullable String threadTs(Params p) {
+  private static @Nullable String threadTs(ApiArgs p) {
     String t = p.str("thread_ts");
     return t == null || t.isBlank() ? null : t;
   }
 
-  private static String text(Params p, ArrayNode blocks) {
+  private static String text(ApiArgs p, ArrayNode blocks) {
     String text = p.str("text", "");
     if (text.isEmpty() && blocks.isEmpty() && !p.has("attachments")) {
       throw new SlackError("no_text");

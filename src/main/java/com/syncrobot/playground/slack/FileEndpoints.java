@@ -24,26 +24,26 @@ final class FileEndpoints implements HttpHandler {
     try (ex) {
       String path = ex.getRequestURI().getPath();
       if (path.startsWith(UPLOAD) && ex.getRequestMethod().equals("POST")) {
-        byte[] body = HttpIO.body(ex);
-        String ct = HttpIO.contentType(ex);
+        byte[] body = SimulatorHttp.body(ex);
+        String ct = SimulatorHttp.contentType(ex);
         if (ct.startsWith("multipart/form-data")) {
           // Some clients send the bytes as a multipart "file" part instead of the raw body.
           body = firstFile(body, ct).orElse(body);
         }
         if (files.upload(path.substring(UPLOAD.length()), body)) {
-          HttpIO.text(ex, 200, "OK - " + body.length);
+          SimulatorHttp.text(ex, 200, "OK - " + body.length);
         } else {
-          HttpIO.text(ex, 404, "file_not_found");
+          SimulatorHttp.text(ex, 404, "file_not_found");
         }
       } else if (path.startsWith(FILES) && ex.getRequestMethod().equals("GET")) {
         Optional<FileStore.StoredFile> f = files.get(path.substring(FILES.length()));
         if (f.isEmpty() || f.get().data() == null) {
-          HttpIO.text(ex, 404, "file_not_found");
+          SimulatorHttp.text(ex, 404, "file_not_found");
           return;
         }
-        HttpIO.send(ex, 200, f.get().mimetype(), f.get().data());
+        SimulatorHttp.send(ex, 200, f.get().mimetype(), f.get().data());
       } else {
-        HttpIO.text(ex, 404, "not found");
+        SimulatorHttp.text(ex, 404, "not found");
       }
     }
   }

@@ -33,7 +33,7 @@ final class FileMethods {
     methods.put("files.upload", this::legacyUpload);
   }
 
-  private ObjectNode uploadUrl(Params p) {
+  private ObjectNode uploadUrl(ApiArgs p) {
     String name = p.required("filename");
     int length;
     try {
@@ -48,7 +48,7 @@ final class FileMethods {
     return SlackJson.ok().put("upload_url", baseUrl.get() + "/upload/" + id).put("file_id", id);
   }
 
-  private ObjectNode complete(Params p) {
+  private ObjectNode complete(ApiArgs p) {
     JsonNode list = p.json("files", "invalid_arguments").filter(JsonNode::isArray)
         .orElseThrow(() -> new SlackError("invalid_arguments"));
     List<FileStore.StoredFile> done = new ArrayList<>();
@@ -72,7 +72,7 @@ final class FileMethods {
     return r;
   }
 
-  private ObjectNode legacyUpload(Params p) {
+  private ObjectNode legacyUpload(ApiArgs p) {
     byte[] data;
     String name;
     if (p.file("file").isPresent()) {

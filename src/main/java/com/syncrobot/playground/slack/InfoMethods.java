@@ -41,7 +41,7 @@ final class InfoMethods {
     methods.put("conversations.members", this::members);
   }
 
-  private ObjectNode usersInfo(Params p) {
+  private ObjectNode usersInfo(ApiArgs p) {
     String id = p.required("user");
     ObjectNode r = SlackJson.ok();
     if (id.equals(Team.BOT_USER_ID)) {
@@ -53,7 +53,7 @@ final class InfoMethods {
     return r;
   }
 
-  private ObjectNode usersList(Params p) {
+  private ObjectNode usersList(ApiArgs p) {
     ObjectNode r = SlackJson.ok();
     ArrayNode members = r.putArray("members");
     conv.users().forEach(u -> members.add(SlackJson.user(u, clock.instant())));
@@ -63,7 +63,7 @@ final class InfoMethods {
   }
 
   /** Opens the bot's DM with one user; group DMs are not simulated. */
-  private ObjectNode open(Params p) {
+  private ObjectNode open(ApiArgs p) {
     String channel = p.str("channel");
     String user;
     if (channel != null && !channel.isBlank()) {
@@ -85,12 +85,12 @@ final class InfoMethods {
     return r;
   }
 
-  private Channel visible(Params p) {
+  private Channel visible(ApiArgs p) {
     return conv.channel(p.required("channel")).filter(Channel::visibleToBot)
         .orElseThrow(() -> new SlackError("channel_not_found"));
   }
 
-  private ObjectNode info(Params p) {
+  private ObjectNode info(ApiArgs p) {
     Channel c = visible(p);
     ObjectNode r = SlackJson.ok();
     ObjectNode o = r.putObject("channel").put("id", c.id()).put("created", 1_700_000_000L)
@@ -116,7 +116,7 @@ final class InfoMethods {
     return r;
   }
 
-  private ObjectNode members(Params p) {
+  private ObjectNode members(ApiArgs p) {
     Channel c = visible(p);
     int limit = DEFAULT_MEMBERS_LIMIT;
     String given = p.str("limit");

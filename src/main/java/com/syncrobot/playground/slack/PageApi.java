@@ -52,13 +52,13 @@ final class PageApi implements HttpHandler {
       } else if (method.equals("POST") && path.startsWith("/sim/")) {
         gesture(ex, path.substring("/sim/".length()));
       } else {
-        HttpIO.text(ex, 404, "not found");
+        SimulatorHttp.text(ex, 404, "not found");
       }
     }
   }
 
   private void state(HttpExchange ex) throws IOException {
-    Map<String, String> q = HttpIO.query(ex);
+    Map<String, String> q = SimulatorHttp.query(ex);
     String user = q.getOrDefault("user", "");
     long since;
     try {
@@ -74,32 +74,32 @@ final class PageApi implements HttpHandler {
       version = changes.version();
     }
     try {
-      HttpIO.json(ex, 200, snapshot.of(user, version));
+      SimulatorHttp.json(ex, 200, snapshot.of(user, version));
     } catch (IllegalArgumentException e) {
-      HttpIO.json(ex, 400, error(e.getMessage()));
+      SimulatorHttp.json(ex, 400, error(e.getMessage()));
     }
   }
 
   private void gesture(HttpExchange ex, String what) throws IOException {
-    byte[] body = HttpIO.body(ex);
-    if (!HttpIO.contentType(ex).startsWith("application/json")) {
-      HttpIO.text(ex, 415, "application/json only");
+    byte[] body = SimulatorHttp.body(ex);
+    if (!SimulatorHttp.contentType(ex).startsWith("application/json")) {
+      SimulatorHttp.text(ex, 415, "application/json only");
       return;
     }
     JsonNode req;
     try {
-      req = HttpIO.JSON.readTree(body);
+      req = SimulatorHttp.JSON.readTree(body);
     } catch (IOException e) {
-      HttpIO.json(ex, 400, error("not JSON"));
+      SimulatorHttp.json(ex, 400, error("not JSON"));
       return;
     }
     try {
-      HttpIO.json(ex, 200, run(what, req));
+      SimulatorHttp.json(ex, 200, run(what, req));
     } catch (IllegalArgumentException e) {
-      HttpIO.json(ex, 400, error(e.getMessage()));
+      SimulatorHttp.json(ex, 400, error(e.getMessage()));
     } catch (RuntimeException e) {
       log.error("Playground gesture {} failed inside the simulator", what, e);
-      HttpIO.json(ex, 500, error("the simulator failed; see its log"));
+      SimulatorHttp.json(ex, 500, error("the simulator failed; see its log"));
     }
   }
 
@@ -175,12 +175,12 @@ final class PageApi implements HttpHandler {
   private static void serveStatic(HttpExchange ex, String name) throws IOException {
     try (InputStream in = PageApi.class.getResourceAsStream("/playground/" + name)) {
       if (in == null) {
-        HttpIO.text(ex, 404, "missing resource " + name);
+        SimulatorHttp.text(ex, 404, "missing resource " + name);
         return;
       }
       String type = name.endsWith(".html") ? "text/html; charset=utf-8"
           : name.endsWith(".js") ? "text/javascript; charset=utf-8" : "text/css; charset=utf-8";
-      HttpIO.send(ex, 200, type, in.readAllBytes());
+      SimulatorHttp.send(ex, 200, type, in.readAllBytes());
     }
   }
 }

@@ -31,9 +31,9 @@ final class ResponseUrls implements HttpHandler {
   @Override
   public void handle(HttpExchange ex) throws IOException {
     try (ex) {
-      byte[] raw = HttpIO.body(ex);
+      byte[] raw = SimulatorHttp.body(ex);
       if (!"POST".equals(ex.getRequestMethod())) {
-        HttpIO.text(ex, 405, "method_not_allowed");
+        SimulatorHttp.text(ex, 405, "method_not_allowed");
         return;
       }
       String id = ex.getRequestURI().getPath().substring(PREFIX.length());
@@ -41,21 +41,21 @@ final class ResponseUrls implements HttpHandler {
       try {
         target = handles.useResponseUrl(id);
       } catch (SlackError e) {
-        HttpIO.text(ex, 404, e.code());
+        SimulatorHttp.text(ex, 404, e.code());
         return;
       }
       JsonNode body;
       try {
-        body = parse(raw, HttpIO.contentType(ex));
+        body = parse(raw, SimulatorHttp.contentType(ex));
       } catch (IOException e) {
-        HttpIO.text(ex, 400, "invalid_payload");
+        SimulatorHttp.text(ex, 400, "invalid_payload");
         return;
       }
       try {
         apply(target, body);
-        HttpIO.json(ex, 200, SlackJson.ok());
+        SimulatorHttp.json(ex, 200, SlackJson.ok());
       } catch (SlackError e) {
-        HttpIO.text(ex, e.code().equals("channel_not_found") ? 404 : 400, e.code());
+        SimulatorHttp.text(ex, e.code().equals("channel_not_found") ? 404 : 400, e.code());
       }
     }
   }
@@ -108,7 +108,7 @@ final class ResponseUrls implements HttpHandler {
     }
     if (b.isTextual()) {
       try {
-        b = HttpIO.JSON.readTree(b.asText());
+        b = SimulatorHttp.JSON.readTree(b.asText());
       } catch (IOException e) {
         throw new SlackError("invalid_blocks_format");
       }
@@ -126,10 +126,10 @@ final class ResponseUrls implements HttpHandler {
   private static JsonNode parse(byte[] raw, String contentType) throws IOException {
     String s = new String(raw, StandardCharsets.UTF_8);
     if (contentType.startsWith("application/x-www-form-urlencoded")) {
-      Map<String, String> form = HttpIO.form(s);
+      Map<String, String> form = SimulatorHttp.form(s);
       s = form.getOrDefault("payload", "{}");
     }
-    JsonNode n = HttpIO.JSON.readTree(s);
+    JsonNode n = SimulatorHttp.JSON.readTree(s);
     if (n == null || !n.isObject()) {
       throw new IOException("not a JSON object");
     }

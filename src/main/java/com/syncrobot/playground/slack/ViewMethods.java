@@ -25,7 +25,7 @@ final class ViewMethods {
     methods.put("views.publish", this::publish);
   }
 
-  private ObjectNode publish(Params p) {
+  private ObjectNode publish(ApiArgs p) {
     String user = p.required("user_id");
     if (conv.user(user).isEmpty()) {
       throw new SlackError("user_not_found");
@@ -34,12 +34,12 @@ final class ViewMethods {
   }
 
   /** Checks the view before the trigger is spent, as a bad view leaves the trigger usable in Slack. */
-  private String trigger(Params p) {
+  private String trigger(ApiArgs p) {
     view(p);
     return handles.useTrigger(p.required("trigger_id"));
   }
 
-  private static ObjectNode view(Params p) {
+  private static ObjectNode view(ApiArgs p) {
     JsonNode v = p.json("view", "invalid_arguments")
         .orElseThrow(() -> SlackError.withMessages("invalid_arguments", List.of("missing required field: view")));
     if (!(v instanceof ObjectNode o)) {

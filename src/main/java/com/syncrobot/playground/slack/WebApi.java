@@ -45,20 +45,20 @@ final class WebApi implements HttpHandler {
   public void handle(HttpExchange ex) throws IOException {
     try (ex) {
       String name = ex.getRequestURI().getPath().substring(PREFIX.length());
-      Params params;
+      ApiArgs params;
       try {
         params = params(ex);
       } catch (IOException | RuntimeException e) {
-        HttpIO.json(ex, 200, new SlackError("invalid_form_data").toJson());
+        SimulatorHttp.json(ex, 200, new SlackError("invalid_form_data").toJson());
         return;
       }
       ObjectNode answer = answer(name, ex.getRequestHeaders().getFirst("Authorization"), params);
       record(new ApiCall(name, params.withoutToken(), answer));
-      HttpIO.json(ex, 200, answer);
+      SimulatorHttp.json(ex, 200, answer);
     }
   }
 
-  private ObjectNode answer(String name, @Nullable String authorization, Params params) {
+  private ObjectNode answer(String name, @Nullable String authorization, ApiArgs params) {
     String given = authorization != null && authorization.startsWith("Bearer ")
         ? authorization.substring("Bearer ".length()).strip()
         : params.str("token");
@@ -83,14 +83,14 @@ final class WebApi implements HttpHandler {
     }
   }
 
-  private static Params params(HttpExchange ex) throws IOException {
-    byte[] body = HttpIO.body(ex);
-    String ct = HttpIO.contentType(ex);
+  private static ApiArgs params(HttpExchange ex) throws IOException {
+    byte[] body = SimulatorHttp.body(ex);
+    String ct = SimulatorHttp.contentType(ex);
     ObjectNode values = JsonNodeFactory.instance.objectNode();
-    HttpIO.query(ex).forEach(values::put);
+    SimulatorHttp.query(ex).forEach(values::put);
     Map<String, Multipart.Part> files = new HashMap<>();
     if (ct.startsWith("application/json")) {
-      JsonNode json = body.length == 0 ? values : HttpIO.JSON.readTree(body);
+      JsonNode json = body.length == 0 ? values : SimulatorHttp.JSON.readTree(body);
       if (!(json instanceof ObjectNode o)) {
         throw new IOException("JSON body is not an object");
       }
@@ -105,9 +105,9 @@ final class WebApi implements HttpHandler {
         }
       }
     } else {
-      HttpIO.form(new String(body, StandardCharsets.UTF_8)).forEach(values::put);
+      SimulatorHttp.form(new String(body, StandardCharsets.UTF_8)).forEach(values::put);
     }
-    return new Params(values, files);
+    return new ApiArgs(values, files);
   }
 
   private synchronized void record(ApiCall call) {

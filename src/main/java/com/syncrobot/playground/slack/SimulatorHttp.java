@@ -14,12 +14,12 @@ import java.util.Locale;
 import java.util.Map;
 
 /** Reading requests and writing responses on the JDK server; every text is UTF-8. */
-final class HttpIO {
+final class SimulatorHttp {
   static final ObjectMapper JSON = new ObjectMapper();
   /** Far above what the bot or the page sends; a larger body is refused. */
   static final int MAX_BODY_BYTES = 8 << 20;
 
-  private HttpIO() {}
+  private SimulatorHttp() {}
 
   static byte[] body(HttpExchange ex) throws IOException {
     try (InputStream in = ex.getRequestBody()) {

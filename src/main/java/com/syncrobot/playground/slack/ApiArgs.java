@@ -12,11 +12,11 @@ import org.jspecify.annotations.Nullable;
  * The arguments of one Web API call, whether they came as a form, as JSON or as multipart; a form
  * field that holds JSON (blocks, view, unfurls) is parsed on first use.
  */
-final class Params {
+final class ApiArgs {
   private final ObjectNode values;
   private final Map<String, Multipart.Part> files;
 
-  Params(ObjectNode values, Map<String, Multipart.Part> files) {
+  ApiArgs(ObjectNode values, Map<String, Multipart.Part> files) {
     this.values = values;
     this.files = Map.copyOf(files);
   }
@@ -69,7 +69,7 @@ final class Params {
       return Optional.empty();
     }
     try {
-      return Optional.of(HttpIO.JSON.readTree(v.asText()));
+      return Optional.of(SimulatorHttp.JSON.readTree(v.asText()));
     } catch (Exception e) {
       throw new SlackError(badCode);
     }

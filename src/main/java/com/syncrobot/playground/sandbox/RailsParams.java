@@ -14,11 +14,11 @@ import org.jspecify.annotations.Nullable;
  * A request's parameters as Rails sees them: the JSON body merged over the query string. Values
  * come as JSON types or strings ("1", "true", "0.75") and are read leniently, as Rails casts them.
  */
-final class Params {
+final class RailsParams {
   private final ObjectNode body;
   private final Map<String, String> query;
 
-  Params(ObjectNode body, Map<String, String> query) {
+  RailsParams(ObjectNode body, Map<String, String> query) {
     this.body = body;
     this.query = Map.copyOf(query);
   }

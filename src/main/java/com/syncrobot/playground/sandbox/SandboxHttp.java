@@ -11,10 +11,10 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /** Reads requests from and writes replies to the JDK server's exchanges. Stateless. */
-final class HttpIo {
+final class SandboxHttp {
   static final int MAX_BODY_BYTES = 1 << 20;
 
-  private HttpIo() {}
+  private SandboxHttp() {}
 
   /** Reads the whole body, or returns null when it is larger than {@link #MAX_BODY_BYTES}. */
   static byte @Nullable [] body(HttpExchange ex) throws IOException {
@@ -46,7 +46,7 @@ final class HttpIo {
     return out;
   }
 
-  static void send(HttpExchange ex, Reply r) throws IOException {
+  static void send(HttpExchange ex, SandboxReply r) throws IOException {
     ex.getResponseHeaders().set("Content-Type", r.contentType());
     r.headers().forEach((k, v) -> ex.getResponseHeaders().set(k, v));
     ex.sendResponseHeaders(r.status(), r.body().length == 0 ? -1 : r.body().length);
