@@ -1,6 +1,7 @@
 package com.syncrobot.playground.sandbox;
 
 import com.sun.net.httpserver.HttpExchange;
+import com.syncrobot.playground.sandbox.routes.SandboxReply;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
