@@ -12,59 +12,59 @@ import java.util.function.Predicate;
  * Every record the sandbox holds, and the id sequences. Mutable and not thread-safe: only {@link
  * SandboxStore} touches it, under its lock.
  */
-final class SandboxData {
-  final Map<Long, SandboxTech> techs = new TreeMap<>();
+public final class SandboxData {
+  public final Map<Long, SandboxTech> techs = new TreeMap<>();
   /** Token value to technician id. */
-  final Map<String, Long> tokens = new TreeMap<>();
-  final Map<Long, SandboxCustomer> customers = new TreeMap<>();
-  final Map<Long, Catalog.Contact> contacts = new TreeMap<>();
-  final Map<Long, Catalog.Asset> assets = new TreeMap<>();
-  final Map<Long, Catalog.Product> products = new TreeMap<>();
-  final Map<Long, Catalog.AppointmentType> appointmentTypes = new TreeMap<>();
-  final Map<Long, SandboxTicket> tickets = new TreeMap<>();
-  final Map<Long, SandboxComment> comments = new TreeMap<>();
-  final Map<Long, SandboxLineItem> lineItems = new TreeMap<>();
-  final Map<Long, SandboxTimer> timers = new TreeMap<>();
-  final Map<Long, SandboxInvoice> invoices = new TreeMap<>();
-  final Map<Long, SandboxAppointment> appointments = new TreeMap<>();
+  public final Map<String, Long> tokens = new TreeMap<>();
+  public final Map<Long, SandboxCustomer> customers = new TreeMap<>();
+  public final Map<Long, Catalog.Contact> contacts = new TreeMap<>();
+  public final Map<Long, Catalog.Asset> assets = new TreeMap<>();
+  public final Map<Long, Catalog.Product> products = new TreeMap<>();
+  public final Map<Long, Catalog.AppointmentType> appointmentTypes = new TreeMap<>();
+  public final Map<Long, SandboxTicket> tickets = new TreeMap<>();
+  public final Map<Long, SandboxComment> comments = new TreeMap<>();
+  public final Map<Long, SandboxLineItem> lineItems = new TreeMap<>();
+  public final Map<Long, SandboxTimer> timers = new TreeMap<>();
+  public final Map<Long, SandboxInvoice> invoices = new TreeMap<>();
+  public final Map<Long, SandboxAppointment> appointments = new TreeMap<>();
 
-  long nextTicketId = 90_000;
-  long nextTicketNumber = 32_150;
-  long nextCommentId = 4_410_000;
-  long nextLineItemId = 610_000;
-  long nextTimerId = 88_000;
+  public long nextTicketId = 90_000;
+  public long nextTicketNumber = 32_150;
+  public long nextCommentId = 4_410_000;
+  public long nextLineItemId = 610_000;
+  public long nextTimerId = 88_000;
   long nextInvoiceId = 1_250_000;
   long nextInvoiceNumber = 4_101;
   long nextInvoiceLineId = 3_300_000;
-  long nextAppointmentId = 770_000;
+  public long nextAppointmentId = 770_000;
 
-  Optional<SandboxTicket> ticket(long id) {
+  public Optional<SandboxTicket> ticket(long id) {
     return Optional.ofNullable(tickets.get(id));
   }
 
-  List<SandboxComment> commentsOf(long ticketId) {
+  public List<SandboxComment> commentsOf(long ticketId) {
     return select(comments, c -> c.ticketId() == ticketId);
   }
 
-  List<SandboxLineItem> lineItemsOf(long ticketId) {
+  public List<SandboxLineItem> lineItemsOf(long ticketId) {
     List<SandboxLineItem> lines = select(lineItems, li -> li.ticketId() == ticketId);
     lines.sort(Comparator.comparingInt(SandboxLineItem::position).thenComparingLong(SandboxLineItem::id));
     return lines;
   }
 
-  List<SandboxTimer> timersOf(long ticketId) {
+  public List<SandboxTimer> timersOf(long ticketId) {
     return select(timers, t -> t.ticketId() == ticketId);
   }
 
-  List<Catalog.Contact> contactsOf(long customerId) {
+  public List<Catalog.Contact> contactsOf(long customerId) {
     return select(contacts, c -> c.customerId() == customerId);
   }
 
-  List<SandboxAppointment> appointmentsOf(long ticketId) {
+  public List<SandboxAppointment> appointmentsOf(long ticketId) {
     return select(appointments, a -> a.ticketId() != null && a.ticketId() == ticketId);
   }
 
-  String customerName(long customerId) {
+  public String customerName(long customerId) {
     SandboxCustomer c = customers.get(customerId);
     return c == null ? "" : c.displayName();
   }
