@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
  * A view the workspace holds: a modal in a user's stack, or a user's Home tab. Immutable; the
  * view JSON is never handed out without copying.
  */
-public record StoredView(String id, String user, ObjectNode view, Map<String, String> errors, @Nullable String problem) {
+public record StoredView(String id, String user, ObjectNode view, Map<String, String> errors,
+    @Nullable String problem) {
   public StoredView {
     errors = Map.copyOf(errors);
   }
