@@ -2,6 +2,7 @@ package com.syncrobot.playground.slack.workspace;
 
 import java.util.Collections;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -19,9 +20,10 @@ public record Channel(String id, String name, @Nullable String imUser, boolean i
     members = Collections.unmodifiableSet(new LinkedHashSet<>(members));
   }
 
-  /** The bot's direct-message channel with {@code user}. */
+  /** The bot's direct-message channel with {@code user}: the user, then the bot. */
   static Channel im(String id, String name, String user) {
-    return new Channel(id, name, user, true, false, Set.of(user, Team.BOT_USER_ID));
+    // Not Set.of: its iteration order changes from one JVM to the next.
+    return new Channel(id, name, user, true, false, new LinkedHashSet<>(List.of(user, Team.BOT_USER_ID)));
   }
 
   public boolean isIm() {
