@@ -9,10 +9,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import com.syncrobot.playground.sandbox.SandboxComment;
-import com.syncrobot.playground.sandbox.SandboxTicket;
 import com.syncrobot.playground.sandbox.SyncroSandbox;
 import com.syncrobot.playground.sandbox.WriteFault;
+import com.syncrobot.playground.sandbox.model.SandboxComment;
+import com.syncrobot.playground.sandbox.model.SandboxTicket;
 import com.syncrobot.syncro.CommentHtml;
 import com.syncrobot.syncro.SyncroToken;
 import com.syncrobot.write.PlanState;

@@ -3,7 +3,7 @@ package com.syncrobot.app;
 import static com.syncrobot.playground.slack.SlackSimulator.SUPPORT;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.syncrobot.playground.sandbox.SandboxTicket;
+import com.syncrobot.playground.sandbox.model.SandboxTicket;
 import com.syncrobot.playground.slack.ApiCall;
 import com.syncrobot.playground.slack.BotAck;
 import com.syncrobot.playground.slack.DemoUser;

@@ -12,11 +12,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import com.syncrobot.playground.sandbox.SandboxInvoice;
-import com.syncrobot.playground.sandbox.SandboxState;
-import com.syncrobot.playground.sandbox.SandboxTicket;
 import com.syncrobot.playground.sandbox.SyncroSandbox;
 import com.syncrobot.playground.sandbox.WriteFault;
+import com.syncrobot.playground.sandbox.model.SandboxInvoice;
+import com.syncrobot.playground.sandbox.model.SandboxState;
+import com.syncrobot.playground.sandbox.model.SandboxTicket;
 import com.syncrobot.syncro.SyncroToken;
 import com.syncrobot.write.Plan;
 import com.syncrobot.write.PlanState;

@@ -2,11 +2,11 @@ package com.syncrobot.resilience;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.syncrobot.playground.sandbox.SandboxInvoice;
-import com.syncrobot.playground.sandbox.SandboxLineItem;
-import com.syncrobot.playground.sandbox.SandboxState;
-import com.syncrobot.playground.sandbox.SandboxTicket;
 import com.syncrobot.playground.sandbox.WriteFault;
+import com.syncrobot.playground.sandbox.model.SandboxInvoice;
+import com.syncrobot.playground.sandbox.model.SandboxLineItem;
+import com.syncrobot.playground.sandbox.model.SandboxState;
+import com.syncrobot.playground.sandbox.model.SandboxTicket;
 import com.syncrobot.playground.slack.SimMessage;
 import java.nio.file.Path;
 import java.time.Duration;

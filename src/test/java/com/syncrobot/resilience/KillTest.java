@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.syncrobot.app.BotConfig;
 import com.syncrobot.playground.sandbox.RequestLog;
-import com.syncrobot.playground.sandbox.SandboxInvoice;
-import com.syncrobot.playground.sandbox.SandboxLineItem;
-import com.syncrobot.playground.sandbox.SandboxState;
-import com.syncrobot.playground.sandbox.SandboxTicket;
+import com.syncrobot.playground.sandbox.model.SandboxInvoice;
+import com.syncrobot.playground.sandbox.model.SandboxLineItem;
+import com.syncrobot.playground.sandbox.model.SandboxState;
+import com.syncrobot.playground.sandbox.model.SandboxTicket;
 import com.syncrobot.playground.slack.SimMessage;
 import com.syncrobot.playground.slack.SlackSimulator;
 import java.math.BigDecimal;

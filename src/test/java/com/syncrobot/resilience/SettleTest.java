@@ -2,8 +2,8 @@ package com.syncrobot.resilience;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.syncrobot.playground.sandbox.SandboxTicket;
 import com.syncrobot.playground.sandbox.WriteFault;
+import com.syncrobot.playground.sandbox.model.SandboxTicket;
 import com.syncrobot.playground.slack.SimMessage;
 import java.nio.file.Path;
 import java.time.Duration;

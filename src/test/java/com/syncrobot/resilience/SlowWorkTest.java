@@ -3,7 +3,7 @@ package com.syncrobot.resilience;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.syncrobot.app.BotConfig;
-import com.syncrobot.playground.sandbox.SandboxTicket;
+import com.syncrobot.playground.sandbox.model.SandboxTicket;
 import com.syncrobot.playground.slack.BotAck;
 import com.syncrobot.playground.slack.SimMessage;
 import com.syncrobot.playground.slack.SlackSimulator;

@@ -1,6 +1,6 @@
 package com.syncrobot.bench;
 
-import com.syncrobot.playground.sandbox.SandboxTicket;
+import com.syncrobot.playground.sandbox.model.SandboxTicket;
 import com.syncrobot.playground.slack.DemoUser;
 import com.syncrobot.playground.slack.SimMessage;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package com.syncrobot.bench;
 
-import com.syncrobot.playground.sandbox.SandboxTicket;
+import com.syncrobot.playground.sandbox.model.SandboxTicket;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,7 @@
 package com.syncrobot.bench;
 
 import com.syncrobot.playground.sandbox.RequestLog;
-import com.syncrobot.playground.sandbox.SandboxTicket;
+import com.syncrobot.playground.sandbox.model.SandboxTicket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

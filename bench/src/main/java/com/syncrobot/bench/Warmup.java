@@ -1,7 +1,7 @@
 package com.syncrobot.bench;
 
-import com.syncrobot.playground.sandbox.SandboxState;
-import com.syncrobot.playground.sandbox.SandboxTicket;
+import com.syncrobot.playground.sandbox.model.SandboxState;
+import com.syncrobot.playground.sandbox.model.SandboxTicket;
 import com.syncrobot.playground.slack.SimMessage;
 import com.syncrobot.playground.slack.SimModal;
 import java.time.Duration;

@@ -5,6 +5,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import com.syncrobot.playground.sandbox.model.SandboxState;
+import com.syncrobot.playground.sandbox.routes.Errors;
+import com.syncrobot.playground.sandbox.routes.Json;
+import com.syncrobot.playground.sandbox.routes.SandboxReply;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
@@ -35,7 +39,7 @@ final class AdminHandler implements HttpHandler {
     String method = ex.getRequestMethod().toUpperCase(Locale.ROOT);
     String path = ex.getRequestURI().getPath().substring(BASE_PATH.length());
     try {
-      byte[] bytes = HttpIo.body(ex);
+      byte[] bytes = SandboxHttp.body(ex);
       JsonNode body = bytes == null || bytes.length == 0 ? Json.obj() : Json.MAPPER.readTree(bytes);
       reply(ex, route(method, path, body == null ? Json.obj() : body));
     } catch (IllegalArgumentException | DateTimeException e) {
@@ -47,36 +51,36 @@ final class AdminHandler implements HttpHandler {
     }
   }
 
-  private static void reply(HttpExchange ex, Reply r) {
+  private static void reply(HttpExchange ex, SandboxReply r) {
     try {
-      HttpIo.send(ex, r);
+      SandboxHttp.send(ex, r);
     } catch (IOException e) {
       log.debug("sandbox admin reply failed: {}", e.getClass().getName());
     }
   }
 
-  private Reply route(String method, String path, JsonNode body) {
+  private SandboxReply route(String method, String path, JsonNode body) {
     String key = method + " " + (path.endsWith("/") ? path.substring(0, path.length() - 1) : path);
     switch (key) {
       case "GET /state":
-        return Reply.ok(state());
+        return SandboxReply.ok(state());
       case "GET /faults":
-        return Reply.ok(faults());
+        return SandboxReply.ok(faults());
       case "POST /faults":
         applyFaults(body);
-        return Reply.ok(faults());
+        return SandboxReply.ok(faults());
       case "GET /knobs":
-        return Reply.ok(knobs());
+        return SandboxReply.ok(knobs());
       case "POST /knobs":
         applyKnobs(body);
-        return Reply.ok(knobs());
+        return SandboxReply.ok(knobs());
       case "GET /requests":
-        return Reply.ok(requests());
+        return SandboxReply.ok(requests());
       case "POST /reset":
         sandbox.reset();
-        return Reply.ok(state().get("counts"));
+        return SandboxReply.ok(state().get("counts"));
       default:
-        return Reply.notFound();
+        return SandboxReply.notFound();
     }
   }
 

@@ -5,6 +5,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import com.syncrobot.playground.sandbox.model.SandboxTech;
+import com.syncrobot.playground.sandbox.routes.Call;
+import com.syncrobot.playground.sandbox.routes.Env;
+import com.syncrobot.playground.sandbox.routes.Errors;
+import com.syncrobot.playground.sandbox.routes.Json;
+import com.syncrobot.playground.sandbox.routes.RailsParams;
+import com.syncrobot.playground.sandbox.routes.Router;
+import com.syncrobot.playground.sandbox.routes.SandboxReply;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,7 +50,7 @@ final class ApiHandler implements HttpHandler {
   }
 
   /** What to answer: a reply, or null to drop the connection; and who asked, when known. */
-  private record Outcome(@Nullable Reply reply, @Nullable Long techId) {}
+  private record Outcome(@Nullable SandboxReply reply, @Nullable Long techId) {}
 
   @Override
   public void handle(HttpExchange ex) {
@@ -53,14 +61,14 @@ final class ApiHandler implements HttpHandler {
     boolean logged = false;
     try {
       Outcome outcome = process(ex, method, path);
-      Reply r = outcome.reply();
+      SandboxReply r = outcome.reply();
       // Logged before the client can see the answer, so whoever reads the log after a response finds it.
       requests.add(new RequestLog.Entry(arrived, method, path, r == null ? 0 : r.status(), outcome.techId()));
       logged = true;
       if (r == null) {
-        HttpIo.drop(ex);
+        SandboxHttp.drop(ex);
       } else {
-        HttpIo.send(ex, r);
+        SandboxHttp.send(ex, r);
       }
     } catch (IOException | RuntimeException e) {
       // The client went away, or a bug: never log bodies or the query (it holds the token).
@@ -76,7 +84,7 @@ final class ApiHandler implements HttpHandler {
   }
 
   private Outcome process(HttpExchange ex, String method, String path) throws IOException, InterruptedException {
-    byte[] bytes = HttpIo.body(ex);
+    byte[] bytes = SandboxHttp.body(ex);
     Duration latency = faults.latency();
     if (!latency.isZero()) {
       delay.pause(latency);
@@ -89,21 +97,21 @@ final class ApiHandler implements HttpHandler {
       return new Outcome(rateLimited(), null);
     }
     if (!path.startsWith("/")) {
-      return new Outcome(Reply.notFound(), null);
+      return new Outcome(SandboxReply.notFound(), null);
     }
     Optional<Router.Match> match = router.match(method, path);
     if (match.isEmpty()) {
-      return new Outcome(Reply.notFound(), null);
+      return new Outcome(SandboxReply.notFound(), null);
     }
     if (bytes == null) {
-      return new Outcome(Reply.html(413, "413 Request Entity Too Large"), null);
+      return new Outcome(SandboxReply.html(413, "413 Request Entity Too Large"), null);
     }
     ObjectNode body = Json.obj();
     if (bytes.length > 0) {
       String ct = ex.getRequestHeaders().getFirst("Content-Type");
       // Without a JSON content type the body is parsed as a form and Rails answers 400 with a page.
       if (ct == null || !ct.toLowerCase(Locale.ROOT).startsWith("application/json")) {
-        return new Outcome(Reply.html(400, "400 Bad Request"), null);
+        return new Outcome(SandboxReply.html(400, "400 Bad Request"), null);
       }
       try {
         JsonNode parsed = Json.MAPPER.readTree(bytes);
@@ -111,10 +119,10 @@ final class ApiHandler implements HttpHandler {
           body = (ObjectNode) parsed;
         }
       } catch (JsonProcessingException e) {
-        return new Outcome(Reply.html(400, "400 Bad Request"), null);
+        return new Outcome(SandboxReply.html(400, "400 Bad Request"), null);
       }
     }
-    Map<String, String> query = HttpIo.query(ex.getRequestURI().getRawQuery());
+    Map<String, String> query = SandboxHttp.query(ex.getRequestURI().getRawQuery());
     String token = token(query, ex.getRequestHeaders().getFirst("Authorization"), body);
     SandboxTech tech = token == null ? null
         : env.store.apply(d -> Optional.ofNullable(d.tokens.get(token)).map(d.techs::get).orElse(null));
@@ -128,7 +136,7 @@ final class ApiHandler implements HttpHandler {
     if (fault != null && !fault.commits()) {
       return new Outcome(beforeCommit(fault), tech.id());
     }
-    Call call = new Call(method, path, match.get().id(), new Params(body, query), tech);
+    Call call = new Call(method, path, match.get().id(), new RailsParams(body, query), tech);
     Router.Match route = match.get();
     if (fault == WriteFault.GATEWAY_TIMEOUT_THEN_COMMIT) {
       // the proxy gives up on Syncro and answers now; Syncro is still working and commits later
@@ -143,35 +151,35 @@ final class ApiHandler implements HttpHandler {
       }, "sandbox-late-commit");
       t.setDaemon(true);
       t.start();
-      return new Outcome(Reply.html(504, "504 Gateway Time-out"), tech.id());
+      return new Outcome(SandboxReply.html(504, "504 Gateway Time-out"), tech.id());
     }
     if (fault == WriteFault.SLOW_COMMIT) {
       // Syncro is slow: the client stops waiting meanwhile, then the write lands and the answer goes nowhere
       delay.pause(faults.commitDelay());
     }
-    Reply reply = apply(route, call);
+    SandboxReply reply = apply(route, call);
     return new Outcome(fault == null || fault == WriteFault.SLOW_COMMIT ? reply : afterCommit(fault), tech.id());
   }
 
-  private static Reply apply(Router.Match route, Call call) {
+  private static SandboxReply apply(Router.Match route, Call call) {
     try {
       return route.handler().handle(call);
     } catch (RuntimeException e) {
       log.warn("sandbox route {} {} failed", call.method(), call.path(), e);
-      return Reply.html(500, "We're sorry, but something went wrong.");
+      return SandboxReply.html(500, "We're sorry, but something went wrong.");
     }
   }
 
-  private Reply rateLimited() {
-    Reply r = Errors.error(429, "Rate limit exceeded");
+  private SandboxReply rateLimited() {
+    SandboxReply r = Errors.error(429, "Rate limit exceeded");
     Integer retryAfter = env.knobs.retryAfterSeconds();
     return retryAfter == null ? r : r.withHeader("Retry-After", Integer.toString(retryAfter));
   }
 
-  private @Nullable Reply beforeCommit(WriteFault f) {
+  private @Nullable SandboxReply beforeCommit(WriteFault f) {
     switch (f) {
       case BAD_GATEWAY_BEFORE_COMMIT:
-        return Reply.html(502, "502 Bad Gateway");
+        return SandboxReply.html(502, "502 Bad Gateway");
       case RATE_LIMITED:
         return rateLimited();
       case REFUSED_422:
@@ -181,12 +189,12 @@ final class ApiHandler implements HttpHandler {
     }
   }
 
-  private static @Nullable Reply afterCommit(WriteFault f) {
+  private static @Nullable SandboxReply afterCommit(WriteFault f) {
     switch (f) {
       case SERVER_ERROR_AFTER_COMMIT:
-        return Reply.html(500, "We're sorry, but something went wrong.");
+        return SandboxReply.html(500, "We're sorry, but something went wrong.");
       case NON_JSON_200:
-        return new Reply(200, Reply.HTML,
+        return new SandboxReply(200, SandboxReply.HTML,
             "<html><body>You are being <a href=\"/tickets\">redirected</a>.</body></html>"
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8), Map.of());
       default:

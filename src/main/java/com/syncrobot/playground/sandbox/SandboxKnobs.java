@@ -1,5 +1,6 @@
 package com.syncrobot.playground.sandbox;
 
+import com.syncrobot.playground.sandbox.model.Seed;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.ZoneId;

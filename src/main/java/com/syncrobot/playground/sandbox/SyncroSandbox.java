@@ -2,6 +2,11 @@ package com.syncrobot.playground.sandbox;
 
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
+import com.syncrobot.playground.sandbox.model.SandboxState;
+import com.syncrobot.playground.sandbox.model.SandboxStore;
+import com.syncrobot.playground.sandbox.routes.Env;
+import com.syncrobot.playground.sandbox.routes.Router;
+import com.syncrobot.playground.sandbox.routes.SandboxReply;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.Inet6Address;
@@ -82,20 +87,13 @@ public final class SyncroSandbox implements AutoCloseable {
     SandboxStore store = new SandboxStore(clock);
     SyncroSandbox sandbox = new SyncroSandbox(new InetSocketAddress(bindHost, port), executor, store, knobs);
     Env env = new Env(store, knobs, clock);
-    Router router = new Router();
-    new AccountRoutes(env).register(router);
-    new TicketRoutes(env).register(router);
-    new CommentRoutes(env).register(router);
-    new ChargeRoutes(env).register(router);
-    new CustomerRoutes(env).register(router);
-    new AppointmentRoutes(env).register(router);
-    new InvoiceRoutes(env).register(router);
+    Router router = Router.api(env);
     sandbox.contexts.put(ApiHandler.BASE_PATH + "/",
         new ApiHandler(env, router, sandbox.limiter, sandbox.faults, sandbox.requestLog, delay));
     sandbox.contexts.put(AdminHandler.BASE_PATH + "/", new AdminHandler(sandbox));
     sandbox.contexts.put("/", ex -> {
       try (ex) {
-        HttpIo.send(ex, Reply.notFound());
+        SandboxHttp.send(ex, SandboxReply.notFound());
       }
     });
     try {

@@ -4,6 +4,14 @@
  * benchmarks and the resilience suite; never started by {@code serve}. Start it with {@link
  * com.syncrobot.playground.sandbox.SyncroSandbox#start}.
  *
+ * <p>This package holds the server and what a test turns: {@link
+ * com.syncrobot.playground.sandbox.SandboxKnobs} (behaviour where Syncro varies), {@link
+ * com.syncrobot.playground.sandbox.SandboxFaults} and {@link
+ * com.syncrobot.playground.sandbox.WriteFault} (injected failures), the {@link
+ * com.syncrobot.playground.sandbox.RequestLog}; {@code ApiHandler} (latency, rate limit, token,
+ * faults, then the route) and {@code AdminHandler} ({@code /_sandbox/}). The records and their
+ * store live in {@code sandbox.model}, the endpoints and their JSON in {@code sandbox.routes}.
+ *
  * <p>Where Syncro's behaviour is not known (api-notes §6), the sandbox decides as follows:
  *
  * <ul>

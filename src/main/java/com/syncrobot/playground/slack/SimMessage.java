@@ -2,6 +2,7 @@ package com.syncrobot.playground.slack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.syncrobot.playground.slack.workspace.Blocks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -77,17 +78,17 @@ public record SimMessage(String channel, String ts, String user, boolean fromBot
     }
   }
 
-  SimMessage withContent(String newText, JsonNode newBlocks) {
+  public SimMessage withContent(String newText, JsonNode newBlocks) {
     return new SimMessage(channel, ts, user, fromBot, newText, newBlocks, threadTs, ephemeralTo, replyCount, files,
         unfurls, edits + 1);
   }
 
-  SimMessage withThread(String newThreadTs, int newReplyCount) {
+  public SimMessage withThread(String newThreadTs, int newReplyCount) {
     return new SimMessage(channel, ts, user, fromBot, text, blocks, newThreadTs, ephemeralTo, newReplyCount, files,
         unfurls, edits);
   }
 
-  SimMessage withUnfurls(JsonNode newUnfurls) {
+  public SimMessage withUnfurls(JsonNode newUnfurls) {
     return new SimMessage(channel, ts, user, fromBot, text, blocks, threadTs, ephemeralTo, replyCount, files,
         newUnfurls, edits);
   }

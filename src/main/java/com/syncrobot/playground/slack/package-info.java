@@ -3,6 +3,14 @@
  * loopback (Web API, response_url, signed requests to the bot) and serves a browser page that
  * looks like a Slack channel. A development tool, never started by {@code serve}.
  *
+ * <p>Start with {@link com.syncrobot.playground.slack.SlackSimulator}: it starts the server and
+ * offers every gesture as a method; the records it hands out ({@link
+ * com.syncrobot.playground.slack.SimMessage}, {@link com.syncrobot.playground.slack.SimModal},
+ * {@link com.syncrobot.playground.slack.BotAck}, {@link com.syncrobot.playground.slack.ApiCall},
+ * {@link com.syncrobot.playground.slack.DemoUser}) live here too. What the workspace holds is in
+ * {@code slack.workspace}, what the bot calls in {@code slack.web}, what a person does (and the
+ * page) in {@code slack.user}.
+ *
  * <p>The page's stable hooks for browser tests ({@code data-testid}): {@code user-switcher},
  * {@code channel-<id>}, {@code composer}, {@code send}, {@code composer-status},
  * {@code message-list}, {@code message} (with {@code data-ts}, {@code data-user},

@@ -2,6 +2,9 @@ package com.syncrobot.playground.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.syncrobot.playground.sandbox.model.SandboxComment;
+import com.syncrobot.playground.sandbox.model.SandboxTicket;
+import com.syncrobot.playground.sandbox.routes.Json;
 import com.syncrobot.syncro.SyncroApi;
 import com.syncrobot.syncro.SyncroWrite;
 import java.util.ArrayList;

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.syncrobot.playground.sandbox.model.SandboxComment;
+import com.syncrobot.playground.sandbox.model.SandboxTicket;
+import com.syncrobot.playground.sandbox.routes.Json;
 import com.syncrobot.syncro.SyncroAmbiguousWriteException;
 import com.syncrobot.syncro.SyncroApi;
 import com.syncrobot.syncro.SyncroUnavailableException;

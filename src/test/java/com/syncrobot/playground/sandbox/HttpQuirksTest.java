@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.syncrobot.playground.sandbox.model.SandboxTicket;
+import com.syncrobot.playground.sandbox.routes.Json;
 import com.syncrobot.syncro.SyncroAuthException;
 import com.syncrobot.syncro.SyncroNotFoundException;
 import com.syncrobot.syncro.SyncroToken;

@@ -4,6 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.syncrobot.playground.sandbox.model.SandboxInvoice;
+import com.syncrobot.playground.sandbox.model.SandboxInvoiceLine;
+import com.syncrobot.playground.sandbox.model.SandboxLineItem;
+import com.syncrobot.playground.sandbox.model.SandboxTicket;
+import com.syncrobot.playground.sandbox.model.Seed;
+import com.syncrobot.playground.sandbox.routes.Json;
 import com.syncrobot.syncro.CustomerId;
 import com.syncrobot.syncro.Invoice;
 import com.syncrobot.syncro.SyncroApi;

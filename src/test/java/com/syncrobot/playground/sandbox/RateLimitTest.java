@@ -2,6 +2,7 @@ package com.syncrobot.playground.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.syncrobot.playground.sandbox.routes.Json;
 import com.syncrobot.syncro.RequestBudget;
 import com.syncrobot.syncro.SyncroClient;
 import com.syncrobot.syncro.SyncroToken;

@@ -2,6 +2,9 @@ package com.syncrobot.playground.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.syncrobot.playground.sandbox.model.SandboxInvoice;
+import com.syncrobot.playground.sandbox.model.SandboxTicket;
+import com.syncrobot.playground.sandbox.model.Seed;
 import com.syncrobot.syncro.Appointment;
 import com.syncrobot.syncro.AppointmentType;
 import com.syncrobot.syncro.Asset;

@@ -1,6 +1,8 @@
 package com.syncrobot.playground.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.syncrobot.playground.sandbox.model.SandboxState;
+import com.syncrobot.playground.sandbox.routes.Json;
 import com.syncrobot.syncro.RequestBudget;
 import com.syncrobot.syncro.SyncroApi;
 import com.syncrobot.syncro.SyncroClient;

@@ -8,7 +8,7 @@ import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** A clock that only moves when a test moves it. Thread-safe. */
-final class TestClock extends Clock {
+public final class TestClock extends Clock {
   /** A Wednesday morning in Phoenix, so "this week" has days on both sides. */
   static final Instant START = Instant.parse("2026-03-04T16:30:00Z");
 

@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.syncrobot.playground.sandbox.model.SandboxComment;
+import com.syncrobot.playground.sandbox.model.SandboxLineItem;
+import com.syncrobot.playground.sandbox.model.SandboxTicket;
+import com.syncrobot.playground.sandbox.model.Seed;
+import com.syncrobot.playground.sandbox.routes.Json;
 import com.syncrobot.syncro.SyncroApi;
 import com.syncrobot.syncro.SyncroValidationException;
 import com.syncrobot.syncro.SyncroWrite;

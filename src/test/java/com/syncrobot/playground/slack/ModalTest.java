@@ -12,6 +12,8 @@ import com.slack.api.methods.response.views.ViewsOpenResponse;
 import com.slack.api.model.view.ViewState;
 import com.slack.api.util.json.GsonFactory;
 import com.syncrobot.playground.slack.FakeBot.Answer;
+import com.syncrobot.playground.slack.user.ModalActions;
+import com.syncrobot.playground.slack.user.ViewStates;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.syncrobot.playground.HeadlessChromium;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

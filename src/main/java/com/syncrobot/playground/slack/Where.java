@@ -1,8 +1,0 @@
-package com.syncrobot.playground.slack;
-
-/** Where a user acted: on a message in a channel, or in a view (modal or Home tab). */
-sealed interface Where {
-  record OnMessage(String channel, String ts) implements Where {}
-
-  record OnView(String viewId) implements Where {}
-}
