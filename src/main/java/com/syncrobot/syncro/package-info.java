@@ -1,4 +1,4 @@
-/** Typed client for Syncro's REST API v1: wire records, the shared request budget, errors. */
+/** Typed client for Syncro's REST API v1: its records, the shared request budget, errors. */
 @NullMarked
 package com.syncrobot.syncro;
 

@@ -9,7 +9,7 @@ public final class WireAccess {
 
   public static LineItem lineItem(String json) {
     try {
-      return Wire.lineItem(new ObjectMapper().readTree(json));
+      return SyncroJson.lineItem(new ObjectMapper().readTree(json));
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException(e);
     }
