@@ -61,7 +61,7 @@ public final class SyncroApi {
     return http.getOne(
         token,
         priority,
-        "/tickets/" + id.value(),
+        SyncroPaths.ticket(id),
         Map.of(),
         b -> SyncroJson.ticket(SyncroJson.unwrap(b, "ticket")));
   }
@@ -110,7 +110,7 @@ public final class SyncroApi {
     return http.getOne(
         token,
         priority,
-        "/tickets/" + id.value(),
+        SyncroPaths.ticket(id),
         Map.of(),
         b -> SyncroJson.mapAll(SyncroJson.unwrap(b, "ticket").get("ticket_timers"), SyncroJson::ticketTimer));
   }
@@ -121,7 +121,7 @@ public final class SyncroApi {
         http.pages(
             token,
             priority,
-            "/tickets/" + id.value() + "/comments",
+            SyncroPaths.ticket(id) + "/comments",
             query("per_page", Integer.toString(COMMENTS_PER_PAGE)),
             "comments",
             SyncroJson::comment,
@@ -237,7 +237,7 @@ public final class SyncroApi {
     return http.getOne(
         token,
         priority,
-        "/invoices/" + positive(invoiceId),
+        SyncroPaths.invoice(positive(invoiceId)),
         Map.of(),
         b -> SyncroJson.invoice(SyncroJson.unwrap(b, "invoice")));
   }
@@ -315,7 +315,7 @@ public final class SyncroApi {
     return http.getOne(
         token,
         priority,
-        "/tickets/" + id.value(),
+        SyncroPaths.ticket(id),
         Map.of(),
         b -> uninvoiced(SyncroJson.unwrap(b, "ticket")));
   }
@@ -340,7 +340,7 @@ public final class SyncroApi {
     return http.getOne(
         token,
         priority,
-        "/invoices/" + positive(invoiceId),
+        SyncroPaths.invoice(positive(invoiceId)),
         Map.of(),
         b -> {
           JsonNode i = SyncroJson.unwrap(b, "invoice");
