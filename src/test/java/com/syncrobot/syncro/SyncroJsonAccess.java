@@ -4,8 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** Lets tests in other packages read a line item the way the client does. */
-public final class WireAccess {
-  private WireAccess() {}
+public final class SyncroJsonAccess {
+  private SyncroJsonAccess() {}
 
   public static LineItem lineItem(String json) {
     try {
