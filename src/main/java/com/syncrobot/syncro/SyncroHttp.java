@@ -6,8 +6,19 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.syncrobot.syncro.http.BudgetInterceptor;
+import com.syncrobot.syncro.http.CallSyncroInterceptor;
+import com.syncrobot.syncro.http.ErrorMapping;
+import com.syncrobot.syncro.http.PageWalker;
+import com.syncrobot.syncro.http.RateLimitInterceptor;
+import com.syncrobot.syncro.http.ReadRetryInterceptor;
+import com.syncrobot.syncro.http.RequestRedaction;
+import com.syncrobot.syncro.http.SyncroAnswer;
+import com.syncrobot.syncro.http.SyncroCall;
+import com.syncrobot.syncro.http.SyncroInterceptor;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -99,12 +110,12 @@ final class SyncroHttp {
       Function<JsonNode, T> f) {
     try {
       return f.apply(body);
-    } catch (SyncroJsonException | IllegalArgumentException | NullPointerException e) {
+    } catch (SyncroJson.ShapeException | IllegalArgumentException | NullPointerException e) {
       throw ErrorMapping.unreadable(redaction.path(url(token, path, query), token));
     }
   }
 
-  /** Reads every page of a list; see {@link PageWalker#walk}. */
+  /** Reads every page of a list under {@code listKey}; see {@link PageWalker#walk}. */
   <T> List<T> pages(
       SyncroToken token,
       RequestBudget.Priority p,
@@ -114,20 +125,31 @@ final class SyncroHttp {
       Function<JsonNode, T> f,
       Function<T, Long> idOf,
       @Nullable Function<List<T>, Boolean> stopWhen) {
-    PageWalker.PageSource source =
-        new PageWalker.PageSource() {
+    PageWalker.PageSource<T> source =
+        new PageWalker.PageSource<>() {
           @Override
-          public JsonNode read(int page) {
-            return get(token, p, path, withPage(query, page));
+          public PageWalker.Page<T> read(int page) {
+            Map<String, String> q = withPage(query, page);
+            JsonNode body = get(token, p, path, q);
+            try {
+              List<T> items = new ArrayList<>();
+              for (JsonNode n : SyncroJson.list(body, listKey)) {
+                items.add(f.apply(n));
+              }
+              JsonNode meta = body.get("meta");
+              Long tp = meta == null ? null : SyncroJson.asLong(meta.get("total_pages"));
+              return new PageWalker.Page<>(items, tp == null ? null : (int) Math.min(Integer.MAX_VALUE, tp));
+            } catch (SyncroJson.ShapeException | IllegalArgumentException | NullPointerException e) {
+              throw ErrorMapping.unreadable(redaction.path(url(token, path, q), token));
+            }
           }
 
           @Override
-          public String redactedPath(@Nullable Integer page) {
-            return redaction.path(
-                url(token, path, page == null ? query : withPage(query, page)), token);
+          public String redactedPath() {
+            return redaction.path(url(token, path, query), token);
           }
         };
-    return pages.walk(source, listKey, f, idOf, stopWhen);
+    return pages.walk(source, idOf, stopWhen);
   }
 
   private static Map<String, String> withPage(Map<String, String> query, int page) {

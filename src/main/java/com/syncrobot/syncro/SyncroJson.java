@@ -45,6 +45,13 @@ final class SyncroJson {
 
   private SyncroJson() {}
 
+  /** A 2xx body whose shape the mapping cannot read; {@link SyncroHttp} reports it as unavailable. */
+  static final class ShapeException extends RuntimeException {
+    ShapeException(String message) {
+      super(message, null, false, false);
+    }
+  }
+
   // ---- envelopes ---------------------------------------------------------------------------
 
   /**
@@ -59,7 +66,7 @@ final class SyncroJson {
     if (root.isObject() && root.has("id")) {
       return root;
     }
-    throw new SyncroJsonException("expected an object under '" + key + "'");
+    throw new ShapeException("expected an object under '" + key + "'");
   }
 
   /**
@@ -69,14 +76,14 @@ final class SyncroJson {
   static List<JsonNode> list(JsonNode root, String key) {
     if (!root.isObject() || !root.has(key)) {
       // A 200 without the list key is a shape we do not know, not an empty result.
-      throw new SyncroJsonException("expected an object with '" + key + "'");
+      throw new ShapeException("expected an object with '" + key + "'");
     }
     JsonNode arr = root.get(key);
     if (arr.isNull()) {
       return List.of();
     }
     if (!arr.isArray()) {
-      throw new SyncroJsonException("expected an array under '" + key + "'");
+      throw new ShapeException("expected an array under '" + key + "'");
     }
     List<JsonNode> out = new ArrayList<>(arr.size());
     arr.forEach(out::add);
@@ -89,14 +96,14 @@ final class SyncroJson {
    */
   static JsonNode listNode(JsonNode root, String key) {
     if (!root.isObject() || !root.has(key)) {
-      throw new SyncroJsonException("expected an object with '" + key + "'");
+      throw new ShapeException("expected an object with '" + key + "'");
     }
     JsonNode arr = root.get(key);
     if (arr == null || arr.isNull()) {
       return JsonNodeFactory.instance.arrayNode();
     }
     if (!arr.isArray()) {
-      throw new SyncroJsonException("expected an array under '" + key + "'");
+      throw new ShapeException("expected an array under '" + key + "'");
     }
     return arr;
   }
@@ -120,7 +127,7 @@ final class SyncroJson {
       id = optLong(n, "id");
     }
     if (id == null) {
-      throw new SyncroJsonException("/me without user_id");
+      throw new ShapeException("/me without user_id");
     }
     String name = firstText(n, "user_name", "full_name", "name");
     return new Me(id, name == null ? "" : name, text(firstPresent(n, "user_email", "email")));
@@ -130,7 +137,7 @@ final class SyncroJson {
     TicketId id = new TicketId(reqLong(t, "id"));
     long number = reqLong(t, "number");
     if (number <= 0) {
-      throw new SyncroJsonException("ticket without a positive number");
+      throw new ShapeException("ticket without a positive number");
     }
     JsonNode customer = obj(t, "customer");
     JsonNode contact = obj(t, "contact");
@@ -295,7 +302,7 @@ final class SyncroJson {
   static SyncroUser user(JsonNode u) {
     if (u.isArray()) {
       if (u.size() < 2 || !u.get(0).canConvertToExactIntegral()) {
-        throw new SyncroJsonException("user pair is not [id, name]");
+        throw new ShapeException("user pair is not [id, name]");
       }
       return new SyncroUser(u.get(0).asLong(), u.get(1).asText(""));
     }
@@ -306,7 +313,7 @@ final class SyncroJson {
     JsonNode a = unwrapIfPresent(raw, "appointment");
     OffsetDateTime start = time(a.get("start_at"));
     if (start == null) {
-      throw new SyncroJsonException("appointment without a readable start_at");
+      throw new ShapeException("appointment without a readable start_at");
     }
     JsonNode customer = obj(a, "customer");
     Long customerId = optLong(a, "customer_id");
@@ -402,10 +409,10 @@ final class SyncroJson {
       try {
         return new BigDecimal(s);
       } catch (NumberFormatException e) {
-        throw new SyncroJsonException("not a decimal number");
+        throw new ShapeException("not a decimal number");
       }
     }
-    throw new SyncroJsonException("not a decimal number");
+    throw new ShapeException("not a decimal number");
   }
 
   static boolean bool(@Nullable JsonNode n) {
@@ -425,7 +432,7 @@ final class SyncroJson {
   static long reqLong(JsonNode n, String field) {
     Long v = optLong(n, field);
     if (v == null) {
-      throw new SyncroJsonException("missing or non-integer '" + field + "'");
+      throw new ShapeException("missing or non-integer '" + field + "'");
     }
     return v;
   }

@@ -45,7 +45,7 @@ final class SyncroJsonTest {
     assertThat(SyncroJson.decimal(TextNode.valueOf(""))).isNull();
     assertThat(SyncroJson.decimal(F.nullNode())).isNull();
     assertThatThrownBy(() -> SyncroJson.decimal(TextNode.valueOf("$1.00")))
-        .isInstanceOf(SyncroJsonException.class);
+        .isInstanceOf(SyncroJson.ShapeException.class);
   }
 
   @Test
@@ -55,7 +55,7 @@ final class SyncroJsonTest {
 
     assertThat(SyncroJson.user(pair)).isEqualTo(new SyncroUser(1735, "Jo Tech"));
     assertThat(SyncroJson.user(object)).isEqualTo(new SyncroUser(1750, "Sam Tech"));
-    assertThatThrownBy(() -> SyncroJson.user(F.arrayNode().add("x"))).isInstanceOf(SyncroJsonException.class);
+    assertThatThrownBy(() -> SyncroJson.user(F.arrayNode().add("x"))).isInstanceOf(SyncroJson.ShapeException.class);
   }
 
   @Test

@@ -1,4 +1,4 @@
-package com.syncrobot.syncro;
+package com.syncrobot.syncro.http;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -8,7 +8,7 @@ import java.io.InterruptedIOException;
  * server had already closed): a read changes nothing. Once per call however often it is asked, so
  * make one per call. Writes are never resent (R2), and a timeout is not retried.
  */
-final class ReadRetryInterceptor implements SyncroInterceptor {
+public final class ReadRetryInterceptor implements SyncroInterceptor {
   private boolean retried;
 
   @Override

@@ -1,4 +1,4 @@
-package com.syncrobot.syncro;
+package com.syncrobot.syncro.http;
 
 import okhttp3.Headers;
 import org.jspecify.annotations.Nullable;
@@ -9,9 +9,9 @@ import org.jspecify.annotations.Nullable;
  *
  * @param body the bytes read; empty when the body was not read; null when it was longer than allowed
  */
-record SyncroAnswer(int status, Headers headers, byte @Nullable [] body) {
+public record SyncroAnswer(int status, Headers headers, byte @Nullable [] body) {
 
-  @Nullable String header(String name) {
+  public @Nullable String header(String name) {
     return headers.get(name);
   }
 }

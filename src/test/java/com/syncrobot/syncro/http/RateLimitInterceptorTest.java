@@ -1,17 +1,20 @@
-package com.syncrobot.syncro;
+package com.syncrobot.syncro.http;
 
-import static com.syncrobot.syncro.ScriptedChain.answer;
+import static com.syncrobot.syncro.http.ScriptedChain.answer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.syncrobot.syncro.SyncroRateLimitedException;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 final class RateLimitInterceptorTest {
-  private final RecordingSleeper sleeper = new RecordingSleeper();
-  private final RateLimitInterceptor interceptor = new RateLimitInterceptor(sleeper);
+  private final List<Duration> sleeps = new CopyOnWriteArrayList<>();
+  private final RateLimitInterceptor interceptor = new RateLimitInterceptor(sleeps::add);
 
   @AfterEach
   void clearInterrupt() {
@@ -24,7 +27,7 @@ final class RateLimitInterceptorTest {
 
     assertThat(interceptor.intercept(chain).status()).isEqualTo(503);
     assertThat(chain.proceeded()).isEqualTo(1);
-    assertThat(sleeper.sleeps()).isEmpty();
+    assertThat(sleeps).isEmpty();
   }
 
   @Test
@@ -34,7 +37,7 @@ final class RateLimitInterceptorTest {
 
     assertThat(interceptor.intercept(chain).status()).isEqualTo(200);
     assertThat(chain.proceeded()).isEqualTo(2);
-    assertThat(sleeper.sleeps()).containsExactly(Duration.ofSeconds(7));
+    assertThat(sleeps).containsExactly(Duration.ofSeconds(7));
   }
 
   @Test
@@ -49,7 +52,7 @@ final class RateLimitInterceptorTest {
 
     assertThat(e).hasMessage("GET /tickets/5 -> 429 rate limited");
     assertThat(chain.proceeded()).isEqualTo(1 + RateLimitInterceptor.MAX_RATE_LIMIT_RESENDS);
-    assertThat(sleeper.sleeps()).hasSize(3).allMatch(Duration.ofSeconds(2)::equals);
+    assertThat(sleeps).hasSize(3).allMatch(Duration.ofSeconds(2)::equals);
   }
 
   @Test

@@ -1,5 +1,8 @@
-package com.syncrobot.syncro;
+package com.syncrobot.syncro.http;
 
+import com.syncrobot.syncro.Sleeper;
+import com.syncrobot.syncro.SyncroClient;
+import com.syncrobot.syncro.SyncroRateLimitedException;
 import java.io.IOException;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
@@ -11,7 +14,7 @@ import org.slf4j.LoggerFactory;
  * sending again, at most {@link #MAX_RATE_LIMIT_RESENDS} times; then the call fails as rate limited.
  * Safe for writes too: Syncro did not process a request it answered with 429.
  */
-final class RateLimitInterceptor implements SyncroInterceptor {
+public final class RateLimitInterceptor implements SyncroInterceptor {
   private static final Logger log = LoggerFactory.getLogger(SyncroClient.class);
   static final int MAX_RATE_LIMIT_RESENDS = 3;
   static final Duration DEFAULT_RATE_LIMIT_WAIT = Duration.ofSeconds(60);
@@ -19,7 +22,7 @@ final class RateLimitInterceptor implements SyncroInterceptor {
 
   private final Sleeper sleeper;
 
-  RateLimitInterceptor(Sleeper sleeper) {
+  public RateLimitInterceptor(Sleeper sleeper) {
     this.sleeper = sleeper;
   }
 

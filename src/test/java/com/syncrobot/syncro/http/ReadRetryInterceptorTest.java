@@ -1,6 +1,6 @@
-package com.syncrobot.syncro;
+package com.syncrobot.syncro.http;
 
-import static com.syncrobot.syncro.ScriptedChain.answer;
+import static com.syncrobot.syncro.http.ScriptedChain.answer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

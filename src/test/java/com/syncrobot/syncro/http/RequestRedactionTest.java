@@ -1,7 +1,7 @@
-package com.syncrobot.syncro;
+package com.syncrobot.syncro.http;
 
-import static com.syncrobot.syncro.TestSyncro.TOKEN;
-import static com.syncrobot.syncro.TestSyncro.TOKEN_VALUE;
+import static com.syncrobot.syncro.http.ScriptedChain.TOKEN;
+import static com.syncrobot.syncro.http.ScriptedChain.TOKEN_VALUE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

@@ -1,5 +1,7 @@
-package com.syncrobot.syncro;
+package com.syncrobot.syncro.http;
 
+import com.syncrobot.syncro.RequestBudget;
+import com.syncrobot.syncro.SyncroToken;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -11,6 +13,11 @@ import okhttp3.Request;
  * answer or throws the next I/O failure, and counts itself. No network.
  */
 final class ScriptedChain implements SyncroInterceptor.Chain {
+  /** Distinctive, so that a test can search every message for it. */
+  static final String TOKEN_VALUE = "T0f1e2d3c4b5a6978-SeCrEtToKeN0123456789abcdefZZ";
+
+  static final SyncroToken TOKEN = new SyncroToken(TOKEN_VALUE);
+
   private final SyncroCall call;
   private final Deque<Object> script = new ArrayDeque<>();
   private int proceeded;
@@ -22,9 +29,9 @@ final class ScriptedChain implements SyncroInterceptor.Chain {
   /** A GET of {@code /tickets/5} or a POST of a comment on it, named as {@link SyncroHttp} would. */
   static SyncroCall call(boolean write) {
     Request.Builder b = new Request.Builder().url("http://127.0.0.1:9/api/v1/tickets/5" + (write ? "/comment" : "")
-        + "?api_key=" + TestSyncro.TOKEN_VALUE);
+        + "?api_key=" + TOKEN_VALUE);
     Request request = write ? b.post(okhttp3.RequestBody.create(new byte[0], null)).build() : b.get().build();
-    return new SyncroCall(request, TestSyncro.TOKEN, RequestBudget.Priority.INTERACTIVE,
+    return new SyncroCall(request, TOKEN, RequestBudget.Priority.INTERACTIVE,
         write ? "/tickets/5/comment" : "/tickets/5", write);
   }
 

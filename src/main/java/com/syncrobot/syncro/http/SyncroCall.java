@@ -1,5 +1,7 @@
-package com.syncrobot.syncro;
+package com.syncrobot.syncro.http;
 
+import com.syncrobot.syncro.RequestBudget;
+import com.syncrobot.syncro.SyncroToken;
 import okhttp3.Request;
 
 /**
@@ -10,14 +12,14 @@ import okhttp3.Request;
  * @param write true for POST/PUT/PATCH/DELETE: never resent after a failure, and a failure after
  *     sending is ambiguous rather than unavailable (R2)
  */
-record SyncroCall(
+public record SyncroCall(
     Request request,
     SyncroToken token,
     RequestBudget.Priority priority,
     String redactedPath,
     boolean write) {
 
-  String method() {
+  public String method() {
     return request.method();
   }
 }

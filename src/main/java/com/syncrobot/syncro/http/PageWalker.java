@@ -1,6 +1,6 @@
-package com.syncrobot.syncro;
+package com.syncrobot.syncro.http;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.syncrobot.syncro.SyncroUnavailableException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,26 +22,29 @@ import org.jspecify.annotations.Nullable;
  * {@code maxPages} pages. Once page 1 has told how many pages there are, pages 2..N are read side by
  * side on a pool shared by every list. Thread-safe.
  */
-final class PageWalker {
+public final class PageWalker {
   /** Pages of one list read at the same time, once page 1 has told how many there are. */
-  static final int PARALLEL_PAGES = 4;
+  public static final int PARALLEL_PAGES = 4;
   /** Threads reading pages for all lists together. */
   private static final int PAGE_READERS = 8;
 
-  /** One list of one technician, page by page. */
-  interface PageSource {
-    /** Returns the body of page {@code page}. */
-    JsonNode read(int page);
+  /** One page of a list: its items and the page count its meta gives, if any. */
+  public record Page<T>(List<T> items, @Nullable Integer totalPages) {}
 
-    /** Returns the list's redacted path for messages, with {@code page=} when a page is given. */
-    String redactedPath(@Nullable Integer page);
+  /** One list of one technician, page by page. */
+  public interface PageSource<T> {
+    /** Reads and maps page {@code page}; throws a {@code SyncroException} when it cannot. */
+    Page<T> read(int page);
+
+    /** Returns the list's redacted path for messages, without {@code page=}. */
+    String redactedPath();
   }
 
   /** Reads the pages of long lists side by side; daemon threads, idle ones end. */
   private final ExecutorService pageReaders;
   private final int maxPages;
 
-  PageWalker(int maxPages) {
+  public PageWalker(int maxPages) {
     AtomicInteger readers = new AtomicInteger();
     ThreadPoolExecutor pool = new ThreadPoolExecutor(PAGE_READERS, PAGE_READERS, 30, TimeUnit.SECONDS,
         new LinkedBlockingQueue<>(), r -> {
@@ -55,25 +58,20 @@ final class PageWalker {
   }
 
   /**
-   * Returns the items of every page under {@code listKey}, mapped by {@code f}, first of each id
-   * kept. {@code stopWhen} may end the walk early once a page holds what is wanted (the pages are
-   * then read one by one).
+   * Returns the items of every page, first of each id kept. {@code stopWhen} may end the walk early
+   * once a page holds what is wanted (the pages are then read one by one).
    */
-  <T> List<T> walk(
-      PageSource source,
-      String listKey,
-      Function<JsonNode, T> f,
-      Function<T, Long> idOf,
-      @Nullable Function<List<T>, Boolean> stopWhen) {
+  public <T> List<T> walk(
+      PageSource<T> source, Function<T, Long> idOf, @Nullable Function<List<T>, Boolean> stopWhen) {
     Map<Long, T> byId = new LinkedHashMap<>();
     for (int page = 1; page <= maxPages; page++) {
-      Page<T> read = page(source, page, listKey, f);
+      Page<T> read = source.read(page);
       List<T> items = read.items();
       Integer totalPages = read.totalPages();
       if (page == 1 && totalPages != null && totalPages > 1 && stopWhen == null && totalPages <= maxPages) {
         // The count is known: pages 2..N do not depend on each other, so read them side by side.
         items.forEach(item -> byId.putIfAbsent(idOf.apply(item), item));
-        for (Page<T> rest : restInParallel(source, totalPages, listKey, f)) {
+        for (Page<T> rest : restInParallel(source, totalPages)) {
           rest.items().forEach(item -> byId.putIfAbsent(idOf.apply(item), item));
         }
         return List.copyOf(byId.values());
@@ -98,25 +96,7 @@ final class PageWalker {
       }
     }
     throw new SyncroUnavailableException(
-        0, "GET", source.redactedPath(null), "more than " + maxPages + " pages; refusing to walk further", null);
-  }
-
-  /** One page of a list and the page count its meta gives, if any. */
-  private record Page<T>(List<T> items, @Nullable Integer totalPages) {}
-
-  private static <T> Page<T> page(PageSource source, int page, String listKey, Function<JsonNode, T> f) {
-    JsonNode body = source.read(page);
-    try {
-      List<T> items = new ArrayList<>();
-      for (JsonNode n : SyncroJson.list(body, listKey)) {
-        items.add(f.apply(n));
-      }
-      JsonNode meta = body.get("meta");
-      Long tp = meta == null ? null : SyncroJson.asLong(meta.get("total_pages"));
-      return new Page<>(items, tp == null ? null : (int) Math.min(Integer.MAX_VALUE, tp));
-    } catch (SyncroJsonException | IllegalArgumentException | NullPointerException e) {
-      throw ErrorMapping.unreadable(source.redactedPath(page));
-    }
+        0, "GET", source.redactedPath(), "more than " + maxPages + " pages; refusing to walk further", null);
   }
 
   /**
@@ -124,8 +104,7 @@ final class PageWalker {
    * returns them in page order. Each page still takes its own budget permit; the first failure fails
    * the list and cancels the pages not yet read.
    */
-  private <T> List<Page<T>> restInParallel(
-      PageSource source, int totalPages, String listKey, Function<JsonNode, T> f) {
+  private <T> List<Page<T>> restInParallel(PageSource<T> source, int totalPages) {
     Semaphore slots = new Semaphore(PARALLEL_PAGES);
     List<Future<Page<T>>> futures = new ArrayList<>();
     try {
@@ -134,7 +113,7 @@ final class PageWalker {
         slots.acquire();
         futures.add(pageReaders.submit(() -> {
           try {
-            return page(source, n, listKey, f);
+            return source.read(n);
           } finally {
             slots.release();
           }
@@ -147,7 +126,7 @@ final class PageWalker {
       return pages;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new SyncroUnavailableException(0, "GET", source.redactedPath(null),
+      throw new SyncroUnavailableException(0, "GET", source.redactedPath(),
           "interrupted while reading pages", null);
     } catch (ExecutionException e) {
       if (e.getCause() instanceof RuntimeException r) {

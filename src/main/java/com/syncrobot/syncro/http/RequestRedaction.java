@@ -1,5 +1,7 @@
-package com.syncrobot.syncro;
+package com.syncrobot.syncro.http;
 
+import com.syncrobot.syncro.Redactor;
+import com.syncrobot.syncro.SyncroToken;
 import java.io.IOException;
 import okhttp3.HttpUrl;
 
@@ -8,11 +10,11 @@ import okhttp3.HttpUrl;
  * with the query but without {@code api_key}, Syncro's messages and I/O causes, each passed through
  * {@link Redactor} with the token's own value masked too. Thread-safe.
  */
-final class RequestRedaction {
+public final class RequestRedaction {
   private final String basePath;
 
   /** {@code base} is the API base, whose path prefix (e.g. {@code /api/v1}) redacted paths leave out. */
-  RequestRedaction(HttpUrl base) {
+  public RequestRedaction(HttpUrl base) {
     String p = base.encodedPath();
     this.basePath = p.endsWith("/") ? p.substring(0, p.length() - 1) : p;
   }
@@ -21,7 +23,7 @@ final class RequestRedaction {
    * Returns the path relative to the base plus the query without {@code api_key}, redacted again
    * for safety.
    */
-  String path(HttpUrl url, SyncroToken token) {
+  public String path(HttpUrl url, SyncroToken token) {
     String path = url.encodedPath();
     if (!basePath.isEmpty() && path.startsWith(basePath)) {
       path = path.substring(basePath.length());

@@ -1,5 +1,6 @@
-package com.syncrobot.syncro;
+package com.syncrobot.syncro.http;
 
+import com.syncrobot.syncro.SyncroClient;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.concurrent.TimeUnit;
@@ -23,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * for nothing; a fresh connection that cannot open proves nothing was sent, so the plan can simply
  * wait and send it later.
  */
-final class CallSyncroInterceptor implements SyncroInterceptor {
+public final class CallSyncroInterceptor implements SyncroInterceptor {
   private static final Logger log = LoggerFactory.getLogger(SyncroClient.class);
   static final int MAX_SUCCESS_BYTES = 32 * 1024 * 1024;
   static final int MAX_ERROR_BYTES = 64 * 1024;
@@ -32,7 +33,7 @@ final class CallSyncroInterceptor implements SyncroInterceptor {
   private final OkHttpClient reads;
   private final OkHttpClient writes;
 
-  CallSyncroInterceptor(OkHttpClient http) {
+  public CallSyncroInterceptor(OkHttpClient http) {
     this.reads = http;
     this.writes = http.newBuilder().connectionPool(new ConnectionPool(0, 1, TimeUnit.SECONDS)).build();
   }

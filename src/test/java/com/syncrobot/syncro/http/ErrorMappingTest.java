@@ -1,6 +1,6 @@
-package com.syncrobot.syncro;
+package com.syncrobot.syncro.http;
 
-import static com.syncrobot.syncro.TestSyncro.TOKEN_VALUE;
+import static com.syncrobot.syncro.http.ScriptedChain.TOKEN_VALUE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -8,6 +8,12 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.syncrobot.syncro.SyncroAmbiguousWriteException;
+import com.syncrobot.syncro.SyncroAuthException;
+import com.syncrobot.syncro.SyncroException;
+import com.syncrobot.syncro.SyncroNotFoundException;
+import com.syncrobot.syncro.SyncroUnavailableException;
+import com.syncrobot.syncro.SyncroValidationException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.SocketException;

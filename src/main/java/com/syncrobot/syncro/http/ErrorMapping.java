@@ -1,9 +1,16 @@
-package com.syncrobot.syncro;
+package com.syncrobot.syncro.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import com.syncrobot.syncro.SyncroAmbiguousWriteException;
+import com.syncrobot.syncro.SyncroAuthException;
+import com.syncrobot.syncro.SyncroClient;
+import com.syncrobot.syncro.SyncroException;
+import com.syncrobot.syncro.SyncroNotFoundException;
+import com.syncrobot.syncro.SyncroUnavailableException;
+import com.syncrobot.syncro.SyncroValidationException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
@@ -26,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * for a read and {@link SyncroAmbiguousWriteException} for a write (R2), except a connection that
  * never opened, which proves nothing was sent. Every message is redacted. Thread-safe.
  */
-final class ErrorMapping {
+public final class ErrorMapping {
   private static final Logger log = LoggerFactory.getLogger(SyncroClient.class);
   private static final int MAX_MESSAGE_CHARS = 300;
 
@@ -34,13 +41,13 @@ final class ErrorMapping {
   private final ObjectReader reader;
 
   /** {@code reader} parses bodies (floats as BigDecimal); {@code mapper} makes the empty body of a 204. */
-  ErrorMapping(ObjectMapper mapper, ObjectReader reader) {
+  public ErrorMapping(ObjectMapper mapper, ObjectReader reader) {
     this.mapper = mapper;
     this.reader = reader;
   }
 
   /** Returns the parsed body of a 2xx answer, or throws the exception its status means. */
-  JsonNode body(SyncroCall call, SyncroAnswer answer) {
+  public JsonNode body(SyncroCall call, SyncroAnswer answer) {
     int code = answer.status();
     if (code >= 200 && code < 300) {
       return successBody(call, answer);
@@ -98,7 +105,7 @@ final class ErrorMapping {
   }
 
   /** Returns what an attempt that got no answer means; its cause carries a redacted copy only. */
-  static SyncroException ioFailure(SyncroCall call, IOException e) {
+  public static SyncroException ioFailure(SyncroCall call, IOException e) {
     IOException scrubbed = RequestRedaction.scrub(e, call.token());
     if (e instanceof ConnectException
         || e instanceof UnknownHostException
@@ -115,7 +122,7 @@ final class ErrorMapping {
   }
 
   /** Returns the error for a 2xx read whose body the mapping to records cannot read. */
-  static SyncroUnavailableException unreadable(String redactedPath) {
+  public static SyncroUnavailableException unreadable(String redactedPath) {
     log.debug("GET {} -> unexpected response shape", redactedPath);
     return new SyncroUnavailableException(200, "GET", redactedPath, "unexpected response shape", null);
   }

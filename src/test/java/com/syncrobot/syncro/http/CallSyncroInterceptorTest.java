@@ -1,4 +1,4 @@
-package com.syncrobot.syncro;
+package com.syncrobot.syncro.http;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -15,6 +15,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 import com.github.tomakehurst.wiremock.junit5.WireMockTest;
+import com.syncrobot.syncro.RequestBudget;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -46,7 +47,7 @@ final class CallSyncroInterceptorTest {
     Request request = write
         ? b.post(RequestBody.create("{}".getBytes(StandardCharsets.UTF_8), MediaType.get("application/json"))).build()
         : b.get().build();
-    SyncroCall call = new SyncroCall(request, TestSyncro.TOKEN, RequestBudget.Priority.INTERACTIVE, "/x", write);
+    SyncroCall call = new SyncroCall(request, ScriptedChain.TOKEN, RequestBudget.Priority.INTERACTIVE, "/x", write);
     return SyncroInterceptor.run(List.of(send), call);
   }
 

@@ -1,5 +1,7 @@
-package com.syncrobot.syncro;
+package com.syncrobot.syncro.http;
 
+import com.syncrobot.syncro.RequestBudget;
+import com.syncrobot.syncro.SyncroUnavailableException;
 import java.io.IOException;
 
 /**
@@ -7,10 +9,10 @@ import java.io.IOException;
  * call's priority. An interrupt while waiting ends the call as unavailable: nothing was sent on this
  * attempt, and an earlier attempt can only have been a 429, which Syncro did not process.
  */
-final class BudgetInterceptor implements SyncroInterceptor {
+public final class BudgetInterceptor implements SyncroInterceptor {
   private final RequestBudget budget;
 
-  BudgetInterceptor(RequestBudget budget) {
+  public BudgetInterceptor(RequestBudget budget) {
     this.budget = budget;
   }
 

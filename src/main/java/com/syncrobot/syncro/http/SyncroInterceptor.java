@@ -1,4 +1,4 @@
-package com.syncrobot.syncro;
+package com.syncrobot.syncro.http;
 
 import java.io.IOException;
 import java.util.List;
@@ -6,13 +6,13 @@ import java.util.List;
 /**
  * One concern of talking to Syncro, in OkHttp's interceptor style: it looks at the call, hands it on
  * with {@link Chain#proceed()} (once, several times, or not at all) and returns the answer or throws.
- * {@link SyncroHttp} chains, outermost first: {@link RateLimitInterceptor} (429 and Retry-After),
+ * {@code syncro.SyncroHttp} chains, outermost first: {@link RateLimitInterceptor} (429 and Retry-After),
  * {@link ReadRetryInterceptor} (one more try for a broken read), {@link BudgetInterceptor} (a permit
  * per attempt) and {@link CallSyncroInterceptor} (the request on the wire). An {@link IOException}
  * means the attempt got no answer; {@link ErrorMapping} turns it, and every answer, into the result
  * or a {@link SyncroException}.
  */
-interface SyncroInterceptor {
+public interface SyncroInterceptor {
   SyncroAnswer intercept(Chain chain) throws IOException;
 
   /** The rest of the chain for one call. */
