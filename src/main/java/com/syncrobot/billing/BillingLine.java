@@ -1,7 +1,7 @@
 package com.syncrobot.billing;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.syncrobot.syncro.SyncroWrites;
 import java.util.Objects;
 
 /**
@@ -51,21 +51,9 @@ public record BillingLine(
     return new BillingLine(productId, name, newDescription, quantity, priceRetail, taxable);
   }
 
-  /**
-   * Returns the {@code POST /tickets/{id}/add_line_item} body: {@code product_id, name, description,
-   * quantity, price_retail, taxable:false}. Quantity and price are JSON numbers with their exact
-   * decimals ({@code 0.75}, {@code 150.00}); {@code price_retail} is always present because Syncro
-   * does not fill it from the product (R6).
-   */
+  /** Returns this line as the body of {@code add_line_item}: see {@link SyncroWrites#lineItem}. */
   public ObjectNode toRequestBody() {
-    ObjectNode body = JsonNodeFactory.instance.objectNode();
-    body.put("product_id", productId);
-    body.put("name", name);
-    body.put("description", description);
-    body.put("quantity", quantity.value());
-    body.put("price_retail", priceRetail.amount());
-    body.put("taxable", false);
-    return body;
+    return SyncroWrites.lineItem(productId, name, description, quantity.value(), priceRetail.amount());
   }
 
   /** Returns e.g. {@code 0.75 × Labor - Remote Business (1190473) @ 150.00 = 112.50}. */

@@ -30,7 +30,7 @@ public final class Redactor {
   }
 
   /** Returns {@code s} redacted, with the literal token value also removed wherever it appears. */
-  static String redact(String s, SyncroToken token) {
+  public static String redact(String s, SyncroToken token) {
     return redact(s.replace(token.value(), MASK));
   }
 }

@@ -43,7 +43,7 @@ public final class SyncroApi {
 
   /** Returns the token's owner ({@code GET /me}, flat). */
   public Me me() {
-    return http.getOne(token, priority, "/me", Map.of(), Wire::me);
+    return http.getOne(token, priority, "/me", Map.of(), SyncroJson::me);
   }
 
   /** Returns the ticket whose number is exactly {@code n}, or empty; never a near match (R26). */
@@ -61,9 +61,9 @@ public final class SyncroApi {
     return http.getOne(
         token,
         priority,
-        "/tickets/" + id.value(),
+        SyncroPaths.ticket(id),
         Map.of(),
-        b -> Wire.ticket(Wire.unwrap(b, "ticket")));
+        b -> SyncroJson.ticket(SyncroJson.unwrap(b, "ticket")));
   }
 
   /**
@@ -110,9 +110,9 @@ public final class SyncroApi {
     return http.getOne(
         token,
         priority,
-        "/tickets/" + id.value(),
+        SyncroPaths.ticket(id),
         Map.of(),
-        b -> Wire.mapAll(Wire.unwrap(b, "ticket").get("ticket_timers"), Wire::ticketTimer));
+        b -> SyncroJson.mapAll(SyncroJson.unwrap(b, "ticket").get("ticket_timers"), SyncroJson::ticketTimer));
   }
 
   /** Returns all of a ticket's comments over all pages, newest first (R2 searches all of them). */
@@ -121,13 +121,13 @@ public final class SyncroApi {
         http.pages(
             token,
             priority,
-            "/tickets/" + id.value() + "/comments",
+            SyncroPaths.ticket(id) + "/comments",
             query("per_page", Integer.toString(COMMENTS_PER_PAGE)),
             "comments",
-            Wire::comment,
+            SyncroJson::comment,
             Comment::id,
             null);
-    return Wire.newestFirst(all);
+    return SyncroJson.newestFirst(all);
   }
 
   /** Returns all customers Syncro's search finds for {@code query}. */
@@ -138,7 +138,7 @@ public final class SyncroApi {
         "/customers",
         query("query", Objects.requireNonNull(query, "query")),
         "customers",
-        Wire::customer,
+        SyncroJson::customer,
         c -> c.id().value(),
         null);
   }
@@ -150,7 +150,7 @@ public final class SyncroApi {
         priority,
         "/customers/" + id.value(),
         Map.of(),
-        b -> Wire.customer(Wire.unwrap(b, "customer")));
+        b -> SyncroJson.customer(SyncroJson.unwrap(b, "customer")));
   }
 
   /** Returns the product with its live {@code price_retail}. */
@@ -160,7 +160,7 @@ public final class SyncroApi {
         priority,
         "/products/" + positive(productId),
         Map.of(),
-        b -> Wire.product(Wire.unwrap(b, "product")));
+        b -> SyncroJson.product(SyncroJson.unwrap(b, "product")));
   }
 
   /**
@@ -175,22 +175,22 @@ public final class SyncroApi {
 
   private static TicketSettings settings(JsonNode ts, JsonNode account) {
     JsonNode ticket = account.path("ticket");
-    List<String> problemTypes = Wire.strings(ts.get("problem_types"));
+    List<String> problemTypes = SyncroJson.strings(ts.get("problem_types"));
     if (problemTypes.isEmpty()) {
-      problemTypes = Wire.strings(ticket.get("problem_types"));
+      problemTypes = SyncroJson.strings(ticket.get("problem_types"));
     }
-    List<String> priorities = Wire.strings(ts.get("priorities"));
+    List<String> priorities = SyncroJson.strings(ts.get("priorities"));
     if (priorities.isEmpty()) {
-      priorities = Wire.strings(ticket.get("priorities"));
+      priorities = SyncroJson.strings(ticket.get("priorities"));
     }
     JsonNode tz = account.path("locale").get("time_zone");
     return new TicketSettings(
-        Wire.strings(ts.get("ticket_status_list")),
+        SyncroJson.strings(ts.get("ticket_status_list")),
         problemTypes,
         priorities,
         tz == null || tz.isNull() || tz.asText().isBlank() ? null : tz.asText(),
-        Wire.optLong(ts, "default_labor_product_id"),
-        Wire.mapAll(ts.get("users"), Wire::user));
+        SyncroJson.optLong(ts, "default_labor_product_id"),
+        SyncroJson.mapAll(ts.get("users"), SyncroJson::user));
   }
 
   /** Returns the technicians ({@code {"users": [[id, "Name"], ...]}}). */
@@ -200,7 +200,7 @@ public final class SyncroApi {
         priority,
         "/users",
         Map.of(),
-        b -> Wire.mapAll(Wire.listNode(b, "users"), Wire::user));
+        b -> SyncroJson.mapAll(SyncroJson.listNode(b, "users"), SyncroJson::user));
   }
 
   /** Returns the account's appointment types. */
@@ -210,7 +210,7 @@ public final class SyncroApi {
         priority,
         "/appointment_types",
         Map.of(),
-        b -> Wire.mapAll(Wire.listNode(b, "appointment_types"), Wire::appointmentType));
+        b -> SyncroJson.mapAll(SyncroJson.listNode(b, "appointment_types"), SyncroJson::appointmentType));
   }
 
   /**
@@ -227,7 +227,7 @@ public final class SyncroApi {
         "/appointments",
         q,
         "appointments",
-        Wire::appointment,
+        SyncroJson::appointment,
         Appointment::id,
         null);
   }
@@ -237,9 +237,9 @@ public final class SyncroApi {
     return http.getOne(
         token,
         priority,
-        "/invoices/" + positive(invoiceId),
+        SyncroPaths.invoice(positive(invoiceId)),
         Map.of(),
-        b -> Wire.invoice(Wire.unwrap(b, "invoice")));
+        b -> SyncroJson.invoice(SyncroJson.unwrap(b, "invoice")));
   }
 
   /** Returns the invoices made from a ticket (list shape: no line items). */
@@ -251,7 +251,7 @@ public final class SyncroApi {
             "/invoices",
             query("ticket_id", Long.toString(id.value())),
             "invoices",
-            Wire::invoice,
+            SyncroJson::invoice,
             Invoice::id,
             null);
     // If Syncro ever ignores the filter, invoices that name another ticket must not leak in.
@@ -268,7 +268,7 @@ public final class SyncroApi {
       q.put("query", query.strip());
     }
     List<Asset> all =
-        http.pages(token, priority, "/customer_assets", q, "assets", Wire::asset, Asset::id, null);
+        http.pages(token, priority, "/customer_assets", q, "assets", SyncroJson::asset, Asset::id, null);
     return all.stream()
         .filter(a -> a.customerId() == null || a.customerId().equals(customerId))
         .toList();
@@ -315,9 +315,9 @@ public final class SyncroApi {
     return http.getOne(
         token,
         priority,
-        "/tickets/" + id.value(),
+        SyncroPaths.ticket(id),
         Map.of(),
-        b -> uninvoiced(Wire.unwrap(b, "ticket")));
+        b -> uninvoiced(SyncroJson.unwrap(b, "ticket")));
   }
 
   private static List<LineItem> uninvoiced(JsonNode ticket) {
@@ -326,7 +326,7 @@ public final class SyncroApi {
     if (items != null && items.isArray()) {
       for (JsonNode raw : items) {
         JsonNode li = raw.has("ticket_line_item") ? raw.get("ticket_line_item") : raw;
-        LineItem item = Wire.lineItem(li);
+        LineItem item = SyncroJson.lineItem(li);
         if (!item.invoiced()) {
           out.add(item);
         }
@@ -340,12 +340,12 @@ public final class SyncroApi {
     return http.getOne(
         token,
         priority,
-        "/invoices/" + positive(invoiceId),
+        SyncroPaths.invoice(positive(invoiceId)),
         Map.of(),
         b -> {
-          JsonNode i = Wire.unwrap(b, "invoice");
-          boolean paid = Wire.bool(i.get("is_paid")) || Wire.bool(i.get("verified_paid"));
-          return new InvoiceOverview(Wire.invoice(i), paid, Wire.time(i.get("due_date")));
+          JsonNode i = SyncroJson.unwrap(b, "invoice");
+          boolean paid = SyncroJson.bool(i.get("is_paid")) || SyncroJson.bool(i.get("verified_paid"));
+          return new InvoiceOverview(SyncroJson.invoice(i), paid, SyncroJson.time(i.get("due_date")));
         });
   }
 
@@ -362,7 +362,7 @@ public final class SyncroApi {
   private List<Ticket> ticketPages(
       Map<String, String> q, @Nullable Function<List<Ticket>, Boolean> stop) {
     return http.pages(
-        token, priority, "/tickets", q, "tickets", Wire::ticket, t -> t.id().value(), stop);
+        token, priority, "/tickets", q, "tickets", SyncroJson::ticket, t -> t.id().value(), stop);
   }
 
   private static Map<String, String> query(String name, String value) {

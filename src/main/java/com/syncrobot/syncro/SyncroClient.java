@@ -159,7 +159,7 @@ public final class SyncroClient {
               .followRedirects(false)
               .followSslRedirects(false)
               // Drop idle connections well before servers commonly close them (30-60 s), so a read
-              // rarely meets a dead pooled connection (writes never use the pool: SyncroHttp).
+              // rarely meets a dead pooled connection (writes never use the pool: http.CallSyncroInterceptor).
               .connectionPool(httpClient != null ? httpClient.connectionPool() : new ConnectionPool(8, 20, TimeUnit.SECONDS))
               .build();
       ObjectMapper mapper = objectMapper != null ? objectMapper : defaultMapper();

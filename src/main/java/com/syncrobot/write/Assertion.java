@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonTypeName;
 import com.syncrobot.billing.Money;
 import com.syncrobot.billing.Quantity;
 import com.syncrobot.syncro.CustomerId;
+import com.syncrobot.syncro.SyncroPaths;
 import com.syncrobot.syncro.TicketId;
 import java.math.BigDecimal;
 import java.util.Objects;
@@ -57,7 +58,7 @@ public sealed interface Assertion {
 
     @Override
     public String path() {
-      return "/invoices/" + invoice;
+      return SyncroPaths.invoice(invoice);
     }
   }
 
@@ -75,7 +76,7 @@ public sealed interface Assertion {
 
     @Override
     public String path() {
-      return "/invoices/" + invoiceId;
+      return SyncroPaths.invoice(invoiceId);
     }
   }
 
@@ -93,7 +94,7 @@ public sealed interface Assertion {
 
     @Override
     public String path() {
-      return "/invoices/" + invoiceId;
+      return SyncroPaths.invoice(invoiceId);
     }
   }
 }

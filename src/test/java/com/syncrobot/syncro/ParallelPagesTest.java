@@ -16,13 +16,14 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import com.syncrobot.syncro.http.PageWalker;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Once page 1 says how many pages a list has, the others are read side by side (independent reads),
- * at most {@link SyncroHttp#PARALLEL_PAGES} at a time, and merged in page order. Proven without timing:
+ * at most {@link PageWalker#PARALLEL_PAGES} at a time, and merged in page order. Proven without timing:
  * page 2 is only answered once page 3 has been asked for, which a page-by-page walk would never do.
  */
 final class ParallelPagesTest {
@@ -111,7 +112,7 @@ final class ParallelPagesTest {
     List<Ticket> open = api.openTickets();
 
     assertThat(open).hasSize(24);
-    assertThat(mostInFlight.get()).isBetween(2, SyncroHttp.PARALLEL_PAGES);
+    assertThat(mostInFlight.get()).isBetween(2, PageWalker.PARALLEL_PAGES);
   }
 
   @Test

@@ -7,8 +7,6 @@ import com.syncrobot.slack.plan.PreviewData;
 import com.syncrobot.slack.plan.TicketSteps;
 import com.syncrobot.slack.plan.VisibilityText;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.syncrobot.billing.BillingCalculator;
 import com.syncrobot.billing.BillingLine;
 import com.syncrobot.billing.BillingPlan;
@@ -28,7 +26,7 @@ import com.syncrobot.syncro.Customer;
 import com.syncrobot.syncro.Invoice;
 import com.syncrobot.syncro.LineItem;
 import com.syncrobot.syncro.SyncroApi;
-import com.syncrobot.syncro.SyncroWrite;
+import com.syncrobot.syncro.SyncroWrites;
 import com.syncrobot.syncro.Ticket;
 import com.syncrobot.syncro.TicketTimer;
 import com.syncrobot.write.Assertion;
@@ -54,8 +52,6 @@ import java.util.stream.Collectors;
  * "log time only" timer entry and the charging of logged timers. Thread-safe.
  */
 public final class BillPlanner {
-  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-
   private final RateStore rates;
   private final BillingDrafter drafter;
   private final UnfinishedBills unfinished;
@@ -124,7 +120,7 @@ public final class BillPlanner {
     TicketSteps.commentStep(b, ticket, ticket.comments(), user, "Post resolution comment ("
         + VisibilityText.label(f.visibility()).toLowerCase(Locale.ROOT) + ")", subject, body, f.visibility());
     b.step("Add line item " + line.quantity() + " × " + line.name() + " at $" + line.priceRetail(),
-        SyncroWrite.post("/tickets/" + ticket.id().value() + "/add_line_item", line.toRequestBody(), "/id"),
+        SyncroWrites.addLineItem(ticket.id(), line.toRequestBody()),
         new Check.LineItemExists(ticket.id(), line.productId(), line.quantity().value(), line.description(),
             knownLines));
     if (f.invoice()) {
@@ -139,14 +135,10 @@ public final class BillPlanner {
    */
   static void invoiceSteps(Plan.Builder b, Ticket ticket, Customer customer, Money invoiceTotal, Quantity quantity,
       List<Long> knownInvoices, int invoiceStep) {
-    ObjectNode invoice = NODES.objectNode();
-    invoice.put("ticket_id", ticket.id().value());
-    invoice.put("customer_id", customer.id().value());
-    invoice.put("category", "Standard");
-    b.step("Create invoice", SyncroWrite.post("/invoices", invoice, "/invoice/id"),
+    b.step("Create invoice", SyncroWrites.createInvoice(ticket.id(), customer.id()),
         new Check.InvoiceForTicket(ticket.id(), knownInvoices));
     BigDecimal prepay = customer.hasPrepaidBlock() ? customer.prepayHours() : null;
-    b.read("Check the invoice total is $" + invoiceTotal, new Assertion.InvoiceTotal("{{step:" + invoiceStep + "}}",
+    b.read("Check the invoice total is $" + invoiceTotal, new Assertion.InvoiceTotal(SyncroWrites.stepId(invoiceStep),
         ticket.id(), customer.id(), invoiceTotal, quantity, prepay));
     TicketSteps.fieldsStep(b, ticket, "Set status Invoiced", Map.of("status", "Invoiced"));
   }
@@ -184,13 +176,6 @@ public final class BillPlanner {
     int minutes = computed.minutes().value();
     Instant start = end.minus(Duration.ofMinutes(minutes));
     List<Long> known = api.ticketTimers(ticket.id()).stream().map(TicketTimer::id).toList();
-    ObjectNode body = NODES.objectNode();
-    body.put("start_at", start.toString());
-    body.put("end_at", end.toString());
-    body.put("duration_minutes", minutes);
-    body.put("product_id", computed.line().productId());
-    body.put("notes", f.work());
-    body.put("user_id", user.syncroUserId());
     List<PreviewData.Field> shown = List.of(
         new PreviewData.Field("Timer", minutes + " min of " + computed.line().name() + ", ending now"),
         new PreviewData.Field("Notes", f.work()));
@@ -200,7 +185,8 @@ public final class BillPlanner {
     Plan.Builder b = TicketSteps.start("timer", user, channel(m, user), ticket,
         "Log " + minutes + " min on #" + ticket.number().value() + " (no charge)", data, m.responseUrl());
     b.step("Log a " + minutes + " min timer entry",
-        SyncroWrite.post("/tickets/" + ticket.id().value() + "/timer_entry", body, "/id"),
+        SyncroWrites.addTimerEntry(ticket.id(), start, end, minutes, computed.line().productId(), f.work(),
+            user.syncroUserId()),
         new Check.TimerExists(ticket.id(), known, minutes, computed.line().productId(), f.work()));
     return b.build(clock.instant(), ttl);
   }
@@ -230,10 +216,8 @@ public final class BillPlanner {
     Plan.Builder b = TicketSteps.start("charge_timers", user, channel(m, user), found,
         "Charge " + charge.size() + " timer(s) on #" + found.number().value(), data, m.responseUrl());
     for (TicketTimer t : charge) {
-      ObjectNode body = NODES.objectNode();
-      body.put("timer_entry_id", t.id());
-      b.step("Charge timer " + t.id(), SyncroWrite.post("/tickets/" + found.id().value() + "/charge_timer_entry",
-          body, "/id"), new Check.TimerCharged(found.id(), t.id()));
+      b.step("Charge timer " + t.id(), SyncroWrites.chargeTimer(found.id(), t.id()),
+          new Check.TimerCharged(found.id(), t.id()));
     }
     return b.build(clock.instant(), ttl);
   }

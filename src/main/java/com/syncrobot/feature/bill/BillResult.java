@@ -6,6 +6,8 @@ import com.syncrobot.slack.plan.TicketFinish;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.syncrobot.syncro.SyncroWebLinks;
+import com.syncrobot.syncro.TicketId;
 import com.syncrobot.write.Assertion;
 import com.syncrobot.write.Plan;
 import com.syncrobot.write.Step;
@@ -58,7 +60,7 @@ public final class BillResult {
     if (!isBilling(plan) || plan.ticket() == null) {
       return null;
     }
-    String ticket = link(webUrl, "/tickets/" + plan.ticket().id().value(), "#" + plan.ticket().number().value());
+    String ticket = ticketLink(webUrl, plan.ticket().id(), "#" + plan.ticket().number().value());
     Optional<Invoiced> inv = invoiced(plan);
     if (inv.isEmpty()) {
       return "*Billed on* " + ticket + " — the line item is on the ticket, not invoiced yet.";
@@ -67,7 +69,7 @@ public final class BillResult {
     String prepaid = "PREPAID_ZERO_OK".equals(i.verdict())
         ? " — $0.00 because the customer's prepaid block paid for it (its hours went down by the quantity)"
         : " — checked against the expected total";
-    return "*Invoice* " + link(webUrl, "/invoices/" + i.id(), Mrkdwn.escape(i.number())) + " · *Total* $" + i.total()
+    return "*Invoice* " + invoiceLink(webUrl, i.id(), Mrkdwn.escape(i.number())) + " · *Total* $" + i.total()
         + prepaid + "\n*Ticket* " + ticket + " is now Invoiced.";
   }
 
@@ -87,15 +89,19 @@ public final class BillResult {
     String text = Mrkdwn.escape(billing.summary());
     if (plan.ticket() != null) {
       String number = "#" + plan.ticket().number().value();
-      text = text.replace(number, link(webUrl, "/tickets/" + plan.ticket().id().value(), number));
+      text = text.replace(number, ticketLink(webUrl, plan.ticket().id(), number));
     }
     Optional<Invoiced> inv = invoiced(plan);
     return "<@" + plan.slackUserId() + "> " + text + inv.map(i -> ", invoice "
-        + link(webUrl, "/invoices/" + i.id(), Mrkdwn.escape(i.number())) + " $" + i.total())
+        + invoiceLink(webUrl, i.id(), Mrkdwn.escape(i.number())) + " $" + i.total())
         .orElse(" (not invoiced yet)");
   }
 
-  private static String link(@Nullable String webUrl, String path, String label) {
-    return webUrl == null ? label : "<" + webUrl + path + "|" + label + ">";
+  private static String ticketLink(@Nullable String webUrl, TicketId ticket, String label) {
+    return webUrl == null ? label : "<" + SyncroWebLinks.ticket(webUrl, ticket) + "|" + label + ">";
+  }
+
+  private static String invoiceLink(@Nullable String webUrl, long invoiceId, String label) {
+    return webUrl == null ? label : "<" + SyncroWebLinks.invoice(webUrl, invoiceId) + "|" + label + ">";
   }
 }

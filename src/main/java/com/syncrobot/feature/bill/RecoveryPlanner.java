@@ -9,8 +9,6 @@ import com.syncrobot.slack.plan.PlanRequests;
 import com.syncrobot.slack.plan.PreviewData;
 import com.syncrobot.slack.plan.TicketSteps;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.syncrobot.billing.InvoiceVerdict;
 import com.syncrobot.billing.Money;
 import com.syncrobot.billing.Quantity;
@@ -22,7 +20,7 @@ import com.syncrobot.syncro.Invoice;
 import com.syncrobot.syncro.SyncroApi;
 import com.syncrobot.syncro.SyncroException;
 import com.syncrobot.syncro.SyncroNotFoundException;
-import com.syncrobot.syncro.SyncroWrite;
+import com.syncrobot.syncro.SyncroWrites;
 import com.syncrobot.syncro.Ticket;
 import com.syncrobot.write.Assertion;
 import com.syncrobot.write.Check;
@@ -56,7 +54,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class RecoveryPlanner {
   private static final Logger log = LoggerFactory.getLogger(RecoveryPlanner.class);
-  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   static final String KIND = "bill_recovery";
 
   private final PlanStore store;
@@ -188,14 +185,11 @@ public final class RecoveryPlanner {
     // A repair confirmed late must not delete an invoice someone has fixed by hand meanwhile
     b.read("Check invoice " + name + " is still $0.00", new Assertion.InvoiceStillZero(invoiceId));
     for (Fix fix : fixes) {
-      ObjectNode body = NODES.objectNode();
-      body.put("ticket_line_item_id", fix.lineItemId());
-      body.put("price_retail", fix.price());
       b.step("Set the price $" + fix.price().toPlainString() + " on line item " + fix.lineItemId(),
-          SyncroWrite.put("/tickets/" + ticket.id().value() + "/update_line_item", body, "/ticket_line_item/id"),
+          SyncroWrites.updateLineItemPrice(ticket.id(), fix.lineItemId(), fix.price()),
           new Check.LineItemPriced(ticket.id(), fix.lineItemId(), fix.price()));
     }
-    b.step("Delete the $0.00 invoice " + name, SyncroWrite.delete("/invoices/" + invoiceId),
+    b.step("Delete the $0.00 invoice " + name, SyncroWrites.deleteInvoice(invoiceId),
         new Check.InvoiceDeleted(invoiceId));
     b.read("Check invoice " + name + " is gone", new Assertion.InvoiceGone(invoiceId));
     int invoiceStep = fixes.size() + 3;

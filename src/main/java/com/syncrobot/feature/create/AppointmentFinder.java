@@ -5,6 +5,7 @@ import com.syncrobot.syncro.Customer;
 import com.syncrobot.syncro.CustomerId;
 import com.syncrobot.syncro.SyncroApi;
 import com.syncrobot.syncro.SyncroNotFoundException;
+import com.syncrobot.syncro.SyncroPaths;
 import com.syncrobot.syncro.Ticket;
 import com.syncrobot.syncro.TicketId;
 import com.syncrobot.syncro.TicketNumber;
@@ -58,7 +59,7 @@ public final class AppointmentFinder {
     List<Found> found = new ArrayList<>();
     if (number.isPresent()) {
       Ticket ticket = api.findTicketByNumber(number.get()).orElseThrow(() ->
-          new SyncroNotFoundException("GET", "/tickets?number=" + number.get().value()));
+          new SyncroNotFoundException("GET", SyncroPaths.ticketsNumbered(number.get())));
       tickets.put(ticket.id().value(), Optional.of(ticket));
       for (Appointment a : upcoming(today, from)) {
         if (a.ticketId() != null && a.ticketId() == ticket.id().value()) {

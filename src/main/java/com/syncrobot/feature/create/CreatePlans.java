@@ -8,15 +8,13 @@ import com.syncrobot.slack.plan.PlanRequests;
 import com.syncrobot.slack.plan.PreviewData;
 import com.syncrobot.slack.plan.VisibilityText;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.syncrobot.billing.Visibility;
 import com.syncrobot.store.ConnectedUser;
 import com.syncrobot.syncro.AppointmentType;
 import com.syncrobot.syncro.Contact;
 import com.syncrobot.syncro.Customer;
 import com.syncrobot.syncro.SyncroUser;
-import com.syncrobot.syncro.SyncroWrite;
+import com.syncrobot.syncro.SyncroWrites;
 import com.syncrobot.write.Check;
 import com.syncrobot.write.Plan;
 import java.time.Duration;
@@ -40,7 +38,6 @@ import org.jspecify.annotations.Nullable;
 public final class CreatePlans {
   public static final String KIND = "create";
   static final String INITIAL_ISSUE = "Initial Issue";
-  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMM yyyy", Locale.ENGLISH);
 
   private CreatePlans() {}
@@ -67,29 +64,9 @@ public final class CreatePlans {
     Contact addressOf = contact(customer, f.addressContactId(), "address");
     String address = addressOf == null ? null : CreateModal.address(addressOf);
 
-    ObjectNode ticket = NODES.objectNode()
-        .put("customer_id", customer.id().value())
-        .put("subject", f.subject())
-        .put("problem_type", issueType)
-        .put("status", "New")
-        .put("priority", priority)
-        .put("user_id", tech.id());
-    if (contact != null) {
-      ticket.put("contact_id", contact.id());
-    }
-    if (f.due() != null) {
-      ticket.put("due_date", f.due().toString());
-    }
-    if (f.asset() != null) {
-      ticket.putArray("asset_ids").add(f.asset().id());
-    }
+    SyncroWrites.NewTicket ticket = new SyncroWrites.NewTicket(customer.id(), f.subject(), issueType, "New", priority,
+        tech.id(), contact == null ? null : contact.id(), f.due(), f.asset() == null ? null : f.asset().id());
     Visibility audience = f.doNotEmail() ? Visibility.PUBLIC : Visibility.PUBLIC_EMAIL;
-    ObjectNode comment = NODES.objectNode()
-        .put("subject", INITIAL_ISSUE)
-        .put("body", r.html())
-        .put("hidden", false)
-        .put("do_not_email", f.doNotEmail())
-        .put("tech", r.user().syncroUserName());
 
     List<PreviewData.Field> shown = new ArrayList<>();
     shown.add(new PreviewData.Field("Customer", customer.displayName()));
@@ -119,10 +96,11 @@ public final class CreatePlans {
         .title(Mrkdwn.truncate("New ticket for " + customer.displayName() + ": " + f.subject(), 140))
         .responseUrl(r.responseUrl().isEmpty() ? null : r.responseUrl())
         .step(Mrkdwn.truncate("Create ticket “" + f.subject() + "”", 140),
-            SyncroWrite.post("/tickets", ticket, "/ticket/id"),
+            SyncroWrites.createTicket(ticket),
             new Check.TicketCreated(customer.id(), f.subject(), now))
         .step("Post the Initial Issue comment (" + VisibilityText.label(audience).toLowerCase(Locale.ROOT) + ")",
-            SyncroWrite.post("/tickets/{{step:0}}/comment", comment, "/comment/id"),
+            SyncroWrites.addCommentToCreatedTicket(0, INITIAL_ISSUE, r.html(), false, f.doNotEmail(),
+                r.user().syncroUserName()),
             Check.WithStepIds.onTicketOf(0, t -> new Check.CommentExists(t, INITIAL_ISSUE, r.html(), List.of())));
 
     Instant start = f.start();
@@ -137,19 +115,9 @@ public final class CreatePlans {
       String location = !f.location().isEmpty() ? f.location()
           : address != null ? address
           : type.locationHardCode();
-      ObjectNode appointment = NODES.objectNode()
-          .put("summary", Mrkdwn.truncate(customer.displayName() + ": " + f.subject(), 255))
-          .put("start_at", AppointmentTimes.utc(start))
-          .put("end_at", AppointmentTimes.utc(end))
-          .put("appointment_type_id", type.id())
-          .put("ticket_id", "{{step:0}}")
-          .put("customer_id", customer.id().value())
-          .put("user_id", tech.id())
-          .put("do_not_email", f.doNotEmail());
-      appointment.putArray("user_ids").add(tech.id());
-      if (location != null && !location.isBlank()) {
-        appointment.put("location", location);
-      }
+      SyncroWrites.NewAppointment appointment = new SyncroWrites.NewAppointment(
+          Mrkdwn.truncate(customer.displayName() + ": " + f.subject(), 255), start, end, type.id(), 0, customer.id(),
+          tech.id(), f.doNotEmail(), location);
       shown.add(new PreviewData.Field("Appointment", type.name() + "\n" + AppointmentTimes.shown(start, r.zone())
           + " → " + AppointmentTimes.shown(end, r.zone()) + " ("
           + AppointmentTimes.duration(Duration.between(start, end)) + ")"
@@ -159,7 +127,7 @@ public final class CreatePlans {
       notes.add("“Do not invite” cannot be set through the API: set it in Syncro's web UI if the invitation"
           + " must not go out.");
       b.step(Mrkdwn.truncate("Create the " + type.name() + " appointment, " + AppointmentTimes.brief(start, r.zone()),
-          140), SyncroWrite.post("/appointments", appointment, "/appointment/id"),
+          140), SyncroWrites.createAppointment(appointment),
           Check.WithStepIds.onTicketOf(0, t -> new Check.AppointmentAt(null, t, start)));
     } else if (address != null) {
       notes.add("The address is not sent: Syncro's API takes no address for a new ticket, and it is only used as"

@@ -11,8 +11,6 @@ import com.syncrobot.slack.plan.PlanResults;
 import com.syncrobot.slack.plan.PreviewData;
 import com.syncrobot.slack.plan.TicketSteps;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.slack.api.bolt.context.builtin.ViewSubmissionContext;
 import com.slack.api.bolt.handler.builtin.ViewSubmissionHandler;
 import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
@@ -21,7 +19,7 @@ import com.slack.api.model.view.ViewState;
 import com.syncrobot.store.ConnectedUser;
 import com.syncrobot.syncro.Appointment;
 import com.syncrobot.syncro.SyncroApi;
-import com.syncrobot.syncro.SyncroWrite;
+import com.syncrobot.syncro.SyncroWrites;
 import com.syncrobot.syncro.Ticket;
 import com.syncrobot.syncro.TicketId;
 import com.syncrobot.write.Check;
@@ -126,9 +124,6 @@ public final class MoveSubmission implements ViewSubmissionHandler {
       Ticket t = api.ticket(new TicketId(choice.ticketId()));
       ticket = TicketSteps.ref(t);
     }
-    ObjectNode body = JsonNodeFactory.instance.objectNode()
-        .put("start_at", AppointmentTimes.utc(start))
-        .put("end_at", AppointmentTimes.utc(newEnd));
     List<PreviewData.Field> shown = List.of(
         new PreviewData.Field("Appointment", MoveModal.describe(choice) + "\n" + choice.summary()),
         new PreviewData.Field("From", AppointmentTimes.shown(oldStart, zone)
@@ -149,7 +144,7 @@ public final class MoveSubmission implements ViewSubmissionHandler {
         .previewJson(extras.json(data))
         .responseUrl(m.responseUrl().isEmpty() ? null : m.responseUrl())
         .step("Move the appointment to " + AppointmentTimes.brief(start, zone),
-            SyncroWrite.put("/appointments/" + choice.id(), body, "/appointment/id"),
+            SyncroWrites.moveAppointment(choice.id(), start, newEnd),
             new Check.AppointmentAt(choice.id(), null, start))
         .build(c.instant(), ttl);
   }

@@ -12,6 +12,7 @@ import com.slack.api.model.block.composition.MarkdownTextObject;
 import com.slack.api.model.block.composition.TextObject;
 import com.syncrobot.syncro.Comment;
 import com.syncrobot.syncro.LineItem;
+import com.syncrobot.syncro.SyncroWebLinks;
 import com.syncrobot.syncro.Ticket;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -54,7 +55,7 @@ public final class TicketDetail {
     String number = "#" + t.number().value();
     String title = "*" + number + " · " + Mrkdwn.escapeAndTruncate(t.subject(), 300) + "*";
     String linked = webUrl == null ? title
-        : "*<" + webUrl + "/tickets/" + t.id().value() + "|" + number + "> · " + Mrkdwn.escapeAndTruncate(t.subject(), 300)
+        : "*<" + SyncroWebLinks.ticket(webUrl, t.id()) + "|" + number + "> · " + Mrkdwn.escapeAndTruncate(t.subject(), 300)
             + "*";
     List<LayoutBlock> blocks = new ArrayList<>();
     blocks.add(Reply.section(linked));

@@ -7,6 +7,7 @@ import com.syncrobot.slack.blocks.SectionPacker;
 import com.slack.api.model.block.ContextBlock;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.composition.MarkdownTextObject;
+import com.syncrobot.syncro.SyncroWebLinks;
 import com.syncrobot.syncro.Ticket;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -42,7 +43,7 @@ public final class TicketLines {
   /** Returns one escaped mrkdwn line for {@code t}, its number linked to Syncro when {@code webUrl} is given. */
   public static String line(Ticket t, @Nullable String webUrl) {
     String number = "#" + t.number().value();
-    return (webUrl == null ? number : "<" + webUrl + "/tickets/" + t.id().value() + "|" + number + ">")
+    return (webUrl == null ? number : "<" + SyncroWebLinks.ticket(webUrl, t.id()) + "|" + number + ">")
         + SEPARATOR + Mrkdwn.escapeAndTruncate(t.status(), 40)
         + SEPARATOR + Mrkdwn.escapeAndTruncate(t.customerName(), MAX_CUSTOMER)
         + SEPARATOR + Mrkdwn.escapeAndTruncate(t.subject(), MAX_SUBJECT);

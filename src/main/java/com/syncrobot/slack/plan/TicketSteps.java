@@ -1,12 +1,11 @@
 package com.syncrobot.slack.plan;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.syncrobot.billing.Visibility;
 import com.syncrobot.store.ConnectedUser;
 import com.syncrobot.syncro.Comment;
 import com.syncrobot.syncro.SyncroApi;
 import com.syncrobot.syncro.SyncroWrite;
+import com.syncrobot.syncro.SyncroWrites;
 import com.syncrobot.syncro.Ticket;
 import com.syncrobot.write.Check;
 import com.syncrobot.write.Plan;
@@ -20,8 +19,6 @@ import java.util.Map;
  * tech}}, never wrapped and never with product_id, minutes_spent or bill_time_now.
  */
 public final class TicketSteps {
-  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-
   private TicketSteps() {}
 
   public static TicketRef ref(Ticket t) {
@@ -30,20 +27,13 @@ public final class TicketSteps {
 
   /** Returns the write that posts a comment on {@code ticket}. */
   static SyncroWrite comment(Ticket ticket, ConnectedUser user, String subject, String html, Visibility audience) {
-    ObjectNode body = NODES.objectNode()
-        .put("subject", subject)
-        .put("body", html)
-        .put("hidden", audience.hidden())
-        .put("do_not_email", audience.doNotEmail())
-        .put("tech", user.syncroUserName());
-    return SyncroWrite.post("/tickets/" + ticket.id().value() + "/comment", body, "/comment/id");
+    return SyncroWrites.addComment(ticket.id(), subject, html, audience.hidden(), audience.doNotEmail(),
+        user.syncroUserName());
   }
 
   /** Returns the write that changes only {@code fields} of {@code ticket}. */
   public static SyncroWrite ticketFields(Ticket ticket, Map<String, String> fields) {
-    ObjectNode body = NODES.objectNode();
-    fields.forEach(body::put);
-    return SyncroWrite.put("/tickets/" + ticket.id().value(), body, "/ticket/id");
+    return SyncroWrites.updateTicket(ticket.id(), fields);
   }
 
   public static Plan.Builder start(String kind, ConnectedUser user, String channelId, Ticket ticket, String title,

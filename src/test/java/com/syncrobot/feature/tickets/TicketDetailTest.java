@@ -78,7 +78,7 @@ final class TicketDetailTest {
   void render_ticketLineMarkedConverted_countsAsInvoiced() {
     // Ticket line items carry `converted`, not an invoice id, once they are on an invoice.
     String json = "{\"id\":7,\"name\":\"Labor\",\"quantity\":\"1.0\",\"price_retail\":\"150.0\",\"converted\":true}";
-    LineItem converted = com.syncrobot.syncro.WireAccess.lineItem(json);
+    LineItem converted = com.syncrobot.syncro.SyncroJsonAccess.lineItem(json);
     assertThat(TicketDetail.lineItems(List.of(converted))).contains("— invoiced").contains("all invoiced");
   }
 

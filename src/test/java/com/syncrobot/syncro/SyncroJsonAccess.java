@@ -4,12 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** Lets tests in other packages read a line item the way the client does. */
-public final class WireAccess {
-  private WireAccess() {}
+public final class SyncroJsonAccess {
+  private SyncroJsonAccess() {}
 
   public static LineItem lineItem(String json) {
     try {
-      return Wire.lineItem(new ObjectMapper().readTree(json));
+      return SyncroJson.lineItem(new ObjectMapper().readTree(json));
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException(e);
     }

@@ -16,11 +16,11 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Maps Syncro's JSON to the wire records. Reading is by hand from the tree because the same object
- * comes wrapped, flat or double-wrapped depending on the endpoint, and numbers come as strings or
- * numbers; unknown fields are ignored. Stateless.
+ * Maps Syncro's JSON to the records of this package. Reading is by hand from the tree because the
+ * same object comes wrapped, flat or double-wrapped depending on the endpoint, and numbers come as
+ * strings or numbers; unknown fields are ignored. Stateless.
  */
-final class Wire {
+final class SyncroJson {
   private static final DateTimeFormatter TIMESTAMP =
       new DateTimeFormatterBuilder()
           .parseCaseInsensitive()
@@ -43,7 +43,14 @@ final class Wire {
           .optionalEnd()
           .toFormatter();
 
-  private Wire() {}
+  private SyncroJson() {}
+
+  /** A 2xx body whose shape the mapping cannot read; {@link SyncroHttp} reports it as unavailable. */
+  static final class ShapeException extends RuntimeException {
+    ShapeException(String message) {
+      super(message, null, false, false);
+    }
+  }
 
   // ---- envelopes ---------------------------------------------------------------------------
 
@@ -59,7 +66,7 @@ final class Wire {
     if (root.isObject() && root.has("id")) {
       return root;
     }
-    throw new WireException("expected an object under '" + key + "'");
+    throw new ShapeException("expected an object under '" + key + "'");
   }
 
   /**
@@ -69,14 +76,14 @@ final class Wire {
   static List<JsonNode> list(JsonNode root, String key) {
     if (!root.isObject() || !root.has(key)) {
       // A 200 without the list key is a shape we do not know, not an empty result.
-      throw new WireException("expected an object with '" + key + "'");
+      throw new ShapeException("expected an object with '" + key + "'");
     }
     JsonNode arr = root.get(key);
     if (arr.isNull()) {
       return List.of();
     }
     if (!arr.isArray()) {
-      throw new WireException("expected an array under '" + key + "'");
+      throw new ShapeException("expected an array under '" + key + "'");
     }
     List<JsonNode> out = new ArrayList<>(arr.size());
     arr.forEach(out::add);
@@ -89,14 +96,14 @@ final class Wire {
    */
   static JsonNode listNode(JsonNode root, String key) {
     if (!root.isObject() || !root.has(key)) {
-      throw new WireException("expected an object with '" + key + "'");
+      throw new ShapeException("expected an object with '" + key + "'");
     }
     JsonNode arr = root.get(key);
     if (arr == null || arr.isNull()) {
       return JsonNodeFactory.instance.arrayNode();
     }
     if (!arr.isArray()) {
-      throw new WireException("expected an array under '" + key + "'");
+      throw new ShapeException("expected an array under '" + key + "'");
     }
     return arr;
   }
@@ -120,7 +127,7 @@ final class Wire {
       id = optLong(n, "id");
     }
     if (id == null) {
-      throw new WireException("/me without user_id");
+      throw new ShapeException("/me without user_id");
     }
     String name = firstText(n, "user_name", "full_name", "name");
     return new Me(id, name == null ? "" : name, text(firstPresent(n, "user_email", "email")));
@@ -130,7 +137,7 @@ final class Wire {
     TicketId id = new TicketId(reqLong(t, "id"));
     long number = reqLong(t, "number");
     if (number <= 0) {
-      throw new WireException("ticket without a positive number");
+      throw new ShapeException("ticket without a positive number");
     }
     JsonNode customer = obj(t, "customer");
     JsonNode contact = obj(t, "contact");
@@ -167,8 +174,8 @@ final class Wire {
         time(t.get("updated_at")),
         userId,
         tech,
-        newestFirst(mapAll(t.get("comments"), Wire::comment)),
-        mapAll(t.get("line_items"), Wire::lineItem));
+        newestFirst(mapAll(t.get("comments"), SyncroJson::comment)),
+        mapAll(t.get("line_items"), SyncroJson::lineItem));
   }
 
   static Comment comment(JsonNode raw) {
@@ -237,7 +244,7 @@ final class Wire {
         firstText(c, "email"),
         phone,
         decimal(c.get("prepay_hours")),
-        mapAll(c.get("contacts"), Wire::contact));
+        mapAll(c.get("contacts"), SyncroJson::contact));
   }
 
   static @Nullable String customerName(JsonNode c) {
@@ -285,7 +292,7 @@ final class Wire {
         customerId(optLong(i, "customer_id")),
         decimal(i.get("subtotal")),
         decimal(i.get("total")),
-        mapAll(i.get("line_items"), Wire::lineItem),
+        mapAll(i.get("line_items"), SyncroJson::lineItem),
         decimal(i.get("tax")),
         firstText(i, "customer_business_then_name"),
         time(i.get("date")),
@@ -295,7 +302,7 @@ final class Wire {
   static SyncroUser user(JsonNode u) {
     if (u.isArray()) {
       if (u.size() < 2 || !u.get(0).canConvertToExactIntegral()) {
-        throw new WireException("user pair is not [id, name]");
+        throw new ShapeException("user pair is not [id, name]");
       }
       return new SyncroUser(u.get(0).asLong(), u.get(1).asText(""));
     }
@@ -306,7 +313,7 @@ final class Wire {
     JsonNode a = unwrapIfPresent(raw, "appointment");
     OffsetDateTime start = time(a.get("start_at"));
     if (start == null) {
-      throw new WireException("appointment without a readable start_at");
+      throw new ShapeException("appointment without a readable start_at");
     }
     JsonNode customer = obj(a, "customer");
     Long customerId = optLong(a, "customer_id");
@@ -402,10 +409,10 @@ final class Wire {
       try {
         return new BigDecimal(s);
       } catch (NumberFormatException e) {
-        throw new WireException("not a decimal number");
+        throw new ShapeException("not a decimal number");
       }
     }
-    throw new WireException("not a decimal number");
+    throw new ShapeException("not a decimal number");
   }
 
   static boolean bool(@Nullable JsonNode n) {
@@ -425,7 +432,7 @@ final class Wire {
   static long reqLong(JsonNode n, String field) {
     Long v = optLong(n, field);
     if (v == null) {
-      throw new WireException("missing or non-integer '" + field + "'");
+      throw new ShapeException("missing or non-integer '" + field + "'");
     }
     return v;
   }
