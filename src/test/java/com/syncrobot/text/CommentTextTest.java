@@ -1,4 +1,4 @@
-package com.syncrobot.write;
+package com.syncrobot.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
