@@ -84,7 +84,10 @@ public enum Secret {
     return Optional.empty();
   }
 
-  /** Returns {@code text} with the value of every shape replaced by {@code ***} (a quoted value by {@code "***"}). */
+  /**
+   * Returns {@code text} with the value of every shape replaced by {@code ***}; a quoted value keeps its
+   * quotes and a value ends at a quote, so that a redacted JSON body stays readable JSON.
+   */
   public static String redact(String text) {
     String out = text;
     for (Secret s : values()) {
@@ -100,13 +103,20 @@ public enum Secret {
     StringBuilder out = new StringBuilder();
     int copied = 0;
     while (m.find()) {
-      String value = m.group("secret");
-      if (value.isEmpty()) {
-        continue;
+      int start = m.start("secret");
+      int end = m.end("secret");
+      // A quoted value keeps its quotes, and a value ends at a quote, so redacted JSON stays JSON.
+      if (start < end && text.charAt(start) == '"') {
+        start++;
       }
-      boolean quoted = value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"");
-      out.append(text, copied, m.start("secret")).append(quoted ? '"' + MASK + '"' : MASK);
-      copied = m.end("secret");
+      int quote = text.indexOf('"', start);
+      if (quote >= 0 && quote < end) {
+        end = quote;
+      }
+      if (start < end) {
+        out.append(text, copied, start).append(MASK);
+        copied = end;
+      }
     }
     return out.append(text, copied, text.length()).toString();
   }

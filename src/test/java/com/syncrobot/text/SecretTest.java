@@ -41,4 +41,10 @@ final class SecretTest {
     assertThat(Secret.redact("bot xoxb-1234-abc and {\"api_key\": \"a b\"}"))
         .isEqualTo("bot xoxb-*** and {\"api_key\": \"***\"}");
   }
+
+  @Test
+  void redact_aValueEndsAtAQuote_soJsonStaysJson() {
+    assertThat(Secret.redact("{\"subject\":\"Wifi password:Hunter2024\",\"number\":1042}"))
+        .isEqualTo("{\"subject\":\"Wifi password:***\",\"number\":1042}");
+  }
 }
