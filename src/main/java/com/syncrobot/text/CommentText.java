@@ -29,6 +29,11 @@ public final class CommentText {
   private static final Pattern EXTRA_BREAKS = Pattern.compile("(?:<br>\\s*){3,}");
   private static final Pattern EDGE_BREAKS = Pattern.compile("^(?:\\s|<br>)+|(?:\\s|<br>)+$");
   private static final Pattern INTERNAL = Pattern.compile("(?i)\\binternal\\b");
+  // Typed text: list markup becomes line breaks, runs of them one; any other tag stays text.
+  private static final Pattern TYPED_BR = Pattern.compile("(?i)<br\\s*/?>[ \\t]*\\n?");
+  private static final Pattern TYPED_LIST_OPEN_CLOSE = Pattern.compile("(?i)\\s*</?(ul|ol)\\b[^>]*>\\s*");
+  private static final Pattern TYPED_LI_CLOSE = Pattern.compile("(?i)\\s*</li\\s*>");
+  private static final Pattern TYPED_LIST_TAG = Pattern.compile("(?i)</?(ul|ol|li)\\b");
   private static final Pattern SAME_BREAKS = Pattern.compile("(?i)<br\\s*/?>|</?(p|div)(\\s[^>]*)?>");
   private static final Pattern SPACE = Pattern.compile("[\\s\\u00a0]+");
 
@@ -53,8 +58,39 @@ public final class CommentText {
     }
   }
 
+  /**
+   * A technician's typed text as comment HTML.
+   *
+   * @param html the body to send
+   * @param hadList whether list tags were turned into "• " lines
+   * @param multiline whether it has more than one line (sent as {@code <br>})
+   */
+  public record Typed(String html, boolean hadList, boolean multiline) {
+    public Typed {
+      Objects.requireNonNull(html, "html == null");
+    }
+  }
+
   /** Line {@code line} (from 1) looked like {@code secret}. */
   public record SecretLine(int line, Secret secret) {}
+
+  /**
+   * Returns text a technician typed as comment HTML: list tags become "• item" lines, a typed {@code
+   * <br>} is a line break, everything else is text, escaped so that no tag or link reaches the
+   * customer, and line breaks are sent as {@code <br>}. Check it for secrets with {@link Secret#find}.
+   */
+  public static Typed fromTyped(String text) {
+    String s = text.replace("\r\n", "\n").replace('\r', '\n').strip();
+    boolean hadList = TYPED_LIST_TAG.matcher(s).find();
+    if (hadList) {
+      s = TYPED_LIST_OPEN_CLOSE.matcher(s).replaceAll("\n");
+      s = LI_OPEN.matcher(s).replaceAll("\n• ");
+      s = TYPED_LI_CLOSE.matcher(s).replaceAll("\n");
+      s = s.replaceAll("\\n{2,}", "\n").strip();
+    }
+    s = TYPED_BR.matcher(s).replaceAll("\n").strip();
+    return new Typed(CommentHtml.fromText(s), hadList, s.contains("\n"));
+  }
 
   /**
    * Returns a drafted HTML body (a model's or anyone's) as comment HTML: lists become "• " lines, plain
