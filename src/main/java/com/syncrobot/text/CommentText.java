@@ -1,6 +1,5 @@
 package com.syncrobot.text;
 
-import com.syncrobot.syncro.CommentHtml;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

@@ -1,7 +1,6 @@
 package com.syncrobot.feature.tickets;
 
 import com.syncrobot.slack.blocks.DisplayTime;
-import com.syncrobot.slack.blocks.HtmlText;
 import com.syncrobot.slack.blocks.Mrkdwn;
 import com.syncrobot.slack.blocks.Reply;
 
@@ -13,6 +12,7 @@ import com.slack.api.model.block.composition.TextObject;
 import com.syncrobot.syncro.Comment;
 import com.syncrobot.syncro.LineItem;
 import com.syncrobot.syncro.Ticket;
+import com.syncrobot.text.CommentHtml;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
@@ -117,7 +117,7 @@ public final class TicketDetail {
   static String comment(Comment c) {
     String who = c.tech() == null || c.tech().isBlank() ? "unknown" : Mrkdwn.escapeAndTruncate(c.tech(), 80);
     String visibility = c.hidden() ? "internal note" : "public";
-    String body = Mrkdwn.escapeAndTruncate(HtmlText.toPlain(c.body()), MAX_COMMENT_BODY);
+    String body = Mrkdwn.escapeAndTruncate(CommentHtml.toText(c.body()), MAX_COMMENT_BODY);
     return "*" + Mrkdwn.escapeAndTruncate(c.subject(), 150) + "* · " + who + " · "
         + DisplayTime.local(c.createdAt()) + " · _" + visibility + "_"
         + (body.isEmpty() ? "" : "\n" + body);
