@@ -1,5 +1,7 @@
 package com.syncrobot.feature.tickets;
 
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+
 import com.syncrobot.slack.blocks.DisplayTime;
 import com.syncrobot.slack.blocks.Mrkdwn;
 import com.syncrobot.slack.blocks.Reply;
@@ -7,7 +9,6 @@ import com.syncrobot.slack.blocks.Reply;
 import com.slack.api.model.block.DividerBlock;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.SectionBlock;
-import com.slack.api.model.block.composition.MarkdownTextObject;
 import com.slack.api.model.block.composition.TextObject;
 import com.syncrobot.syncro.Comment;
 import com.syncrobot.syncro.LineItem;
@@ -94,7 +95,7 @@ public final class TicketDetail {
   }
 
   private static TextObject mrkdwnField(String label, String escapedValue) {
-    return MarkdownTextObject.builder().text("*" + label + "*\n" + escapedValue).build();
+    return markdownText("*" + label + "*\n" + escapedValue);
   }
 
   private static List<LayoutBlock> comments(List<Comment> all) {

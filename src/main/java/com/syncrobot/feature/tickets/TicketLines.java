@@ -1,12 +1,13 @@
 package com.syncrobot.feature.tickets;
 
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+
 import com.syncrobot.slack.blocks.Mrkdwn;
 import com.syncrobot.slack.blocks.Reply;
 import com.syncrobot.slack.blocks.SectionPacker;
 
 import com.slack.api.model.block.ContextBlock;
 import com.slack.api.model.block.LayoutBlock;
-import com.slack.api.model.block.composition.MarkdownTextObject;
 import com.syncrobot.syncro.Ticket;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -69,9 +70,7 @@ public final class TicketLines {
   /** Returns the "…and K more" note that ends a list cut short; {@code hint} is escaped mrkdwn. */
   public static LayoutBlock moreNote(int omitted, String hint) {
     return ContextBlock.builder()
-        .elements(List.of(MarkdownTextObject.builder()
-            .text("…and " + omitted + " more. " + hint)
-            .build()))
+        .elements(List.of(markdownText("…and " + omitted + " more. " + hint)))
         .build();
   }
 }
