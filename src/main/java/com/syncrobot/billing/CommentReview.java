@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Objects;
 
 /** A plain comment after the R8 checks: the subject and body to send, the checks and corrections. */
-public record CommentReview(String subject, String body, List<Check> checks, List<String> corrections) {
+public record CommentReview(String subject, String body, List<ReviewCheck> checks, List<String> corrections) {
   public CommentReview {
     Objects.requireNonNull(subject, "subject == null");
     Objects.requireNonNull(body, "body == null");
@@ -14,6 +14,6 @@ public record CommentReview(String subject, String body, List<Check> checks, Lis
 
   /** Returns whether every check passed as written. */
   public boolean allPassed() {
-    return checks.stream().allMatch(Check::passed);
+    return checks.stream().allMatch(ReviewCheck::passed);
   }
 }

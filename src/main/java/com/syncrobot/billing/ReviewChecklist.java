@@ -17,11 +17,11 @@ public final class ReviewChecklist {
   public static final String PRICE = "price";
   public static final String QUANTITY = "quantity";
   public static final String TOTAL = "total";
-  public static final String LINE_BREAKS = CommentText.LINE_BREAKS;
-  public static final String NO_LISTS = CommentText.NO_LISTS;
-  public static final String TEXT_ONLY = CommentText.TEXT_ONLY;
-  public static final String NO_SECRETS = CommentText.NO_SECRETS;
-  public static final String NO_INTERNAL = CommentText.NO_INTERNAL;
+  public static final String LINE_BREAKS = CommentChecks.LINE_BREAKS;
+  public static final String NO_LISTS = CommentChecks.NO_LISTS;
+  public static final String TEXT_ONLY = CommentChecks.TEXT_ONLY;
+  public static final String NO_SECRETS = CommentChecks.NO_SECRETS;
+  public static final String NO_INTERNAL = CommentChecks.NO_INTERNAL;
 
   static final String DEFAULT_SUBJECT = "Resolution";
 
@@ -38,9 +38,9 @@ public final class ReviewChecklist {
     Objects.requireNonNull(plan, "plan == null");
     Objects.requireNonNull(rates, "rates == null");
     Objects.requireNonNull(visibility, "visibility == null");
-    List<Check> checks = new ArrayList<>();
+    List<ReviewCheck> checks = new ArrayList<>();
     List<String> corrections = new ArrayList<>();
-    CommentText rules = new CommentText(checks, corrections);
+    CommentChecks rules = new CommentChecks(checks, corrections);
 
     String body = rules.body(texts.commentBody(), visibility);
     String subject = rules.singleLine("subject", texts.commentSubject(), visibility.customerVisible(), DEFAULT_SUBJECT);
@@ -65,16 +65,16 @@ public final class ReviewChecklist {
     Objects.requireNonNull(subject, "subject == null");
     Objects.requireNonNull(body, "body == null");
     Objects.requireNonNull(visibility, "visibility == null");
-    List<Check> checks = new ArrayList<>();
+    List<ReviewCheck> checks = new ArrayList<>();
     List<String> corrections = new ArrayList<>();
-    CommentText rules = new CommentText(checks, corrections);
+    CommentChecks rules = new CommentChecks(checks, corrections);
     String b = rules.body(body, visibility);
     String s = rules.singleLine("subject", subject, visibility.customerVisible(), "Update");
     return new CommentReview(s, b, checks, corrections);
   }
 
   private static BillingPlan reviewPlan(
-      BillingPlan plan, RateTable rates, String description, List<Check> checks, List<String> corrections) {
+      BillingPlan plan, RateTable rates, String description, List<ReviewCheck> checks, List<String> corrections) {
     BillingPlan expected =
         BillingCalculator.plan(plan.labourType(), plan.minutes(), plan.prepayHours(), rates, description);
     BillingLine got = plan.line();
@@ -84,17 +84,17 @@ public final class ReviewChecklist {
     String wantProduct = want.name() + " (" + want.productId() + ")";
     String gotProduct = got.name() + " (" + got.productId() + ")";
     if (got.productId() == want.productId() && got.name().equals(want.name())) {
-      checks.add(Check.pass(PRODUCT, wantProduct + " is the rate table's product for " + expected.branch()));
+      checks.add(ReviewCheck.pass(PRODUCT, wantProduct + " is the rate table's product for " + expected.branch()));
     } else {
       fail(checks, corrections, PRODUCT, "the line had " + gotProduct + "; the rate table's product for "
           + expected.branch() + " is " + wantProduct);
     }
 
     if (plan.labourType() != LabourType.EMERGENCY) {
-      checks.add(Check.pass(R5_BRANCH, "not emergency labour, so the prepaid-hours rule does not apply"));
+      checks.add(ReviewCheck.pass(R5_BRANCH, "not emergency labour, so the prepaid-hours rule does not apply"));
     } else if (plan.getClass() == expected.getClass() && got.productId() == want.productId()
         && got.quantity().equals(want.quantity())) {
-      checks.add(Check.pass(R5_BRANCH, expected.branch() + ": " + want.quantity() + " × " + wantProduct
+      checks.add(ReviewCheck.pass(R5_BRANCH, expected.branch() + ": " + want.quantity() + " × " + wantProduct
           + "; never both emergency and onsite products for the same hours"));
     } else {
       fail(checks, corrections, R5_BRANCH, "the plan billed " + got.quantity() + " × " + gotProduct + " as "
@@ -110,18 +110,18 @@ public final class ReviewChecklist {
       fail(checks, corrections, PRICE, "the line says $" + got.priceRetail() + " for " + gotProduct
           + ", the rate table says $" + tableRate.get().priceRetail());
     } else {
-      checks.add(Check.pass(PRICE, "$" + got.priceRetail() + " for " + gotProduct + ", as in the rate table"));
+      checks.add(ReviewCheck.pass(PRICE, "$" + got.priceRetail() + " for " + gotProduct + ", as in the rate table"));
     }
 
     String arithmetic = arithmetic(expected, rates);
     if (got.quantity().equals(want.quantity())) {
-      checks.add(Check.pass(QUANTITY, arithmetic));
+      checks.add(ReviewCheck.pass(QUANTITY, arithmetic));
     } else {
       fail(checks, corrections, QUANTITY, "the line says " + got.quantity() + ", but " + arithmetic);
     }
 
     if (plan.expectedTotal().equals(got.total())) {
-      checks.add(Check.pass(TOTAL, got.quantity() + " × $" + got.priceRetail() + " = $" + got.total()
+      checks.add(ReviewCheck.pass(TOTAL, got.quantity() + " × $" + got.priceRetail() + " = $" + got.total()
           + " (rounded to the cent)"));
     } else {
       fail(checks, corrections, TOTAL, "the plan says $" + plan.expectedTotal() + ", but " + got.quantity()
@@ -147,8 +147,8 @@ public final class ReviewChecklist {
     return m + " min ÷ 60 = " + q + " (at most 4 decimals)";
   }
 
-  private static void fail(List<Check> checks, List<String> corrections, String name, String detail) {
-    checks.add(Check.fail(name, detail));
+  private static void fail(List<ReviewCheck> checks, List<String> corrections, String name, String detail) {
+    checks.add(ReviewCheck.fail(name, detail));
     corrections.add(name + ": " + detail + "; corrected");
   }
 }

@@ -1,6 +1,6 @@
 package com.syncrobot.draft;
 
-import com.syncrobot.syncro.CommentHtml;
+import com.syncrobot.text.CommentHtml;
 import java.util.regex.Pattern;
 
 /** Turns a technician's plain-text notes into the texts the fallback drafts use. */

@@ -8,6 +8,7 @@ import com.syncrobot.syncro.SyncroApi;
 import com.syncrobot.syncro.SyncroNotFoundException;
 import com.syncrobot.syncro.Ticket;
 import com.syncrobot.syncro.TicketTimer;
+import com.syncrobot.text.CommentText;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;

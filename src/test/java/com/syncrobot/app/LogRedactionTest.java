@@ -8,6 +8,7 @@ import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.core.OutputStreamAppender;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import com.syncrobot.text.SecretSamples;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
@@ -49,5 +50,11 @@ final class LogRedactionTest {
     assertThat(logged).contains("api_key=***").contains("IOException")
         .doesNotContain("T1234567890abcdef").doesNotContain("SECRETKEY1").doesNotContain("xoxb-1111")
         .doesNotContain(signingSecret);
+  }
+
+  @Test
+  void everyShapeCommentsRefuse_isRedactedInLogs_R11() {
+    SecretSamples.all().forEach((shape, sample) -> assertThat(LogRedaction.redact("failed: " + sample.text()))
+        .as(shape.name()).contains("***").doesNotContain(sample.value()));
   }
 }

@@ -511,7 +511,9 @@ final class SafeWriteFlowTest {
     assertThat(errors(bot.submit(JANE, view, "Update", "<br>\n<br/> <ul></ul>", "INTERNAL", false, "V-e3"))
         .get("body")).contains("no text to send");
     for (String secret : List.of("api_key=abc", TOKEN.substring(0, 0) + "T0123456789abcdef-0123456789abcdef0123456789abcdef",
-        "xoxb-123", "password: hunter2")) {
+        "xoxb-123", "password: hunter2",
+        // what only the billing review's copy of the rules refused before
+        "Bearer abcdefghijklmnop12345", "client_secret=abcdef123", "wifi password is Hunter2024")) {
       assertThat(errors(bot.submit(JANE, view, "Update", "See " + secret, "PUBLIC", false, "V-s")).get("body"))
           .contains("visible to the customer");
     }

@@ -17,7 +17,7 @@ final class ReviewChecklistTest {
     return new DraftedTexts("Resolution", body, "Remote labour: replaced the print driver", "preview", true, "");
   }
 
-  private static Check check(ReviewResult r, String name) {
+  private static ReviewCheck check(ReviewResult r, String name) {
     return r.checks().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
   }
 
@@ -29,7 +29,7 @@ final class ReviewChecklistTest {
 
     assertThat(r.allPassed()).isTrue();
     assertThat(r.corrections()).isEmpty();
-    assertThat(r.checks()).extracting(Check::name).contains(ReviewChecklist.PRODUCT, ReviewChecklist.R5_BRANCH,
+    assertThat(r.checks()).extracting(ReviewCheck::name).contains(ReviewChecklist.PRODUCT, ReviewChecklist.R5_BRANCH,
         ReviewChecklist.PRICE, ReviewChecklist.QUANTITY, ReviewChecklist.TOTAL, ReviewChecklist.LINE_BREAKS,
         ReviewChecklist.NO_LISTS, ReviewChecklist.NO_SECRETS, ReviewChecklist.NO_INTERNAL);
     assertThat(r.texts().commentBody()).isEqualTo("Replaced the print driver.<br>Printing works again.");
@@ -99,7 +99,30 @@ final class ReviewChecklistTest {
         "removed line 3 of the body: it looked like a Syncro API token",
         "removed line 4 of the body: it looked like a Slack token");
     assertThat(String.join(" ", r.corrections())).doesNotContain("abc123", SYNCRO_TOKEN, "xoxb-1234");
-    assertThat(String.join(" ", r.checks().stream().map(Check::detail).toList())).doesNotContain("abc123");
+    assertThat(String.join(" ", r.checks().stream().map(ReviewCheck::detail).toList())).doesNotContain("abc123");
+  }
+
+  @Test
+  void shapesTheReviewOnceMissed_areRemovedToo_R11() {
+    // The Slack forms' copy of the rules refused these; the review's own copy let them through.
+    ReviewResult r = ReviewChecklist.review(
+        texts("Reconnected Slack.<br>Refresh xoxe-1-abcdef123456<br>Set x_api_key=abc123<br>token: abc<br>Done."),
+        remote45(), BriefRates.TABLE, Visibility.INTERNAL);
+
+    assertThat(r.texts().commentBody()).isEqualTo("Reconnected Slack.<br>Done.");
+    assertThat(r.corrections()).containsExactly(
+        "removed line 2 of the body: it looked like a Slack token",
+        "removed line 3 of the body: it looked like an API key",
+        "removed line 4 of the body: it looked like a token or secret");
+  }
+
+  @Test
+  void passwordLabelWithoutValue_removedFromPublicBody_R8() {
+    ReviewResult r = ReviewChecklist.review(texts("Set up the mailbox.<br>Password:<br>Done."), remote45(),
+        BriefRates.TABLE, Visibility.PUBLIC);
+
+    assertThat(r.texts().commentBody()).isEqualTo("Set up the mailbox.<br>Done.");
+    assertThat(r.corrections()).containsExactly("removed line 2 of the body: it looked like a password");
   }
 
   @Test

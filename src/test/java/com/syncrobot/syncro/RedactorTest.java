@@ -2,6 +2,7 @@ package com.syncrobot.syncro;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.syncrobot.text.SecretSamples;
 import org.junit.jupiter.api.Test;
 
 final class RedactorTest {
@@ -41,6 +42,12 @@ final class RedactorTest {
   void slackTokens_areMasked_R11() {
     assertThat(Redactor.redact("bot xoxb-1234-5678-abcDEF user xoxp-9-8-7 app xapp-1-A0-123-abc"))
         .isEqualTo("bot xoxb-*** user xoxp-*** app xapp-***");
+  }
+
+  @Test
+  void everyShapeCommentsRefuse_isMaskedToo_R11() {
+    SecretSamples.all().forEach((shape, sample) -> assertThat(Redactor.redact(sample.text())).as(shape.name())
+        .contains("***").doesNotContain(sample.value()));
   }
 
   @Test

@@ -1,12 +1,12 @@
 package com.syncrobot.feature.bill;
 
 import com.syncrobot.feature.comment.CommentModal;
-import com.syncrobot.slack.blocks.CommentBody;
 
 import com.slack.api.model.view.ViewState;
 import com.syncrobot.billing.LabourType;
 import com.syncrobot.billing.Minutes;
 import com.syncrobot.billing.Visibility;
+import com.syncrobot.text.Secret;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,7 +70,7 @@ public record BillFields(String minutes, @Nullable String labour, String work, V
           + ". Shorten them.");
     } else {
       // the line description prints on the invoice, so the notes are customer-visible in any case
-      Optional<String> secret = CommentBody.secretLike(work);
+      Optional<String> secret = Secret.find(work, true).map(Secret::shape);
       secret.ifPresent(s -> errors.put(BillModal.WORK, "These notes become customer-visible text (the invoice line"
           + (visibility.customerVisible() ? " and the comment" : "") + ") and contain " + s + ". Remove it."));
     }

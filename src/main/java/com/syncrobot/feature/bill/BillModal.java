@@ -1,5 +1,7 @@
 package com.syncrobot.feature.bill;
 
+import static com.slack.api.model.block.composition.BlockCompositions.plainText;
+
 import com.syncrobot.feature.comment.CommentModal;
 import com.syncrobot.slack.blocks.Mrkdwn;
 import com.syncrobot.slack.blocks.Reply;
@@ -116,33 +118,33 @@ public final class BillModal {
       open.stream().limit(10).forEach(li -> sb.append("\n• ").append(Mrkdwn.escapeAndTruncate(describe(li), 200)));
       blocks.add(Reply.section(sb.toString()));
     }
-    blocks.add(InputBlock.builder().blockId(MINUTES).label(PlanPreview.plain("Minutes worked"))
+    blocks.add(InputBlock.builder().blockId(MINUTES).label(plainText("Minutes worked", true))
         .element(PlainTextInputElement.builder().actionId(CommentModal.VALUE)
-            .placeholder(PlanPreview.plain("e.g. 45")).build())
-        .hint(PlanPreview.plain("Whole minutes, 1 to " + Minutes.MAX + ". Billed as minutes ÷ 60 hours."))
+            .placeholder(plainText("e.g. 45", true)).build())
+        .hint(plainText("Whole minutes, 1 to " + Minutes.MAX + ". Billed as minutes ÷ 60 hours.", true))
         .build());
     List<OptionObject> labour = new ArrayList<>();
     for (Rate r : rates.all()) {
       labour.add(OptionObject.builder().value(r.type().key())
-          .text(PlanPreview.plain(
-              Mrkdwn.truncate(r.type().label() + " — $" + r.priceRetail() + " per " + r.unit(), 75)))
-          .description(PlanPreview.plain(Mrkdwn.truncate(r.productName(), 75)))
+          .text(plainText(
+              Mrkdwn.truncate(r.type().label() + " — $" + r.priceRetail() + " per " + r.unit(), 75), true))
+          .description(plainText(Mrkdwn.truncate(r.productName(), 75), true))
           .build());
     }
-    blocks.add(InputBlock.builder().blockId(LABOUR).label(PlanPreview.plain("Labour type"))
+    blocks.add(InputBlock.builder().blockId(LABOUR).label(plainText("Labour type", true))
         .element(StaticSelectElement.builder().actionId(CommentModal.VALUE)
-            .placeholder(PlanPreview.plain("Choose the labour type")).options(labour).build())
-        .hint(PlanPreview.plain("For emergency work the customer's prepaid hours are read when you submit."))
+            .placeholder(plainText("Choose the labour type", true)).options(labour).build())
+        .hint(plainText("For emergency work the customer's prepaid hours are read when you submit.", true))
         .build());
-    blocks.add(InputBlock.builder().blockId(WORK).label(PlanPreview.plain("Work done"))
+    blocks.add(InputBlock.builder().blockId(WORK).label(plainText("Work done", true))
         .element(PlainTextInputElement.builder().actionId(CommentModal.VALUE).multiline(true).maxLength(MAX_WORK)
-            .placeholder(PlanPreview.plain("What you did, in your words")).build())
+            .placeholder(plainText("What you did, in your words", true)).build())
         .build());
     List<OptionObject> who = new ArrayList<>();
     for (Visibility v : Visibility.values()) {
-      who.add(OptionObject.builder().value(v.key()).text(PlanPreview.plain(VisibilityText.label(v))).build());
+      who.add(OptionObject.builder().value(v.key()).text(plainText(VisibilityText.label(v), true)).build());
     }
-    blocks.add(InputBlock.builder().blockId(VISIBILITY).label(PlanPreview.plain("Resolution comment: who sees it"))
+    blocks.add(InputBlock.builder().blockId(VISIBILITY).label(plainText("Resolution comment: who sees it", true))
         .element(RadioButtonsElement.builder().actionId(CommentModal.VALUE).options(who).initialOption(who.get(0))
             .build())
         .build());
@@ -151,13 +153,13 @@ public final class BillModal {
     List<OptionObject> actions = List.of(invoice,
         option(LINE_ONLY, "Add the line, invoice later", "The line stays on the ticket, not invoiced"),
         option(TIMER_ONLY, "Log time only (timer entry, no charge)", "Nothing is billed or invoiced"));
-    blocks.add(InputBlock.builder().blockId(ACTION).label(PlanPreview.plain("What to do"))
+    blocks.add(InputBlock.builder().blockId(ACTION).label(plainText("What to do", true))
         .element(RadioButtonsElement.builder().actionId(CommentModal.VALUE).options(actions).initialOption(invoice)
             .build())
         .build());
     if (modelConfigured) {
       OptionObject draft = option(DRAFT, "Draft the texts with the language model", "The checks run on the draft");
-      blocks.add(InputBlock.builder().blockId(OPTIONS).label(PlanPreview.plain("Texts")).optional(true)
+      blocks.add(InputBlock.builder().blockId(OPTIONS).label(plainText("Texts", true)).optional(true)
           .element(CheckboxesElement.builder().actionId(CommentModal.VALUE).options(List.of(draft))
               .initialOptions(List.of(draft)).build())
           .build());
@@ -177,7 +179,7 @@ public final class BillModal {
       String notes = t.notes() == null || t.notes().isBlank() ? "(no notes)" : t.notes().strip();
       options.add(option(Long.toString(t.id()), timerText(t), notes));
     }
-    blocks.add(InputBlock.builder().blockId(TIMERS).label(PlanPreview.plain("Uncharged timers"))
+    blocks.add(InputBlock.builder().blockId(TIMERS).label(plainText("Uncharged timers", true))
         .element(CheckboxesElement.builder().actionId(CommentModal.VALUE).options(options).build())
         .build());
     if (uncharged.size() > 10) {
@@ -193,8 +195,8 @@ public final class BillModal {
   }
 
   private static OptionObject option(String value, String text, String description) {
-    return OptionObject.builder().value(value).text(PlanPreview.plain(Mrkdwn.truncate(text, 75)))
-        .description(PlanPreview.plain(Mrkdwn.truncate(description, 75))).build();
+    return OptionObject.builder().value(value).text(plainText(Mrkdwn.truncate(text, 75), true))
+        .description(plainText(Mrkdwn.truncate(description, 75), true)).build();
   }
 
   private static View shell(CommentModal.Meta meta, List<LayoutBlock> blocks, boolean submit) {

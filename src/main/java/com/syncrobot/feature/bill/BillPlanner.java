@@ -1,7 +1,6 @@
 package com.syncrobot.feature.bill;
 
 import com.syncrobot.feature.comment.CommentModal;
-import com.syncrobot.slack.blocks.HtmlText;
 import com.syncrobot.slack.plan.PlanRequests;
 import com.syncrobot.slack.plan.PreviewData;
 import com.syncrobot.slack.plan.TicketSteps;
@@ -29,6 +28,7 @@ import com.syncrobot.syncro.SyncroApi;
 import com.syncrobot.syncro.SyncroWrites;
 import com.syncrobot.syncro.Ticket;
 import com.syncrobot.syncro.TicketTimer;
+import com.syncrobot.text.CommentHtml;
 import com.syncrobot.write.Assertion;
 import com.syncrobot.write.Check;
 import com.syncrobot.write.Plan;
@@ -108,7 +108,7 @@ public final class BillPlanner {
     String body = review.texts().commentBody();
     String label = "Resolution".equals(subject) ? "Resolution comment"
         : "Resolution comment: " + subject;
-    List<PreviewData.Field> shown = List.of(new PreviewData.Field(label, HtmlText.toPlain(body)));
+    List<PreviewData.Field> shown = List.of(new PreviewData.Field(label, CommentHtml.toText(body)));
     PreviewData data = new PreviewData("/syncro bill " + m.number(), f.visibility(), shown, notes, billing);
     String title = "Bill #" + ticket.number().value() + ": " + amount(plan) + " " + type.key() + ", $" + line.total()
         + (f.invoice() ? " + invoice" : "");

@@ -1,5 +1,7 @@
 package com.syncrobot.feature.comment;
 
+import static com.slack.api.model.block.composition.BlockCompositions.plainText;
+
 import com.syncrobot.slack.blocks.Mrkdwn;
 import com.syncrobot.slack.blocks.Reply;
 import com.syncrobot.slack.plan.PlanPreview;
@@ -76,25 +78,25 @@ public final class CommentModal {
     blocks.add(Reply.section((close ? "Close ticket *#" : "Comment on ticket *#") + meta.number() + "*. "
         + (close ? "The resolution comment is posted, then the status is set to *Resolved*. " : "")
         + "You get a preview to confirm before anything is sent to Syncro."));
-    blocks.add(InputBlock.builder().blockId(SUBJECT).label(PlanPreview.plain("Subject"))
+    blocks.add(InputBlock.builder().blockId(SUBJECT).label(plainText("Subject", true))
         .element(PlainTextInputElement.builder().actionId(VALUE)
             .initialValue(close ? "Resolution" : "Update").build())
         .build());
-    blocks.add(InputBlock.builder().blockId(BODY).label(PlanPreview.plain(close ? "Resolution" : "Comment"))
+    blocks.add(InputBlock.builder().blockId(BODY).label(plainText(close ? "Resolution" : "Comment", true))
         .element(PlainTextInputElement.builder().actionId(VALUE).multiline(true)
             .initialValue(body.isEmpty() ? null : Mrkdwn.truncate(body, MAX_BODY)).build())
-        .hint(PlanPreview.plain("Line breaks become <br>. Lists are turned into • lines. Up to " + MAX_BODY
-            + " characters."))
+        .hint(plainText("Line breaks become <br>. Lists are turned into • lines. Up to " + MAX_BODY
+            + " characters.", true))
         .build());
     List<OptionObject> audiences = new ArrayList<>();
     for (Visibility v : Visibility.values()) {
       audiences.add(option(v.key(), VisibilityText.label(v)));
     }
-    blocks.add(InputBlock.builder().blockId(AUDIENCE).label(PlanPreview.plain("Who sees it"))
+    blocks.add(InputBlock.builder().blockId(AUDIENCE).label(plainText("Who sees it", true))
         .element(RadioButtonsElement.builder().actionId(VALUE).options(audiences).initialOption(audiences.get(0))
             .build())
         .build());
-    blocks.add(InputBlock.builder().blockId(DRAFT).label(PlanPreview.plain("Drafting")).optional(true)
+    blocks.add(InputBlock.builder().blockId(DRAFT).label(plainText("Drafting", true)).optional(true)
         .element(CheckboxesElement.builder().actionId(VALUE)
             .options(List.of(option("draft", "Draft it for me"))).build())
         .build());
@@ -110,6 +112,6 @@ public final class CommentModal {
   }
 
   private static OptionObject option(String value, String text) {
-    return OptionObject.builder().value(value).text(PlanPreview.plain(text)).build();
+    return OptionObject.builder().value(value).text(plainText(text, true)).build();
   }
 }

@@ -3,8 +3,6 @@ package com.syncrobot.feature.comment;
 import com.syncrobot.slack.DeliveryLog;
 import com.syncrobot.slack.RedeliveryFilter;
 import com.syncrobot.slack.UserMessages;
-import com.syncrobot.slack.blocks.CommentBody;
-import com.syncrobot.slack.blocks.HtmlText;
 import com.syncrobot.slack.plan.PlanRequests;
 import com.syncrobot.slack.plan.PreviewData;
 import com.syncrobot.slack.plan.TicketSteps;
@@ -25,6 +23,9 @@ import com.syncrobot.store.ConnectedUser;
 import com.syncrobot.syncro.SyncroApi;
 import com.syncrobot.syncro.Ticket;
 import com.syncrobot.syncro.TicketNumber;
+import com.syncrobot.text.CommentHtml;
+import com.syncrobot.text.CommentText;
+import com.syncrobot.text.Secret;
 import com.syncrobot.write.Check;
 import com.syncrobot.write.Plan;
 import java.time.Clock;
@@ -106,14 +107,14 @@ public final class CommentSubmission implements ViewSubmissionHandler {
     }
     if (f.body().isEmpty()) {
       errors.put(CommentModal.BODY, "Write the comment; an empty comment is not sent.");
-    } else if (!f.draft() && CommentBody.convert(f.body()).html().isBlank()) {
+    } else if (!f.draft() && CommentText.fromTyped(f.body()).html().isBlank()) {
       errors.put(CommentModal.BODY, "Only line breaks and list markup: there is no text to send. Write the comment.");
     } else if (f.body().length() > CommentModal.MAX_BODY) {
       errors.put(CommentModal.BODY, "The comment is " + f.body().length() + " characters; the limit is "
           + CommentModal.MAX_BODY + ". Shorten it.");
     }
     if (f.audience().customerVisible() && !errors.containsKey(CommentModal.BODY)) {
-      Optional<String> secret = CommentBody.secretLike(f.subject() + "\n" + f.body());
+      Optional<String> secret = Secret.find(f.subject() + "\n" + f.body(), true).map(Secret::shape);
       secret.ifPresent(s -> errors.put(CommentModal.BODY, "This comment is visible to the customer and contains "
           + s + ". Remove it, or make it an internal note."));
     }
@@ -135,9 +136,14 @@ public final class CommentSubmission implements ViewSubmissionHandler {
       html = review.body();
       review.corrections().forEach(c -> notes.add("Corrected: " + c + "."));
     } else {
-      CommentBody.Converted body = CommentBody.convert(f.body());
+      CommentText.Typed body = CommentText.fromTyped(f.body());
       html = body.html();
-      notes.addAll(body.notes());
+      if (body.hadList()) {
+        notes.add("Turned the bullet list into • lines: Syncro does not show list markup.");
+      }
+      if (body.multiline()) {
+        notes.add("Line breaks are sent as <br>.");
+      }
     }
     boolean close = "close".equals(m.kind());
     if (close && !ticket.isOpen()) {
@@ -146,7 +152,7 @@ public final class CommentSubmission implements ViewSubmissionHandler {
     }
     List<PreviewData.Field> shown = List.of(
         new PreviewData.Field("Subject", subject),
-        new PreviewData.Field(close ? "Resolution" : "Comment", HtmlText.toPlain(html)));
+        new PreviewData.Field(close ? "Resolution" : "Comment", CommentHtml.toText(html)));
     String rerun = "/syncro " + m.kind() + " " + m.number();
     PreviewData data = new PreviewData(rerun, f.audience(), shown, notes);
     String where = " on #" + ticket.number().value();

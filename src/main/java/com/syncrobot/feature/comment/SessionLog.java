@@ -1,10 +1,10 @@
 package com.syncrobot.feature.comment;
 
 import com.syncrobot.slack.blocks.DisplayTime;
-import com.syncrobot.slack.blocks.HtmlText;
 
 import com.syncrobot.syncro.Comment;
 import com.syncrobot.syncro.Ticket;
+import com.syncrobot.text.CommentHtml;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -38,10 +38,10 @@ public final class SessionLog {
       md.append("\n### ").append(DisplayTime.format(c.createdAt())).append(" — ")
           .append(c.tech() == null ? "unknown" : oneLine(c.tech())).append(" — ")
           .append(c.hidden() ? "internal note" : "public").append('\n');
-      md.append("**").append(oneLine(c.subject())).append("**\n\n").append(HtmlText.toPlain(c.body())).append('\n');
+      md.append("**").append(oneLine(c.subject())).append("**\n\n").append(CommentHtml.toText(c.body())).append('\n');
     }
     md.append("\n## Resolution\n\n");
-    md.append(resolution == null ? "_(see the last comment above)_" : HtmlText.toPlain(resolution.body())).append('\n');
+    md.append(resolution == null ? "_(see the last comment above)_" : CommentHtml.toText(resolution.body())).append('\n');
     return md.toString();
   }
 

@@ -1,5 +1,7 @@
 package com.syncrobot.feature.comment;
 
+import static com.slack.api.model.block.composition.BlockCompositions.plainText;
+
 import com.syncrobot.slack.blocks.Mrkdwn;
 import com.syncrobot.slack.blocks.Reply;
 import com.syncrobot.slack.plan.PlanPreview;
@@ -48,12 +50,12 @@ public final class UpdateModal {
     blocks.add(Reply.section("Change ticket *#" + meta.number() + "*. Only what you change is sent; you get a preview"
         + " to confirm first."));
     StaticSelectElement.StaticSelectElementBuilder select = StaticSelectElement.builder().actionId(CommentModal.VALUE)
-        .placeholder(PlanPreview.plain("Choose a status")).options(statusOptions);
+        .placeholder(plainText("Choose a status", true)).options(statusOptions);
     statusOptions.stream().filter(o -> o.getValue().equals(status)).findFirst().ifPresent(select::initialOption);
-    blocks.add(InputBlock.builder().blockId(STATUS).label(PlanPreview.plain("Status")).element(select.build()).build());
-    blocks.add(InputBlock.builder().blockId(PRIORITY).label(PlanPreview.plain("Priority")).optional(true)
+    blocks.add(InputBlock.builder().blockId(STATUS).label(plainText("Status", true)).element(select.build()).build());
+    blocks.add(InputBlock.builder().blockId(PRIORITY).label(plainText("Priority", true)).optional(true)
         .element(StaticSelectElement.builder().actionId(CommentModal.VALUE)
-            .placeholder(PlanPreview.plain("Leave unchanged")).options(options(priorities)).build())
+            .placeholder(plainText("Leave unchanged", true)).options(options(priorities)).build())
         .build());
     return View.builder().type("modal").callbackId(CALLBACK_ID).privateMetadata(meta.toJson())
         .title(ViewTitle.builder().type("plain_text").text("Update #" + meta.number()).build())
@@ -65,7 +67,7 @@ public final class UpdateModal {
 
   private static List<OptionObject> options(List<String> values) {
     return values.stream().limit(100)
-        .map(v -> OptionObject.builder().value(Mrkdwn.truncate(v, 150)).text(PlanPreview.plain(Mrkdwn.truncate(v, 75)))
+        .map(v -> OptionObject.builder().value(Mrkdwn.truncate(v, 150)).text(plainText(Mrkdwn.truncate(v, 75), true))
             .build())
         .toList();
   }

@@ -1,12 +1,13 @@
 package com.syncrobot.feature.connect;
 
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+import static com.slack.api.model.block.composition.BlockCompositions.plainText;
+
 import com.syncrobot.slack.blocks.Reply;
 
 import com.slack.api.model.block.ContextBlock;
 import com.slack.api.model.block.InputBlock;
 import com.slack.api.model.block.LayoutBlock;
-import com.slack.api.model.block.composition.MarkdownTextObject;
-import com.slack.api.model.block.composition.PlainTextObject;
 import com.slack.api.model.block.element.PlainTextInputElement;
 import com.slack.api.model.view.View;
 import com.slack.api.model.view.ViewClose;
@@ -33,20 +34,19 @@ public final class ConnectModal {
             + "stores it encrypted, and uses it only for your commands, so Syncro records your work as yours."));
     if (currentlyConnected != null) {
       blocks.add(ContextBlock.builder()
-          .elements(List.of(MarkdownTextObject.builder()
-              .text("You are connected as " + currentlyConnected + ". A new token replaces that one.")
-              .build()))
+          .elements(List.of(
+              markdownText("You are connected as " + currentlyConnected + ". A new token replaces that one.")))
           .build());
     }
     blocks.add(InputBlock.builder()
         .blockId(BLOCK_ID)
-        .label(plain("Syncro API token"))
+        .label(plainText("Syncro API token"))
         .element(PlainTextInputElement.builder()
             .actionId(ACTION_ID)
             .maxLength(MAX_TOKEN_CHARS)
-            .placeholder(plain("Paste the token here"))
+            .placeholder(plainText("Paste the token here"))
             .build())
-        .hint(plain("Never share it in a channel. You can revoke it in Syncro at any time."))
+        .hint(plainText("Never share it in a channel. You can revoke it in Syncro at any time."))
         .build());
     return View.builder()
         .type("modal")
@@ -56,9 +56,5 @@ public final class ConnectModal {
         .close(ViewClose.builder().type("plain_text").text("Cancel").build())
         .blocks(blocks)
         .build();
-  }
-
-  private static PlainTextObject plain(String text) {
-    return PlainTextObject.builder().text(text).build();
   }
 }

@@ -1,8 +1,8 @@
 package com.syncrobot.feature.create;
 
-import com.syncrobot.slack.blocks.CommentBody;
 
 import com.slack.api.model.view.ViewState;
+import com.syncrobot.text.Secret;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -141,7 +141,7 @@ public record CreateForm(
           + " characters; the limit is " + MAX_DESCRIPTION + ".");
     } else {
       // The Initial Issue is a public comment (hidden: false): no credentials in it (R8, R11).
-      Optional<String> secret = CommentBody.secretLike(subject + "\n" + description);
+      Optional<String> secret = Secret.find(subject + "\n" + description, true).map(Secret::shape);
       secret.ifPresent(s -> errors.put(CreateModal.B_DESCRIPTION, "The Initial Issue comment is visible to the"
           + " customer and this contains " + s + ". Remove it."));
     }

@@ -1,5 +1,7 @@
 package com.syncrobot.feature.create;
 
+import static com.slack.api.model.block.composition.BlockCompositions.plainText;
+
 import com.syncrobot.slack.blocks.Mrkdwn;
 import com.syncrobot.slack.blocks.Reply;
 import com.syncrobot.slack.plan.PlanPreview;
@@ -143,7 +145,7 @@ public final class CreateModal {
     }
     ExternalSelectElement.ExternalSelectElementBuilder customerSelect = ExternalSelectElement.builder()
         .actionId(A_CUSTOMER).minQueryLength(MIN_CUSTOMER_QUERY)
-        .placeholder(PlanPreview.plain("Type 2+ letters of the customer's name"));
+        .placeholder(plainText("Type 2+ letters of the customer's name", true));
     if (form.customer() != null) {
       customerSelect.initialOption(option(Long.toString(form.customer().id()), form.customer().text()));
     }
@@ -152,7 +154,7 @@ public final class CreateModal {
         .maxLength(CreateForm.MAX_SUBJECT).initialValue(emptyToNull(form.subject())).build(), false).build());
     blocks.add(input(B_ISSUE, "Issue type", select(A_ISSUE, "Choose an issue type", strings(lists.issueTypes()),
         form.issueType()), false).dispatchAction(true)
-        .hint(PlanPreview.plain("\"Not determined\" when unclear. Emergency Service suggests priority 4 Urgent."))
+        .hint(plainText("\"Not determined\" when unclear. Emergency Service suggests priority 4 Urgent.", true))
         .build());
     String priority = form.priority() != null ? form.priority() : lists.suggestedPriority("");
     blocks.add(input(priorityBlock(form), "Priority", select(A_PRIORITY, "Priority", strings(lists.priorities()),
@@ -160,15 +162,15 @@ public final class CreateModal {
     blocks.add(input(B_DESCRIPTION, "Description (the Initial Issue comment)", PlainTextInputElement.builder()
         .actionId(A_DESCRIPTION).multiline(true).maxLength(CreateForm.MAX_DESCRIPTION)
         .initialValue(emptyToNull(Mrkdwn.truncate(form.description(), CreateForm.MAX_DESCRIPTION))).build(), false)
-        .hint(PlanPreview.plain("Posted as a public comment (the customer can see it). Line breaks become <br>."))
+        .hint(plainText("Posted as a public comment (the customer can see it). Line breaks become <br>.", true))
         .build());
     blocks.add(input("draft", "Drafting", checkbox(A_DRAFT, "Draft the description for me", form.draft()), true)
         .build());
     blocks.add(input("do_not_email", "Email", checkbox(A_NO_EMAIL, "Do not email the customer", form.doNotEmail()),
-        true).hint(PlanPreview.plain("Unticked: the Initial Issue comment and the appointment email the customer."))
+        true).hint(plainText("Unticked: the Initial Issue comment and the appointment email the customer.", true))
         .build());
     DatePickerElement.DatePickerElementBuilder due = DatePickerElement.builder().actionId(A_DUE)
-        .placeholder(PlanPreview.plain("No due date"));
+        .placeholder(plainText("No due date", true));
     if (form.due() != null) {
       due.initialDate(form.due().toString());
     }
@@ -183,15 +185,15 @@ public final class CreateModal {
         form.appointmentTypeId() == null ? null : Long.toString(form.appointmentTypeId())), true).build());
     blocks.add(input("location", "Location", PlainTextInputElement.builder().actionId(A_LOCATION)
         .initialValue(emptyToNull(form.location())).build(), true)
-        .hint(PlanPreview.plain("Empty: the chosen address, for onsite visits.")).build());
+        .hint(plainText("Empty: the chosen address, for onsite visits.", true)).build());
     blocks.add(input(B_START, "Appointment start", dateTime(A_START, form.start()), true)
-        .hint(PlanPreview.plain("Empty: no appointment is made. Shown in your Slack time zone; Syncro gets UTC."))
+        .hint(plainText("Empty: no appointment is made. Shown in your Slack time zone; Syncro gets UTC.", true))
         .build());
     blocks.add(input(B_END, "Appointment end", dateTime(A_END, form.end()), true)
-        .hint(PlanPreview.plain("Empty: start + 90 minutes.")).build());
+        .hint(plainText("Empty: start + 90 minutes.", true)).build());
     if (customer != null) {
       ExternalSelectElement.ExternalSelectElementBuilder asset = ExternalSelectElement.builder().actionId(A_ASSET)
-          .minQueryLength(0).placeholder(PlanPreview.plain("Search this customer's assets"));
+          .minQueryLength(0).placeholder(plainText("Search this customer's assets", true));
       if (form.asset() != null) {
         asset.initialOption(option(Long.toString(form.asset().id()), form.asset().text()));
       }
@@ -223,7 +225,7 @@ public final class CreateModal {
     if (!addresses.isEmpty()) {
       blocks.add(input("address" + suffix, "Address", select(A_ADDRESS, "No address", addresses,
           form.addressContactId() == null ? null : Long.toString(form.addressContactId())), true)
-          .hint(PlanPreview.plain("From the customer's contacts; used as the appointment's location.")).build());
+          .hint(plainText("From the customer's contacts; used as the appointment's location.", true)).build());
     }
     return blocks;
   }
@@ -253,13 +255,13 @@ public final class CreateModal {
 
   private static InputBlock.InputBlockBuilder input(String blockId, String label, BlockElement element,
       boolean optional) {
-    return InputBlock.builder().blockId(blockId).label(PlanPreview.plain(label)).element(element).optional(optional);
+    return InputBlock.builder().blockId(blockId).label(plainText(label, true)).element(element).optional(optional);
   }
 
   private static StaticSelectElement select(String actionId, String placeholder, List<OptionObject> options,
       @Nullable String initial) {
     StaticSelectElement.StaticSelectElementBuilder b = StaticSelectElement.builder().actionId(actionId)
-        .placeholder(PlanPreview.plain(placeholder)).options(options.stream().limit(100).toList());
+        .placeholder(plainText(placeholder, true)).options(options.stream().limit(100).toList());
     options.stream().filter(o -> o.getValue().equals(initial)).findFirst().ifPresent(b::initialOption);
     return b.build();
   }
@@ -286,7 +288,7 @@ public final class CreateModal {
   /** An option within Slack's limits: text ≤ 75, value ≤ 150 characters. */
   static OptionObject option(String value, String text) {
     return OptionObject.builder().value(Mrkdwn.truncate(value, 150))
-        .text(PlanPreview.plain(Mrkdwn.truncate(text.isBlank() ? value : text, 75))).build();
+        .text(plainText(Mrkdwn.truncate(text.isBlank() ? value : text, 75), true)).build();
   }
 
   private static @Nullable String emptyToNull(String s) {

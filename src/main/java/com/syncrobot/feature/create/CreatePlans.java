@@ -1,7 +1,6 @@
 package com.syncrobot.feature.create;
 
 import com.syncrobot.feature.comment.AccountSettings;
-import com.syncrobot.slack.blocks.HtmlText;
 import com.syncrobot.slack.blocks.Mrkdwn;
 import com.syncrobot.slack.plan.PlanMemo;
 import com.syncrobot.slack.plan.PlanRequests;
@@ -15,6 +14,8 @@ import com.syncrobot.syncro.Contact;
 import com.syncrobot.syncro.Customer;
 import com.syncrobot.syncro.SyncroUser;
 import com.syncrobot.syncro.SyncroWrites;
+import com.syncrobot.syncro.SyncroWrite;
+import com.syncrobot.text.CommentHtml;
 import com.syncrobot.write.Check;
 import com.syncrobot.write.Plan;
 import java.time.Duration;
@@ -86,7 +87,7 @@ public final class CreatePlans {
     if (f.asset() != null) {
       shown.add(new PreviewData.Field("Asset", f.asset().text()));
     }
-    shown.add(new PreviewData.Field("Initial Issue (comment)", HtmlText.toPlain(r.html())));
+    shown.add(new PreviewData.Field("Initial Issue (comment)", CommentHtml.toText(r.html())));
     List<String> notes = new ArrayList<>(r.notes());
 
     Plan.Builder b = Plan.builder()

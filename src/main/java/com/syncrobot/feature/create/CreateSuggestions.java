@@ -1,5 +1,7 @@
 package com.syncrobot.feature.create;
 
+import static com.slack.api.model.block.composition.BlockCompositions.plainText;
+
 import com.syncrobot.slack.SafeLog;
 import com.syncrobot.slack.WorkQueue;
 import com.syncrobot.slack.blocks.Mrkdwn;
@@ -127,7 +129,7 @@ public final class CreateSuggestions {
   }
 
   private static Option option(String value, String text) {
-    return new Option(PlanPreview.plain(Mrkdwn.truncate(text.isBlank() ? value : text, 75)),
+    return new Option(plainText(Mrkdwn.truncate(text.isBlank() ? value : text, 75), true),
         Mrkdwn.truncate(value, 150));
   }
 }

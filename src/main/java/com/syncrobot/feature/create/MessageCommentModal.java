@@ -1,5 +1,7 @@
 package com.syncrobot.feature.create;
 
+import static com.slack.api.model.block.composition.BlockCompositions.plainText;
+
 import com.syncrobot.slack.blocks.Mrkdwn;
 import com.syncrobot.slack.blocks.Reply;
 import com.syncrobot.slack.plan.PlanPreview;
@@ -88,18 +90,18 @@ public final class MessageCommentModal {
     List<LayoutBlock> blocks = new ArrayList<>();
     blocks.add(Reply.section("Add this Slack message to a Syncro ticket as a comment. A link back to the message is"
         + " added below it, and you get the usual preview to confirm before anything is sent."));
-    blocks.add(InputBlock.builder().blockId(B_TICKET).label(PlanPreview.plain("Ticket number"))
-        .element(PlainTextInputElement.builder().actionId(VALUE).placeholder(PlanPreview.plain("32203")).build())
+    blocks.add(InputBlock.builder().blockId(B_TICKET).label(plainText("Ticket number", true))
+        .element(PlainTextInputElement.builder().actionId(VALUE).placeholder(plainText("32203", true)).build())
         .build());
     List<OptionObject> audiences = new ArrayList<>();
     for (Visibility v : Visibility.values()) {
-      audiences.add(OptionObject.builder().value(v.key()).text(PlanPreview.plain(VisibilityText.label(v))).build());
+      audiences.add(OptionObject.builder().value(v.key()).text(plainText(VisibilityText.label(v), true)).build());
     }
-    blocks.add(InputBlock.builder().blockId(B_AUDIENCE).label(PlanPreview.plain("Who sees it"))
+    blocks.add(InputBlock.builder().blockId(B_AUDIENCE).label(plainText("Who sees it", true))
         .element(RadioButtonsElement.builder().actionId(VALUE).options(audiences).initialOption(audiences.get(0))
             .build())
         .build());
-    blocks.add(InputBlock.builder().blockId(B_TEXT).label(PlanPreview.plain("Comment"))
+    blocks.add(InputBlock.builder().blockId(B_TEXT).label(plainText("Comment", true))
         .element(PlainTextInputElement.builder().actionId(VALUE).multiline(true)
             .maxLength(CreateForm.MAX_DESCRIPTION)
             .initialValue(text.isBlank() ? null : Mrkdwn.truncate(text, CreateForm.MAX_DESCRIPTION)).build())

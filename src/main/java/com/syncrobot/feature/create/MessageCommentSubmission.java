@@ -4,8 +4,6 @@ import com.syncrobot.slack.DeliveryLog;
 import com.syncrobot.slack.RedeliveryFilter;
 import com.syncrobot.slack.SlackOut;
 import com.syncrobot.slack.UserMessages;
-import com.syncrobot.slack.blocks.CommentBody;
-import com.syncrobot.slack.blocks.HtmlText;
 import com.syncrobot.slack.blocks.Mrkdwn;
 import com.syncrobot.slack.blocks.SlackMessageText;
 import com.syncrobot.slack.plan.PlanMemo;
@@ -25,6 +23,8 @@ import com.syncrobot.store.ConnectedUser;
 import com.syncrobot.syncro.SyncroApi;
 import com.syncrobot.syncro.Ticket;
 import com.syncrobot.syncro.TicketNumber;
+import com.syncrobot.text.CommentHtml;
+import com.syncrobot.text.Secret;
 import com.syncrobot.write.Plan;
 import java.time.Clock;
 import java.time.Duration;
@@ -78,7 +78,7 @@ public final class MessageCommentSubmission implements ViewSubmissionHandler {
       errors.put(MessageCommentModal.B_TEXT, "The comment is " + text.length() + " characters; the limit is "
           + CreateForm.MAX_DESCRIPTION + ".");
     } else if (audience.customerVisible()) {
-      CommentBody.secretLike(text).ifPresent(s -> errors.put(MessageCommentModal.B_TEXT, "This comment is visible to"
+      Secret.find(text, true).map(Secret::shape).ifPresent(s -> errors.put(MessageCommentModal.B_TEXT, "This comment is visible to"
           + " the customer and contains " + s + ". Remove it, or make it an internal note."));
     }
     if (!errors.isEmpty() || number.isEmpty()) {
@@ -100,7 +100,7 @@ public final class MessageCommentSubmission implements ViewSubmissionHandler {
     String html = SlackMessageText.html(text) + "<br><br>From Slack: <a href=\"" + href + "\">" + href + "</a>";
     List<PreviewData.Field> shown = List.of(
         new PreviewData.Field("Subject", MessageCommentModal.SUBJECT),
-        new PreviewData.Field("Comment", HtmlText.toPlain(html)));
+        new PreviewData.Field("Comment", CommentHtml.toText(html)));
     PreviewData data = new PreviewData("/syncro comment " + ticket.number().value(), audience, shown,
         List.of("The comment links back to the Slack message; the result is also posted in its thread."));
     PlanMemo extras = new PlanMemo(null, m.channelId(), m.threadTs(), null, ticket.customerName(), null);

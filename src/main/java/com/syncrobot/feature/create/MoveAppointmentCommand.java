@@ -1,5 +1,7 @@
 package com.syncrobot.feature.create;
 
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+
 import com.syncrobot.feature.tickets.TicketCommand;
 import com.syncrobot.slack.Invocation;
 import com.syncrobot.slack.ReadRunner;
@@ -15,7 +17,6 @@ import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.SectionBlock;
-import com.slack.api.model.block.composition.MarkdownTextObject;
 import com.syncrobot.syncro.SyncroApi;
 import com.syncrobot.syncro.TicketNumber;
 import java.time.Clock;
@@ -96,7 +97,7 @@ public final class MoveAppointmentCommand implements Subcommand {
       MoveModal.Choice c = choice.apply(f);
       String line = "*" + AppointmentTimes.shown(c.startAt(), zone) + "* · " + Mrkdwn.escapeAndTruncate(
           MoveModal.describe(c), 300) + "\n" + Mrkdwn.escapeAndTruncate(c.summary(), 200);
-      blocks.add(SectionBlock.builder().text(MarkdownTextObject.builder().text(line).build())
+      blocks.add(SectionBlock.builder().text(markdownText(line))
           .accessory(PlanPreview.button(MoveModal.PICK, "Move", c.toJson(), null)).build());
     }
     if (found.size() > MAX_SHOWN) {

@@ -1,5 +1,7 @@
 package com.syncrobot.feature.create;
 
+import static com.slack.api.model.block.composition.BlockCompositions.plainText;
+
 import com.syncrobot.slack.blocks.Mrkdwn;
 import com.syncrobot.slack.blocks.Reply;
 import com.syncrobot.slack.plan.PlanPreview;
@@ -125,13 +127,13 @@ public final class MoveModal {
         + Mrkdwn.escapeAndTruncate(c.summary(), 200) + "\nNow: " + AppointmentTimes.shown(c.startAt(), zone)
         + (c.endAt() == null ? "" : " → " + AppointmentTimes.shown(c.endAt(), zone))
         + "\nYou get a preview (old → new) to confirm before anything is sent to Syncro."));
-    blocks.add(InputBlock.builder().blockId(B_START).label(PlanPreview.plain("New start"))
+    blocks.add(InputBlock.builder().blockId(B_START).label(plainText("New start", true))
         .element(DatetimePickerElement.builder().actionId(A_START)
             .initialDateTime(Math.toIntExact(c.start())).build())
-        .hint(PlanPreview.plain("In your Slack time zone; Syncro gets UTC.")).build());
-    blocks.add(InputBlock.builder().blockId(B_END).label(PlanPreview.plain("New end")).optional(true)
+        .hint(plainText("In your Slack time zone; Syncro gets UTC.", true)).build());
+    blocks.add(InputBlock.builder().blockId(B_END).label(plainText("New end", true)).optional(true)
         .element(DatetimePickerElement.builder().actionId(A_END).build())
-        .hint(PlanPreview.plain("Empty: keeps the length (" + AppointmentTimes.duration(c.length()) + ")."))
+        .hint(plainText("Empty: keeps the length (" + AppointmentTimes.duration(c.length()) + ").", true))
         .build());
     return View.builder().type("modal").callbackId(CALLBACK_ID).privateMetadata(meta.toJson())
         .title(ViewTitle.builder().type("plain_text").text("Move appointment").build())

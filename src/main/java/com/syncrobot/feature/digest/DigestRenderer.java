@@ -1,5 +1,7 @@
 package com.syncrobot.feature.digest;
 
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+
 import com.syncrobot.feature.tickets.TicketDetail;
 import com.syncrobot.feature.tickets.TicketLines;
 import com.syncrobot.slack.blocks.Mrkdwn;
@@ -8,7 +10,6 @@ import com.syncrobot.slack.blocks.SectionPacker;
 
 import com.slack.api.model.block.ContextBlock;
 import com.slack.api.model.block.LayoutBlock;
-import com.slack.api.model.block.composition.MarkdownTextObject;
 import com.syncrobot.digest.DigestReader;
 import com.syncrobot.digest.DigestSnapshot;
 import com.syncrobot.syncro.LineItem;
@@ -327,7 +328,7 @@ public final class DigestRenderer {
 
   private static LayoutBlock context(String mrkdwn) {
     return ContextBlock.builder()
-        .elements(List.of(MarkdownTextObject.builder().text(Mrkdwn.truncate(mrkdwn, 2000)).build()))
+        .elements(List.of(markdownText(Mrkdwn.truncate(mrkdwn, 2000))))
         .build();
   }
 }

@@ -1,5 +1,8 @@
 package com.syncrobot.feature.home;
 
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+import static com.slack.api.model.block.composition.BlockCompositions.plainText;
+
 import com.syncrobot.feature.digest.DigestRenderer;
 import com.syncrobot.feature.tickets.TicketLines;
 import com.syncrobot.slack.blocks.DisplayTime;
@@ -13,7 +16,6 @@ import com.slack.api.model.block.HeaderBlock;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.SectionBlock;
 import com.slack.api.model.block.composition.MarkdownTextObject;
-import com.slack.api.model.block.composition.PlainTextObject;
 import com.slack.api.model.block.element.BlockElement;
 import com.slack.api.model.block.element.ButtonElement;
 import com.slack.api.model.view.View;
@@ -108,15 +110,15 @@ public final class HomeView {
   }
 
   private static ButtonElement button(String label, String actionId, String value) {
-    return ButtonElement.builder().text(plain(label)).actionId(actionId).value(value).build();
+    return ButtonElement.builder().text(plainText(label)).actionId(actionId).value(value).build();
   }
 
   private static ButtonElement connectButton(String label) {
-    return ButtonElement.builder().text(plain(label)).actionId(CONNECT).value("connect").style("primary").build();
+    return ButtonElement.builder().text(plainText(label)).actionId(CONNECT).value("connect").style("primary").build();
   }
 
   private static LayoutBlock header() {
-    return HeaderBlock.builder().text(plain("Your Syncro tickets")).build();
+    return HeaderBlock.builder().text(plainText("Your Syncro tickets")).build();
   }
 
   private static View home(List<LayoutBlock> blocks) {
@@ -131,10 +133,6 @@ public final class HomeView {
   }
 
   private static MarkdownTextObject mrkdwn(String text) {
-    return MarkdownTextObject.builder().text(Mrkdwn.truncate(text, Reply.MAX_SECTION_CHARS)).build();
-  }
-
-  private static PlainTextObject plain(String text) {
-    return PlainTextObject.builder().text(text).build();
+    return markdownText(Mrkdwn.truncate(text, Reply.MAX_SECTION_CHARS));
   }
 }

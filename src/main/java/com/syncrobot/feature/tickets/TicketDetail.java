@@ -1,19 +1,20 @@
 package com.syncrobot.feature.tickets;
 
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+
 import com.syncrobot.slack.blocks.DisplayTime;
-import com.syncrobot.slack.blocks.HtmlText;
 import com.syncrobot.slack.blocks.Mrkdwn;
 import com.syncrobot.slack.blocks.Reply;
 
 import com.slack.api.model.block.DividerBlock;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.SectionBlock;
-import com.slack.api.model.block.composition.MarkdownTextObject;
 import com.slack.api.model.block.composition.TextObject;
 import com.syncrobot.syncro.Comment;
 import com.syncrobot.syncro.LineItem;
 import com.syncrobot.syncro.SyncroWebLinks;
 import com.syncrobot.syncro.Ticket;
+import com.syncrobot.text.CommentHtml;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
@@ -95,7 +96,7 @@ public final class TicketDetail {
   }
 
   private static TextObject mrkdwnField(String label, String escapedValue) {
-    return MarkdownTextObject.builder().text("*" + label + "*\n" + escapedValue).build();
+    return markdownText("*" + label + "*\n" + escapedValue);
   }
 
   private static List<LayoutBlock> comments(List<Comment> all) {
@@ -118,7 +119,7 @@ public final class TicketDetail {
   static String comment(Comment c) {
     String who = c.tech() == null || c.tech().isBlank() ? "unknown" : Mrkdwn.escapeAndTruncate(c.tech(), 80);
     String visibility = c.hidden() ? "internal note" : "public";
-    String body = Mrkdwn.escapeAndTruncate(HtmlText.toPlain(c.body()), MAX_COMMENT_BODY);
+    String body = Mrkdwn.escapeAndTruncate(CommentHtml.toText(c.body()), MAX_COMMENT_BODY);
     return "*" + Mrkdwn.escapeAndTruncate(c.subject(), 150) + "* · " + who + " · "
         + DisplayTime.local(c.createdAt()) + " · _" + visibility + "_"
         + (body.isEmpty() ? "" : "\n" + body);

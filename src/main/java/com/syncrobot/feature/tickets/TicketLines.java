@@ -1,5 +1,7 @@
 package com.syncrobot.feature.tickets;
 
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+
 import com.syncrobot.slack.blocks.Mrkdwn;
 import com.syncrobot.slack.blocks.Reply;
 import com.syncrobot.slack.blocks.SectionPacker;
@@ -70,9 +72,7 @@ public final class TicketLines {
   /** Returns the "…and K more" note that ends a list cut short; {@code hint} is escaped mrkdwn. */
   public static LayoutBlock moreNote(int omitted, String hint) {
     return ContextBlock.builder()
-        .elements(List.of(MarkdownTextObject.builder()
-            .text("…and " + omitted + " more. " + hint)
-            .build()))
+        .elements(List.of(markdownText("…and " + omitted + " more. " + hint)))
         .build();
   }
 }

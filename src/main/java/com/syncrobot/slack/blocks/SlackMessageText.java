@@ -1,6 +1,6 @@
 package com.syncrobot.slack.blocks;
 
-import com.syncrobot.syncro.CommentHtml;
+import com.syncrobot.text.CommentHtml;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 

@@ -3,7 +3,8 @@
  * escaping (every reply goes through it), {@link com.syncrobot.slack.blocks.Reply} and
  * {@link com.syncrobot.slack.blocks.Replies} (an ephemeral answer and the standard ones),
  * {@link com.syncrobot.slack.blocks.SectionPacker} (lines into as few sections as Slack allows),
- * Syncro HTML and Slack markup to plain text, and times shown in each reader's zone.
+ * Slack markup to plain text, and times shown in each reader's zone. Comment text rules are in
+ * {@code com.syncrobot.text}.
  */
 @NullMarked
 package com.syncrobot.slack.blocks;

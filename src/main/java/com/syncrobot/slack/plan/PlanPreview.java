@@ -1,5 +1,8 @@
 package com.syncrobot.slack.plan;
 
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+import static com.slack.api.model.block.composition.BlockCompositions.plainText;
+
 import com.syncrobot.feature.bill.BillingSection;
 import com.syncrobot.feature.bill.UnfinishedBills;
 import com.syncrobot.slack.blocks.DisplayTime;
@@ -10,8 +13,6 @@ import com.slack.api.model.block.ActionsBlock;
 import com.slack.api.model.block.ContextBlock;
 import com.slack.api.model.block.HeaderBlock;
 import com.slack.api.model.block.LayoutBlock;
-import com.slack.api.model.block.composition.MarkdownTextObject;
-import com.slack.api.model.block.composition.PlainTextObject;
 import com.slack.api.model.block.element.BlockElement;
 import com.slack.api.model.block.element.ButtonElement;
 import com.syncrobot.write.Plan;
@@ -57,7 +58,7 @@ public final class PlanPreview {
     Optional<UnfinishedBills.Mark> earlier = earlier(plan);
     // an unfinished billing on the same ticket comes first, before this one's title
     earlier.ifPresent(e -> blocks.add(Reply.section(e.text())));
-    blocks.add(HeaderBlock.builder().text(plain(Mrkdwn.truncate(plan.title(), 150))).build());
+    blocks.add(HeaderBlock.builder().text(plainText(Mrkdwn.truncate(plan.title(), 150), true)).build());
     // The five-second read: the state, then one sentence with ticket, customer, what, money and whose token.
     blocks.add(Reply.section(status(plan, data) + "\n" + PreviewSentence.of(plan, data)));
     if (data.audience() != null) {
@@ -228,7 +229,7 @@ public final class PlanPreview {
   public static ButtonElement button(String actionId, String text, String value, @Nullable String style) {
     return ButtonElement.builder()
         .actionId(actionId)
-        .text(plain(text))
+        .text(plainText(text, true))
         .value(Mrkdwn.truncate(value, 2000))
         .style(style)
         .build();
@@ -236,11 +237,7 @@ public final class PlanPreview {
 
   public static ContextBlock context(String mrkdwn) {
     return ContextBlock.builder()
-        .elements(List.of(MarkdownTextObject.builder().text(Mrkdwn.truncate(mrkdwn, 2000)).build()))
+        .elements(List.of(markdownText(Mrkdwn.truncate(mrkdwn, 2000))))
         .build();
-  }
-
-  public static PlainTextObject plain(String text) {
-    return PlainTextObject.builder().text(text).emoji(true).build();
   }
 }

@@ -74,6 +74,20 @@ final class CreateFormTest {
   }
 
   @Test
+  void shapesTheFormsOnceMissed_flaggedToo_R8() {
+    // The billing review's copy of the rules refused these; the forms' own copy let them through.
+    for (String[] c : new String[][] {{"The wifi password is Hunter2024", "a password"},
+        {"Call it with Bearer abcdefghijklmnop12345", "a bearer token"},
+        {"Set client_secret=abcdef123", "a secret or token value"},
+        {"Old key t0123456789abcdef-0123456789abcdef0123456789abcdef", "something shaped like a Syncro API token"}}) {
+      CreateForm f = new CreateForm(new CreateForm.Choice(77, "Acme"), "Reset", "Email", null,
+          c[0], false, true, null, null, null, null, null, "", null, null, null);
+      assertThat(f.errors(NOW, LA).get("description")).as(c[0]).contains("visible to the customer", c[1])
+          .doesNotContain("Hunter2024", "abcdefghijklmnop12345", "abcdef123", "0123456789abcdef-");
+    }
+  }
+
+  @Test
   void weekday_isTheTechsWeekday_whileSyncroGetsUtc() {
     assertThat(TUESDAY_EVENING.atZone(ZoneOffset.UTC).getDayOfWeek()).isEqualTo(DayOfWeek.WEDNESDAY);
 

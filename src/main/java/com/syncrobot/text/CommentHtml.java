@@ -1,4 +1,4 @@
-package com.syncrobot.syncro;
+package com.syncrobot.text;
 
 import java.util.Locale;
 import java.util.Set;

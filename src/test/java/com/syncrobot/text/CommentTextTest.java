@@ -1,4 +1,4 @@
-package com.syncrobot.write;
+package com.syncrobot.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,5 +24,26 @@ final class CommentTextTest {
   void same_differentWords_differ_R2() {
     assertThat(CommentText.same("Replaced toner.", "Replaced drum.")).isFalse();
     assertThat(CommentText.same("Replaced toner.", "Replaced toner")).isFalse();
+  }
+
+  @Test
+  void fromTyped_listsBecomeBulletLines_otherTagsStayText_R8() {
+    CommentText.Typed t = CommentText.fromTyped("Done:\r\n<ul><li>toner</li><li>drum</li></ul><b>Call</b> me<br/>Thanks");
+    assertThat(t.html()).isEqualTo("Done:<br>• toner<br>• drum<br>&lt;b&gt;Call&lt;/b&gt; me<br>Thanks");
+    assertThat(t.hadList()).isTrue();
+    assertThat(t.multiline()).isTrue();
+    assertThat(CommentText.fromTyped("  One line & \"quotes\"  ")).isEqualTo(
+        new CommentText.Typed("One line &amp; &quot;quotes&quot;", false, false));
+  }
+
+  @Test
+  void fromDrafted_markupRemoved_linesWithSecretsOrInternalNotesDropped_R8() {
+    CommentText.Drafted d = CommentText.fromDrafted(
+        "Fixed <b>it</b>\nInternal: slow payer<br>xoxb-1-2-abc<br><br><br><br>Bye", true);
+    assertThat(d.html()).isEqualTo("Fixed it<br><br>Bye");
+    assertThat(d.hadMarkup()).isTrue();
+    assertThat(d.plainBreaks()).isEqualTo(1);
+    assertThat(d.secretLines()).containsExactly(new CommentText.SecretLine(3, Secret.SLACK_TOKEN));
+    assertThat(d.internalLines()).containsExactly(2);
   }
 }
