@@ -8,9 +8,8 @@ import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.auth.AuthTestResponse;
 import com.syncrobot.digest.DigestStore;
 import com.syncrobot.draft.OllamaClient;
-import com.syncrobot.slack.AmbientFeatures;
 import com.syncrobot.slack.SlackBot;
-import com.syncrobot.slack.WriteOptions;
+import com.syncrobot.slack.plan.PlanSettings;
 import com.syncrobot.store.ConnectedUserStore;
 import com.syncrobot.store.Database;
 import com.syncrobot.store.RateStore;
@@ -146,14 +145,12 @@ public final class BotServer implements AutoCloseable {
         return t;
       });
       resources.push(timers::shutdownNow);
-      String web = config.syncroBaseUrl() == null ? null : WriteOptions.webUrlOf(config.syncroBaseUrl());
-      WriteOptions writeOptions = new WriteOptions(config.previewTtl(), config.auditChannel(), config.sessionLogDir(),
+      String web = config.syncroBaseUrl() == null ? null : PlanSettings.webUrlOf(config.syncroBaseUrl());
+      PlanSettings writeOptions = new PlanSettings(config.previewTtl(), config.auditChannel(), config.sessionLogDir(),
           ollama, new RateStore(db), web, recheck != null ? recheck : Scheduler.of(timers), Ticker.systemTicker(),
           config.settleWindow(), config.runnerLease());
-      AmbientFeatures ambient = AmbientFeatures.create(slack, botToken, syncro, users, new DigestStore(db, clock),
-          config.requireSyncroBaseUrl(), config.digest(), clock);
       SlackBot bot = SlackBot.create(slack, botToken, signingSecret, syncro, users, clock, db.jdbi(), writeOptions,
-          ambient);
+          new DigestStore(db, clock), config.requireSyncroBaseUrl(), config.digest());
       resources.push(bot);
       InetSocketAddress address = new InetSocketAddress(bindHost, config.port());
       HttpTransport http;
@@ -186,7 +183,7 @@ public final class BotServer implements AutoCloseable {
         log.info("Resuming {} plan(s) that were running when the bot stopped", resumed);
       }
       timers.scheduleWithFixedDelay(bot::sweep, 1, 1, TimeUnit.MINUTES);
-      resources.push(ambient.startDigestScheduler());
+      resources.push(bot.startDigestScheduler());
       return new BotServer(http, bot, resources);
     } catch (ConfigException e) {
       closeAll(resources);

@@ -1,10 +1,12 @@
 package com.syncrobot.slack;
 
+import com.syncrobot.slack.blocks.Replies;
+
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.response.Response;
 
 /** {@code /syncro help}: the usage list; needs no token. */
-final class HelpCommand implements Subcommand {
+public final class HelpCommand implements Subcommand {
   private final Subcommands subcommands;
 
   HelpCommand(Subcommands subcommands) {

@@ -1,5 +1,8 @@
 package com.syncrobot.slack;
 
+import com.syncrobot.slack.blocks.Replies;
+import com.syncrobot.slack.blocks.Reply;
+
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.response.Response;
 import com.syncrobot.store.ConnectedUser;
@@ -17,12 +20,12 @@ import org.slf4j.LoggerFactory;
  * "connect first" reply and no Syncro request; otherwise ack now, read off-thread, reply through
  * response_url. Thread-safe.
  */
-final class ReadRunner {
+public final class ReadRunner {
   private static final Logger log = LoggerFactory.getLogger(ReadRunner.class);
 
   /** A read against Syncro that turns its result into a reply. */
-  interface Query {
-    Reply run(SyncroApi api);
+  public interface Query {
+    public Reply run(SyncroApi api);
   }
 
   /** A wait for Syncro's budget from which the technician is told the answer is queued. */
@@ -32,7 +35,7 @@ final class ReadRunner {
   private final SyncroClient syncro;
   private final WorkQueue work;
 
-  ReadRunner(ConnectedUserStore users, SyncroClient syncro, WorkQueue work) {
+  public ReadRunner(ConnectedUserStore users, SyncroClient syncro, WorkQueue work) {
     this.users = users;
     this.syncro = syncro;
     this.work = work;
@@ -42,7 +45,7 @@ final class ReadRunner {
    * Acks {@code ctx} and runs {@code query} in the background; {@code notFound} is the reply when
    * Syncro answers 404.
    */
-  Response run(String what, Invocation call, SlashCommandContext ctx, String notFound, Query query) {
+  public Response run(String what, Invocation call, SlashCommandContext ctx, String notFound, Query query) {
     Optional<ConnectedUser> user;
     try {
       user = users.find(call.userId());

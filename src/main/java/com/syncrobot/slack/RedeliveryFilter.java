@@ -20,12 +20,12 @@ import org.slf4j.LoggerFactory;
  * {@link #viewKey} inside their handler, once the fields pass validation: a submission refused
  * with field errors keeps its view id and hash, and its corrected resubmission must still count.
  */
-final class RedeliveryFilter implements Middleware {
+public final class RedeliveryFilter implements Middleware {
   private static final Logger log = LoggerFactory.getLogger(RedeliveryFilter.class);
 
   private final DeliveryLog deliveries;
 
-  RedeliveryFilter(DeliveryLog deliveries) {
+  public RedeliveryFilter(DeliveryLog deliveries) {
     this.deliveries = deliveries;
   }
 
@@ -53,7 +53,7 @@ final class RedeliveryFilter implements Middleware {
   }
 
   /** Returns the delivery key of an accepted modal submission. */
-  static String viewKey(ViewSubmissionRequest req) {
+  public static String viewKey(ViewSubmissionRequest req) {
     ViewSubmissionPayload p = req.getPayload();
     return "view:" + p.getView().getId() + ":" + p.getView().getHash();
   }

@@ -3,14 +3,14 @@ package com.syncrobot.slack;
 import com.syncrobot.syncro.Redactor;
 
 /** Describes a failure for the log without the stack text that could carry a URL with a token. */
-final class SafeLog {
+public final class SafeLog {
   private SafeLog() {}
 
   /**
    * Returns "Type: redacted message" for {@code e} and each cause, plus where the outermost one
    * was thrown; enough to find a bug, with every known secret shape masked (R11).
    */
-  static String describe(Throwable e) {
+  public static String describe(Throwable e) {
     StringBuilder sb = new StringBuilder();
     Throwable t = e;
     for (int depth = 0; t != null && depth < 5; depth++, t = t.getCause()) {

@@ -1,5 +1,18 @@
 package com.syncrobot.slack;
 
+import com.syncrobot.digest.DigestSettings;
+import com.syncrobot.digest.DigestStore;
+import com.syncrobot.feature.bill.BillFeature;
+import com.syncrobot.feature.comment.CommentFeature;
+import com.syncrobot.feature.connect.ConnectFeature;
+import com.syncrobot.feature.create.CreateFeature;
+import com.syncrobot.feature.digest.DigestFeature;
+import com.syncrobot.feature.home.HomeFeature;
+import com.syncrobot.feature.tickets.TicketsFeature;
+import com.syncrobot.slack.plan.PlanMachinery;
+import com.syncrobot.slack.plan.PlanSettings;
+
+
 import com.slack.api.Slack;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
@@ -19,8 +32,9 @@ import org.jdbi.v3.core.Jdbi;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The Bolt app with every listener registered: {@code /syncro} and its subcommands, the connect
- * modal's submission, and the ambient features (digests, Home tab, link previews). One instance
+ * The Bolt app with every feature registered, listed in one place ({@link Feature}): reading
+ * tickets, connecting a token, comment / close / update, bill, create / move / message shortcuts,
+ * digests, the Home tab and link previews, then {@code /syncro help}. One instance
  * serves both transports (HTTP and Socket Mode). Owns the two work queues its handlers use (one for
  * clicks and short work, one for slow work); {@link #close()} drains them.
  */
@@ -28,40 +42,52 @@ public final class SlackBot implements AutoCloseable {
   private final App app;
   private final WorkQueue work;
   private final WorkQueue slow;
-  private final @Nullable SafeWrites writes;
+  private final @Nullable PlanMachinery plans;
+  private final @Nullable DigestFeature digests;
 
-  private SlackBot(App app, WorkQueue work, WorkQueue slow, @Nullable SafeWrites writes) {
+  private SlackBot(App app, WorkQueue work, WorkQueue slow, @Nullable PlanMachinery plans,
+      @Nullable DigestFeature digests) {
     this.app = app;
     this.work = work;
     this.slow = slow;
-    this.writes = writes;
+    this.plans = plans;
+    this.digests = digests;
   }
 
   /**
-   * Builds the app. {@code signingSecret} is required for HTTP requests and may be null in
-   * Socket Mode, where Slack authenticates the WebSocket instead.
+   * Builds the app with the read-only features (tickets, connect, help). {@code signingSecret} is
+   * required for HTTP requests and may be null in Socket Mode, where Slack authenticates the WebSocket
+   * instead.
    */
   public static SlackBot create(Slack slack, String botToken, @Nullable String signingSecret, SyncroClient syncro,
       ConnectedUserStore users, Clock clock) {
-    return create(slack, botToken, signingSecret, syncro, users, clock, WorkQueue.standard(), null, null);
+    return create(slack, botToken, signingSecret, syncro, users, clock, null, null);
   }
 
   /**
-   * Builds the app with the safe-write commands ({@code comment}, {@code close}, {@code update}) and
-   * the plan buttons, on the plan store in {@code jdbi} (R1, R2), and the ambient features.
+   * Builds the app with every feature: the write features on the plan store in {@code jdbi} (R1, R2),
+   * digests on {@code digests}, the Home tab and link previews of the Syncro account at
+   * {@code syncroBaseUrl}.
+   *
+   * @throws IllegalArgumentException if {@code syncroBaseUrl} is not an http(s) URL
    */
   public static SlackBot create(Slack slack, String botToken, @Nullable String signingSecret, SyncroClient syncro,
-      ConnectedUserStore users, Clock clock, Jdbi jdbi, WriteOptions options, AmbientFeatures ambient) {
-    return create(slack, botToken, signingSecret, syncro, users, clock, WorkQueue.standard(),
-        new WriteSetup(jdbi, options), Objects.requireNonNull(ambient, "ambient == null"));
+      ConnectedUserStore users, Clock clock, Jdbi jdbi, PlanSettings settings, DigestStore digests,
+      String syncroBaseUrl, DigestSettings digestSettings) {
+    return create(slack, botToken, signingSecret, syncro, users, clock, new WriteSetup(jdbi, settings),
+        new AmbientSetup(Objects.requireNonNull(digests, "digests == null"),
+            Objects.requireNonNull(syncroBaseUrl, "syncroBaseUrl == null"),
+            Objects.requireNonNull(digestSettings, "digestSettings == null")));
   }
 
-  /** The store and options of the write side. */
-  private record WriteSetup(Jdbi jdbi, WriteOptions options) {}
+  /** The store and settings of the write features. */
+  private record WriteSetup(Jdbi jdbi, PlanSettings settings) {}
+
+  /** The digest store and settings, and the Syncro account whose links get previews. */
+  private record AmbientSetup(DigestStore digests, String syncroBaseUrl, DigestSettings settings) {}
 
   private static SlackBot create(Slack slack, String botToken, @Nullable String signingSecret, SyncroClient syncro,
-      ConnectedUserStore users, Clock clock, WorkQueue work, @Nullable WriteSetup setup,
-      @Nullable AmbientFeatures ambient) {
+      ConnectedUserStore users, Clock clock, @Nullable WriteSetup writes, @Nullable AmbientSetup ambient) {
     Objects.requireNonNull(slack, "slack == null");
     Objects.requireNonNull(botToken, "botToken == null");
     AppConfig config = AppConfig.builder()
@@ -74,31 +100,42 @@ public final class SlackBot implements AutoCloseable {
     App app = new App(config, middleware(config, slack, signingSecret, clock));
     app.asOAuthApp(false);
 
+    WorkQueue work = WorkQueue.standard();
     WorkQueue slow = WorkQueue.slow();
-    ReadRunner reads = new ReadRunner(users, syncro, work);
-    // Lists may take many pages of Syncro's budget: they wait in the slow queue, never before a click.
-    ReadRunner listReads = new ReadRunner(users, syncro, slow);
-    String webUrl = setup == null ? null : setup.options().syncroWebUrl();
-    Subcommands subcommands = new Subcommands()
-        .register(new OpenTicketsCommand(listReads, webUrl))
-        .register(new TicketCommand(reads, new TicketDetail(clock, webUrl)))
-        .register(new SearchCommand(listReads, webUrl))
-        .register(new CustomersCommand(listReads))
-        .register(new ConnectCommand(users))
-        .register(new DisconnectCommand(users));
-    SafeWrites writes = null;
-    if (setup != null) {
-      writes = SafeWrites.wire(app, subcommands, slack, botToken, syncro, users, clock, work, slow,
-          setup.jdbi(), setup.options());
+    String webUrl = writes == null ? null : writes.settings().syncroWebUrl();
+    FeatureContext ctx = new FeatureContext(slack, botToken, syncro, users, clock, work, slow,
+        new SlackOut(slack, botToken), webUrl);
+    PlanMachinery plans = writes == null ? null : PlanMachinery.start(app, ctx, writes.jdbi(), writes.settings());
+    DigestFeature digests = ambient == null ? null : new DigestFeature(ctx, ambient.digests(), ambient.settings());
+
+    // The features, in the order /syncro help lists their subcommands.
+    List<Feature> features = new ArrayList<>();
+    features.add(new TicketsFeature(ctx));
+    features.add(new ConnectFeature(ctx));
+    if (plans != null) {
+      features.add(new CommentFeature(ctx, plans));
+      features.add(new BillFeature(ctx, plans));
+      features.add(new CreateFeature(ctx, plans));
     }
     if (ambient != null) {
-      ambient.register(app, subcommands, work, slow, new TicketDetail(clock, webUrl), writes != null);
+      features.add(digests);
+      features.add(new HomeFeature(ctx, ambient.settings(), ambient.syncroBaseUrl(), plans != null));
+    }
+    Subcommands subcommands = new Subcommands();
+    for (Feature feature : features) {
+      feature.register(app, subcommands);
     }
     subcommands.register(new HelpCommand(subcommands));
-
     app.command(SyncroCommand.COMMAND, new SyncroCommand(subcommands));
-    app.viewSubmission(ConnectModal.CALLBACK_ID, new ConnectSubmission(users, syncro, work));
-    return new SlackBot(app, work, slow, writes);
+    return new SlackBot(app, work, slow, plans, digests);
+  }
+
+  /**
+   * Starts the digest scheduler (first tick now: catches up a run missed while down); close it to
+   * stop. Does nothing without the digest feature.
+   */
+  public AutoCloseable startDigestScheduler() {
+    return digests == null ? () -> {} : digests.startScheduler();
   }
 
   /**
@@ -106,7 +143,7 @@ public final class SlackBot implements AutoCloseable {
    * returns how many. Does nothing without the write side.
    */
   public int resumePlans() {
-    return writes == null ? 0 : writes.resume();
+    return plans == null ? 0 : plans.resume();
   }
 
   /**
@@ -114,20 +151,20 @@ public final class SlackBot implements AutoCloseable {
    * run it every {@link #heartbeatEvery()}. Does nothing without the write side.
    */
   public void heartbeat() {
-    if (writes != null) {
-      writes.executor().heartbeat();
+    if (plans != null) {
+      plans.executor().heartbeat();
     }
   }
 
   /** How often {@link #heartbeat()} must run. */
   public Duration heartbeatEvery() {
-    return writes == null ? PlanExecutor.DEFAULT_RUNNER_LEASE.dividedBy(3) : writes.executor().heartbeatEvery();
+    return plans == null ? PlanExecutor.DEFAULT_RUNNER_LEASE.dividedBy(3) : plans.executor().heartbeatEvery();
   }
 
   /** Expires stale previews (and updates them) and prunes old delivery keys; run it about once a minute. */
   public void sweep() {
-    if (writes != null) {
-      writes.sweep();
+    if (plans != null) {
+      plans.sweep();
     }
   }
 
@@ -159,8 +196,8 @@ public final class SlackBot implements AutoCloseable {
   public void close() {
     work.shutdown(Duration.ofSeconds(10));
     slow.shutdown(Duration.ofSeconds(5));
-    if (writes != null) {
-      writes.close();
+    if (plans != null) {
+      plans.close();
     }
   }
 }

@@ -1,5 +1,8 @@
 package com.syncrobot.slack;
 
+import com.syncrobot.slack.blocks.Mrkdwn;
+import com.syncrobot.slack.blocks.Reply;
+
 import com.google.gson.Gson;
 import com.slack.api.Slack;
 import com.slack.api.app_backend.interactive_components.response.ActionResponse;
@@ -24,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * ephemeral note beside it) and by chat.postMessage (a DM when the response_url is gone, the audit
  * channel). Every failure is logged without secrets and reported by the return value. Thread-safe.
  */
-final class SlackOut {
+public final class SlackOut {
   private static final Logger log = LoggerFactory.getLogger(SlackOut.class);
 
   /** Slack accepts a response_url five times (within 30 minutes). */
@@ -37,18 +40,18 @@ final class SlackOut {
   private final Cache<String, AtomicInteger> uses =
       Caffeine.newBuilder().expireAfterWrite(Duration.ofMinutes(30)).maximumSize(10_000).build();
 
-  SlackOut(Slack slack, String botToken) {
+  public SlackOut(Slack slack, String botToken) {
     this.slack = Objects.requireNonNull(slack, "slack == null");
     this.methods = slack.methods(Objects.requireNonNull(botToken, "botToken == null"));
     this.gson = GsonFactory.createSnakeCase(slack.getConfig());
   }
 
-  MethodsClient methods() {
+  public MethodsClient methods() {
     return methods;
   }
 
   /** Replaces the message that holds {@code responseUrl}'s buttons; false when Slack refused it. */
-  boolean replace(@Nullable String responseUrl, Reply reply) {
+  public boolean replace(@Nullable String responseUrl, Reply reply) {
     if (responseUrl == null) {
       return false;
     }
@@ -60,7 +63,7 @@ final class SlackOut {
   }
 
   /** Posts a separate ephemeral message for the clicker, leaving the original untouched. */
-  boolean ephemeral(String responseUrl, Reply reply) {
+  public boolean ephemeral(String responseUrl, Reply reply) {
     return send(responseUrl, ActionResponse.builder()
         .responseType("ephemeral")
         .replaceOriginal(false)
@@ -70,7 +73,7 @@ final class SlackOut {
   }
 
   /** Returns how many more times this process may use {@code responseUrl}. */
-  int usesLeft(@Nullable String responseUrl) {
+  public int usesLeft(@Nullable String responseUrl) {
     if (responseUrl == null) {
       return 0;
     }
@@ -95,7 +98,7 @@ final class SlackOut {
   }
 
   /** Posts {@code reply} in the thread {@code threadTs} of {@code channel}; false when Slack refused it. */
-  boolean postInThread(String channel, String threadTs, Reply reply) {
+  public boolean postInThread(String channel, String threadTs, Reply reply) {
     try {
       ChatPostMessageResponse r = methods.chatPostMessage(b -> b.channel(channel).threadTs(threadTs)
           .text(reply.text()).blocks(reply.blocks().isEmpty() ? null : reply.blocks()));
@@ -111,7 +114,7 @@ final class SlackOut {
   }
 
   /** Returns the message's permalink from chat.getPermalink, or null when Slack gives none. */
-  @Nullable String permalink(String channel, String messageTs) {
+  public @Nullable String permalink(String channel, String messageTs) {
     try {
       ChatGetPermalinkResponse r = methods.chatGetPermalink(b -> b.channel(channel).messageTs(messageTs));
       if (!r.isOk() || r.getPermalink() == null) {
@@ -126,7 +129,7 @@ final class SlackOut {
   }
 
   /** Posts {@code reply} to {@code channel} (a user id lands in the app's DM with that user). */
-  boolean post(String channel, Reply reply) {
+  public boolean post(String channel, Reply reply) {
     try {
       ChatPostMessageResponse r = methods.chatPostMessage(b -> b.channel(channel).text(reply.text())
           .blocks(reply.blocks().isEmpty() ? null : reply.blocks()));

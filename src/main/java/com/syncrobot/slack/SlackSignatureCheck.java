@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * within five minutes either side of the injected clock, and logs no body. Without a signing
  * secret (Socket Mode) every HTTP request is refused: it fails closed. Thread-safe.
  */
-final class SlackSignatureCheck implements Middleware {
+public final class SlackSignatureCheck implements Middleware {
   static final Duration MAX_SKEW = Duration.ofMinutes(5);
   private static final Logger log = LoggerFactory.getLogger(SlackSignatureCheck.class);
   private static final String REJECTED = "{\"error\":\"invalid request\"}";

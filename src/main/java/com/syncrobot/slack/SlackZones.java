@@ -12,22 +12,22 @@ import java.util.Optional;
  * weekday, so times are shown in the zone the technician picks them in. UTC when Slack cannot say
  * (not cached, so the next call asks again). Thread-safe.
  */
-final class SlackZones {
+public final class SlackZones {
   private final MethodsClient methods;
   private final UserZones zones;
 
-  SlackZones(MethodsClient methods, Ticker ticker) {
+  public SlackZones(MethodsClient methods, Ticker ticker) {
     this.methods = methods;
     this.zones = new UserZones(ticker);
   }
 
   /** Returns the user's zone, asking Slack when it is not cached; UTC when Slack cannot say. */
-  ZoneId zone(String slackUserId) {
+  public ZoneId zone(String slackUserId) {
     return zones.zoneOf(methods, slackUserId).orElse(ZoneOffset.UTC);
   }
 
   /** Returns the zone if it is cached, without asking Slack (for checks inside a 3-second ack). */
-  Optional<ZoneId> cached(String slackUserId) {
+  public Optional<ZoneId> cached(String slackUserId) {
     return zones.cached(slackUserId);
   }
 }

@@ -9,7 +9,7 @@ import java.io.IOException;
  * One {@code /syncro NAME ...} subcommand. Implementations validate their arguments, ack within
  * Slack's 3 seconds and leave Syncro calls to the work queue (G9).
  */
-interface Subcommand {
+public interface Subcommand {
   /** The word after {@code /syncro}, lower case, e.g. "ticket". */
   String name();
 

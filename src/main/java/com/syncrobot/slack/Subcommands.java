@@ -11,11 +11,11 @@ import java.util.Optional;
  * The registry {@code /syncro} dispatches on; later features add a subcommand by registering one
  * class here, not by growing a switch. Filled once at wiring time, then only read.
  */
-final class Subcommands {
+public final class Subcommands {
   private final Map<String, Subcommand> byName = new LinkedHashMap<>();
 
   /** Adds {@code s}; names are unique. */
-  Subcommands register(Subcommand s) {
+  public Subcommands register(Subcommand s) {
     String name = s.name().toLowerCase(Locale.ROOT);
     if (!name.matches("[a-z][a-z0-9-]*")) {
       throw new IllegalArgumentException("subcommand name must be a lower-case word: " + s.name());

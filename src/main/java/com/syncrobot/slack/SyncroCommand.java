@@ -1,5 +1,8 @@
 package com.syncrobot.slack;
 
+import com.syncrobot.slack.blocks.Mrkdwn;
+import com.syncrobot.slack.blocks.Replies;
+
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.handler.builtin.SlashCommandHandler;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
@@ -17,9 +20,9 @@ import org.slf4j.LoggerFactory;
  * and dispatches through {@link Subcommands}. No text lists open tickets; a bare ticket number
  * ({@code /syncro 32203}) shows that ticket; anything unknown gets the usage list.
  */
-final class SyncroCommand implements SlashCommandHandler {
+public final class SyncroCommand implements SlashCommandHandler {
   static final String COMMAND = "/syncro";
-  static final String DEFAULT_SUBCOMMAND = "list";
+  public static final String DEFAULT_SUBCOMMAND = "list";
   private static final Pattern BARE_NUMBER = Pattern.compile("#?[0-9]\\S*");
   private static final Logger log = LoggerFactory.getLogger(SyncroCommand.class);
 

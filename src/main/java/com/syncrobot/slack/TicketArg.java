@@ -1,5 +1,7 @@
 package com.syncrobot.slack;
 
+import com.syncrobot.slack.blocks.Mrkdwn;
+
 import com.syncrobot.syncro.TicketNumber;
 import java.util.Optional;
 
@@ -7,9 +9,9 @@ import java.util.Optional;
  * The ticket number and the rest of a ticket command's arguments, or the message that says what is
  * wrong with them, worded like {@code /syncro ticket}'s (R26: a number, never an id).
  */
-record TicketArg(Optional<TicketNumber> number, String rest, String problem) {
+public record TicketArg(Optional<TicketNumber> number, String rest, String problem) {
 
-  static TicketArg parse(String args, String usage) {
+  public static TicketArg parse(String args, String usage) {
     String[] parts = args.strip().split("\\s+", 2);
     if (parts[0].isEmpty()) {
       return new TicketArg(Optional.empty(), "", "Which ticket? Usage: " + usage);

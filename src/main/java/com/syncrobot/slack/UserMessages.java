@@ -1,5 +1,7 @@
 package com.syncrobot.slack;
 
+import com.syncrobot.slack.blocks.Mrkdwn;
+
 import com.syncrobot.syncro.SyncroAmbiguousWriteException;
 import com.syncrobot.syncro.SyncroAuthException;
 import com.syncrobot.syncro.SyncroException;
@@ -10,16 +12,16 @@ import com.syncrobot.syncro.SyncroValidationException;
 import java.time.Duration;
 
 /** The plain words a technician reads when something stops them (R11, R17); never a stack trace. */
-final class UserMessages {
-  static final String NOT_CONNECTED =
+public final class UserMessages {
+  public static final String NOT_CONNECTED =
       "You have not connected your Syncro API token yet. Run `/syncro connect` and paste your own token; "
           + "everything you do through the bot is then done as you in Syncro.";
-  static final String TOKEN_REFUSED =
+  public static final String TOKEN_REFUSED =
       "Your Syncro token was refused (expired or revoked?); run `/syncro connect` to connect a new one.";
   static final String UNAVAILABLE = "Syncro did not answer; try again in a minute.";
   static final String RATE_LIMITED =
       "Syncro is rate-limiting the bot right now (too many requests in the last minute); try again in a minute.";
-  static final String BUSY = "The bot is busy right now; try again in a moment.";
+  public static final String BUSY = "The bot is busy right now; try again in a moment.";
 
   /** Tells the asker that Syncro's shared request budget holds the answer back for about {@code wait}. */
   static String queued(Duration wait) {
@@ -28,16 +30,16 @@ final class UserMessages {
     return ":hourglass: Queued: your team is using Syncro's limit of 180 requests a minute right now. The answer"
         + " will appear here by itself in about " + about + "; no need to run the command again.";
   }
-  static final String INTERNAL =
+  public static final String INTERNAL =
       "Something went wrong inside the bot; the error was logged. Try again, and tell your admin if it persists.";
-  static final String STORE_FAILED =
+  public static final String STORE_FAILED =
       "The bot could not read your Syncro connection from its store; the error was logged. "
           + "If it persists, run `/syncro connect` again or ask your admin to run `doctor`.";
 
   private UserMessages() {}
 
   /** Returns what to tell the user about {@code e}; {@code notFound} names the missing record. */
-  static String forSyncro(SyncroException e, String notFound) {
+  public static String forSyncro(SyncroException e, String notFound) {
     if (e instanceof SyncroAuthException auth) {
       // A token without a permission also gets 401 with Syncro's "Not authorized…" text: show it.
       String said = auth.syncroMessage().strip();

@@ -18,13 +18,13 @@ import org.slf4j.LoggerFactory;
  * The time zone each Slack user set in their profile ({@code users.info}, scope {@code users:read}),
  * cached for a few hours so that repeated commands cost no Slack call. Thread-safe.
  */
-final class UserZones {
+public final class UserZones {
   static final Duration TTL = Duration.ofHours(6);
   private static final Logger log = LoggerFactory.getLogger(UserZones.class);
 
   private final Cache<String, ZoneId> cache;
 
-  UserZones(Ticker ticker) {
+  public UserZones(Ticker ticker) {
     this.cache = Caffeine.newBuilder().maximumSize(5_000).expireAfterWrite(TTL).ticker(ticker).build();
   }
 
@@ -34,7 +34,7 @@ final class UserZones {
   }
 
   /** Returns {@code userId}'s zone, or empty when Slack does not say or cannot be asked. */
-  Optional<ZoneId> zoneOf(MethodsClient slack, String userId) {
+  public Optional<ZoneId> zoneOf(MethodsClient slack, String userId) {
     ZoneId cached = cache.getIfPresent(userId);
     if (cached != null) {
       return Optional.of(cached);

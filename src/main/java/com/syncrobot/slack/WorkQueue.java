@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * {@link #slow()} for work that may take a minute (digests on demand, language-model drafting, long
  * list reads), so a Confirm or Cancel never waits behind it. Thread-safe.
  */
-final class WorkQueue implements AutoCloseable {
+public final class WorkQueue implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(WorkQueue.class);
 
   private final ThreadPoolExecutor executor;
@@ -56,7 +56,7 @@ final class WorkQueue implements AutoCloseable {
   }
 
   /** Runs {@code task} later; returns false (and runs nothing) when the queue is full or closed. */
-  boolean submit(String what, Runnable task) {
+  public boolean submit(String what, Runnable task) {
     try {
       executor.execute(() -> {
         try {

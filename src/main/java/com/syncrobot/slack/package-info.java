@@ -1,7 +1,13 @@
 /**
- * Slack side of the bot: the Bolt app, one handler class per command or view, Block Kit replies
- * and the mrkdwn escaping every reply goes through. The business rules the code cites (R1…R26)
- * are in {@code docs/rules.md}.
+ * The Slack plumbing every feature shares. Start at {@link com.syncrobot.slack.SlackBot}, which
+ * builds the Bolt app and lists the features ({@link com.syncrobot.slack.Feature}, each built from
+ * one {@link com.syncrobot.slack.FeatureContext}); {@code /syncro} dispatches on
+ * {@link com.syncrobot.slack.Subcommands}. Here too: the signature check and the redelivery filter
+ * that run before any handler, the work queues handlers hand Syncro calls to after their ack,
+ * {@link com.syncrobot.slack.SlackOut} for messages sent outside an ack, and the technicians' time
+ * zones. Block Kit text helpers are in {@code slack.blocks}; the preview / Confirm machinery of
+ * every write is in {@code slack.plan}; the features themselves in {@code com.syncrobot.feature.*}.
+ * The business rules the code cites (R1…R26) are in {@code docs/rules.md}.
  */
 @NullMarked
 package com.syncrobot.slack;

@@ -1,5 +1,8 @@
 package com.syncrobot.slack;
 
+import com.syncrobot.feature.connect.ConnectSubmission;
+import com.syncrobot.slack.blocks.SearchText;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,0 +1,115 @@
+package com.syncrobot.feature.comment;
+
+import com.syncrobot.slack.blocks.Mrkdwn;
+import com.syncrobot.slack.blocks.Reply;
+import com.syncrobot.slack.plan.PlanPreview;
+import com.syncrobot.slack.plan.VisibilityText;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.slack.api.model.block.InputBlock;
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.composition.OptionObject;
+import com.slack.api.model.block.element.CheckboxesElement;
+import com.slack.api.model.block.element.PlainTextInputElement;
+import com.slack.api.model.block.element.RadioButtonsElement;
+import com.slack.api.model.view.View;
+import com.slack.api.model.view.ViewClose;
+import com.slack.api.model.view.ViewSubmit;
+import com.slack.api.model.view.ViewTitle;
+import com.syncrobot.billing.Visibility;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The modal behind {@code /syncro comment} and {@code /syncro close}: subject, body, who sees it
+ * (internal note by default) and "Draft it for me". The ticket number and the command's
+ * response_url travel in {@code private_metadata}; the ticket is resolved on submission, since the
+ * trigger_id does not wait for a Syncro round trip.
+ */
+public final class CommentModal {
+  public static final String CALLBACK_ID = "syncro_write";
+  static final String SUBJECT = "subject";
+  static final String BODY = "body";
+  static final String AUDIENCE = "audience";
+  static final String DRAFT = "draft";
+  public static final String VALUE = "value";
+  static final int MAX_SUBJECT = 255;
+  static final int MAX_BODY = 4000;
+
+  private static final ObjectMapper JSON =
+      new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+  /** What the modal is for and where its answer goes; kept in private_metadata (≤ 3000 chars). */
+  public record Meta(String kind, long number, String responseUrl, String channelId) {
+    public Meta {
+      Objects.requireNonNull(kind, "kind == null");
+      Objects.requireNonNull(responseUrl, "responseUrl == null");
+      Objects.requireNonNull(channelId, "channelId == null");
+    }
+
+    public String toJson() {
+      try {
+        return JSON.writeValueAsString(this);
+      } catch (JsonProcessingException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+
+    public static Optional<Meta> fromJson(String json) {
+      try {
+        return Optional.of(JSON.readValue(json, Meta.class));
+      } catch (JsonProcessingException | IllegalArgumentException | NullPointerException e) {
+        return Optional.empty();
+      }
+    }
+  }
+
+  private CommentModal() {}
+
+  public static View view(Meta meta, String body) {
+    boolean close = "close".equals(meta.kind());
+    List<LayoutBlock> blocks = new ArrayList<>();
+    blocks.add(Reply.section((close ? "Close ticket *#" : "Comment on ticket *#") + meta.number() + "*. "
+        + (close ? "The resolution comment is posted, then the status is set to *Resolved*. " : "")
+        + "You get a preview to confirm before anything is sent to Syncro."));
+    blocks.add(InputBlock.builder().blockId(SUBJECT).label(PlanPreview.plain("Subject"))
+        .element(PlainTextInputElement.builder().actionId(VALUE)
+            .initialValue(close ? "Resolution" : "Update").build())
+        .build());
+    blocks.add(InputBlock.builder().blockId(BODY).label(PlanPreview.plain(close ? "Resolution" : "Comment"))
+        .element(PlainTextInputElement.builder().actionId(VALUE).multiline(true)
+            .initialValue(body.isEmpty() ? null : Mrkdwn.truncate(body, MAX_BODY)).build())
+        .hint(PlanPreview.plain("Line breaks become <br>. Lists are turned into • lines. Up to " + MAX_BODY
+            + " characters."))
+        .build());
+    List<OptionObject> audiences = new ArrayList<>();
+    for (Visibility v : Visibility.values()) {
+      audiences.add(option(v.key(), VisibilityText.label(v)));
+    }
+    blocks.add(InputBlock.builder().blockId(AUDIENCE).label(PlanPreview.plain("Who sees it"))
+        .element(RadioButtonsElement.builder().actionId(VALUE).options(audiences).initialOption(audiences.get(0))
+            .build())
+        .build());
+    blocks.add(InputBlock.builder().blockId(DRAFT).label(PlanPreview.plain("Drafting")).optional(true)
+        .element(CheckboxesElement.builder().actionId(VALUE)
+            .options(List.of(option("draft", "Draft it for me"))).build())
+        .build());
+    return View.builder()
+        .type("modal")
+        .callbackId(CALLBACK_ID)
+        .privateMetadata(meta.toJson())
+        .title(ViewTitle.builder().type("plain_text").text((close ? "Close #" : "Comment #") + meta.number()).build())
+        .submit(ViewSubmit.builder().type("plain_text").text("Preview").build())
+        .close(ViewClose.builder().type("plain_text").text("Cancel").build())
+        .blocks(blocks)
+        .build();
+  }
+
+  private static OptionObject option(String value, String text) {
+    return OptionObject.builder().value(value).text(PlanPreview.plain(text)).build();
+  }
+}

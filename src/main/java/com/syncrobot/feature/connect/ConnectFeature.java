@@ -1,0 +1,21 @@
+package com.syncrobot.feature.connect;
+
+import com.slack.api.bolt.App;
+import com.syncrobot.slack.Feature;
+import com.syncrobot.slack.FeatureContext;
+import com.syncrobot.slack.Subcommands;
+
+/** Connecting a technician's own Syncro token: {@code /syncro connect} with its modal, and {@code disconnect}. */
+public final class ConnectFeature implements Feature {
+  private final FeatureContext ctx;
+
+  public ConnectFeature(FeatureContext ctx) {
+    this.ctx = ctx;
+  }
+
+  @Override
+  public void register(App app, Subcommands subcommands) {
+    subcommands.register(new ConnectCommand(ctx.users())).register(new DisconnectCommand(ctx.users()));
+    app.viewSubmission(ConnectModal.CALLBACK_ID, new ConnectSubmission(ctx.users(), ctx.syncro(), ctx.work()));
+  }
+}

@@ -1,0 +1,69 @@
+package com.syncrobot.feature.create;
+
+import com.syncrobot.slack.Invocation;
+import com.syncrobot.slack.SafeLog;
+import com.syncrobot.slack.Subcommand;
+import com.syncrobot.slack.UserMessages;
+import com.syncrobot.slack.blocks.Replies;
+import com.syncrobot.slack.blocks.SearchText;
+
+import com.slack.api.bolt.context.builtin.SlashCommandContext;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.methods.SlackApiException;
+import com.syncrobot.store.ConnectedUser;
+import com.syncrobot.store.ConnectedUserStore;
+import java.io.IOException;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code /syncro create [customer words]}: checks the asker's token (R11) and opens the create modal
+ * at once; the customer the words name is chosen in it when exactly one matches (R14).
+ */
+public final class CreateCommand implements Subcommand {
+  private static final Logger log = LoggerFactory.getLogger(CreateCommand.class);
+  static final String USAGE = "`/syncro create [customer]`";
+
+  private final ConnectedUserStore users;
+  private final CreateForms forms;
+
+  CreateCommand(ConnectedUserStore users, CreateForms forms) {
+    this.users = users;
+    this.forms = forms;
+  }
+
+  @Override
+  public String name() {
+    return "create";
+  }
+
+  @Override
+  public String usage() {
+    return USAGE + " – new ticket with its Initial Issue comment and, given a start, an appointment; preview, then"
+        + " Confirm";
+  }
+
+  @Override
+  public Response handle(Invocation call, SlashCommandContext ctx) throws IOException, SlackApiException {
+    if (call.args().length() > SearchText.MAX_CHARS) {
+      return Replies.ack(ctx, "That customer text is too long; keep it to " + SearchText.MAX_CHARS + " characters.");
+    }
+    Optional<ConnectedUser> user;
+    try {
+      user = users.find(call.userId());
+    } catch (RuntimeException e) {
+      log.error("Reading the connection of {} failed: {}", call.userId(), SafeLog.describe(e));
+      return Replies.ack(ctx, UserMessages.STORE_FAILED);
+    }
+    if (user.isEmpty()) {
+      return Replies.ack(ctx, UserMessages.NOT_CONNECTED);
+    }
+    CreateModal.Meta meta = new CreateModal.Meta(Objects.requireNonNullElse(ctx.getResponseUrl(), ""),
+        Objects.requireNonNullElse(ctx.getChannelId(), ""), null, null, null);
+    Optional<String> problem = forms.open(ctx.client(), ctx.getTriggerId(), user.get(), meta,
+        () -> new CreateForms.Prefill(call.args(), "", ""));
+    return problem.isPresent() ? Replies.ack(ctx, problem.get() + " Run " + USAGE + " again.") : ctx.ack();
+  }
+}

@@ -1,0 +1,143 @@
+package com.syncrobot.feature.create;
+
+import com.syncrobot.slack.blocks.Mrkdwn;
+import com.syncrobot.slack.blocks.Reply;
+import com.syncrobot.slack.plan.PlanPreview;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.slack.api.model.block.InputBlock;
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.element.DatetimePickerElement;
+import com.slack.api.model.view.View;
+import com.slack.api.model.view.ViewClose;
+import com.slack.api.model.view.ViewSubmit;
+import com.slack.api.model.view.ViewTitle;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The appointment picked from {@code /syncro move-appointment} (carried in its button's value) and
+ * the modal asking its new start and end; the end defaults to keeping the length (R15).
+ */
+public final class MoveModal {
+  static final String CALLBACK_ID = "syncro_move_appointment";
+  static final String PICK = "move_appointment_pick";
+  static final String B_START = "start";
+  static final String B_END = "end";
+  static final String A_START = "move_start";
+  static final String A_END = "move_end";
+
+  private static final ObjectMapper JSON =
+      new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+  /**
+   * The appointment as listed: id, start and end (epoch seconds), its ticket, type, customer and
+   * summary for display; fits a button value (≤ 2000 chars) and private_metadata.
+   */
+  record Choice(long id, long start, @Nullable Long end, @Nullable Long ticketId, @Nullable Long number,
+      @Nullable String type, String customer, String summary) {
+    Choice {
+      customer = Mrkdwn.truncate(Objects.requireNonNull(customer, "customer == null"), 100);
+      type = type == null ? null : Mrkdwn.truncate(type, 100);
+      summary = Mrkdwn.truncate(Objects.requireNonNull(summary, "summary == null"), 200);
+    }
+
+    Instant startAt() {
+      return Instant.ofEpochSecond(start);
+    }
+
+    @Nullable Instant endAt() {
+      return end == null ? null : Instant.ofEpochSecond(end);
+    }
+
+    /** The appointment's length; 90 minutes when Syncro gave no end. */
+    Duration length() {
+      return end == null || end <= start ? CreateForm.DEFAULT_LENGTH : Duration.ofSeconds(end - start);
+    }
+
+    String toJson() {
+      try {
+        return JSON.writeValueAsString(this);
+      } catch (JsonProcessingException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+
+    static Optional<Choice> fromJson(@Nullable String json) {
+      if (json == null || json.isBlank() || json.length() > 2000) {
+        return Optional.empty();
+      }
+      try {
+        return Optional.of(JSON.readValue(json, Choice.class));
+      } catch (JsonProcessingException | IllegalArgumentException | NullPointerException e) {
+        return Optional.empty();
+      }
+    }
+  }
+
+  /** The modal's private_metadata: the choice and where the preview goes. */
+  record Meta(Choice choice, String responseUrl, String channelId) {
+    String toJson() {
+      try {
+        return JSON.writeValueAsString(this);
+      } catch (JsonProcessingException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+
+    static Optional<Meta> fromJson(@Nullable String json) {
+      if (json == null || json.isBlank()) {
+        return Optional.empty();
+      }
+      try {
+        return Optional.of(JSON.readValue(json, Meta.class));
+      } catch (JsonProcessingException | IllegalArgumentException | NullPointerException e) {
+        return Optional.empty();
+      }
+    }
+  }
+
+  private MoveModal() {}
+
+  /** Returns one line describing the appointment, e.g. "Onsite · #32203 · Acme Dental". */
+  static String describe(Choice c) {
+    List<String> parts = new ArrayList<>();
+    parts.add(c.type() == null ? "Appointment" : c.type());
+    if (c.number() != null) {
+      parts.add("#" + c.number());
+    }
+    parts.add(c.customer());
+    return String.join(" · ", parts);
+  }
+
+  static View view(Meta meta, ZoneId zone) {
+    Choice c = meta.choice();
+    List<LayoutBlock> blocks = new ArrayList<>();
+    blocks.add(Reply.section("*" + Mrkdwn.escapeAndTruncate(describe(c), 300) + "*\n"
+        + Mrkdwn.escapeAndTruncate(c.summary(), 200) + "\nNow: " + AppointmentTimes.shown(c.startAt(), zone)
+        + (c.endAt() == null ? "" : " → " + AppointmentTimes.shown(c.endAt(), zone))
+        + "\nYou get a preview (old → new) to confirm before anything is sent to Syncro."));
+    blocks.add(InputBlock.builder().blockId(B_START).label(PlanPreview.plain("New start"))
+        .element(DatetimePickerElement.builder().actionId(A_START)
+            .initialDateTime(Math.toIntExact(c.start())).build())
+        .hint(PlanPreview.plain("In your Slack time zone; Syncro gets UTC.")).build());
+    blocks.add(InputBlock.builder().blockId(B_END).label(PlanPreview.plain("New end")).optional(true)
+        .element(DatetimePickerElement.builder().actionId(A_END).build())
+        .hint(PlanPreview.plain("Empty: keeps the length (" + AppointmentTimes.duration(c.length()) + ")."))
+        .build());
+    return View.builder().type("modal").callbackId(CALLBACK_ID).privateMetadata(meta.toJson())
+        .title(ViewTitle.builder().type("plain_text").text("Move appointment").build())
+        .submit(ViewSubmit.builder().type("plain_text").text("Preview").build())
+        .close(ViewClose.builder().type("plain_text").text("Cancel").build())
+        .blocks(blocks)
+        .build();
+  }
+}

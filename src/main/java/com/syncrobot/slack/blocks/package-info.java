@@ -1,0 +1,11 @@
+/**
+ * Block Kit text helpers shared by every feature: {@link com.syncrobot.slack.blocks.Mrkdwn}
+ * escaping (every reply goes through it), {@link com.syncrobot.slack.blocks.Reply} and
+ * {@link com.syncrobot.slack.blocks.Replies} (an ephemeral answer and the standard ones),
+ * {@link com.syncrobot.slack.blocks.SectionPacker} (lines into as few sections as Slack allows),
+ * Syncro HTML and Slack markup to plain text, and times shown in each reader's zone.
+ */
+@NullMarked
+package com.syncrobot.slack.blocks;
+
+import org.jspecify.annotations.NullMarked;
