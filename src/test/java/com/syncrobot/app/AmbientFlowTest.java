@@ -22,15 +22,13 @@ import com.syncrobot.digest.DigestSchedule;
 import com.syncrobot.digest.DigestStore;
 import com.syncrobot.store.ConnectedUserStore;
 import com.syncrobot.syncro.SyncroToken;
-import java.net.URLDecoder;
+import com.syncrobot.testkit.Forms;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -131,13 +129,7 @@ final class AmbientFlowTest {
   }
 
   static Map<String, String> form(LoggedRequest r) {
-    Map<String, String> out = new LinkedHashMap<>();
-    for (String pair : r.getBodyAsString().split("&")) {
-      int eq = pair.indexOf('=');
-      out.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-          URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-    }
-    return out;
+    return Forms.decode(r.getBodyAsString());
   }
 
   /** Sends {@code /syncro text}; returns the ack's JSON text (or "" for an empty ack) and the reply path. */

@@ -21,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import com.syncrobot.testkit.Forms;
 import com.syncrobot.write.Assertion;
 import com.syncrobot.write.Plan;
 import com.syncrobot.write.PlanState;
@@ -339,7 +340,7 @@ final class BillFlowTest {
     List<com.github.tomakehurst.wiremock.verification.LoggedRequest> opened =
         bot.slack.findAll(postRequestedFor(urlPathEqualTo("/api/views.open")));
     assertThat(opened).hasSize(1);
-    assertThat(WriteFlowHarness.formField(opened.get(0).getBodyAsString(), "view")).contains("Loading ticket #32203");
+    assertThat(Forms.field(opened.get(0).getBodyAsString(), "view")).contains("Loading ticket #32203");
   }
 
   @Test

@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.syncrobot.testkit.Forms;
 import com.syncrobot.testkit.JsonFixtures;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -155,7 +156,7 @@ final class BillStubs {
     List<LoggedRequest> updated = WriteFlowHarness.await(
         () -> bot.slack.findAll(postRequestedFor(urlPathEqualTo("/api/views.update"))), l -> !l.isEmpty(),
         "views.update");
-    return JSON.readTree(WriteFlowHarness.formField(updated.get(updated.size() - 1).getBodyAsString(), "view"));
+    return JSON.readTree(Forms.field(updated.get(updated.size() - 1).getBodyAsString(), "view"));
   }
 
   /** Runs {@code /syncro bill 32203}; returns the command and the form the bot filled in. */
@@ -243,7 +244,7 @@ final class BillStubs {
 
   private static String field(String form, String name) {
     try {
-      return WriteFlowHarness.formField(form, name);
+      return Forms.field(form, name);
     } catch (AssertionError e) {
       return "";
     }

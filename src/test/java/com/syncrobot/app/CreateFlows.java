@@ -11,6 +11,7 @@ import static com.syncrobot.app.WriteFlowHarness.JSON;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.syncrobot.testkit.Forms;
 import com.syncrobot.testkit.JsonFixtures;
 import java.net.http.HttpResponse;
 import java.time.DayOfWeek;
@@ -101,7 +102,7 @@ final class CreateFlows {
     List<LoggedRequest> updated = WriteFlowHarness.await(
         () -> bot.slack.findAll(postRequestedFor(urlPathEqualTo("/api/views.update"))), l -> l.size() >= atLeast,
         atLeast + " views.update");
-    return JSON.readTree(WriteFlowHarness.formField(updated.get(updated.size() - 1).getBodyAsString(), "view"));
+    return JSON.readTree(Forms.field(updated.get(updated.size() - 1).getBodyAsString(), "view"));
   }
 
   /** Fills a modal's state: block id → action id → element state JSON. */
@@ -220,7 +221,7 @@ final class CreateFlows {
       Map<String, String> fields = new LinkedHashMap<>();
       for (String name : List.of("channel", "thread_ts", "text")) {
         try {
-          fields.put(name, WriteFlowHarness.formField(r.getBodyAsString(), name));
+          fields.put(name, Forms.field(r.getBodyAsString(), name));
         } catch (AssertionError e) {
           // absent field
         }

@@ -23,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import com.syncrobot.testkit.Forms;
 import com.syncrobot.write.Plan;
 import com.syncrobot.write.PlanState;
 import com.syncrobot.write.StepState;
@@ -341,7 +342,7 @@ final class SafeWriteFlowTest {
   private JsonNode lastUpdatedView() throws Exception {
     var updated = WriteFlowHarness.await(() -> bot.slack.findAll(postRequestedFor(urlPathEqualTo("/api/views.update"))),
         l -> !l.isEmpty(), "views.update");
-    return JSON.readTree(WriteFlowHarness.formField(updated.get(updated.size() - 1).getBodyAsString(), "view"));
+    return JSON.readTree(Forms.field(updated.get(updated.size() - 1).getBodyAsString(), "view"));
   }
 
   @Test

@@ -30,26 +30,24 @@ import com.syncrobot.syncro.SyncroClient;
 import com.syncrobot.syncro.SyncroToken;
 import com.syncrobot.testkit.Clocks;
 import com.syncrobot.testkit.Fixtures;
+import com.syncrobot.testkit.Forms;
 import com.syncrobot.testkit.JsonFixtures;
+import com.syncrobot.testkit.TempFolders;
 import com.syncrobot.write.Plan;
 import com.syncrobot.write.PlanState;
 import com.syncrobot.write.PlanStore;
 import java.io.IOException;
-import java.net.URLDecoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
-import java.util.stream.Stream;
 import javax.crypto.SecretKey;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -225,19 +223,26 @@ final class WriteFlowHarness
     connections.forEach(c -> c.accept(this));
   }
 
-  @Override
-  public void beforeAll(ExtensionContext context) throws Exception {
+  /** One JUnit callback of a WireMock server; the harness passes each on to the servers it owns. */
+  private interface ServerCallback {
+    void call(WireMockExtension server) throws Exception;
+  }
+
+  private void eachServer(ServerCallback callback) throws Exception {
     for (WireMockExtension w : ownServers) {
-      w.beforeAll(context);
+      callback.call(w);
     }
   }
 
   @Override
+  public void beforeAll(ExtensionContext context) throws Exception {
+    eachServer(w -> w.beforeAll(context));
+  }
+
+  @Override
   public void beforeEach(ExtensionContext context) throws Exception {
-    for (WireMockExtension w : ownServers) {
-      w.beforeEach(context);
-    }
-    tempDir = Files.createTempDirectory("flow-test");
+    eachServer(w -> w.beforeEach(context));
+    tempDir = TempFolders.create("flow-test");
     begin(tempDir);
   }
 
@@ -245,23 +250,15 @@ final class WriteFlowHarness
   public void afterEach(ExtensionContext context) throws Exception {
     close();
     if (tempDir != null) {
-      try (Stream<Path> files = Files.walk(tempDir)) {
-        for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-          Files.delete(p);
-        }
-      }
+      TempFolders.delete(tempDir);
       tempDir = null;
     }
-    for (WireMockExtension w : ownServers) {
-      w.afterEach(context);
-    }
+    eachServer(w -> w.afterEach(context));
   }
 
   @Override
   public void afterAll(ExtensionContext context) throws Exception {
-    for (WireMockExtension w : ownServers) {
-      w.afterAll(context);
-    }
+    eachServer(w -> w.afterAll(context));
   }
 
   /** The sandbox behind the bot; only for a harness built with {@link Builder#sandbox()}. */
@@ -400,18 +397,9 @@ final class WriteFlowHarness
   JsonNode lastOpenedView() throws Exception {
     List<LoggedRequest> opened = await(() -> slack.findAll(postRequestedFor(urlPathEqualTo("/api/views.open"))),
         l -> !l.isEmpty(), "views.open");
-    return JSON.readTree(formField(opened.get(opened.size() - 1).getBodyAsString(), "view"));
+    return JSON.readTree(Forms.field(opened.get(opened.size() - 1).getBodyAsString(), "view"));
   }
 
-  static String formField(String form, String name) {
-    for (String pair : form.split("&")) {
-      int eq = pair.indexOf('=');
-      if (eq > 0 && URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8).equals(name)) {
-        return URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-      }
-    }
-    throw new AssertionError("no form field " + name + " in " + form);
-  }
 
   /** Submits the write modal {@code view} with these fields; returns the ack. */
   HttpResponse<String> submit(String user, JsonNode view, String subject, String body, String audience,

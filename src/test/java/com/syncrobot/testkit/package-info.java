@@ -12,10 +12,15 @@
  *       keys the tests use.
  *   <li>{@link com.syncrobot.testkit.JsonFixtures}: Syncro and Slack JSON kept as files under
  *       {@code src/test/resources/fixtures}.
+ *   <li>{@link com.syncrobot.testkit.Forms}: the bot's form-encoded Slack Web API calls, decoded.
+ *   <li>{@link com.syncrobot.testkit.TempFolders}: folders for fixtures made outside {@code @TempDir}.
  * </ul>
  *
- * <p>The flow tests of {@code com.syncrobot.app} drive an in-process bot with a movable clock through
- * {@code app.WriteFlowHarness.builder(...)}, which takes its keys, tokens and clock from here.
+ * <p>The flow tests of {@code com.syncrobot.app} drive an in-process bot with a movable clock and Slack on
+ * WireMock through {@code app.WriteFlowHarness}: {@code builder().syncroOnWireMock().build()} in a static
+ * {@code @RegisterExtension} field gives each test a fresh bot. It stays in {@code app} because it wires
+ * the bot from parts through {@code BotServer}'s package-private start (clock, store, drafting model);
+ * it takes its keys, tokens, clock and JSON from here.
  */
 @NullMarked
 package com.syncrobot.testkit;

@@ -8,21 +8,17 @@ import com.syncrobot.syncro.SyncroClient;
 import com.syncrobot.syncro.SyncroToken;
 import com.syncrobot.testkit.Clocks;
 import com.syncrobot.testkit.Fixtures;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import com.syncrobot.testkit.TempFolders;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
-import java.util.stream.Stream;
 import org.threeten.extra.MutableClock;
 
 /**
@@ -48,11 +44,7 @@ final class Fixture implements AutoCloseable {
 
   /** A fixture against {@code wm}, a static extension (its server runs before test instances are made). */
   Fixture(WireMockExtension wm) {
-    try {
-      this.dir = Files.createTempDirectory("write-fixture");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    this.dir = TempFolders.create("write-fixture");
     this.syncro = new SyncroStubs(wm);
     this.client = client(READ_TIMEOUT);
     apis.put(Plans.OWNER, client.as(new SyncroToken(Fixtures.SYNCRO_TOKEN)));
@@ -111,12 +103,8 @@ final class Fixture implements AutoCloseable {
   }
 
   @Override
-  public void close() throws IOException {
+  public void close() {
     databases.forEach(Database::close);
-    try (Stream<Path> files = Files.walk(dir)) {
-      for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
-    }
+    TempFolders.delete(dir);
   }
 }
