@@ -21,24 +21,17 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.syncrobot.digest.DigestSchedule;
 import com.syncrobot.digest.DigestStore;
 import com.syncrobot.store.ConnectedUserStore;
-import com.syncrobot.store.Database;
-import com.syncrobot.store.TokenCipher;
-import com.syncrobot.syncro.SyncroClient;
 import com.syncrobot.syncro.SyncroToken;
-import java.net.URLDecoder;
+import com.syncrobot.testkit.Forms;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.crypto.KeyGenerator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -68,33 +61,24 @@ final class AmbientFlowTest {
   @TempDir
   static Path dir;
 
-  static Database db;
   static ConnectedUserStore users;
   static DigestStore digests;
-  static BotServer server;
+  static WireMockBot bot;
   static SignedRequests requests;
   static final AtomicInteger ids = new AtomicInteger();
 
   @BeforeAll
   static void start() throws Exception {
     stubAuthTest();
-    db = Database.open("jdbc:sqlite:" + dir.resolve("bot.db"));
-    KeyGenerator kg = KeyGenerator.getInstance("AES");
-    kg.init(256);
-    users = new ConnectedUserStore(db, new TokenCipher(kg.generateKey()), Clock.systemUTC());
-    digests = new DigestStore(db, Clock.systemUTC());
-    SyncroClient client = SyncroClient.builder().baseUrl(syncro.baseUrl() + "/api/v1").sleeper(d -> { }).build();
-    BotConfig config = new BotConfig(BOT_TOKEN, SIGNING_SECRET, null, slack.baseUrl() + "/api/", 0,
-        syncro.baseUrl() + "/api/v1", "jdbc:sqlite:unused", null, dir.resolve("secret.key"), Duration.ofMinutes(30),
-        null, null, List.of());
-    server = BotServer.start(config, "127.0.0.1", db, client, users, Clock.systemUTC());
-    requests = new SignedRequests(server.port(), SIGNING_SECRET);
+    bot = new WireMockBot(slack, syncro, dir, BOT_TOKEN, SIGNING_SECRET);
+    users = bot.users;
+    requests = bot.requests;
+    digests = new DigestStore(bot.db, Clock.systemUTC());
   }
 
   @AfterAll
   static void stop() {
-    server.stop();
-    db.close();
+    bot.close();
   }
 
   @BeforeEach
@@ -145,13 +129,7 @@ final class AmbientFlowTest {
   }
 
   static Map<String, String> form(LoggedRequest r) {
-    Map<String, String> out = new LinkedHashMap<>();
-    for (String pair : r.getBodyAsString().split("&")) {
-      int eq = pair.indexOf('=');
-      out.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-          URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-    }
-    return out;
+    return Forms.decode(r.getBodyAsString());
   }
 
   /** Sends {@code /syncro text}; returns the ack's JSON text (or "" for an empty ack) and the reply path. */

@@ -6,41 +6,36 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static com.syncrobot.app.BillStubs.ADD_LINE;
 import static com.syncrobot.app.BillStubs.INVOICES;
 import static com.syncrobot.app.WriteFlowHarness.COMMENT;
 import static com.syncrobot.app.WriteFlowHarness.JANE;
 import static com.syncrobot.app.WriteFlowHarness.JSON;
 import static com.syncrobot.app.WriteFlowHarness.TICKET;
-import static com.syncrobot.app.WriteFlowHarness.TOKEN;
 import static com.syncrobot.app.WriteFlowHarness.actionTs;
 import static com.syncrobot.app.WriteFlowHarness.newPath;
 import static com.syncrobot.app.WriteFlowHarness.text;
+import static com.syncrobot.testkit.Fixtures.SYNCRO_TOKEN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.http.Fault;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import com.syncrobot.testkit.Forms;
 import com.syncrobot.write.Assertion;
 import com.syncrobot.write.Plan;
 import com.syncrobot.write.PlanState;
 import com.syncrobot.write.Step;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
-import javax.crypto.KeyGenerator;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -53,31 +48,15 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 final class BillFlowTest {
   @RegisterExtension
-  static WireMockExtension slack = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
-
-  @RegisterExtension
-  static WireMockExtension syncro = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
-
-  @TempDir
-  Path dir;
-
-  WriteFlowHarness bot;
-  BillStubs billing;
-
-  @BeforeEach
-  void start() throws Exception {
-    KeyGenerator kg = KeyGenerator.getInstance("AES");
-    kg.init(256);
-    bot = new WriteFlowHarness(slack, syncro, dir, kg.generateKey());
-    bot.connect(JANE, "Jane Tech");
-    billing = new BillStubs(bot);
-  }
+  static final WriteFlowHarness bot =
+      WriteFlowHarness.builder().syncroOnWireMock().connect(JANE, "Jane Tech").build();
+  final BillStubs billing = new BillStubs(bot);
 
   @AfterEach
   void stopAndCheckSecrets_R11() {
     bot.close();
-    for (ServeEvent e : slack.getAllServeEvents()) {
-      assertThat(e.getRequest().getBodyAsString()).doesNotContain(TOKEN).doesNotContain("api_key");
+    for (ServeEvent e : bot.slack.getAllServeEvents()) {
+      assertThat(e.getRequest().getBodyAsString()).doesNotContain(SYNCRO_TOKEN).doesNotContain("api_key");
     }
   }
 
@@ -88,10 +67,10 @@ final class BillFlowTest {
 
   private int count(String method, String path) {
     return switch (method) {
-      case "POST" -> syncro.findAll(postRequestedFor(urlPathEqualTo(path))).size();
-      case "PUT" -> syncro.findAll(putRequestedFor(urlPathEqualTo(path))).size();
-      case "DELETE" -> syncro.findAll(deleteRequestedFor(urlPathEqualTo(path))).size();
-      default -> syncro.findAll(getRequestedFor(urlPathEqualTo(path))).size();
+      case "POST" -> bot.syncro.findAll(postRequestedFor(urlPathEqualTo(path))).size();
+      case "PUT" -> bot.syncro.findAll(putRequestedFor(urlPathEqualTo(path))).size();
+      case "DELETE" -> bot.syncro.findAll(deleteRequestedFor(urlPathEqualTo(path))).size();
+      default -> bot.syncro.findAll(getRequestedFor(urlPathEqualTo(path))).size();
     };
   }
 
@@ -143,7 +122,7 @@ final class BillFlowTest {
     // once, not four times; the rule, the checks and the product id are behind Details
     assertThat(shown.split(java.util.regex.Pattern.quote(line), -1)).hasSize(2);
     assertThat(shown).doesNotContain("Review checklist", "✓ price", "language model", "own words", "Rule applied");
-    slack.resetRequests();
+    bot.slack.resetRequests();
     bot.click(JANE, "plan_show_request", p.planId(), newPath(), actionTs());
     assertThat(WriteFlowHarness.readable(bot.lastOpenedView())).contains("*Why this product and price:*", "✓ price",
         "✓ total", "*Text on the invoice line*");
@@ -165,19 +144,19 @@ final class BillFlowTest {
         .isEqualTo("{\"ticket_id\":9001,\"customer_id\":77,\"category\":\"Standard\"}");
     assertThat(count("GET", INVOICES + "/67447")).isEqualTo(1);
     assertThat(count("PUT", TICKET)).isEqualTo(1);
-    syncro.verify(putRequestedFor(urlPathEqualTo(TICKET))
+    bot.syncro.verify(putRequestedFor(urlPathEqualTo(TICKET))
         .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.equalToJson("{\"status\":\"Invoiced\"}")));
     assertThat(invoiceCheck(done).resultId()).isEqualTo(67447L);
 
     JsonNode result = bot.awaitPost(click, "Done.");
-    assertThat(text(result)).contains("*Invoice* <" + syncro.baseUrl() + "/invoices/67447|67447> · *Total* $" + total,
-        "*Ticket* <" + syncro.baseUrl() + "/tickets/9001|#32203> is now Invoiced");
+    assertThat(text(result)).contains("*Invoice* <" + bot.syncro.baseUrl() + "/invoices/67447|67447> · *Total* $" + total,
+        "*Ticket* <" + bot.syncro.baseUrl() + "/tickets/9001|#32203> is now Invoiced");
     // the invoice number and ticket number, not Syncro's internal ids of the steps
     assertThat(text(result)).doesNotContain("Syncro id", "9001)");
     List<String> posted = WriteFlowHarness.await(billing::channelPosts, l -> !l.isEmpty(), "public summary");
     // who billed, with the ticket and the invoice linked to Syncro
-    assertThat(posted).containsExactly("<@" + JANE + "> " + summary.replace("#32203", "<" + syncro.baseUrl()
-        + "/tickets/9001|#32203>") + ", invoice <" + syncro.baseUrl() + "/invoices/67447|67447> $" + total);
+    assertThat(posted).containsExactly("<@" + JANE + "> " + summary.replace("#32203", "<" + bot.syncro.baseUrl()
+        + "/tickets/9001|#32203>") + ", invoice <" + bot.syncro.baseUrl() + "/invoices/67447|67447> $" + total);
     assertThat(posted.get(0)).doesNotContain("toner");
   }
 
@@ -192,7 +171,7 @@ final class BillFlowTest {
     assertThat(count("POST", ADD_LINE)).isEqualTo(1);
     assertThat(count("POST", INVOICES) + count("PUT", TICKET)).isZero();
     assertThat(WriteFlowHarness.await(billing::channelPosts, l -> !l.isEmpty(), "summary"))
-        .containsExactly("<@" + JANE + "> billed 0.75 h remote on <" + syncro.baseUrl() + "/tickets/9001|#32203>"
+        .containsExactly("<@" + JANE + "> billed 0.75 h remote on <" + bot.syncro.baseUrl() + "/tickets/9001|#32203>"
             + " (not invoiced yet)");
   }
 
@@ -203,7 +182,7 @@ final class BillFlowTest {
     WriteFlowHarness.Preview p = billing.preview(BillStubs.Form.of("45", "remote", "Swapped the toner"));
     assertThat(text(p.message())).contains("$112.50*, then invoice it with the 1 earlier uninvoiced line for *$152.50*");
     // R1: the exact requests are one click away, the read step included, with no token
-    slack.resetRequests();
+    bot.slack.resetRequests();
     bot.click(JANE, "plan_show_request", p.planId(), newPath(), actionTs());
     String request = bot.lastOpenedView().toString();
     assertThat(request).contains("1 × Fee - Travel Time @ $40.0", "POST /tickets/9001/add_line_item", "\\\"price_retail\\\" : 150.00",
@@ -296,7 +275,7 @@ final class BillFlowTest {
     assertThat(waiting.step(1).resultId()).isEqualTo(301L);
     bot.stop();
 
-    syncro.resetRequests();
+    bot.syncro.resetRequests();
     billing.invoiceCreates(67447);
     bot.start();
     bot.awaitState(p.planId(), PlanState.DONE);
@@ -331,7 +310,7 @@ final class BillFlowTest {
         .get("work")).contains("a password");
     int plans = bot.db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM plans").mapTo(Integer.class).one());
     assertThat(plans).isZero();
-    assertThat(syncro.findAll(postRequestedFor(com.github.tomakehurst.wiremock.client.WireMock.anyUrl()))).isEmpty();
+    assertThat(bot.syncro.findAll(postRequestedFor(com.github.tomakehurst.wiremock.client.WireMock.anyUrl()))).isEmpty();
   }
 
   @Test
@@ -359,9 +338,9 @@ final class BillFlowTest {
     assertThat(all).doesNotContain("language model");
     // the loading modal was opened first with the trigger_id
     List<com.github.tomakehurst.wiremock.verification.LoggedRequest> opened =
-        slack.findAll(postRequestedFor(urlPathEqualTo("/api/views.open")));
+        bot.slack.findAll(postRequestedFor(urlPathEqualTo("/api/views.open")));
     assertThat(opened).hasSize(1);
-    assertThat(WriteFlowHarness.formField(opened.get(0).getBodyAsString(), "view")).contains("Loading ticket #32203");
+    assertThat(Forms.field(opened.get(0).getBodyAsString(), "view")).contains("Loading ticket #32203");
   }
 
   @Test
@@ -373,13 +352,13 @@ final class BillFlowTest {
     bot.users.remove(JANE);
     assertThat(JSON.readTree(bot.command(JANE, "bill 32203").ack().body()).path("text").asText())
         .contains("/syncro connect");
-    assertThat(slack.findAll(postRequestedFor(urlPathEqualTo("/api/views.open")))).isEmpty();
-    assertThat(syncro.getAllServeEvents()).isEmpty();
+    assertThat(bot.slack.findAll(postRequestedFor(urlPathEqualTo("/api/views.open")))).isEmpty();
+    assertThat(bot.syncro.getAllServeEvents()).isEmpty();
   }
 
   @Test
   void bill_ticketNotFound_modalAndReplySaySo_R26() throws Exception {
-    syncro.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo("/api/v1/tickets"))
+    bot.syncro.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo("/api/v1/tickets"))
         .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson(
             "{\"tickets\":[],\"meta\":{\"total_pages\":1,\"page\":1}}")));
     BillStubs.Opened o = billing.open("32203");
@@ -402,7 +381,7 @@ final class BillFlowTest {
   @Test
   void logTimeOnly_timerEntryWithStartNowMinusMinutes_nothingBilled_R12() throws Exception {
     billing.happyPath("null", "0");
-    syncro.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo(BillStubs.TIMER_ENTRY))
+    bot.syncro.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo(BillStubs.TIMER_ENTRY))
         .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson("{\"id\":41,\"ticket_id\":9001}")));
     WriteFlowHarness.Preview p = billing.preview(BillStubs.Form.of("45", "remote", "Swapped the toner")
         .with("timer_only"));
@@ -422,7 +401,7 @@ final class BillFlowTest {
     billing.ticket("In Progress", "", "{\"id\":40,\"recorded\":true,\"notes\":\"old\",\"active_duration\":600},"
         + "{\"id\":41,\"recorded\":false,\"notes\":\"Printer visit\",\"active_duration\":2700,"
         + "\"start_time\":\"2026-03-02T14:00:00Z\"},{\"id\":42,\"recorded\":false,\"notes\":\"Call\"}");
-    syncro.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo(BillStubs.CHARGE_TIMER))
+    bot.syncro.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo(BillStubs.CHARGE_TIMER))
         .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson("{\"id\":41,\"recorded\":true}")));
     BillStubs.Opened o = billing.open("32203 timers");
     String form = o.form().toString();

@@ -9,12 +9,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static com.syncrobot.app.BillStubs.INVOICES;
 import static com.syncrobot.app.BillStubs.UPDATE_LINE;
 import static com.syncrobot.app.WriteFlowHarness.JANE;
-import static com.syncrobot.app.WriteFlowHarness.JSON;
 import static com.syncrobot.app.WriteFlowHarness.TICKET;
 import static com.syncrobot.app.WriteFlowHarness.actionIds;
 import static com.syncrobot.app.WriteFlowHarness.actionTs;
@@ -23,19 +21,13 @@ import static com.syncrobot.app.WriteFlowHarness.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.syncrobot.write.Assertion;
 import com.syncrobot.write.Plan;
 import com.syncrobot.write.PlanState;
-import java.nio.file.Path;
 import java.util.List;
-import javax.crypto.KeyGenerator;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * R10 end to end: a billing whose lines went in without a price comes out as a $0.00 invoice; the bot
@@ -45,40 +37,19 @@ import org.junit.jupiter.api.io.TempDir;
  */
 final class BillRecoveryFlowTest {
   @RegisterExtension
-  static WireMockExtension slack = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
-
-  @RegisterExtension
-  static WireMockExtension syncro = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
-
-  @TempDir
-  Path dir;
-
-  WriteFlowHarness bot;
-  BillStubs billing;
-
-  @BeforeEach
-  void start() throws Exception {
-    KeyGenerator kg = KeyGenerator.getInstance("AES");
-    kg.init(256);
-    bot = new WriteFlowHarness(slack, syncro, dir, kg.generateKey());
-    bot.connect(JANE, "Jane Tech");
-    billing = new BillStubs(bot);
-  }
-
-  @AfterEach
-  void stop() {
-    bot.close();
-  }
+  static final WriteFlowHarness bot =
+      WriteFlowHarness.builder().syncroOnWireMock().connect(JANE, "Jane Tech").build();
+  final BillStubs billing = new BillStubs(bot);
 
   /** GET /invoices/{id} shows $0.00 until a DELETE of it arrives, and 404 after. */
   private void zeroInvoiceUntilDeleted(long id) {
     String path = INVOICES + "/" + id;
-    syncro.stubFor(get(urlPathEqualTo(path)).inScenario("invoice").whenScenarioStateIs(STARTED)
+    bot.syncro.stubFor(get(urlPathEqualTo(path)).inScenario("invoice").whenScenarioStateIs(STARTED)
         .willReturn(okJson("{\"invoice\":{\"id\":" + id + ",\"number\":\"" + id + "\",\"ticket_id\":9001,"
             + "\"total\":\"0.0\",\"line_items\":[]}}")));
-    syncro.stubFor(delete(urlPathEqualTo(path)).inScenario("invoice").whenScenarioStateIs(STARTED)
+    bot.syncro.stubFor(delete(urlPathEqualTo(path)).inScenario("invoice").whenScenarioStateIs(STARTED)
         .willSetStateTo("deleted").willReturn(okJson("{\"message\":\"ok\"}")));
-    syncro.stubFor(get(urlPathEqualTo(path)).inScenario("invoice").whenScenarioStateIs("deleted")
+    bot.syncro.stubFor(get(urlPathEqualTo(path)).inScenario("invoice").whenScenarioStateIs("deleted")
         .willReturn(notFound().withHeader("Content-Type", "application/json").withBody("{\"message\":\"Not found\"}")));
   }
 
@@ -104,7 +75,7 @@ final class BillRecoveryFlowTest {
     assertThat(stopped.note()).contains("is $0.00 instead of 525.00");
     JsonNode told = bot.awaitPost(click, "Invoice came out $0.00 because lines had no price");
     assertThat(actionIds(told)).containsExactly("plan_recover", "plan_show_request");
-    assertThat(syncro.findAll(putRequestedFor(urlPathEqualTo(TICKET)))).isEmpty();
+    assertThat(bot.syncro.findAll(putRequestedFor(urlPathEqualTo(TICKET)))).isEmpty();
 
     JsonNode repair = bot.awaitPost(click, "Repair the $0.00 invoice 67447 on #32203");
     String repairId = WriteFlowHarness.planId(repair);
@@ -114,8 +85,8 @@ final class BillRecoveryFlowTest {
         "delete the $0.00 invoice 67447", "then set status Invoiced", "reads it back to be sure it is gone",
         "checks its total is $565.00");
     // nothing of the repair is sent before its own Confirm (R1)
-    assertThat(syncro.findAll(putRequestedFor(urlPathEqualTo(UPDATE_LINE)))).isEmpty();
-    assertThat(syncro.findAll(deleteRequestedFor(urlPathEqualTo(INVOICES + "/67447")))).isEmpty();
+    assertThat(bot.syncro.findAll(putRequestedFor(urlPathEqualTo(UPDATE_LINE)))).isEmpty();
+    assertThat(bot.syncro.findAll(deleteRequestedFor(urlPathEqualTo(INVOICES + "/67447")))).isEmpty();
 
     billing.updateLineAnswers(301, "262.5");
     billing.invoiceCreates(67448);
@@ -124,17 +95,17 @@ final class BillRecoveryFlowTest {
     bot.click(JANE, "plan_confirm", repairId, repairClick, actionTs());
     Plan repaired = bot.awaitState(repairId, PlanState.DONE);
 
-    List<LoggedRequest> priced = syncro.findAll(putRequestedFor(urlPathEqualTo(UPDATE_LINE)));
+    List<LoggedRequest> priced = bot.syncro.findAll(putRequestedFor(urlPathEqualTo(UPDATE_LINE)));
     assertThat(priced).extracting(LoggedRequest::getBodyAsString).containsExactlyInAnyOrder(
         "{\"ticket_line_item_id\":300,\"price_retail\":40.00}",
         "{\"ticket_line_item_id\":301,\"price_retail\":262.50}");
-    assertThat(syncro.findAll(deleteRequestedFor(urlPathEqualTo(INVOICES + "/67447")))).hasSize(1);
+    assertThat(bot.syncro.findAll(deleteRequestedFor(urlPathEqualTo(INVOICES + "/67447")))).hasSize(1);
     // the delete is believed only after a GET answered 404
     assertThat(repaired.steps().stream().filter(s -> s.assertion() instanceof Assertion.InvoiceGone).findFirst()
         .orElseThrow().verification()).contains("answers 404");
-    assertThat(syncro.findAll(postRequestedFor(urlPathEqualTo(INVOICES)))).hasSize(2);
-    assertThat(syncro.findAll(getRequestedFor(urlPathEqualTo(INVOICES + "/67448")))).hasSize(1);
-    assertThat(syncro.findAll(putRequestedFor(urlPathEqualTo(TICKET)))).hasSize(1);
+    assertThat(bot.syncro.findAll(postRequestedFor(urlPathEqualTo(INVOICES)))).hasSize(2);
+    assertThat(bot.syncro.findAll(getRequestedFor(urlPathEqualTo(INVOICES + "/67448")))).hasSize(1);
+    assertThat(bot.syncro.findAll(putRequestedFor(urlPathEqualTo(TICKET)))).hasSize(1);
     assertThat(text(bot.awaitPost(repairClick, "Done.")))
         .contains("67448|67448> · *Total* $565.00", "is now Invoiced");
     assertThat(WriteFlowHarness.await(billing::channelPosts, l -> !l.isEmpty(), "summary"))
@@ -163,9 +134,9 @@ final class BillRecoveryFlowTest {
     bot.click(JANE, "plan_confirm", repairId, newPath(), actionTs());
     Plan failed = bot.awaitState(repairId, PlanState.FAILED);
     assertThat(failed.note()).contains("invoice 67447 now totals 112.50, not $0.00", "stops before changing anything");
-    assertThat(syncro.findAll(putRequestedFor(urlPathEqualTo(UPDATE_LINE)))).isEmpty();
-    assertThat(syncro.findAll(deleteRequestedFor(urlPathEqualTo(INVOICES + "/67447")))).isEmpty();
-    assertThat(syncro.findAll(postRequestedFor(urlPathEqualTo(INVOICES)))).hasSize(1);
-    assertThat(syncro.findAll(putRequestedFor(urlPathEqualTo(TICKET)))).isEmpty();
+    assertThat(bot.syncro.findAll(putRequestedFor(urlPathEqualTo(UPDATE_LINE)))).isEmpty();
+    assertThat(bot.syncro.findAll(deleteRequestedFor(urlPathEqualTo(INVOICES + "/67447")))).isEmpty();
+    assertThat(bot.syncro.findAll(postRequestedFor(urlPathEqualTo(INVOICES)))).hasSize(1);
+    assertThat(bot.syncro.findAll(putRequestedFor(urlPathEqualTo(TICKET)))).isEmpty();
   }
 }

@@ -1,6 +1,5 @@
 package com.syncrobot.app;
 
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static com.syncrobot.app.WriteFlowHarness.JANE;
 import static com.syncrobot.app.WriteFlowHarness.actionTs;
 import static com.syncrobot.app.WriteFlowHarness.newPath;
@@ -17,15 +16,9 @@ import com.syncrobot.playground.sandbox.model.SandboxTicket;
 import com.syncrobot.syncro.SyncroToken;
 import com.syncrobot.write.PlanState;
 import java.math.BigDecimal;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
-import javax.crypto.KeyGenerator;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code /syncro bill} against the stateful Syncro sandbox instead of canned answers: what ends up in
@@ -34,34 +27,13 @@ import org.junit.jupiter.api.io.TempDir;
  */
 final class BillSandboxTest {
   @RegisterExtension
-  static WireMockExtension slack = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
-
-  @TempDir
-  Path dir;
-
-  SyncroSandbox sandbox;
-  WriteFlowHarness bot;
-  BillStubs modal;
-
-  @BeforeEach
-  void start() throws Exception {
-    sandbox = SyncroSandbox.start("127.0.0.1", 0, Clock.systemUTC());
-    KeyGenerator kg = KeyGenerator.getInstance("AES");
-    kg.init(256);
-    bot = new WriteFlowHarness(slack, sandbox.baseUrl(), dir, kg.generateKey());
-    bot.users.connect(JANE, 1735, "Dana Tech", new SyncroToken(sandbox.seedTokens().get(1735L)));
-    modal = new BillStubs(bot);
-  }
-
-  @AfterEach
-  void stop() {
-    bot.close();
-    sandbox.stop();
-  }
+  static final WriteFlowHarness bot =
+      WriteFlowHarness.builder().sandbox().connectToSandbox(JANE, 1735, "Dana Tech").build();
+  final BillStubs modal = new BillStubs(bot);
 
   /** An open ticket of a customer whose prepay_hours is {@code prepaid ? > 0 : none}. */
   private SandboxTicket openTicket(boolean prepaid) {
-    SandboxState s = sandbox.state();
+    SandboxState s = bot.sandbox().state();
     return s.tickets().stream()
         .filter(t -> !List.of("Resolved", "Invoiced", "Closed").contains(t.status()))
         .filter(t -> {
@@ -88,7 +60,7 @@ final class BillSandboxTest {
     bot.click(JANE, "plan_confirm", p.planId(), newPath(), actionTs());
     bot.awaitState(p.planId(), PlanState.DONE);
 
-    SandboxState s = sandbox.state();
+    SandboxState s = bot.sandbox().state();
     List<SandboxLineItem> lines = s.lineItemsOf(t.id()).stream()
         .filter(li -> Long.valueOf(1190473).equals(li.productId()) && li.description().contains("mail rules"))
         .toList();
@@ -108,14 +80,14 @@ final class BillSandboxTest {
   void emergencyForPrepaidCustomer_onsiteAtOneAndAHalf_invoiceZero_blockDebited_acceptedAsSuccess_R5_R10()
       throws Exception {
     SandboxTicket t = openTicket(true);
-    BigDecimal before = sandbox.state().prepayHours(t.customerId()).orElseThrow();
+    BigDecimal before = bot.sandbox().state().prepayHours(t.customerId()).orElseThrow();
     WriteFlowHarness.Preview p = bill(t, BillStubs.Form.of("120", "emergency", "Restored the server overnight"));
     assertThat(text(p.message())).contains("3 × Labor - Onsite Business at $175.00 = $525.00");
 
     bot.click(JANE, "plan_confirm", p.planId(), newPath(), actionTs());
     bot.awaitState(p.planId(), PlanState.DONE);
 
-    SandboxState s = sandbox.state();
+    SandboxState s = bot.sandbox().state();
     assertThat(s.prepayHours(t.customerId()).orElseThrow())
         .isEqualByComparingTo(before.subtract(new BigDecimal("3")));
     assertThat(s.invoicesOf(t.id())).singleElement().satisfies(i -> assertThat(i.total()).isEqualByComparingTo("0"));
@@ -126,13 +98,13 @@ final class BillSandboxTest {
   @Test
   void logTimeThenChargeIt_timerRecordedAndCharged_onceEach_R12() throws Exception {
     SandboxTicket t = openTicket(false);
-    int timersBefore = (int) sandbox.state().timers().stream().filter(x -> x.ticketId() == t.id()).count();
+    int timersBefore = (int) bot.sandbox().state().timers().stream().filter(x -> x.ticketId() == t.id()).count();
     WriteFlowHarness.Preview p =
         bill(t, BillStubs.Form.of("30", "remote", "Phone call about the VPN").with("timer_only"));
     bot.click(JANE, "plan_confirm", p.planId(), newPath(), actionTs());
     bot.awaitState(p.planId(), PlanState.DONE);
     long timerId = bot.plans.find(p.planId()).orElseThrow().step(0).resultId();
-    assertThat(sandbox.state().timers().stream().filter(x -> x.ticketId() == t.id())).hasSize(timersBefore + 1);
+    assertThat(bot.sandbox().state().timers().stream().filter(x -> x.ticketId() == t.id())).hasSize(timersBefore + 1);
 
     BillStubs.Opened o = modal.open(t.number() + " timers");
     assertThat(o.form().toString()).contains("Timer " + timerId + " · 30 min");
@@ -140,7 +112,7 @@ final class BillSandboxTest {
     String charge = WriteFlowHarness.planId(bot.awaitPost(o.command().responsePath(), "Details"));
     bot.click(JANE, "plan_confirm", charge, newPath(), actionTs());
     bot.awaitState(charge, PlanState.DONE);
-    assertThat(sandbox.state().timers().stream().filter(x -> x.id() == timerId)).singleElement()
+    assertThat(bot.sandbox().state().timers().stream().filter(x -> x.id() == timerId)).singleElement()
         .satisfies(x -> assertThat(x.recorded()).isTrue());
   }
 }

@@ -19,6 +19,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.syncrobot.testkit.Forms;
+import com.syncrobot.testkit.JsonFixtures;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,9 +50,8 @@ final class BillStubs {
 
   /** The ticket (list and detail) with these line items and timers, as JSON objects. */
   void ticket(String status, String lineItems, String timers) {
-    String t = "{\"id\":" + TICKET_ID + ",\"number\":" + NUMBER + ",\"subject\":\"Printer offline\",\"status\":\""
-        + status + "\",\"priority\":\"2 Normal\",\"customer_id\":77,\"customer_business_then_name\":\"Acme Dental\","
-        + "\"comments\":[],\"line_items\":[" + lineItems + "],\"ticket_timers\":[" + timers + "]}";
+    String t = JsonFixtures.load("flows/bill-ticket.json",
+        Map.of("status", status, "line_items", lineItems, "timers", timers));
     syncro.stubFor(get(urlPathEqualTo(API + "/tickets")).withQueryParam("number", equalTo(Long.toString(NUMBER)))
         .willReturn(okJson("{\"tickets\":[" + t + "],\"meta\":{\"total_pages\":1,\"page\":1}}")));
     syncro.stubFor(get(urlPathEqualTo(TICKET)).willReturn(okJson("{\"ticket\":" + t + "}")));
@@ -155,7 +156,7 @@ final class BillStubs {
     List<LoggedRequest> updated = WriteFlowHarness.await(
         () -> bot.slack.findAll(postRequestedFor(urlPathEqualTo("/api/views.update"))), l -> !l.isEmpty(),
         "views.update");
-    return JSON.readTree(WriteFlowHarness.formField(updated.get(updated.size() - 1).getBodyAsString(), "view"));
+    return JSON.readTree(Forms.field(updated.get(updated.size() - 1).getBodyAsString(), "view"));
   }
 
   /** Runs {@code /syncro bill 32203}; returns the command and the form the bot filled in. */
@@ -217,14 +218,7 @@ final class BillStubs {
   }
 
   private HttpResponse<String> submitValues(JsonNode view, String values) {
-    String json = "{\"type\":\"view_submission\",\"team\":{\"id\":\"T0001\",\"domain\":\"acme\"},"
-        + "\"user\":{\"id\":\"" + WriteFlowHarness.JANE + "\",\"username\":\"u\",\"name\":\"u\",\"team_id\":\"T0001\"},"
-        + "\"api_app_id\":\"A0001\",\"token\":\"x\",\"trigger_id\":\"1.2.3\",\"view\":{\"id\":\"VB"
-        + views.incrementAndGet() + "\",\"team_id\":\"T0001\",\"type\":\"modal\",\"callback_id\":"
-        + SignedRequests.jsonString(view.path("callback_id").asText()) + ",\"private_metadata\":"
-        + SignedRequests.jsonString(view.path("private_metadata").asText()) + ",\"hash\":\"1.h\",\"state\":{\"values\":"
-        + values + "}},\"response_urls\":[]}";
-    return bot.signed(SignedRequests.form(Map.of("payload", json)), SignedRequests.FORM);
+    return bot.submitView(WriteFlowHarness.JANE, view, "VB" + views.incrementAndGet(), "1.h", values);
   }
 
   /** Opens, fills and submits the bill modal; returns the preview posted through the command's response_url. */
@@ -250,7 +244,7 @@ final class BillStubs {
 
   private static String field(String form, String name) {
     try {
-      return WriteFlowHarness.formField(form, name);
+      return Forms.field(form, name);
     } catch (AssertionError e) {
       return "";
     }

@@ -12,13 +12,13 @@ import com.syncrobot.store.ConnectedUserStore;
 import com.syncrobot.store.Database;
 import com.syncrobot.store.TokenCipher;
 import com.syncrobot.syncro.SyncroClient;
+import com.syncrobot.testkit.Fixtures;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import javax.crypto.KeyGenerator;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -82,10 +82,8 @@ final class BotServerTest {
     BotConfig config = new BotConfig("xoxb-1", null, "xapp-1-A1-secret", wm.getHttpBaseUrl() + "/api/", 0,
         "https://acme.syncromsp.com/api/v1", "jdbc:sqlite:" + dir.resolve("bot.db"), null, dir.resolve("key"),
         Duration.ofMinutes(30), null, null, List.of());
-    KeyGenerator kg = KeyGenerator.getInstance("AES");
-    kg.init(256);
     try (Database db = Database.open(config.dbUrl())) {
-      ConnectedUserStore users = new ConnectedUserStore(db, new TokenCipher(kg.generateKey()), Clock.systemUTC());
+      ConnectedUserStore users = new ConnectedUserStore(db, new TokenCipher(Fixtures.newKey()), Clock.systemUTC());
       SyncroClient syncro = SyncroClient.builder().baseUrl("https://acme.syncromsp.com/api/v1").build();
       // Socket Mode needs no signing secret; a refused app token stops the start with a plain message.
       assertThatThrownBy(() -> BotServer.start(config, "127.0.0.1", db, syncro, users, Clock.systemUTC()))
@@ -101,14 +99,12 @@ final class BotServerTest {
   void start_portTaken_stopsNamingThePort(WireMockRuntimeInfo wm) throws Exception {
     wm.getWireMock().register(post(urlPathEqualTo("/api/auth.test")).willReturn(okJson(
         "{\"ok\":true,\"team_id\":\"T0001\",\"user_id\":\"UBOT\"}")));
-    KeyGenerator kg = KeyGenerator.getInstance("AES");
-    kg.init(256);
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
         Database db = Database.open("jdbc:sqlite:" + dir.resolve("bot.db"))) {
       BotConfig config = new BotConfig("xoxb-1", "s", null, wm.getHttpBaseUrl() + "/api/", taken.getLocalPort(),
           "https://acme.syncromsp.com/api/v1", "jdbc:sqlite:unused", null, dir.resolve("key"),
           Duration.ofMinutes(30), null, null, List.of());
-      ConnectedUserStore users = new ConnectedUserStore(db, new TokenCipher(kg.generateKey()), Clock.systemUTC());
+      ConnectedUserStore users = new ConnectedUserStore(db, new TokenCipher(Fixtures.newKey()), Clock.systemUTC());
       SyncroClient syncro = SyncroClient.builder().baseUrl("https://acme.syncromsp.com/api/v1").build();
       assertThatThrownBy(() -> BotServer.start(config, "127.0.0.1", db, syncro, users, Clock.systemUTC()))
           .isInstanceOf(ConfigException.class)

@@ -10,40 +10,35 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static com.syncrobot.app.CreateFlows.CUSTOMER;
 import static com.syncrobot.app.WriteFlowHarness.API;
 import static com.syncrobot.app.WriteFlowHarness.JANE;
 import static com.syncrobot.app.WriteFlowHarness.JSON;
-import static com.syncrobot.app.WriteFlowHarness.TOKEN;
 import static com.syncrobot.app.WriteFlowHarness.actionIds;
 import static com.syncrobot.app.WriteFlowHarness.actionTs;
 import static com.syncrobot.app.WriteFlowHarness.newPath;
 import static com.syncrobot.app.WriteFlowHarness.text;
+import static com.syncrobot.testkit.Fixtures.SYNCRO_TOKEN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.syncrobot.write.Plan;
 import com.syncrobot.write.PlanState;
 import com.syncrobot.write.StepState;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import javax.crypto.KeyGenerator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 5, {@code /syncro create}: the modal, its live fields and type-ahead, and the three-call
@@ -51,12 +46,6 @@ import org.junit.jupiter.api.io.TempDir;
  * SQLite file and Slack and Syncro on WireMock. No case ever sends a second ticket POST (R2).
  */
 final class CreateFlowTest {
-  @RegisterExtension
-  static WireMockExtension slack = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
-
-  @RegisterExtension
-  static WireMockExtension syncro = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
-
   static final long NEW_TICKET = 7001;
   static final long NEW_NUMBER = 32299;
   static final String TICKETS = API + "/tickets";
@@ -64,33 +53,28 @@ final class CreateFlowTest {
   static final String APPOINTMENTS = API + "/appointments";
   static final ZoneId LA = ZoneId.of(CreateFlows.LA);
 
-  @TempDir
-  Path dir;
-
-  WriteFlowHarness bot;
+  @RegisterExtension
+  static final WriteFlowHarness bot =
+      WriteFlowHarness.builder().syncroOnWireMock().connect(JANE, "Jane Tech").build();
   CreateFlows flows;
 
   @BeforeEach
   void start() throws Exception {
-    KeyGenerator kg = KeyGenerator.getInstance("AES");
-    kg.init(256);
-    bot = new WriteFlowHarness(slack, syncro, dir, kg.generateKey());
-    bot.connect(JANE, "Jane Tech");
     flows = new CreateFlows(bot, CreateFlows.LA);
   }
 
   @AfterEach
   void stopAndCheckSecrets_R11() {
     bot.close();
-    for (ServeEvent e : slack.getAllServeEvents()) {
-      assertThat(e.getRequest().getBodyAsString()).doesNotContain(TOKEN).doesNotContain("api_key");
+    for (ServeEvent e : bot.slack.getAllServeEvents()) {
+      assertThat(e.getRequest().getBodyAsString()).doesNotContain(SYNCRO_TOKEN).doesNotContain("api_key");
     }
   }
 
   // ---- helpers ----------------------------------------------------------------------------------
 
   private void ticketPost(ResponseDefinitionBuilder answer) {
-    syncro.stubFor(post(urlPathEqualTo(TICKETS)).willReturn(answer));
+    bot.syncro.stubFor(post(urlPathEqualTo(TICKETS)).willReturn(answer));
   }
 
   private static ResponseDefinitionBuilder created() {
@@ -104,11 +88,11 @@ final class CreateFlowTest {
   }
 
   private void commentPost(ResponseDefinitionBuilder answer) {
-    syncro.stubFor(post(urlPathEqualTo(NEW_COMMENT)).willReturn(answer));
+    bot.syncro.stubFor(post(urlPathEqualTo(NEW_COMMENT)).willReturn(answer));
   }
 
   private void appointmentPost(ResponseDefinitionBuilder answer) {
-    syncro.stubFor(post(urlPathEqualTo(APPOINTMENTS)).willReturn(answer));
+    bot.syncro.stubFor(post(urlPathEqualTo(APPOINTMENTS)).willReturn(answer));
   }
 
   private int posts(String path) {
@@ -117,7 +101,7 @@ final class CreateFlowTest {
 
   /** Opens the modal with {@code /syncro create acme} and returns the filled form. */
   private JsonNode openForm(WriteFlowHarness.Sent[] sent) throws Exception {
-    slack.resetRequests();
+    bot.slack.resetRequests();
     sent[0] = bot.command(JANE, "create acme");
     assertThat(sent[0].ack().statusCode()).isEqualTo(200);
     assertThat(sent[0].ack().body()).isEmpty();
@@ -167,7 +151,7 @@ final class CreateFlowTest {
     assertThat(all).contains("\"initial_options\":[{\"text\":{\"type\":\"plain_text\",\"text\":\"Do not email the"
         + " customer\"");
     // the technician's zone was read and cached for the submission's checks
-    slack.verify(postRequestedFor(urlPathEqualTo("/api/users.info")));
+    bot.slack.verify(postRequestedFor(urlPathEqualTo("/api/users.info")));
   }
 
   @Test
@@ -190,7 +174,7 @@ final class CreateFlowTest {
   @Test
   void assetTypeAhead_searchesOnlyTheChosenCustomersAssets_R14() throws Exception {
     JsonNode form = openForm(new WriteFlowHarness.Sent[1]);
-    syncro.stubFor(get(urlPathEqualTo(API + "/customer_assets")).withQueryParam("customer_id", equalTo("77"))
+    bot.syncro.stubFor(get(urlPathEqualTo(API + "/customer_assets")).withQueryParam("customer_id", equalTo("77"))
         .willReturn(okJson("{\"assets\":[{\"id\":41,\"name\":\"Front printer\",\"customer_id\":77,"
             + "\"asset_type\":\"Printer\",\"asset_serial\":\"SN1\"},"
             + "{\"id\":42,\"name\":\"Other's\",\"customer_id\":78}],"
@@ -200,7 +184,7 @@ final class CreateFlowTest {
 
     assertThat(options).hasSize(1);
     assertThat(options.get(0).path("text").path("text").asText()).isEqualTo("Front printer · Printer · SN1");
-    syncro.verify(getRequestedFor(urlPathEqualTo(API + "/customer_assets")).withQueryParam("query", equalTo("print")));
+    bot.syncro.verify(getRequestedFor(urlPathEqualTo(API + "/customer_assets")).withQueryParam("query", equalTo("print")));
   }
 
   @Test
@@ -222,7 +206,7 @@ final class CreateFlowTest {
   @Test
   void customerChanged_rebuildsContactsForTheNewCustomer_andDropsTheOldContact_R14() throws Exception {
     JsonNode form = openForm(new WriteFlowHarness.Sent[1]);
-    syncro.stubFor(get(urlPathEqualTo(API + "/customers/78")).willReturn(okJson("{\"customer\":{\"id\":78,"
+    bot.syncro.stubFor(get(urlPathEqualTo(API + "/customers/78")).willReturn(okJson("{\"customer\":{\"id\":78,"
         + "\"business_name\":\"Burger Co\",\"contacts\":[{\"id\":9,\"name\":\"Bob Burger\","
         + "\"address1\":\"2 Bun Rd\"}]}}")));
     CreateFlows.Values now = CreateFlows.createForm("Printer jams", null)
@@ -245,7 +229,7 @@ final class CreateFlowTest {
 
   @Test
   void create_wordsMatchingSeveralCustomers_leaveTheChoiceToTheTechnician() throws Exception {
-    syncro.stubFor(get(urlPathEqualTo(API + "/customers")).withQueryParam("query", equalTo("dental"))
+    bot.syncro.stubFor(get(urlPathEqualTo(API + "/customers")).withQueryParam("query", equalTo("dental"))
         .willReturn(okJson("{\"customers\":[{\"id\":77,\"business_name\":\"Acme Dental\"},{\"id\":78,"
             + "\"business_name\":\"Bright Dental\"}],\"meta\":{\"total_pages\":1}}")));
 
@@ -316,14 +300,14 @@ final class CreateFlowTest {
     String click = confirm(p.planId());
     Plan done = bot.awaitState(p.planId(), PlanState.DONE);
 
-    syncro.verify(exactly(1), postRequestedFor(urlPathEqualTo(TICKETS)).withRequestBody(equalToJson(
+    bot.syncro.verify(exactly(1), postRequestedFor(urlPathEqualTo(TICKETS)).withRequestBody(equalToJson(
         "{\"customer_id\":77,\"subject\":\"Printer jams\",\"problem_type\":\"Hardware\",\"status\":\"New\","
             + "\"priority\":\"2 Normal\",\"user_id\":1735,\"contact_id\":5}")));
-    syncro.verify(exactly(1), postRequestedFor(urlPathEqualTo(NEW_COMMENT)).withRequestBody(equalToJson(
+    bot.syncro.verify(exactly(1), postRequestedFor(urlPathEqualTo(NEW_COMMENT)).withRequestBody(equalToJson(
         "{\"subject\":\"Initial Issue\",\"body\":\"Printer jams on every page.<br>Tried a new tray.\","
             + "\"hidden\":false,\"do_not_email\":true,\"tech\":\"Jane Tech\"}")));
     String utcStart = start.toString();
-    syncro.verify(exactly(1), postRequestedFor(urlPathEqualTo(APPOINTMENTS)).withRequestBody(equalToJson(
+    bot.syncro.verify(exactly(1), postRequestedFor(urlPathEqualTo(APPOINTMENTS)).withRequestBody(equalToJson(
         "{\"summary\":\"Acme Dental: Printer jams\",\"start_at\":\"" + utcStart + "\",\"end_at\":\""
             + start.plus(Duration.ofMinutes(90)) + "\",\"appointment_type_id\":4322,\"ticket_id\":" + NEW_TICKET
             + ",\"customer_id\":77,\"user_id\":1735,\"user_ids\":[1735],\"do_not_email\":true,"
@@ -374,19 +358,19 @@ final class CreateFlowTest {
     commentPost(okJson("{\"comment\":{\"id\":880}}"));
     appointmentPost(okJson("{\"appointment\":{\"id\":990}}"));
     WriteFlowHarness.Preview p = preview("Printer jams", tuesdayEvening());
-    syncro.stubFor(get(urlPathEqualTo(TICKETS)).withQueryParam("customer_id", equalTo("77")).willReturn(okJson(
+    bot.syncro.stubFor(get(urlPathEqualTo(TICKETS)).withQueryParam("customer_id", equalTo("77")).willReturn(okJson(
         "{\"tickets\":[" + CreateFlows.ticketJson(6900, 31000, "Printer jams", bot.clock.instant().minus(
             Duration.ofDays(3))) + "," + CreateFlows.ticketJson(NEW_TICKET, NEW_NUMBER, "Printer jams",
             bot.clock.instant().plusSeconds(1)) + "],\"meta\":{\"total_pages\":1}}")));
 
     // the number comes from reading the ticket, since the create answer was lost
-    syncro.stubFor(get(urlPathEqualTo(TICKETS + "/" + NEW_TICKET)).willReturn(okJson("{\"ticket\":"
+    bot.syncro.stubFor(get(urlPathEqualTo(TICKETS + "/" + NEW_TICKET)).willReturn(okJson("{\"ticket\":"
         + CreateFlows.ticketJson(NEW_TICKET, NEW_NUMBER, "Printer jams", bot.clock.instant()) + "}")));
 
     String click = confirm(p.planId());
     Plan done = bot.awaitState(p.planId(), PlanState.DONE);
 
-    syncro.verify(exactly(1), postRequestedFor(urlPathEqualTo(TICKETS)));
+    bot.syncro.verify(exactly(1), postRequestedFor(urlPathEqualTo(TICKETS)));
     assertThat(done.step(0).resultId()).isEqualTo(NEW_TICKET);
     assertThat(done.step(0).verification()).contains("found: ticket #32299");
     assertThat(posts(NEW_COMMENT)).isEqualTo(1);
@@ -404,7 +388,7 @@ final class CreateFlowTest {
 
     assertThat(failed.note()).contains("Subject can't be blank", "Nothing was written to Syncro");
     assertThat(failed.step(1).state()).isEqualTo(StepState.PENDING);
-    syncro.verify(exactly(1), postRequestedFor(urlPathEqualTo(TICKETS)));
+    bot.syncro.verify(exactly(1), postRequestedFor(urlPathEqualTo(TICKETS)));
     assertThat(posts(NEW_COMMENT)).isZero();
     assertThat(posts(APPOINTMENTS)).isZero();
     JsonNode shown = bot.awaitPost(click, "Failed.");
@@ -414,9 +398,9 @@ final class CreateFlowTest {
   @Test
   void commentRefusedAfterTicketCreated_resultNamesTheTicket_finishSendsTheRestOnce_R2() throws Exception {
     ticketPost(created());
-    syncro.stubFor(post(urlPathEqualTo(NEW_COMMENT)).inScenario("comment").whenScenarioStateIs(Scenario.STARTED)
+    bot.syncro.stubFor(post(urlPathEqualTo(NEW_COMMENT)).inScenario("comment").whenScenarioStateIs(Scenario.STARTED)
         .willReturn(refused("Body contains unsupported markup")).willSetStateTo("fixed"));
-    syncro.stubFor(post(urlPathEqualTo(NEW_COMMENT)).inScenario("comment").whenScenarioStateIs("fixed")
+    bot.syncro.stubFor(post(urlPathEqualTo(NEW_COMMENT)).inScenario("comment").whenScenarioStateIs("fixed")
         .willReturn(okJson("{\"comment\":{\"id\":881}}")));
     appointmentPost(okJson("{\"appointment\":{\"id\":990}}"));
     WriteFlowHarness.Preview p = preview("Printer jams", tuesdayEvening());
@@ -446,10 +430,10 @@ final class CreateFlowTest {
     confirm(followUpId);
     bot.awaitState(followUpId, PlanState.DONE);
 
-    syncro.verify(exactly(1), postRequestedFor(urlPathEqualTo(TICKETS)));
+    bot.syncro.verify(exactly(1), postRequestedFor(urlPathEqualTo(TICKETS)));
     assertThat(posts(NEW_COMMENT)).isEqualTo(2);
     assertThat(posts(APPOINTMENTS)).isEqualTo(1);
-    syncro.verify(postRequestedFor(urlPathEqualTo(APPOINTMENTS)).withRequestBody(equalToJson(
+    bot.syncro.verify(postRequestedFor(urlPathEqualTo(APPOINTMENTS)).withRequestBody(equalToJson(
         "{\"ticket_id\":" + NEW_TICKET + "}", true, true)));
   }
 
@@ -457,9 +441,9 @@ final class CreateFlowTest {
   void appointmentRefusedAfterTicketAndComment_finishSendsOnlyTheAppointment_R2() throws Exception {
     ticketPost(created());
     commentPost(okJson("{\"comment\":{\"id\":880}}"));
-    syncro.stubFor(post(urlPathEqualTo(APPOINTMENTS)).inScenario("appt").whenScenarioStateIs(Scenario.STARTED)
+    bot.syncro.stubFor(post(urlPathEqualTo(APPOINTMENTS)).inScenario("appt").whenScenarioStateIs(Scenario.STARTED)
         .willReturn(refused("Start at is outside business hours")).willSetStateTo("fixed"));
-    syncro.stubFor(post(urlPathEqualTo(APPOINTMENTS)).inScenario("appt").whenScenarioStateIs("fixed")
+    bot.syncro.stubFor(post(urlPathEqualTo(APPOINTMENTS)).inScenario("appt").whenScenarioStateIs("fixed")
         .willReturn(okJson("{\"appointment\":{\"id\":991}}")));
     WriteFlowHarness.Preview p = preview("Printer jams", tuesdayEvening());
 
@@ -475,7 +459,7 @@ final class CreateFlowTest {
     confirm(followUpId);
     bot.awaitState(followUpId, PlanState.DONE);
 
-    syncro.verify(exactly(1), postRequestedFor(urlPathEqualTo(TICKETS)));
+    bot.syncro.verify(exactly(1), postRequestedFor(urlPathEqualTo(TICKETS)));
     assertThat(posts(NEW_COMMENT)).isEqualTo(1);
     assertThat(posts(APPOINTMENTS)).isEqualTo(2);
   }

@@ -11,6 +11,8 @@ import static com.syncrobot.app.WriteFlowHarness.JSON;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.syncrobot.testkit.Forms;
+import com.syncrobot.testkit.JsonFixtures;
 import java.net.http.HttpResponse;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -62,24 +64,17 @@ final class CreateFlows {
   // ---- Syncro ---------------------------------------------------------------------------------
 
   private void stubAccount() {
-    bot.syncro.stubFor(get(urlPathEqualTo(API + "/tickets/settings")).willReturn(okJson(
-        "{\"ticket_status_list\":[\"New\",\"In Progress\",\"Resolved\"],\"problem_types\":[\"Hardware\","
-            + "\"Emergency Service\",\"Not determined\"],\"priorities\":[\"1 High\",\"2 Normal\",\"3 Low\","
-            + "\"4 Urgent\"]}")));
-    bot.syncro.stubFor(get(urlPathEqualTo(API + "/settings")).willReturn(okJson(
-        "{\"locale\":{\"time_zone\":\"Pacific Time (US & Canada)\"}}")));
-    bot.syncro.stubFor(get(urlPathEqualTo(API + "/users")).willReturn(okJson(
-        "{\"users\":[[1735,\"Jane Tech\"],[1750,\"Bob Tech\"]]}")));
-    bot.syncro.stubFor(get(urlPathEqualTo(API + "/appointment_types")).willReturn(okJson(
-        "{\"appointment_types\":[{\"id\":4321,\"name\":\"In Shop\",\"location_type\":\"shop\"},"
-            + "{\"id\":4322,\"name\":\"Onsite\",\"location_type\":\"customer\"}]}")));
+    bot.syncro.stubFor(get(urlPathEqualTo(API + "/tickets/settings"))
+        .willReturn(okJson(JsonFixtures.load("flows/tickets-settings.json"))));
+    bot.syncro.stubFor(get(urlPathEqualTo(API + "/settings")).willReturn(okJson(JsonFixtures.load("flows/settings.json"))));
+    bot.syncro.stubFor(get(urlPathEqualTo(API + "/users")).willReturn(okJson(JsonFixtures.load("flows/users.json"))));
+    bot.syncro.stubFor(get(urlPathEqualTo(API + "/appointment_types"))
+        .willReturn(okJson(JsonFixtures.load("flows/appointment-types.json"))));
   }
 
   private void stubCustomer() {
-    String customer = "{\"id\":" + CUSTOMER + ",\"business_name\":\"" + CUSTOMER_NAME + "\","
-        + "\"email\":\"desk@acme.test\","
-        + "\"contacts\":[{\"id\":" + CONTACT + ",\"name\":\"Dr Smile\",\"email\":\"smile@acme.test\","
-        + "\"address1\":\"1 Main St\",\"city\":\"Springfield\"},{\"id\":6,\"name\":\"Front Desk\"}]}";
+    // CUSTOMER (CUSTOMER_NAME) with contact CONTACT
+    String customer = JsonFixtures.load("flows/customer-acme.json");
     bot.syncro.stubFor(get(urlPathEqualTo(API + "/customers")).withQueryParam("query", equalTo("acme"))
         .willReturn(okJson("{\"customers\":[" + customer + "],\"meta\":{\"total_pages\":1}}")));
     bot.syncro.stubFor(get(urlPathEqualTo(API + "/customers/" + CUSTOMER))
@@ -87,9 +82,9 @@ final class CreateFlows {
   }
 
   static String ticketJson(long id, long number, String subject, Instant created) {
-    return "{\"id\":" + id + ",\"number\":" + number + ",\"subject\":" + str(subject)
-        + ",\"status\":\"New\",\"customer_id\":" + CUSTOMER + ",\"customer_business_then_name\":\"" + CUSTOMER_NAME
-        + "\",\"created_at\":\"" + created + "\",\"comments\":[],\"line_items\":[]}";
+    // a new ticket of CUSTOMER (CUSTOMER_NAME)
+    return JsonFixtures.load("flows/new-ticket.json",
+        Map.of("id", id, "number", number, "subject", str(subject), "created_at", created));
   }
 
   // ---- time -----------------------------------------------------------------------------------
@@ -107,7 +102,7 @@ final class CreateFlows {
     List<LoggedRequest> updated = WriteFlowHarness.await(
         () -> bot.slack.findAll(postRequestedFor(urlPathEqualTo("/api/views.update"))), l -> l.size() >= atLeast,
         atLeast + " views.update");
-    return JSON.readTree(WriteFlowHarness.formField(updated.get(updated.size() - 1).getBodyAsString(), "view"));
+    return JSON.readTree(Forms.field(updated.get(updated.size() - 1).getBodyAsString(), "view"));
   }
 
   /** Fills a modal's state: block id → action id → element state JSON. */
@@ -187,54 +182,31 @@ final class CreateFlows {
     return v;
   }
 
-  private static String user(String user) {
-    return "\"user\":{\"id\":\"" + user + "\",\"username\":\"u\",\"name\":\"u\",\"team_id\":\"T0001\"}";
-  }
-
-  private static String viewJson(JsonNode view, String viewId, String values) {
-    return "{\"id\":\"" + viewId + "\",\"team_id\":\"T0001\",\"type\":\"modal\",\"callback_id\":"
-        + str(view.path("callback_id").asText()) + ",\"private_metadata\":"
-        + str(view.path("private_metadata").asText()) + ",\"hash\":\"1.abc" + seq.incrementAndGet()
-        + "\",\"state\":{\"values\":" + values + "}}";
-  }
-
   /** Submits {@code view} with {@code values}; returns the ack. */
   HttpResponse<String> submit(String user, JsonNode view, Values values) {
-    String json = "{\"type\":\"view_submission\",\"team\":{\"id\":\"T0001\",\"domain\":\"acme\"}," + user(user)
-        + ",\"api_app_id\":\"A0001\",\"token\":\"legacy-verification-token\",\"trigger_id\":\"1.2.3\",\"view\":"
-        + viewJson(view, "VS" + seq.incrementAndGet(), values.json()) + ",\"response_urls\":[]}";
-    return bot.signed(SignedRequests.form(Map.of("payload", json)), SignedRequests.FORM);
+    return bot.submitView(user, view, "VS" + seq.incrementAndGet(), "1.abc" + seq.incrementAndGet(), values.json());
   }
 
   /** A live field of {@code view} changed (block_actions from a modal). */
   HttpResponse<String> changed(String user, JsonNode view, String blockId, String actionId, Values values) {
-    String json = "{\"type\":\"block_actions\",\"team\":{\"id\":\"T0001\",\"domain\":\"acme\"}," + user(user)
-        + ",\"api_app_id\":\"A0001\",\"token\":\"legacy-verification-token\",\"trigger_id\":\"9.8.7\","
-        + "\"container\":{\"type\":\"view\",\"view_id\":\"V1\"},\"view\":" + viewJson(view, "V1", values.json())
-        + ",\"actions\":[{\"action_id\":\"" + actionId + "\",\"block_id\":\"" + blockId + "\",\"type\":"
-        + "\"static_select\",\"action_ts\":\"" + WriteFlowHarness.actionTs() + "\"}]}";
-    return bot.signed(SignedRequests.form(Map.of("payload", json)), SignedRequests.FORM);
+    return bot.interaction(JsonFixtures.load("slack/block_actions_view.json", Map.of("user", user,
+        "view", WriteFlowHarness.modalView(view, "V1", "1.abc" + seq.incrementAndGet(), values.json()), "action_id", actionId, "block_id", blockId,
+        "action_ts", WriteFlowHarness.actionTs())));
   }
 
   /** Type-ahead in an external select of {@code view}. */
   HttpResponse<String> suggest(String user, JsonNode view, String actionId, String typed) {
-    String json = "{\"type\":\"block_suggestion\",\"team\":{\"id\":\"T0001\",\"domain\":\"acme\"}," + user(user)
-        + ",\"api_app_id\":\"A0001\",\"token\":\"legacy-verification-token\",\"container\":{\"type\":\"view\","
-        + "\"view_id\":\"V1\"},\"view\":" + viewJson(view, "V1", "{}") + ",\"action_id\":\"" + actionId
-        + "\",\"block_id\":\"customer\",\"value\":" + str(typed) + "}";
-    return bot.signed(SignedRequests.form(Map.of("payload", json)), SignedRequests.FORM);
+    return bot.interaction(JsonFixtures.load("slack/block_suggestion.json", Map.of("user", user,
+        "view", WriteFlowHarness.modalView(view, "V1", "1.abc" + seq.incrementAndGet(), "{}"), "action_id", actionId, "value", str(typed))));
   }
 
   /** A message shortcut on a message in C0001 (ts 1700000000.000100, in the thread of {@code threadTs}). */
   HttpResponse<String> shortcut(String user, String callbackId, String text, String threadTs, String responsePath) {
-    String json = "{\"type\":\"message_action\",\"token\":\"legacy-verification-token\",\"action_ts\":\""
-        + WriteFlowHarness.actionTs() + "\",\"team\":{\"id\":\"T0001\",\"domain\":\"acme\"}," + user(user)
-        + ",\"channel\":{\"id\":\"C0001\",\"name\":\"support\"},\"callback_id\":\"" + callbackId + "\","
-        + "\"trigger_id\":\"5.6.7\",\"message_ts\":\"1700000000.000100\",\"message\":{\"type\":\"message\","
-        + "\"user\":\"U0CUST\",\"ts\":\"1700000000.000100\"" + (threadTs == null ? "" : ",\"thread_ts\":\""
-        + threadTs + "\"") + ",\"text\":" + str(text) + "},\"response_url\":"
-        + str(bot.slack.baseUrl() + responsePath) + "}";
-    return bot.signed(SignedRequests.form(Map.of("payload", json)), SignedRequests.FORM);
+    String message = "{\"type\":\"message\",\"user\":\"U0CUST\",\"ts\":\"1700000000.000100\""
+        + (threadTs == null ? "" : ",\"thread_ts\":\"" + threadTs + "\"") + ",\"text\":" + str(text) + "}";
+    return bot.interaction(JsonFixtures.load("slack/message_action.json", Map.of("action_ts",
+        WriteFlowHarness.actionTs(), "user", user, "callback_id", callbackId, "message", message,
+        "response_url", str(bot.slack.baseUrl() + responsePath))));
   }
 
   /** Returns how many plans were stored, whatever their state. */
@@ -249,7 +221,7 @@ final class CreateFlows {
       Map<String, String> fields = new LinkedHashMap<>();
       for (String name : List.of("channel", "thread_ts", "text")) {
         try {
-          fields.put(name, WriteFlowHarness.formField(r.getBodyAsString(), name));
+          fields.put(name, Forms.field(r.getBodyAsString(), name));
         } catch (AssertionError e) {
           // absent field
         }

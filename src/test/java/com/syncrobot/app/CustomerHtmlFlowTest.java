@@ -1,6 +1,5 @@
 package com.syncrobot.app;
 
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static com.syncrobot.app.WriteFlowHarness.JANE;
 import static com.syncrobot.app.WriteFlowHarness.actionTs;
 import static com.syncrobot.app.WriteFlowHarness.newPath;
@@ -17,15 +16,9 @@ import com.syncrobot.syncro.SyncroToken;
 import com.syncrobot.text.CommentHtml;
 import com.syncrobot.write.PlanState;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
-import javax.crypto.KeyGenerator;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Technician text that looks like HTML reaches the customer as the text that was typed and previewed
@@ -34,9 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
  * verifies when Syncro commits it but the answer is lost.
  */
 final class CustomerHtmlFlowTest {
-  @RegisterExtension
-  static WireMockExtension slack = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
-
   /** What a technician (or someone pasting from a phishing mail) might type. */
   static final String TYPED = "Call <a href=\"http://evil.example\">your bank</a> & <script>alert(1)</script>\nThanks";
   /** The same text as Syncro must hold it: nothing in it is a tag. */
@@ -46,35 +36,18 @@ final class CustomerHtmlFlowTest {
   static final String PREVIEWED = "Call &lt;a href=\"http://evil.example\"&gt;your bank&lt;/a&gt; &amp; "
       + "&lt;script&gt;alert(1)&lt;/script&gt;";
 
-  @TempDir
-  Path dir;
-
-  SyncroSandbox sandbox;
-  WriteFlowHarness bot;
-
-  @BeforeEach
-  void start() throws Exception {
-    sandbox = SyncroSandbox.start("127.0.0.1", 0, Clock.systemUTC());
-    KeyGenerator kg = KeyGenerator.getInstance("AES");
-    kg.init(256);
-    bot = new WriteFlowHarness(slack, sandbox.baseUrl(), dir, kg.generateKey());
-    bot.users.connect(JANE, 1735, "Dana Tech", new SyncroToken(sandbox.seedTokens().get(1735L)));
-  }
-
-  @AfterEach
-  void stop() {
-    bot.close();
-    sandbox.stop();
-  }
+  @RegisterExtension
+  static final WriteFlowHarness bot =
+      WriteFlowHarness.builder().sandbox().connectToSandbox(JANE, 1735, "Dana Tech").build();
 
   private SandboxTicket openTicket() {
-    return sandbox.state().tickets().stream()
+    return bot.sandbox().state().tickets().stream()
         .filter(t -> !List.of("Resolved", "Invoiced", "Closed").contains(t.status()))
         .findFirst().orElseThrow(() -> new AssertionError("no open seeded ticket"));
   }
 
   private WriteFlowHarness.Preview preview(String kind, SandboxTicket t, String audience) throws Exception {
-    slack.resetRequests();
+    bot.slack.resetRequests();
     WriteFlowHarness.Sent c = bot.command(JANE, kind + " " + t.number());
     assertThat(c.ack().statusCode()).isEqualTo(200);
     JsonNode view = bot.lastOpenedView();
@@ -85,20 +58,20 @@ final class CustomerHtmlFlowTest {
   }
 
   private List<SandboxComment> newComments(SandboxTicket t, int before) {
-    List<SandboxComment> all = sandbox.state().commentsOf(t.id());
+    List<SandboxComment> all = bot.sandbox().state().commentsOf(t.id());
     return all.subList(before, all.size());
   }
 
   @Test
   void comment_htmlTyped_previewedAsTyped_sentEscaped_verifiedAfterALostAnswer() throws Exception {
     SandboxTicket t = openTicket();
-    int before = sandbox.state().commentsOf(t.id()).size();
+    int before = bot.sandbox().state().commentsOf(t.id()).size();
     WriteFlowHarness.Preview p = preview("comment", t, "public_email");
     assertThat(text(p.message())).contains(PREVIEWED + "\n> Thanks");
 
     // Syncro stores the comment but the answer is lost: the bot reads the ticket back and must
     // recognise its own escaped text there
-    sandbox.faults().nextWrite(WriteFault.SERVER_ERROR_AFTER_COMMIT);
+    bot.sandbox().faults().nextWrite(WriteFault.SERVER_ERROR_AFTER_COMMIT);
     bot.click(JANE, "plan_confirm", p.planId(), newPath(), actionTs());
     bot.awaitState(p.planId(), PlanState.DONE);
 
@@ -111,7 +84,7 @@ final class CustomerHtmlFlowTest {
   @Test
   void close_htmlTyped_resolutionSentEscaped() throws Exception {
     SandboxTicket t = openTicket();
-    int before = sandbox.state().commentsOf(t.id()).size();
+    int before = bot.sandbox().state().commentsOf(t.id()).size();
     WriteFlowHarness.Preview p = preview("close", t, "public");
     assertThat(text(p.message())).contains(PREVIEWED);
 
@@ -119,15 +92,15 @@ final class CustomerHtmlFlowTest {
     bot.awaitState(p.planId(), PlanState.DONE);
 
     assertThat(newComments(t, before)).singleElement().satisfies(c -> assertThat(c.body()).isEqualTo(SENT));
-    assertThat(sandbox.state().ticket(t.id()).orElseThrow().status()).isEqualTo("Resolved");
+    assertThat(bot.sandbox().state().ticket(t.id()).orElseThrow().status()).isEqualTo("Resolved");
   }
 
   @Test
   void bill_htmlInTheWorkNotes_previewedAsTyped_sentEscaped() throws Exception {
-    SandboxTicket t = sandbox.state().tickets().stream()
+    SandboxTicket t = bot.sandbox().state().tickets().stream()
         .filter(x -> !List.of("Resolved", "Invoiced", "Closed").contains(x.status()))
         .findFirst().orElseThrow();
-    int before = sandbox.state().commentsOf(t.id()).size();
+    int before = bot.sandbox().state().commentsOf(t.id()).size();
     BillStubs modal = new BillStubs(bot);
     BillStubs.Opened o = modal.open(Long.toString(t.number()));
     assertThat(modal.submit(o.form(), BillStubs.Form.of("45", "remote", TYPED).with().visibleTo("public"))

@@ -25,7 +25,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-import javax.crypto.KeyGenerator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -60,15 +59,13 @@ final class DraftFlowTest {
 
   @BeforeEach
   void start() throws Exception {
-    KeyGenerator kg = KeyGenerator.getInstance("AES");
-    kg.init(256);
     OllamaClient model = OllamaClient.builder()
         .urls(List.of(URI.create(ollama.baseUrl())))
         .ticker(nanos::get)
         .probeTimeout(Duration.ofMillis(2_500))
         .chatTimeout(Duration.ofSeconds(1))
         .build();
-    bot = new WriteFlowHarness(slack, syncro, dir, kg.generateKey(), model);
+    bot = WriteFlowHarness.builder(slack).syncro(syncro).ollama(model).start(dir);
     bot.connect(JANE, "Jane Tech");
     billing = new BillStubs(bot);
     billing.happyPath("null", "112.50");

@@ -2,7 +2,6 @@ package com.syncrobot.app;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static com.syncrobot.app.WriteFlowHarness.JANE;
 import static com.syncrobot.app.WriteFlowHarness.actionIds;
 import static com.syncrobot.app.WriteFlowHarness.actionTs;
@@ -23,16 +22,10 @@ import com.syncrobot.write.PlanState;
 import com.syncrobot.write.Step;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import javax.crypto.KeyGenerator;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A billing (and a close) that Syncro refused part-way, against the stateful sandbox: the comment and
@@ -41,37 +34,16 @@ import org.junit.jupiter.api.io.TempDir;
  * billing new work anyway is a separate, differently worded choice that invoices both lines.
  */
 final class FinishBillFlowTest {
-  @RegisterExtension
-  static WireMockExtension slack = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
-
   private static final String WORK = "Cleaned up the mail rules";
   private static final String LINE = "0.75 × Labor - Remote Business at $150.00 = $112.50";
 
-  @TempDir
-  Path dir;
-
-  SyncroSandbox sandbox;
-  WriteFlowHarness bot;
-  BillStubs modal;
-
-  @BeforeEach
-  void start() throws Exception {
-    sandbox = SyncroSandbox.start("127.0.0.1", 0, Clock.systemUTC());
-    KeyGenerator kg = KeyGenerator.getInstance("AES");
-    kg.init(256);
-    bot = new WriteFlowHarness(slack, sandbox.baseUrl(), dir, kg.generateKey());
-    bot.users.connect(JANE, 1735, "Dana Tech", new SyncroToken(sandbox.seedTokens().get(1735L)));
-    modal = new BillStubs(bot);
-  }
-
-  @AfterEach
-  void stop() {
-    bot.close();
-    sandbox.stop();
-  }
+  @RegisterExtension
+  static final WriteFlowHarness bot =
+      WriteFlowHarness.builder().sandbox().connectToSandbox(JANE, 1735, "Dana Tech").build();
+  final BillStubs modal = new BillStubs(bot);
 
   private SandboxTicket openTicket() {
-    SandboxState s = sandbox.state();
+    SandboxState s = bot.sandbox().state();
     return s.tickets().stream()
         .filter(t -> !List.of("Resolved", "Invoiced", "Closed").contains(t.status()))
         .filter(t -> {
@@ -87,15 +59,15 @@ final class FinishBillFlowTest {
     BillStubs.Opened o = modal.open(Long.toString(t.number()));
     assertThat(modal.submit(o.form(), BillStubs.Form.of("45", "remote", WORK)).body()).isEmpty();
     String planId = WriteFlowHarness.planId(bot.awaitPost(o.command().responsePath(), "Details"));
-    sandbox.faults().nextWrite(WriteFault.PASS, WriteFault.PASS, WriteFault.REFUSED_422);
+    bot.sandbox().faults().nextWrite(WriteFault.PASS, WriteFault.PASS, WriteFault.REFUSED_422);
     bot.click(JANE, "plan_confirm", planId, confirmPath, actionTs());
     Plan failed = bot.awaitState(planId, PlanState.FAILED);
-    assertThat(sandbox.state().invoicesOf(t.id())).isEmpty();
+    assertThat(bot.sandbox().state().invoicesOf(t.id())).isEmpty();
     return failed;
   }
 
   private long count(SandboxTicket t, String what) {
-    SandboxState s = sandbox.state();
+    SandboxState s = bot.sandbox().state();
     return switch (what) {
       case "comments" -> s.commentsOf(t.id()).stream().filter(c -> c.body().contains(WORK)).count();
       case "lines" -> s.lineItemsOf(t.id()).stream().filter(li -> li.description().contains("mail rules")).count();
@@ -106,9 +78,9 @@ final class FinishBillFlowTest {
   private void assertBilledOnce(SandboxTicket t, String total) {
     assertThat(count(t, "comments")).isEqualTo(1);
     assertThat(count(t, "lines")).isEqualTo(1);
-    List<SandboxInvoice> invoices = sandbox.state().invoicesOf(t.id());
+    List<SandboxInvoice> invoices = bot.sandbox().state().invoicesOf(t.id());
     assertThat(invoices).singleElement().satisfies(i -> assertThat(i.total()).isEqualByComparingTo(total));
-    assertThat(sandbox.state().ticket(t.id()).orElseThrow().status()).isEqualTo("Invoiced");
+    assertThat(bot.sandbox().state().ticket(t.id()).orElseThrow().status()).isEqualTo("Invoiced");
   }
 
   @Test
@@ -134,7 +106,7 @@ final class FinishBillFlowTest {
     Plan done = bot.awaitState(followUpId, PlanState.DONE);
     assertBilledOnce(t, "112.50");
     // the invoice check read the new invoice, not a stale reference
-    long invoiceId = sandbox.state().invoicesOf(t.id()).get(0).id();
+    long invoiceId = bot.sandbox().state().invoicesOf(t.id()).get(0).id();
     assertThat(done.step(1).resultBody()).contains(Long.toString(invoiceId));
   }
 
@@ -197,7 +169,7 @@ final class FinishBillFlowTest {
     String planId = WriteFlowHarness.planId(preview);
     bot.click(JANE, "plan_confirm", planId, newPath(), actionTs());
     bot.awaitState(planId, PlanState.DONE);
-    SandboxState s = sandbox.state();
+    SandboxState s = bot.sandbox().state();
     assertThat(s.invoicesOf(t.id())).singleElement()
         .satisfies(i -> assertThat(i.total()).isEqualByComparingTo("187.50"));
     assertThat(s.lineItemsOf(t.id()).stream().filter(li -> li.invoiceId() == null)).isEmpty();
@@ -220,7 +192,7 @@ final class FinishBillFlowTest {
     assertThat(bot.submit(JANE, view, "Resolved", "Swapped the fuser unit", "internal", false, "VC1").body())
         .isEmpty();
     String planId = WriteFlowHarness.planId(bot.awaitPost(c.responsePath(), "Details"));
-    sandbox.faults().nextWrite(WriteFault.PASS, WriteFault.REFUSED_422);
+    bot.sandbox().faults().nextWrite(WriteFault.PASS, WriteFault.REFUSED_422);
     String confirmPath = newPath();
     bot.click(JANE, "plan_confirm", planId, confirmPath, actionTs());
     bot.awaitState(planId, PlanState.FAILED);
@@ -233,7 +205,7 @@ final class FinishBillFlowTest {
         .satisfies(s -> assertThat(s.method()).isEqualTo("PUT"));
     bot.click(JANE, "plan_confirm", followUpId, newPath(), actionTs());
     bot.awaitState(followUpId, PlanState.DONE);
-    SandboxState s = sandbox.state();
+    SandboxState s = bot.sandbox().state();
     assertThat(s.commentsOf(t.id()).stream().filter(x -> x.body().contains("Swapped the fuser unit"))).hasSize(1);
     assertThat(s.ticket(t.id()).orElseThrow().status()).isEqualTo("Resolved");
   }

@@ -9,7 +9,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static com.syncrobot.app.WriteFlowHarness.API;
 import static com.syncrobot.app.WriteFlowHarness.JANE;
 import static com.syncrobot.app.WriteFlowHarness.JSON;
@@ -19,22 +18,17 @@ import static com.syncrobot.app.WriteFlowHarness.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.syncrobot.write.PlanState;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import javax.crypto.KeyGenerator;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 5, {@code /syncro move-appointment}: the client-side filter over every page of {@code GET
@@ -42,36 +36,20 @@ import org.junit.jupiter.api.io.TempDir;
  * through signed requests to a running {@link BotServer}.
  */
 final class MoveAppointmentFlowTest {
-  @RegisterExtension
-  static WireMockExtension slack = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
-
-  @RegisterExtension
-  static WireMockExtension syncro = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
-
   static final ZoneId LA = ZoneId.of(CreateFlows.LA);
   static final String MOVED = API + "/appointments/991";
 
-  @TempDir
-  Path dir;
-
-  WriteFlowHarness bot;
+  @RegisterExtension
+  static final WriteFlowHarness bot =
+      WriteFlowHarness.builder().syncroOnWireMock().connect(JANE, "Jane Tech").build();
   CreateFlows flows;
   Instant start;
 
   @BeforeEach
   void begin() throws Exception {
-    KeyGenerator kg = KeyGenerator.getInstance("AES");
-    kg.init(256);
-    bot = new WriteFlowHarness(slack, syncro, dir, kg.generateKey());
-    bot.connect(JANE, "Jane Tech");
     bot.ticketExists("In Progress");
     flows = new CreateFlows(bot, CreateFlows.LA);
     start = CreateFlows.nextTuesdayEvening(bot.clock.instant(), LA);
-  }
-
-  @AfterEach
-  void stop() {
-    bot.close();
   }
 
   private static String appointment(long id, String summary, Long customer, Long ticket, Instant at) {
@@ -83,7 +61,7 @@ final class MoveAppointmentFlowTest {
   /** The appointments listing, one page per argument (each a comma-joined list of items). */
   private void listing(String... pages) {
     for (int i = 0; i < pages.length; i++) {
-      syncro.stubFor(get(urlPathEqualTo(API + "/appointments")).withQueryParam("page", equalTo(Integer.toString(i + 1)))
+      bot.syncro.stubFor(get(urlPathEqualTo(API + "/appointments")).withQueryParam("page", equalTo(Integer.toString(i + 1)))
           .willReturn(okJson("{\"appointments\":[" + pages[i] + "],\"meta\":{\"total_pages\":" + pages.length
               + ",\"page\":" + (i + 1) + "}}")));
     }
@@ -128,7 +106,7 @@ final class MoveAppointmentFlowTest {
         "Onsite", "Tuesday", "18:00", "America/Los_Angeles");
     assertThat(shown).doesNotContain("Burger", "Zed", "Quarterly", "Other customer");
     for (int page = 1; page <= 3; page++) {
-      syncro.verify(getRequestedFor(urlPathEqualTo(API + "/appointments"))
+      bot.syncro.verify(getRequestedFor(urlPathEqualTo(API + "/appointments"))
           .withQueryParam("page", equalTo(Integer.toString(page)))
           .withQueryParam("date_from", equalTo(LocalDate.ofInstant(bot.clock.instant(), LA).toString())));
     }
@@ -147,7 +125,7 @@ final class MoveAppointmentFlowTest {
 
   @Test
   void list_unknownTicketNumber_saysSo_R17() throws Exception {
-    syncro.stubFor(get(urlPathEqualTo(API + "/tickets")).withQueryParam("number", equalTo("999"))
+    bot.syncro.stubFor(get(urlPathEqualTo(API + "/tickets")).withQueryParam("number", equalTo("999"))
         .willReturn(okJson("{\"tickets\":[],\"meta\":{\"total_pages\":1}}")));
 
     assertThat(text(list("999"))).contains("Ticket #999 does not exist in Syncro.");
@@ -157,7 +135,7 @@ final class MoveAppointmentFlowTest {
   private JsonNode pick(String clickPath) throws Exception {
     listing(acmeOnly());
     String value = moveValues(list("acme")).get(0);
-    slack.resetRequests();
+    bot.slack.resetRequests();
     bot.click(JANE, "move_appointment_pick", value, clickPath, actionTs());
     return bot.lastOpenedView();
   }
@@ -178,7 +156,7 @@ final class MoveAppointmentFlowTest {
   @Test
   void move_previewOldToNewWithWeekdays_putsUtcKeepingTheLength_readBackMatches_R15() throws Exception {
     Instant newStart = start.plus(Duration.ofHours(15));
-    syncro.stubFor(put(urlPathEqualTo(MOVED)).willReturn(okJson("{\"appointment\":{\"id\":991,\"start_at\":\""
+    bot.syncro.stubFor(put(urlPathEqualTo(MOVED)).willReturn(okJson("{\"appointment\":{\"id\":991,\"start_at\":\""
         + newStart + "\"}}")));
 
     WriteFlowHarness.Preview p = movePreview(newStart);
@@ -189,7 +167,7 @@ final class MoveAppointmentFlowTest {
     bot.click(JANE, "plan_confirm", p.planId(), click, actionTs());
     bot.awaitState(p.planId(), PlanState.DONE);
 
-    syncro.verify(exactly(1), putRequestedFor(urlPathEqualTo(MOVED)).withRequestBody(equalToJson(
+    bot.syncro.verify(exactly(1), putRequestedFor(urlPathEqualTo(MOVED)).withRequestBody(equalToJson(
         "{\"start_at\":\"" + newStart + "\",\"end_at\":\"" + newStart.plus(Duration.ofMinutes(90)) + "\"}")));
     assertThat(text(bot.awaitPost(click, "Done."))).contains("Start returned by Syncro", "as asked", "Wednesday");
   }
@@ -198,7 +176,7 @@ final class MoveAppointmentFlowTest {
   void move_syncroReturnsAnotherStart_resultSaysWhatSyncroHolds_R15() throws Exception {
     Instant newStart = start.plus(Duration.ofHours(15));
     Instant held = newStart.plus(Duration.ofHours(8));
-    syncro.stubFor(put(urlPathEqualTo(MOVED)).willReturn(okJson("{\"appointment\":{\"id\":991,\"start_at\":\""
+    bot.syncro.stubFor(put(urlPathEqualTo(MOVED)).willReturn(okJson("{\"appointment\":{\"id\":991,\"start_at\":\""
         + held.atZone(ZoneId.of("America/New_York")).toOffsetDateTime() + "\"}}")));
     WriteFlowHarness.Preview p = movePreview(newStart);
 

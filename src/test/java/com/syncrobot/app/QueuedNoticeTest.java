@@ -8,18 +8,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.syncrobot.playground.sandbox.SyncroSandbox;
 import com.syncrobot.syncro.RequestBudget;
-import com.syncrobot.syncro.SyncroToken;
+import com.syncrobot.testkit.Clocks;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import javax.crypto.KeyGenerator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.threeten.extra.MutableClock;
 
 /**
  * A command that Syncro's shared request budget holds back is acked at once with "Queued … about N s",
@@ -35,39 +34,36 @@ final class QueuedNoticeTest {
 
   SyncroSandbox sandbox;
   WriteFlowHarness bot;
-  final WriteFlowHarness.MovableClock budgetClock = new WriteFlowHarness.MovableClock();
+  final MutableClock budgetClock = Clocks.now();
   final CountDownLatch budgetWaiting = new CountDownLatch(1);
   final CountDownLatch minutePassed = new CountDownLatch(1);
   RequestBudget budget;
 
   @BeforeEach
   void start() throws Exception {
-    sandbox = SyncroSandbox.start("127.0.0.1", 0, Clock.systemUTC());
-    KeyGenerator kg = KeyGenerator.getInstance("AES");
-    kg.init(256);
     // Two requests a minute; a request that must wait blocks until the test lets the minute pass.
     budget = new RequestBudget(2, budgetClock, d -> {
       budgetWaiting.countDown();
       if (!minutePassed.await(20, TimeUnit.SECONDS)) {
         throw new InterruptedException("the test never let the minute pass");
       }
-      budgetClock.advance(d);
+      budgetClock.add(d);
     });
-    bot = new WriteFlowHarness(slack, sandbox.baseUrl(), dir, kg.generateKey(), budget);
-    bot.users.connect(JANE, 1735, "Dana Tech", new SyncroToken(sandbox.seedTokens().get(1735L)));
+    bot = WriteFlowHarness.builder(slack).sandbox().budget(budget).start(dir);
+    sandbox = bot.sandbox();
+    bot.connectToSandbox(JANE, 1735, "Dana Tech");
   }
 
   @AfterEach
   void stop() {
     minutePassed.countDown();
     bot.close();
-    sandbox.stop();
   }
 
   @Test
   void ticket_whileTheTeamUsedTheBudget_ackSaysQueuedWithTheWait_thenTheAnswerComesByItself() throws Exception {
     budget.acquire(RequestBudget.Priority.INTERACTIVE); // the rest of the team used the minute's requests
-    budgetClock.advance(Duration.ofSeconds(15));
+    budgetClock.add(Duration.ofSeconds(15));
     budget.acquire(RequestBudget.Priority.INTERACTIVE);
 
     WriteFlowHarness.Sent c = bot.command(JANE, "ticket 32150");

@@ -7,20 +7,14 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.syncrobot.testkit.Fixtures.SECRET_SYNCRO_TOKEN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 import com.github.tomakehurst.wiremock.junit5.WireMockTest;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import com.syncrobot.testkit.JsonFixtures;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.HashMap;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,9 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** `rates list`, `rates set` and doctor's rate drift check, on a real SQLite file with Syncro on WireMock. */
 @WireMockTest
 final class RatesCliTest {
-  private static final String TOKEN = "T0123456789abcdef-SECRETsecretSECRETsecret0123456789";
-  private static final String ME = """
-      {"user_id": 1735, "user_name": "Jane Tech", "user_email": "jane@example.com"}""";
+  private static final String ME = JsonFixtures.load("syncro/me-jane.json");
   private static final Object[][] BRIEF = {
       {1190473, "Labor - Remote Business", "150.0"},
       {26118, "Labor - Onsite Business", "175.0"},
@@ -41,37 +33,15 @@ final class RatesCliTest {
       {68055, "Labor - Website Labor", "150.0"}};
 
   @TempDir Path dir;
-  private final Map<String, String> env = new HashMap<>();
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  private CliRun cli;
   private WireMockRuntimeInfo wm;
 
   @BeforeEach
   void setUp(WireMockRuntimeInfo wm) {
     this.wm = wm;
-    env.put(BotConfig.SYNCRO_BASE_URL, wm.getHttpBaseUrl() + "/api/v1");
-    env.put(BotConfig.DB_URL, "jdbc:sqlite:" + dir.resolve("bot.db"));
-    env.put(BotConfig.SECRET_KEY_FILE, dir.resolve("secret.key").toString());
-    env.put(BotConfig.SLACK_API_URL, wm.getHttpBaseUrl() + "/slack/api/");
+    cli = new CliRun(wm, dir);
     // The store as the bot's first start leaves it: `rates list` and `doctor` only read an existing one.
-    Storage.open(BotConfig.fromEnv(env), Clock.systemUTC()).close();
-  }
-
-  private int run(String stdin, String... args) {
-    out.reset();
-    err.reset();
-    Main.Cli cli = new Main.Cli(env, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
-        new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-        Clock.fixed(Instant.parse("2026-11-26T08:00:00Z"), ZoneOffset.UTC));
-    return Main.run(cli, args);
-  }
-
-  private String out() {
-    return out.toString(StandardCharsets.UTF_8);
-  }
-
-  private String err() {
-    return err.toString(StandardCharsets.UTF_8);
+    Storage.open(BotConfig.fromEnv(cli.env), Clock.systemUTC()).close();
   }
 
   private void product(long id, String name, String price) {
@@ -82,100 +52,100 @@ final class RatesCliTest {
 
   private void connectTechAndSlack() {
     wm.getWireMock().register(get(urlPathEqualTo("/api/v1/me")).willReturn(okJson(ME)));
-    assertThat(run(TOKEN, "users", "add", "--slack-user", "U04ABCDEF")).isZero();
-    env.put(BotConfig.SLACK_BOT_TOKEN, "xoxb-test-doctor-token");
-    env.put(BotConfig.SLACK_SIGNING_SECRET, "signing-secret-for-doctor");
+    assertThat(cli.run(SECRET_SYNCRO_TOKEN, "users", "add", "--slack-user", "U04ABCDEF")).isZero();
+    cli.env.put(BotConfig.SLACK_BOT_TOKEN, "xoxb-test-doctor-token");
+    cli.env.put(BotConfig.SLACK_SIGNING_SECRET, "signing-secret-for-doctor");
     wm.getWireMock().register(post(urlPathEqualTo("/slack/api/auth.test"))
         .willReturn(okJson("{\"ok\":true,\"user\":\"syncro\",\"team\":\"Acme IT\",\"user_id\":\"UBOT\"}")));
   }
 
   @Test
   void ratesList_showsTheSeededTable() {
-    int code = run("", "rates", "list");
+    int code = cli.run("", "rates", "list");
 
     assertThat(code).isZero();
-    assertThat(out()).contains("TYPE", "PRODUCT", "PRICE")
+    assertThat(cli.out()).contains("TYPE", "PRODUCT", "PRICE")
         .containsPattern("remote +1190473 +Labor - Remote Business +150.00  hour")
         .containsPattern("emergency +26184 +Labor - Emergency or After Hours Business +262.50  hour")
         .containsPattern("project +9269129 +Labor - Prepaid Project Labor +0.00  hour")
         .containsPattern("travel +26117 +Fee - Travel Time +40.00  trip");
-    assertThat(out().lines().count()).isEqualTo(8);
+    assertThat(cli.out().lines().count()).isEqualTo(8);
   }
 
   @Test
   void ratesSet_changesOneRateAndSaysWhatItWas() {
-    int code = run("", "rates", "set", "Emergency", "--product", "26184", "--price", "275.00", "--name",
+    int code = cli.run("", "rates", "set", "Emergency", "--product", "26184", "--price", "275.00", "--name",
         "Labor - Emergency or After Hours Business");
 
     assertThat(code).isZero();
-    assertThat(out()).contains("emergency: Labor - Emergency or After Hours Business (26184) at 275.00 per hour"
+    assertThat(cli.out()).contains("emergency: Labor - Emergency or After Hours Business (26184) at 275.00 per hour"
         + " (was Labor - Emergency or After Hours Business (26184) at 262.50 per hour)");
-    run("", "rates", "list");
-    assertThat(out()).containsPattern("emergency +26184 +Labor - Emergency or After Hours Business +275.00  hour");
+    cli.run("", "rates", "list");
+    assertThat(cli.out()).containsPattern("emergency +26184 +Labor - Emergency or After Hours Business +275.00  hour");
   }
 
   @Test
   void ratesSet_unitDefaultsToTheTypesCurrentOne_andCanBeGiven() {
-    assertThat(run("", "rates", "set", "travel", "--product", "26117", "--price", "45", "--name",
+    assertThat(cli.run("", "rates", "set", "travel", "--product", "26117", "--price", "45", "--name",
         "Fee - Travel Time")).isZero();
-    assertThat(out()).contains("at 45.00 per trip");
-    assertThat(run("", "rates", "set", "website", "--product", "68055", "--price", "99.00", "--name", "Web",
+    assertThat(cli.out()).contains("at 45.00 per trip");
+    assertThat(cli.run("", "rates", "set", "website", "--product", "68055", "--price", "99.00", "--name", "Web",
         "--unit", "trip")).isZero();
-    assertThat(out()).contains("Web (68055) at 99.00 per trip");
+    assertThat(cli.out()).contains("Web (68055) at 99.00 per trip");
   }
 
   @Test
   void ratesSet_badInput_eachGetsItsOwnMessageAndNothingChanges() {
     String name = "Labor - Remote Business";
-    assertThat(run("", "rates", "set", "afterhours", "--product", "1", "--price", "1.00", "--name", name))
+    assertThat(cli.run("", "rates", "set", "afterhours", "--product", "1", "--price", "1.00", "--name", name))
         .isEqualTo(2);
-    assertThat(err()).contains("unknown labour type 'afterhours': choose one of remote, onsite, emergency, project,"
+    assertThat(cli.err()).contains("unknown labour type 'afterhours': choose one of remote, onsite, emergency, project,"
         + " internal, travel, website. Nothing was changed.");
 
-    assertThat(run("", "rates", "set", "remote", "--product", "0", "--price", "1.00", "--name", name)).isEqualTo(2);
-    assertThat(err()).contains("--product must be a positive Syncro product id, e.g. 1190473; got '0'");
-    assertThat(run("", "rates", "set", "remote", "--product", "abc", "--price", "1.00", "--name", name))
+    assertThat(cli.run("", "rates", "set", "remote", "--product", "0", "--price", "1.00", "--name", name)).isEqualTo(2);
+    assertThat(cli.err()).contains("--product must be a positive Syncro product id, e.g. 1190473; got '0'");
+    assertThat(cli.run("", "rates", "set", "remote", "--product", "abc", "--price", "1.00", "--name", name))
         .isEqualTo(2);
-    assertThat(err()).contains("got 'abc'");
+    assertThat(cli.err()).contains("got 'abc'");
 
-    assertThat(run("", "rates", "set", "remote", "--product", "1190473", "--price=-5.00", "--name", name))
+    assertThat(cli.run("", "rates", "set", "remote", "--product", "1190473", "--price=-5.00", "--name", name))
         .isEqualTo(2);
-    assertThat(err()).contains("--price cannot be negative; got -5.00");
-    assertThat(run("", "rates", "set", "remote", "--product", "1190473", "--price", "150.005", "--name", name))
+    assertThat(cli.err()).contains("--price cannot be negative; got -5.00");
+    assertThat(cli.run("", "rates", "set", "remote", "--product", "1190473", "--price", "150.005", "--name", name))
         .isEqualTo(2);
-    assertThat(err()).contains("--price has more than 2 decimals (150.005)");
-    assertThat(run("", "rates", "set", "remote", "--product", "1190473", "--price", "1e2", "--name", name))
+    assertThat(cli.err()).contains("--price has more than 2 decimals (150.005)");
+    assertThat(cli.run("", "rates", "set", "remote", "--product", "1190473", "--price", "1e2", "--name", name))
         .isEqualTo(2);
-    assertThat(err()).contains("--price must be an amount like 150.00; got '1e2'");
+    assertThat(cli.err()).contains("--price must be an amount like 150.00; got '1e2'");
 
-    assertThat(run("", "rates", "set", "remote", "--product", "1190473", "--price", "150.00", "--name", "  "))
+    assertThat(cli.run("", "rates", "set", "remote", "--product", "1190473", "--price", "150.00", "--name", "  "))
         .isEqualTo(2);
-    assertThat(err()).contains("--name must not be empty");
+    assertThat(cli.err()).contains("--name must not be empty");
 
-    assertThat(run("", "rates", "set", "onsite", "--product", "26118", "--price", "175.00", "--name", "x",
+    assertThat(cli.run("", "rates", "set", "onsite", "--product", "26118", "--price", "175.00", "--name", "x",
         "--unit", "trip")).isEqualTo(2);
-    assertThat(err()).contains("onsite labour must be billed by the hour");
+    assertThat(cli.err()).contains("onsite labour must be billed by the hour");
 
-    assertThat(run("", "rates", "set", "website", "--product", "26118", "--price", "150.00", "--name", "Web"))
+    assertThat(cli.run("", "rates", "set", "website", "--product", "26118", "--price", "150.00", "--name", "Web"))
         .isEqualTo(2);
-    assertThat(err()).contains("product 26118 is listed for onsite");
+    assertThat(cli.err()).contains("product 26118 is listed for onsite");
 
-    run("", "rates", "list");
-    assertThat(out()).containsPattern("remote +1190473 +Labor - Remote Business +150.00  hour")
+    cli.run("", "rates", "list");
+    assertThat(cli.out()).containsPattern("remote +1190473 +Labor - Remote Business +150.00  hour")
         .containsPattern("website +68055 +Labor - Website Labor +150.00  hour");
   }
 
   @Test
   void ratesSet_repairsARowDeletedByHand() throws Exception {
-    run("", "rates", "list");
+    cli.run("", "rates", "list");
     try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("bot.db"));
         var st = c.createStatement()) {
       st.execute("DELETE FROM labour_rates WHERE labour_type = 'travel'");
     }
 
-    assertThat(run("", "rates", "set", "travel", "--product", "26117", "--price", "40.00", "--name",
+    assertThat(cli.run("", "rates", "set", "travel", "--product", "26117", "--price", "40.00", "--name",
         "Fee - Travel Time")).isZero();
-    assertThat(out()).contains("travel: Fee - Travel Time (26117) at 40.00 per trip.");
+    assertThat(cli.out()).contains("travel: Fee - Travel Time (26117) at 40.00 per trip.");
   }
 
   @Test
@@ -186,17 +156,17 @@ final class RatesCliTest {
     }
     product(26184, "Labor - Emergency or After Hours Business", "275.0");
 
-    int code = run("", "doctor");
+    int code = cli.run("", "doctor");
 
-    assertThat(out()).contains("[WARN] rates: emergency: Syncro's product 26184 price is 275.00, the table says"
+    assertThat(cli.out()).contains("[WARN] rates: emergency: Syncro's product 26184 price is 275.00, the table says"
         + " 262.50; the bot keeps billing 262.50 until you run `rates set`")
-        .contains("All checks passed. 1 warning(s) above.").doesNotContain(TOKEN);
+        .contains("All checks passed. 1 warning(s) above.").doesNotContain(SECRET_SYNCRO_TOKEN);
     assertThat(code).isZero();
     // The token used is the connected technician's own.
     assertThat(wm.getWireMock().find(getRequestedFor(urlPathMatching("/api/v1/products/.*"))))
-        .hasSize(7).allSatisfy(r -> assertThat(r.queryParameter("api_key").firstValue()).isEqualTo(TOKEN));
-    run("", "rates", "list");
-    assertThat(out()).containsPattern("emergency +26184 +Labor - Emergency or After Hours Business +262.50  hour");
+        .hasSize(7).allSatisfy(r -> assertThat(r.queryParameter("api_key").firstValue()).isEqualTo(SECRET_SYNCRO_TOKEN));
+    cli.run("", "rates", "list");
+    assertThat(cli.out()).containsPattern("emergency +26184 +Labor - Emergency or After Hours Business +262.50  hour");
   }
 
   @Test
@@ -206,9 +176,9 @@ final class RatesCliTest {
       product(((Number) p[0]).longValue(), (String) p[1], (String) p[2]);
     }
 
-    run("", "doctor");
+    cli.run("", "doctor");
 
-    assertThat(out()).contains("[ok]   rates: all 7 labour rates match Syncro's products (checked with the token of"
+    assertThat(cli.out()).contains("[ok]   rates: all 7 labour rates match Syncro's products (checked with the token of"
         + " Jane Tech)").contains("All checks passed.").doesNotContain("[WARN]");
   }
 
@@ -220,20 +190,20 @@ final class RatesCliTest {
     }
     wm.getWireMock().register(get(urlPathEqualTo("/api/v1/products/26117")).willReturn(aResponse().withStatus(404)));
 
-    run("", "doctor");
-    assertThat(out()).contains("[WARN] rates: travel: Syncro has no product 26117; travel billing will fail until"
+    cli.run("", "doctor");
+    assertThat(cli.out()).contains("[WARN] rates: travel: Syncro has no product 26117; travel billing will fail until"
         + " you run `rates set travel` with an existing product");
 
     wm.getWireMock().register(get(urlPathMatching("/api/v1/products/.*")).willReturn(aResponse().withStatus(401)
         .withBody("{\"error\":\"Not authorized\"}")));
-    run("", "doctor");
-    assertThat(out()).contains("[WARN] rates: the token of Jane Tech may not read products");
+    cli.run("", "doctor");
+    assertThat(cli.out()).contains("[WARN] rates: the token of Jane Tech may not read products");
   }
 
   @Test
   void doctor_noTechnicianConnected_listsTheTableWithoutComparing() {
-    run("", "doctor");
+    cli.run("", "doctor");
 
-    assertThat(out()).contains("[ok]   rates: 7 labour rates in the table; not compared with Syncro");
+    assertThat(cli.out()).contains("[ok]   rates: 7 labour rates in the table; not compared with Syncro");
   }
 }

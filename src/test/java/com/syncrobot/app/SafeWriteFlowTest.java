@@ -7,24 +7,23 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static com.syncrobot.app.WriteFlowHarness.BOB;
 import static com.syncrobot.app.WriteFlowHarness.COMMENT;
 import static com.syncrobot.app.WriteFlowHarness.COMMENTS;
 import static com.syncrobot.app.WriteFlowHarness.JANE;
 import static com.syncrobot.app.WriteFlowHarness.JSON;
 import static com.syncrobot.app.WriteFlowHarness.TICKET;
-import static com.syncrobot.app.WriteFlowHarness.TOKEN;
 import static com.syncrobot.app.WriteFlowHarness.actionIds;
 import static com.syncrobot.app.WriteFlowHarness.actionTs;
 import static com.syncrobot.app.WriteFlowHarness.newPath;
 import static com.syncrobot.app.WriteFlowHarness.text;
+import static com.syncrobot.testkit.Fixtures.SYNCRO_TOKEN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.http.Fault;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import com.syncrobot.testkit.Forms;
 import com.syncrobot.write.Plan;
 import com.syncrobot.write.PlanState;
 import com.syncrobot.write.StepState;
@@ -35,12 +34,10 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
-import javax.crypto.KeyGenerator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -51,22 +48,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 final class SafeWriteFlowTest {
   @RegisterExtension
-  static WireMockExtension slack = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
-
-  @RegisterExtension
-  static WireMockExtension syncro = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
-
-  @TempDir
-  Path dir;
-
-  WriteFlowHarness bot;
+  static final WriteFlowHarness bot =
+      WriteFlowHarness.builder().syncroOnWireMock().connect(JANE, "Jane Tech").build();
 
   @BeforeEach
   void start() throws Exception {
-    KeyGenerator kg = KeyGenerator.getInstance("AES");
-    kg.init(256);
-    bot = new WriteFlowHarness(slack, syncro, dir, kg.generateKey());
-    bot.connect(JANE, "Jane Tech");
     bot.ticketExists("In Progress");
   }
 
@@ -74,9 +60,9 @@ final class SafeWriteFlowTest {
   void stopAndCheckSecrets_R11() {
     bot.close();
     // The Syncro token never reaches Slack: not in a preview, a modal, a DM or the audit line.
-    for (ServeEvent e : slack.getAllServeEvents()) {
-      assertThat(e.getRequest().getUrl()).doesNotContain(TOKEN);
-      assertThat(e.getRequest().getBodyAsString()).doesNotContain(TOKEN).doesNotContain("api_key");
+    for (ServeEvent e : bot.slack.getAllServeEvents()) {
+      assertThat(e.getRequest().getUrl()).doesNotContain(SYNCRO_TOKEN);
+      assertThat(e.getRequest().getBodyAsString()).doesNotContain(SYNCRO_TOKEN).doesNotContain("api_key");
     }
   }
 
@@ -107,7 +93,7 @@ final class SafeWriteFlowTest {
     Plan done = bot.awaitState(p.planId(), PlanState.DONE);
     assertThat(done.step(0).resultId()).isEqualTo(555L);
     assertThat(bot.count(postRequestedFor(urlPathEqualTo(COMMENT)))).isEqualTo(1);
-    syncro.verify(postRequestedFor(urlPathEqualTo(COMMENT)).withRequestBody(equalToJson(
+    bot.syncro.verify(postRequestedFor(urlPathEqualTo(COMMENT)).withRequestBody(equalToJson(
         "{\"subject\":\"Update\",\"body\":\"Replaced the toner.<br>Printer online.\",\"hidden\":true,"
             + "\"do_not_email\":true,\"tech\":\"Jane Tech\"}")));
     JsonNode last = bot.awaitPost(click, "Done.");
@@ -116,9 +102,9 @@ final class SafeWriteFlowTest {
     assertThat(text(last)).doesNotContain("555");
     assertThat(actionIds(last)).containsExactly("plan_show_request");
     // One audit line in the audit channel.
-    WriteFlowHarness.await(() -> slack.findAll(postRequestedFor(urlPathEqualTo("/api/chat.postMessage"))),
+    WriteFlowHarness.await(() -> bot.slack.findAll(postRequestedFor(urlPathEqualTo("/api/chat.postMessage"))),
         l -> l.stream().anyMatch(r -> r.getBodyAsString().contains("CAUDIT")), "audit line");
-    slack.resetRequests();
+    bot.slack.resetRequests();
     bot.click(JANE, "plan_show_request", p.planId(), newPath(), actionTs());
     assertThat(bot.lastOpenedView().toString()).contains("Syncro id 555");
   }
@@ -127,7 +113,7 @@ final class SafeWriteFlowTest {
   void showRequest_opensModalWithExactMethodPathAndBody_withoutToken_R1() throws Exception {
     WriteFlowHarness.Preview p = bot.preview("comment", "Update", "Hello <b>there</b>", "PUBLIC");
     assertThat(text(p.message())).contains("Public note — visible on the ticket, no email");
-    slack.resetRequests();
+    bot.slack.resetRequests();
     bot.click(JANE, "plan_show_request", p.planId(), newPath(), actionTs());
     JsonNode view = bot.lastOpenedView();
     String all = view.toString();
@@ -143,7 +129,7 @@ final class SafeWriteFlowTest {
     bot.commentPostCreates(556);
     confirm(p.planId(), newPath());
     bot.awaitState(p.planId(), PlanState.DONE);
-    syncro.verify(postRequestedFor(urlPathEqualTo(COMMENT)).withRequestBody(equalToJson(
+    bot.syncro.verify(postRequestedFor(urlPathEqualTo(COMMENT)).withRequestBody(equalToJson(
         "{\"subject\":\"Update\",\"body\":\"Done:<br>• toner<br>• drum\",\"hidden\":false,\"do_not_email\":false,"
             + "\"tech\":\"Jane Tech\"}")));
   }
@@ -228,7 +214,7 @@ final class SafeWriteFlowTest {
     confirm(p.planId(), path);
     // not called absent while the request may still land: the bot keeps checking until the settle window passed
     bot.awaitState(p.planId(), PlanState.WAITING);
-    bot.clock.advance(WriteFlowHarness.SETTLE.plusSeconds(1));
+    bot.clock.add(WriteFlowHarness.SETTLE.plusSeconds(1));
     Plan waiting = bot.awaitState(p.planId(), PlanState.NEEDS_DECISION);
     assertThat(waiting.step(0).state()).isEqualTo(StepState.ABSENT);
     JsonNode decision = bot.awaitPost(path, "Needs your decision");
@@ -259,7 +245,7 @@ final class SafeWriteFlowTest {
     Plan checking = bot.awaitState(p.planId(), PlanState.WAITING);
     assertThat(checking.step(0).state()).isEqualTo(StepState.UNKNOWN);
     assertThat(checking.step(0).resultId()).isNull();
-    bot.clock.advance(WriteFlowHarness.SETTLE.plusSeconds(1));
+    bot.clock.add(WriteFlowHarness.SETTLE.plusSeconds(1));
     Plan waiting = bot.awaitState(p.planId(), PlanState.NEEDS_DECISION);
     assertThat(waiting.step(0).state()).isEqualTo(StepState.ABSENT);
     assertThat(waiting.step(0).resultId()).isNull();
@@ -280,14 +266,14 @@ final class SafeWriteFlowTest {
     assertThat(waiting.step(1).state()).isEqualTo(StepState.PENDING);
     bot.stop();
 
-    syncro.resetRequests();
+    bot.syncro.resetRequests();
     bot.statusPut(okJson("{\"ticket\":" + WriteFlowHarness.ticketJson("Resolved") + "}"));
     bot.start();
     Plan done = bot.awaitState(p.planId(), PlanState.DONE);
     assertThat(done.step(0).resultId()).isEqualTo(800L);
     assertThat(bot.count(postRequestedFor(urlPathEqualTo(COMMENT)))).isZero();
     assertThat(bot.count(putRequestedFor(urlPathEqualTo(TICKET)))).isEqualTo(1);
-    syncro.verify(putRequestedFor(urlPathEqualTo(TICKET)).withRequestBody(equalToJson("{\"status\":\"Resolved\"}")));
+    bot.syncro.verify(putRequestedFor(urlPathEqualTo(TICKET)).withRequestBody(equalToJson("{\"status\":\"Resolved\"}")));
   }
 
   @Test
@@ -304,24 +290,24 @@ final class SafeWriteFlowTest {
     assertThat(actionIds(done)).containsExactly("plan_session_log", "plan_show_request");
 
     bot.comments("801", "Resolution", "Replaced the fuser.", "700", "Initial Issue", "Printer shows offline");
-    slack.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo("/api/conversations.open"))
+    bot.slack.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo("/api/conversations.open"))
         .willReturn(okJson("{\"ok\":true,\"channel\":{\"id\":\"D0JANE\"}}")));
-    slack.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(
+    bot.slack.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(
         urlPathEqualTo("/api/files.getUploadURLExternal")).willReturn(okJson("{\"ok\":true,\"file_id\":\"F1\","
-            + "\"upload_url\":\"" + slack.baseUrl() + "/upload/F1\"}")));
-    slack.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo("/upload/F1"))
+            + "\"upload_url\":\"" + bot.slack.baseUrl() + "/upload/F1\"}")));
+    bot.slack.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo("/upload/F1"))
         .willReturn(aResponse().withStatus(200).withBody("OK")));
-    slack.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(
+    bot.slack.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(
         urlPathEqualTo("/api/files.completeUploadExternal")).willReturn(okJson("{\"ok\":true,\"files\":[{\"id\":"
             + "\"F1\",\"title\":\"Session log\"}]}")));
-    slack.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo("/api/files.info"))
+    bot.slack.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo("/api/files.info"))
         .willReturn(okJson("{\"ok\":true,\"file\":{\"id\":\"F1\"}}")));
     String logClick = newPath();
     bot.click(JANE, "plan_session_log", p.planId(), logClick, actionTs());
     bot.awaitPost(logClick, "Session log of #32203 sent to you as a file");
-    assertThat(slack.findAll(postRequestedFor(urlPathEqualTo("/api/files.completeUploadExternal"))).get(0)
+    assertThat(bot.slack.findAll(postRequestedFor(urlPathEqualTo("/api/files.completeUploadExternal"))).get(0)
         .getBodyAsString()).contains("D0JANE");
-    String uploaded = slack.findAll(postRequestedFor(urlPathEqualTo("/upload/F1"))).get(0).getBodyAsString();
+    String uploaded = bot.slack.findAll(postRequestedFor(urlPathEqualTo("/upload/F1"))).get(0).getBodyAsString();
     assertThat(uploaded).contains("# Ticket #32203", "Acme Dental", "Initial Issue", "## Resolution");
     Path file;
     try (Stream<Path> files = java.nio.file.Files.walk(bot.logDir())) {
@@ -344,19 +330,19 @@ final class SafeWriteFlowTest {
   // ---- update ---------------------------------------------------------------------------------
 
   private void stubSettings() {
-    syncro.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo("/api/v1/tickets/settings"))
+    bot.syncro.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo("/api/v1/tickets/settings"))
         .willReturn(okJson("{\"ticket_status_list\":[\"New\",\"In Progress\",\"Waiting on Customer\","
             + "\"Resolved\"],\"priorities\":[\"1 High\",\"2 Normal\",\"3 Low\",\"4 Urgent\"]}")));
-    syncro.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo("/api/v1/settings"))
+    bot.syncro.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo("/api/v1/settings"))
         .willReturn(okJson("{\"locale\":{\"time_zone\":\"UTC\"}}")));
-    slack.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo("/api/views.update"))
+    bot.slack.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo("/api/views.update"))
         .willReturn(okJson("{\"ok\":true,\"view\":{\"id\":\"V1\"}}")));
   }
 
   private JsonNode lastUpdatedView() throws Exception {
-    var updated = WriteFlowHarness.await(() -> slack.findAll(postRequestedFor(urlPathEqualTo("/api/views.update"))),
+    var updated = WriteFlowHarness.await(() -> bot.slack.findAll(postRequestedFor(urlPathEqualTo("/api/views.update"))),
         l -> !l.isEmpty(), "views.update");
-    return JSON.readTree(WriteFlowHarness.formField(updated.get(updated.size() - 1).getBodyAsString(), "view"));
+    return JSON.readTree(Forms.field(updated.get(updated.size() - 1).getBodyAsString(), "view"));
   }
 
   @Test
@@ -388,7 +374,7 @@ final class SafeWriteFlowTest {
     bot.awaitState(planId, PlanState.DONE);
     JsonNode done = bot.awaitPost(path, "Done.");
     assertThat(text(done)).contains("Status now (read back from Syncro):* Waiting on Customer");
-    syncro.verify(1, putRequestedFor(urlPathEqualTo(TICKET))
+    bot.syncro.verify(1, putRequestedFor(urlPathEqualTo(TICKET))
         .withRequestBody(equalToJson("{\"status\":\"Waiting on Customer\"}")));
   }
 
@@ -399,7 +385,7 @@ final class SafeWriteFlowTest {
     JsonNode told = bot.awaitPost(c.responsePath(), "is not a status");
     assertThat(text(told)).contains("New", "In Progress", "Waiting on Customer", "Resolved");
     assertThat(lastUpdatedView().toString()).contains("Valid statuses");
-    assertThat(syncro.findAll(putRequestedFor(urlPathEqualTo(TICKET)))).isEmpty();
+    assertThat(bot.syncro.findAll(putRequestedFor(urlPathEqualTo(TICKET)))).isEmpty();
   }
 
   // ---- expiry, cancel, refusals ----------------------------------------------------------------
@@ -407,7 +393,7 @@ final class SafeWriteFlowTest {
   @Test
   void expiredPreview_confirmRefusedWithRerunOffer_nothingSent_R1() throws Exception {
     WriteFlowHarness.Preview p = bot.preview("comment", "Update", "Late", "INTERNAL");
-    bot.clock.advance(Duration.ofMinutes(31));
+    bot.clock.add(Duration.ofMinutes(31));
     String path = newPath();
     confirm(p.planId(), path);
     JsonNode told = bot.awaitPost(path, "expired");
@@ -419,7 +405,7 @@ final class SafeWriteFlowTest {
   @Test
   void sweeper_stalePreview_expiredAndMessageUpdated() throws Exception {
     WriteFlowHarness.Preview p = bot.preview("comment", "Update", "Forgotten", "INTERNAL");
-    bot.clock.advance(Duration.ofMinutes(31));
+    bot.clock.add(Duration.ofMinutes(31));
     bot.server.sweepNow();
     assertThat(bot.plans.find(p.planId()).orElseThrow().state()).isEqualTo(PlanState.EXPIRED);
     JsonNode updated = bot.awaitPost(p.commandPath(), "This preview expired");
@@ -475,7 +461,7 @@ final class SafeWriteFlowTest {
         .contains("Which ticket?", "/syncro comment 32203");
     assertThat(JSON.readTree(bot.command(JANE, "close abc").ack().body()).path("text").asText())
         .contains("`abc` is not a ticket number");
-    assertThat(slack.findAll(postRequestedFor(urlPathEqualTo("/api/views.open")))).isEmpty();
+    assertThat(bot.slack.findAll(postRequestedFor(urlPathEqualTo("/api/views.open")))).isEmpty();
   }
 
   @Test
@@ -483,21 +469,21 @@ final class SafeWriteFlowTest {
     bot.users.remove(JANE);
     String text = JSON.readTree(bot.command(JANE, "comment 32203").ack().body()).path("text").asText();
     assertThat(text).contains("/syncro connect");
-    assertThat(slack.findAll(postRequestedFor(urlPathEqualTo("/api/views.open")))).isEmpty();
-    assertThat(syncro.getAllServeEvents()).isEmpty();
+    assertThat(bot.slack.findAll(postRequestedFor(urlPathEqualTo("/api/views.open")))).isEmpty();
+    assertThat(bot.syncro.getAllServeEvents()).isEmpty();
   }
 
   @Test
   void ticketNotFound_onSubmission_saysSo_noPlan_R26() throws Exception {
-    syncro.resetMappings();
-    syncro.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo("/api/v1/tickets"))
+    bot.syncro.resetMappings();
+    bot.syncro.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo("/api/v1/tickets"))
         .willReturn(okJson("{\"tickets\":[],\"meta\":{\"total_pages\":1,\"page\":1}}")));
     WriteFlowHarness.Sent c = bot.command(JANE, "comment 32203 hello");
     JsonNode view = bot.lastOpenedView();
     assertThat(view.toString()).contains("hello");
     bot.submit(JANE, view, "Update", "hello", "INTERNAL", false, "V-nf");
     bot.awaitPost(c.responsePath(), "Ticket #32203 does not exist in Syncro.");
-    assertThat(syncro.findAll(postRequestedFor(urlPathEqualTo(COMMENT)))).isEmpty();
+    assertThat(bot.syncro.findAll(postRequestedFor(urlPathEqualTo(COMMENT)))).isEmpty();
   }
 
   @Test
@@ -510,7 +496,7 @@ final class SafeWriteFlowTest {
     // Only markup that becomes line breaks: escaped and converted, nothing would be left to send.
     assertThat(errors(bot.submit(JANE, view, "Update", "<br>\n<br/> <ul></ul>", "INTERNAL", false, "V-e3"))
         .get("body")).contains("no text to send");
-    for (String secret : List.of("api_key=abc", TOKEN.substring(0, 0) + "T0123456789abcdef-0123456789abcdef0123456789abcdef",
+    for (String secret : List.of("api_key=abc", SYNCRO_TOKEN.substring(0, 0) + "T0123456789abcdef-0123456789abcdef0123456789abcdef",
         "xoxb-123", "password: hunter2",
         // what only the billing review's copy of the rules refused before
         "Bearer abcdefghijklmnop12345", "client_secret=abcdef123", "wifi password is Hunter2024")) {
@@ -519,7 +505,7 @@ final class SafeWriteFlowTest {
     }
     // The same text as an internal note is allowed.
     assertThat(bot.submit(JANE, view, "Update", "password: in the vault", "INTERNAL", false, "V-ok").body()).isEmpty();
-    assertThat(syncro.findAll(postRequestedFor(urlPathEqualTo(COMMENT)))).isEmpty();
+    assertThat(bot.syncro.findAll(postRequestedFor(urlPathEqualTo(COMMENT)))).isEmpty();
   }
 
   @Test

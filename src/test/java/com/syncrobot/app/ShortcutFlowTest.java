@@ -8,7 +8,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static com.syncrobot.app.WriteFlowHarness.API;
 import static com.syncrobot.app.WriteFlowHarness.COMMENT;
 import static com.syncrobot.app.WriteFlowHarness.JANE;
@@ -19,18 +18,13 @@ import static com.syncrobot.app.WriteFlowHarness.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.syncrobot.write.PlanState;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import javax.crypto.KeyGenerator;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 5's message shortcuts through signed {@code message_action} payloads to a running {@link
@@ -38,36 +32,20 @@ import org.junit.jupiter.api.io.TempDir;
  * ticket" previews the ordinary comment with a link back; both post the result in the thread.
  */
 final class ShortcutFlowTest {
-  @RegisterExtension
-  static WireMockExtension slack = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
-
-  @RegisterExtension
-  static WireMockExtension syncro = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
-
   static final String MESSAGE = "Printer on the 2nd floor jams\nSince Monday <@U0BOB> saw it &amp; "
       + "<https://hp.test/kb|the"
       + " HP page> says 'reseat'";
   static final String THREAD = "1699999999.000001";
 
-  @TempDir
-  Path dir;
-
-  WriteFlowHarness bot;
+  @RegisterExtension
+  static final WriteFlowHarness bot =
+      WriteFlowHarness.builder().syncroOnWireMock().connect(JANE, "Jane Tech").build();
   CreateFlows flows;
 
   @BeforeEach
   void begin() throws Exception {
-    KeyGenerator kg = KeyGenerator.getInstance("AES");
-    kg.init(256);
-    bot = new WriteFlowHarness(slack, syncro, dir, kg.generateKey());
-    bot.connect(JANE, "Jane Tech");
     bot.ticketExists("In Progress");
     flows = new CreateFlows(bot, CreateFlows.LA);
-  }
-
-  @AfterEach
-  void stop() {
-    bot.close();
   }
 
   private List<Map<String, String>> threadPosts() {
@@ -87,9 +65,9 @@ final class ShortcutFlowTest {
     assertThat(all).contains("Since Monday @U0BOB saw it & the HP page (https://hp.test/kb) says 'reseat'",
         "From Slack: " + CreateFlows.PERMALINK);
 
-    syncro.stubFor(post(urlPathEqualTo(API + "/tickets")).willReturn(okJson(
+    bot.syncro.stubFor(post(urlPathEqualTo(API + "/tickets")).willReturn(okJson(
         "{\"ticket\":{\"id\":7001,\"number\":32299}}")));
-    syncro.stubFor(post(urlPathEqualTo(API + "/tickets/7001/comment")).willReturn(okJson("{\"comment\":{\"id\":1}}")));
+    bot.syncro.stubFor(post(urlPathEqualTo(API + "/tickets/7001/comment")).willReturn(okJson("{\"comment\":{\"id\":1}}")));
     CreateFlows.Values values = CreateFlows.createForm("Printer on the 2nd floor jams", null)
         .text("description", "create_description", "Jams & stops <again>\nFrom Slack: " + CreateFlows.PERMALINK);
     assertThat(flows.submit(JANE, form, values).body()).isEmpty();
@@ -98,7 +76,7 @@ final class ShortcutFlowTest {
     bot.awaitState(planId, PlanState.DONE);
 
     // the description is plain text: what HTML reads as markup is escaped (R8)
-    syncro.verify(postRequestedFor(urlPathEqualTo(API + "/tickets/7001/comment")).withRequestBody(equalToJson(
+    bot.syncro.verify(postRequestedFor(urlPathEqualTo(API + "/tickets/7001/comment")).withRequestBody(equalToJson(
         "{\"body\":\"Jams &amp; stops &lt;again&gt;<br>From Slack: " + CreateFlows.PERMALINK + "\"}", true, true)));
     List<Map<String, String>> posted = WriteFlowHarness.await(this::threadPosts, l -> !l.isEmpty(), "thread post");
     assertThat(posted).singleElement().satisfies(m -> {
@@ -110,7 +88,7 @@ final class ShortcutFlowTest {
 
   /** Opens "Add to Syncro ticket" on a message outside any thread; returns the modal. */
   private JsonNode commentModal(String path) throws Exception {
-    slack.resetRequests();
+    bot.slack.resetRequests();
     HttpResponse<String> ack = flows.shortcut(JANE, "comment_from_message", MESSAGE, null, path);
     assertThat(ack.statusCode()).isEqualTo(200);
     JsonNode modal = bot.lastOpenedView();
@@ -140,7 +118,7 @@ final class ShortcutFlowTest {
     bot.click(JANE, "plan_confirm", planId, newPath(), actionTs());
     bot.awaitState(planId, PlanState.DONE);
 
-    syncro.verify(exactly(1), postRequestedFor(urlPathEqualTo(COMMENT)).withRequestBody(equalToJson(
+    bot.syncro.verify(exactly(1), postRequestedFor(urlPathEqualTo(COMMENT)).withRequestBody(equalToJson(
         "{\"subject\":\"From Slack\",\"body\":\"Jams since Monday<br><br>From Slack: <a href=\\\""
             + CreateFlows.PERMALINK + "\\\">" + CreateFlows.PERMALINK + "</a>\",\"hidden\":true,"
             + "\"do_not_email\":true,\"tech\":\"Jane Tech\"}")));
@@ -156,7 +134,7 @@ final class ShortcutFlowTest {
   void addToTicketShortcut_unknownTicket_toldSo_nothingSent_R26() throws Exception {
     String path = newPath();
     JsonNode modal = commentModal(path);
-    syncro.stubFor(get(urlPathEqualTo(API + "/tickets")).withQueryParam("number", equalTo("999"))
+    bot.syncro.stubFor(get(urlPathEqualTo(API + "/tickets")).withQueryParam("number", equalTo("999"))
         .willReturn(okJson("{\"tickets\":[],\"meta\":{\"total_pages\":1}}")));
 
     assertThat(flows.submit(JANE, modal, commentValues("999", "Jams")).body()).isEmpty();
@@ -179,11 +157,11 @@ final class ShortcutFlowTest {
   @Test
   void shortcut_withoutAToken_saysHowToConnect_opensNothing_R11() throws Exception {
     String path = newPath();
-    slack.resetRequests();
+    bot.slack.resetRequests();
 
     flows.shortcut("U0NOBODY", "comment_from_message", MESSAGE, null, path);
 
     bot.awaitPost(path, "/syncro connect");
-    assertThat(slack.findAll(postRequestedFor(urlPathEqualTo("/api/views.open")))).isEmpty();
+    assertThat(bot.slack.findAll(postRequestedFor(urlPathEqualTo("/api/views.open")))).isEmpty();
   }
 }

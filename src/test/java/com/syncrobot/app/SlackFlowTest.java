@@ -10,6 +10,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static com.syncrobot.testkit.Fixtures.BOT_TOKEN;
+import static com.syncrobot.testkit.Fixtures.SIGNING_SECRET;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
@@ -25,22 +27,18 @@ import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.syncrobot.store.ConnectedUserStore;
-import com.syncrobot.store.Database;
-import com.syncrobot.store.TokenCipher;
-import com.syncrobot.syncro.SyncroClient;
 import com.syncrobot.syncro.SyncroToken;
+import com.syncrobot.testkit.JsonFixtures;
 import java.net.URLDecoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.crypto.KeyGenerator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -56,9 +54,7 @@ import org.slf4j.LoggerFactory;
  * response_url and Syncro on WireMock.
  */
 final class SlackFlowTest {
-  static final String SIGNING_SECRET = "test-signing-secret-7d1f";
   static final String TOKEN = "T0k3nSecretValue9f8e7d6c";
-  static final String BOT_TOKEN = "xoxb-test-bot-token";
   static final String USER = "U0JANE";
   static final ObjectMapper JSON = new ObjectMapper();
 
@@ -71,9 +67,8 @@ final class SlackFlowTest {
   @TempDir
   static Path dir;
 
-  static Database db;
   static ConnectedUserStore users;
-  static BotServer server;
+  static WireMockBot bot;
   static SignedRequests requests;
   static final AtomicInteger responseUrls = new AtomicInteger();
   static final ListAppender<ILoggingEvent> logs = new ListAppender<>();
@@ -88,25 +83,14 @@ final class SlackFlowTest {
     for (String name : List.of("com.syncrobot", "com.slack", "okhttp3")) {
       ((Logger) LoggerFactory.getLogger(name)).setLevel(Level.DEBUG);
     }
-    db = Database.open("jdbc:sqlite:" + dir.resolve("bot.db"));
-    KeyGenerator kg = KeyGenerator.getInstance("AES");
-    kg.init(256);
-    users = new ConnectedUserStore(db, new TokenCipher(kg.generateKey()), Clock.systemUTC());
-    SyncroClient client = SyncroClient.builder()
-        .baseUrl(syncro.baseUrl() + "/api/v1")
-        .sleeper(d -> { }) // 429 waits are real in production; here they must not slow the suite.
-        .build();
-    BotConfig config = new BotConfig(BOT_TOKEN, SIGNING_SECRET, null, slack.baseUrl() + "/api/", 0,
-        syncro.baseUrl() + "/api/v1", "jdbc:sqlite:unused", null, dir.resolve("secret.key"), Duration.ofMinutes(30),
-        null, null, List.of());
-    server = BotServer.start(config, "127.0.0.1", db, client, users, Clock.systemUTC());
-    requests = new SignedRequests(server.port(), SIGNING_SECRET);
+    bot = new WireMockBot(slack, syncro, dir, BOT_TOKEN, SIGNING_SECRET);
+    users = bot.users;
+    requests = bot.requests;
   }
 
   @AfterAll
   static void stop() {
-    server.stop();
-    db.close();
+    bot.close();
     ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).detachAppender(logs);
     for (String name : List.of("com.syncrobot", "com.slack", "okhttp3")) {
       ((Logger) LoggerFactory.getLogger(name)).setLevel(null);
@@ -150,9 +134,7 @@ final class SlackFlowTest {
   }
 
   static void stubAuthTest() {
-    slack.stubFor(post(urlPathEqualTo("/api/auth.test")).willReturn(okJson(
-        "{\"ok\":true,\"url\":\"https://acme.slack.com/\",\"team\":\"Acme\",\"user\":\"syncrobot\","
-            + "\"team_id\":\"T0001\",\"user_id\":\"UBOT\",\"bot_id\":\"B0001\"}")));
+    slack.stubFor(post(urlPathEqualTo("/api/auth.test")).willReturn(okJson(JsonFixtures.load("slack/auth.test.json"))));
   }
 
   static void connectUser() {

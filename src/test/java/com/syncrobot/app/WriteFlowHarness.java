@@ -1,6 +1,5 @@
 package com.syncrobot.app;
 
-import com.syncrobot.digest.DigestSettings;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -10,6 +9,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static com.syncrobot.testkit.Fixtures.BOT_TOKEN;
+import static com.syncrobot.testkit.Fixtures.SIGNING_SECRET;
+import static com.syncrobot.testkit.Fixtures.SYNCRO_TOKEN;
 import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,40 +20,53 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.syncrobot.digest.DigestSettings;
+import com.syncrobot.playground.sandbox.SyncroSandbox;
 import com.syncrobot.store.ConnectedUserStore;
 import com.syncrobot.store.Database;
 import com.syncrobot.store.TokenCipher;
 import com.syncrobot.syncro.RequestBudget;
 import com.syncrobot.syncro.SyncroClient;
 import com.syncrobot.syncro.SyncroToken;
+import com.syncrobot.testkit.Clocks;
+import com.syncrobot.testkit.Fixtures;
+import com.syncrobot.testkit.Forms;
+import com.syncrobot.testkit.JsonFixtures;
+import com.syncrobot.testkit.TempFolders;
 import com.syncrobot.write.Plan;
 import com.syncrobot.write.PlanState;
 import com.syncrobot.write.PlanStore;
-import java.net.URLDecoder;
+import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import javax.crypto.SecretKey;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.threeten.extra.MutableClock;
 
 /**
  * A running {@link BotServer} for the write flows, driven by signed requests whose timestamps come
  * from a clock the test can move (the preview expiry and the signature check share it), with
- * Slack's Web API, response_url and Syncro on WireMock and the store in a real SQLite file.
+ * Slack's Web API, response_url and Syncro on WireMock (or Syncro in the sandbox) and the store in a
+ * real SQLite file. Most tests hold one in a static {@code @RegisterExtension} field built with
+ * {@link #builder()}, which gives every test a fresh bot; a test that wires the bot from its own
+ * per-test state starts one with {@code builder(slack)...start(dir)} and closes it.
  */
-final class WriteFlowHarness implements AutoCloseable {
-  static final String SIGNING_SECRET = "test-signing-secret-7d1f";
-  static final String TOKEN = "T0123456789abcdef-0123456789abcdef0123456789abcdef";
-  static final String BOT_TOKEN = "xoxb-test-bot-token";
+final class WriteFlowHarness
+    implements AutoCloseable, BeforeAllCallback, BeforeEachCallback, AfterEachCallback, AfterAllCallback {
   static final String JANE = "U0JANE";
   static final String BOB = "U0BOB";
   static final long TICKET_ID = 9001;
@@ -68,87 +84,193 @@ final class WriteFlowHarness implements AutoCloseable {
    */
   static final Duration SETTLE = Duration.ofSeconds(1);
 
-  /** A clock that tests move by hand. */
-  static final class MovableClock extends Clock {
-    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.now());
-
-    void advance(Duration d) {
-      now.updateAndGet(t -> t.plus(d));
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now.get();
-    }
-  }
-
   final WireMockExtension slack;
   /** Syncro on WireMock; null when the bot talks to the sandbox instead. */
-  final WireMockExtension syncro;
-  final String syncroApi;
-  final Path dbFile;
-  final SecretKey key;
-  final MovableClock clock = new MovableClock();
+  final @Nullable WireMockExtension syncro;
+  /** WireMock servers this harness made and runs (as a JUnit extension), not the test's own. */
+  private final List<WireMockExtension> ownServers;
+  private final boolean useSandbox;
+  /** The drafting model the bot uses; null means the production one built from the (empty) OLLAMA_URLS. */
+  private final com.syncrobot.draft.@Nullable OllamaClient ollama;
+  /** The Syncro client's request budget; null means the process's shared one. */
+  private final @Nullable RequestBudget budget;
+  /** Who is connected before each test begins. */
+  private final List<Consumer<WriteFlowHarness>> connections;
+
+  // What one test's bot is made of; set anew for every test.
+  /** The Syncro sandbox this harness started and stops; null when Syncro is on WireMock. */
+  private @Nullable SyncroSandbox sandbox;
+  private @Nullable Path tempDir;
+  String syncroApi;
+  Path dbFile;
+  SecretKey key;
+  MutableClock clock;
   Database db;
   ConnectedUserStore users;
   BotServer server;
   PlanStore plans;
-  /** The drafting model the bot uses; null means the production one built from the (empty) OLLAMA_URLS. */
-  private final com.syncrobot.draft.@org.jspecify.annotations.Nullable OllamaClient ollama;
-  /** The Syncro client's request budget; null means the process's shared one. */
-  private @org.jspecify.annotations.Nullable RequestBudget budget;
+  private boolean running;
 
-  WriteFlowHarness(WireMockExtension slack, WireMockExtension syncro, Path dir, SecretKey key) {
-    this(slack, syncro, dir, key, null);
+  /**
+   * A harness whose Slack (and, with {@link Builder#syncroOnWireMock()}, Syncro) runs on WireMock servers of
+   * its own: {@link Builder#build()} it into a static {@code @RegisterExtension} field, and it starts a
+   * fresh bot (store, clock, key) before every test and stops it after.
+   */
+  static Builder builder() {
+    return new Builder(WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build(), true);
   }
 
-  WriteFlowHarness(WireMockExtension slack, WireMockExtension syncro, Path dir, SecretKey key,
-      com.syncrobot.draft.@org.jspecify.annotations.Nullable OllamaClient ollama) {
-    this(slack, syncro, syncro.baseUrl() + API, dir, key, ollama);
+  /** A harness on the test's own {@code slack}; say where Syncro is, then {@link Builder#start(Path)} it. */
+  static Builder builder(WireMockExtension slack) {
+    return new Builder(slack, false);
   }
 
-  /** A bot whose Syncro is a real server at {@code syncroApiUrl} (the sandbox), not WireMock. */
-  WriteFlowHarness(WireMockExtension slack, String syncroApiUrl, Path dir, SecretKey key) {
-    this(slack, null, syncroApiUrl, dir, key, null);
+  /** How the bot under test is wired; every flow test starts its bot through this. */
+  static final class Builder {
+    private final WireMockExtension slack;
+    private final List<WireMockExtension> ownServers = new ArrayList<>();
+    private @Nullable WireMockExtension syncro;
+    private boolean sandbox;
+    private com.syncrobot.draft.@Nullable OllamaClient ollama;
+    private @Nullable RequestBudget budget;
+    private final List<Consumer<WriteFlowHarness>> connections = new ArrayList<>();
+
+    private Builder(WireMockExtension slack, boolean own) {
+      this.slack = slack;
+      if (own) {
+        ownServers.add(slack);
+      }
+    }
+
+    /** Syncro answers from {@code syncro}'s stubs. */
+    Builder syncro(WireMockExtension syncro) {
+      this.syncro = syncro;
+      return this;
+    }
+
+    /** Syncro answers from the stubs of a WireMock server of the harness's own ({@link #syncro}). */
+    Builder syncroOnWireMock() {
+      syncro(WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build());
+      ownServers.add(syncro);
+      return this;
+    }
+
+    /** Syncro is a fresh {@link SyncroSandbox} on loopback (real time), started and stopped with the bot. */
+    Builder sandbox() {
+      this.sandbox = true;
+      return this;
+    }
+
+    /** The bot drafts with {@code ollama} instead of the production model built from the (empty) OLLAMA_URLS. */
+    Builder ollama(com.syncrobot.draft.OllamaClient ollama) {
+      this.ollama = ollama;
+      return this;
+    }
+
+    /** The Syncro client takes its permits from {@code budget} instead of the process's own. */
+    Builder budget(RequestBudget budget) {
+      this.budget = budget;
+      return this;
+    }
+
+    /** Connects {@code user} as Syncro user 1735 (WireMock's Syncro) whenever the bot starts afresh. */
+    Builder connect(String user, String name) {
+      connections.add(h -> h.connect(user, name));
+      return this;
+    }
+
+    /** Connects {@code user} as the sandbox's technician {@code tech} whenever the bot starts afresh. */
+    Builder connectToSandbox(String user, long tech, String name) {
+      connections.add(h -> h.connectToSandbox(user, tech, name));
+      return this;
+    }
+
+    /** Starts the bot now with its store in {@code dir}; the test closes it. */
+    WriteFlowHarness start(Path dir) throws IOException {
+      WriteFlowHarness h = build();
+      h.begin(dir);
+      return h;
+    }
+
+    /** The harness as a JUnit extension that starts a fresh bot for each test (see {@link #builder()}). */
+    WriteFlowHarness build() {
+      if ((syncro == null) == !sandbox) {
+        throw new IllegalStateException("say where Syncro is: syncro(wiremock), syncroOnWireMock() or sandbox()");
+      }
+      return new WriteFlowHarness(this);
+    }
   }
 
-  /** A bot whose Syncro client takes its permits from {@code budget} instead of the process's own. */
-  WriteFlowHarness(WireMockExtension slack, String syncroApiUrl, Path dir, SecretKey key, RequestBudget budget) {
-    this.budget = budget;
-    this.slack = slack;
-    this.syncro = null;
-    this.syncroApi = syncroApiUrl;
+  private WriteFlowHarness(Builder b) {
+    this.slack = b.slack;
+    this.syncro = b.syncro;
+    this.ownServers = List.copyOf(b.ownServers);
+    this.useSandbox = b.sandbox;
+    this.ollama = b.ollama;
+    this.budget = b.budget;
+    this.connections = List.copyOf(b.connections);
+  }
+
+  /** Makes a new bot (sandbox, key, clock, store in {@code dir}), starts it and connects the builder's users. */
+  private void begin(Path dir) throws IOException {
+    this.sandbox = useSandbox ? SyncroSandbox.start("127.0.0.1", 0, Clock.systemUTC()) : null;
+    this.syncroApi = syncro != null ? syncro.baseUrl() + API : sandbox.baseUrl();
     this.dbFile = dir.resolve("bot.db");
-    this.key = key;
-    this.ollama = null;
+    this.key = Fixtures.newKey();
+    this.clock = Clocks.now();
     stubSlack();
     start();
+    connections.forEach(c -> c.accept(this));
   }
 
-  private WriteFlowHarness(WireMockExtension slack, @org.jspecify.annotations.Nullable WireMockExtension syncro,
-      String syncroApiUrl, Path dir, SecretKey key,
-      com.syncrobot.draft.@org.jspecify.annotations.Nullable OllamaClient ollama) {
-    this.slack = slack;
-    this.syncro = syncro;
-    this.syncroApi = syncroApiUrl;
-    this.dbFile = dir.resolve("bot.db");
-    this.key = key;
-    this.ollama = ollama;
-    stubSlack();
-    start();
+  /** One JUnit callback of a WireMock server; the harness passes each on to the servers it owns. */
+  private interface ServerCallback {
+    void call(WireMockExtension server) throws Exception;
+  }
+
+  private void eachServer(ServerCallback callback) throws Exception {
+    for (WireMockExtension w : ownServers) {
+      callback.call(w);
+    }
+  }
+
+  @Override
+  public void beforeAll(ExtensionContext context) throws Exception {
+    eachServer(w -> w.beforeAll(context));
+  }
+
+  @Override
+  public void beforeEach(ExtensionContext context) throws Exception {
+    eachServer(w -> w.beforeEach(context));
+    tempDir = TempFolders.create("flow-test");
+    begin(tempDir);
+  }
+
+  @Override
+  public void afterEach(ExtensionContext context) throws Exception {
+    close();
+    if (tempDir != null) {
+      TempFolders.delete(tempDir);
+      tempDir = null;
+    }
+    eachServer(w -> w.afterEach(context));
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) throws Exception {
+    eachServer(w -> w.afterAll(context));
+  }
+
+  /** The sandbox behind the bot; only for a harness built with {@link Builder#sandbox()}. */
+  SyncroSandbox sandbox() {
+    if (sandbox == null) {
+      throw new IllegalStateException("this harness's Syncro is WireMock");
+    }
+    return sandbox;
   }
 
   void start() {
+    running = true;
     db = Database.open("jdbc:sqlite:" + dbFile);
     users = new ConnectedUserStore(db, new TokenCipher(key), clock);
     plans = new PlanStore(db.jdbi());
@@ -171,19 +293,25 @@ final class WriteFlowHarness implements AutoCloseable {
 
   /** Stops the bot as a crash would leave it between requests: nothing more is sent. */
   void stop() {
+    running = false;
     server.stop();
     db.close();
   }
 
+  /** Stops the bot, if it runs, and the sandbox, if any; a second close does nothing. */
   @Override
   public void close() {
-    stop();
+    if (running) {
+      stop();
+    }
+    if (sandbox != null) {
+      sandbox.stop();
+      sandbox = null;
+    }
   }
 
   void stubSlack() {
-    slack.stubFor(post(urlPathEqualTo("/api/auth.test")).willReturn(okJson(
-        "{\"ok\":true,\"url\":\"https://acme.slack.com/\",\"team\":\"Acme\",\"user\":\"syncrobot\","
-            + "\"team_id\":\"T0001\",\"user_id\":\"UBOT\",\"bot_id\":\"B0001\"}")));
+    slack.stubFor(post(urlPathEqualTo("/api/auth.test")).willReturn(okJson(JsonFixtures.load("slack/auth.test.json"))));
     slack.stubFor(post(urlPathMatching("/response/.*")).willReturn(aResponse().withStatus(200).withBody("ok")));
     slack.stubFor(post(urlPathEqualTo("/api/views.open")).willReturn(okJson("{\"ok\":true,\"view\":{\"id\":\"V1\"}}")));
     slack.stubFor(post(urlPathEqualTo("/api/views.update"))
@@ -193,7 +321,12 @@ final class WriteFlowHarness implements AutoCloseable {
   }
 
   void connect(String user, String name) {
-    users.connect(user, 1735, name, new SyncroToken(TOKEN));
+    users.connect(user, 1735, name, new SyncroToken(SYNCRO_TOKEN));
+  }
+
+  /** Connects {@code user} as the sandbox's technician {@code tech}, with that technician's seeded token. */
+  void connectToSandbox(String user, long tech, String name) {
+    users.connect(user, tech, name, new SyncroToken(sandbox().seedTokens().get(tech)));
   }
 
   // ---- Syncro ---------------------------------------------------------------------------------
@@ -205,11 +338,9 @@ final class WriteFlowHarness implements AutoCloseable {
     comments();
   }
 
+  /** Ticket {@link #TICKET_ID} (number {@link #NUMBER}) of Acme Dental, in {@code status}. */
   static String ticketJson(String status) {
-    return "{\"id\":" + TICKET_ID + ",\"number\":" + NUMBER + ",\"subject\":\"Printer offline\",\"status\":\""
-        + status + "\",\"priority\":\"2 Normal\",\"problem_type\":\"Hardware\",\"customer_id\":77,"
-        + "\"customer_business_then_name\":\"Acme Dental\",\"created_at\":\"2026-03-01T09:00:00.000Z\","
-        + "\"updated_at\":\"2026-03-02T15:00:00.000Z\",\"user_id\":1735,\"comments\":[],\"line_items\":[]}";
+    return JsonFixtures.load("flows/ticket.json", Map.of("status", status));
   }
 
   void commentPost(ResponseDefinitionBuilder response) {
@@ -266,18 +397,9 @@ final class WriteFlowHarness implements AutoCloseable {
   JsonNode lastOpenedView() throws Exception {
     List<LoggedRequest> opened = await(() -> slack.findAll(postRequestedFor(urlPathEqualTo("/api/views.open"))),
         l -> !l.isEmpty(), "views.open");
-    return JSON.readTree(formField(opened.get(opened.size() - 1).getBodyAsString(), "view"));
+    return JSON.readTree(Forms.field(opened.get(opened.size() - 1).getBodyAsString(), "view"));
   }
 
-  static String formField(String form, String name) {
-    for (String pair : form.split("&")) {
-      int eq = pair.indexOf('=');
-      if (eq > 0 && URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8).equals(name)) {
-        return URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-      }
-    }
-    throw new AssertionError("no form field " + name + " in " + form);
-  }
 
   /** Submits the write modal {@code view} with these fields; returns the ack. */
   HttpResponse<String> submit(String user, JsonNode view, String subject, String body, String audience,
@@ -288,28 +410,36 @@ final class WriteFlowHarness implements AutoCloseable {
         + "\",\"text\":{\"type\":\"plain_text\",\"text\":\"x\"}}}},\"draft\":{\"value\":{\"type\":\"checkboxes\","
         + "\"selected_options\":[" + (draft ? "{\"value\":\"draft\",\"text\":{\"type\":\"plain_text\",\"text\":\"d\"}}"
         : "") + "]}}}";
-    String json = "{\"type\":\"view_submission\",\"team\":{\"id\":\"T0001\",\"domain\":\"acme\"},"
-        + "\"user\":{\"id\":\"" + user + "\",\"username\":\"u\",\"name\":\"u\",\"team_id\":\"T0001\"},"
-        + "\"api_app_id\":\"A0001\",\"token\":\"legacy-verification-token\",\"trigger_id\":\"1.2.3\","
-        + "\"view\":{\"id\":\"" + viewId + "\",\"team_id\":\"T0001\",\"type\":\"modal\",\"callback_id\":"
-        + SignedRequests.jsonString(view.path("callback_id").asText()) + ",\"private_metadata\":"
-        + SignedRequests.jsonString(view.path("private_metadata").asText()) + ",\"hash\":\"1.abc\",\"state\":{\"values\":"
-        + values + "}},\"response_urls\":[]}";
-    return signed(SignedRequests.form(Map.of("payload", json)), SignedRequests.FORM);
+    return submitView(user, view, viewId, "1.abc", values);
+  }
+
+  /**
+   * Submits the modal {@code view} (as the bot opened it) as {@code viewId} with {@code hash} and these state
+   * values (JSON); the same view id and hash again is a redelivery.
+   */
+  HttpResponse<String> submitView(String user, JsonNode view, String viewId, String hash, String values) {
+    return interaction(JsonFixtures.load("slack/view_submission.json",
+        Map.of("user", user, "view", modalView(view, viewId, hash, values))));
+  }
+
+  /** The modal {@code view} as Slack sends it back with an interaction: as {@code viewId}, with these values. */
+  static String modalView(JsonNode view, String viewId, String hash, String values) {
+    return JsonFixtures.load("slack/modal_view.json", Map.of("id", viewId,
+        "callback_id", SignedRequests.jsonString(view.path("callback_id").asText()),
+        "private_metadata", SignedRequests.jsonString(view.path("private_metadata").asText()),
+        "hash", hash, "values", values));
+  }
+
+  /** Posts an interaction {@code payload} (JSON) as Slack does: form-encoded and signed. */
+  HttpResponse<String> interaction(String payload) {
+    return signed(SignedRequests.form(Map.of("payload", payload)), SignedRequests.FORM);
   }
 
   /** Clicks a button of the plan message; the click carries its own response_url. */
   HttpResponse<String> click(String user, String actionId, String value, String responsePath, String actionTs) {
-    String json = "{\"type\":\"block_actions\",\"team\":{\"id\":\"T0001\",\"domain\":\"acme\"},"
-        + "\"user\":{\"id\":\"" + user + "\",\"username\":\"u\",\"name\":\"u\",\"team_id\":\"T0001\"},"
-        + "\"api_app_id\":\"A0001\",\"token\":\"legacy-verification-token\",\"trigger_id\":\"9.8.7\","
-        + "\"container\":{\"type\":\"message\",\"message_ts\":\"1700000000.000100\",\"channel_id\":\"C0001\","
-        + "\"is_ephemeral\":true},\"channel\":{\"id\":\"C0001\",\"name\":\"tickets\"},"
-        + "\"response_url\":" + SignedRequests.jsonString(slack.baseUrl() + responsePath) + ","
-        + "\"actions\":[{\"action_id\":\"" + actionId + "\",\"block_id\":\"plan_actions\",\"text\":{\"type\":"
-        + "\"plain_text\",\"text\":\"b\"},\"value\":" + SignedRequests.jsonString(value) + ",\"type\":\"button\","
-        + "\"action_ts\":\"" + actionTs + "\"}]}";
-    return signed(SignedRequests.form(Map.of("payload", json)), SignedRequests.FORM);
+    return interaction(JsonFixtures.load("slack/block_actions_message.json", Map.of("user", user,
+        "response_url", SignedRequests.jsonString(slack.baseUrl() + responsePath), "action_id", actionId,
+        "value", SignedRequests.jsonString(value), "action_ts", actionTs)));
   }
 
   static String newPath() {

@@ -20,15 +20,17 @@ import com.syncrobot.syncro.SyncroAuthException;
 import com.syncrobot.syncro.SyncroClient;
 import com.syncrobot.syncro.SyncroToken;
 import com.syncrobot.syncro.TicketId;
+import com.syncrobot.testkit.Clocks;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.threeten.extra.MutableClock;
 
 @WireMockTest
 final class DigestReaderTest {
-  private final TestClock clock = new TestClock("2024-03-11T07:00:00Z");
+  private final MutableClock clock = Clocks.at("2024-03-11T07:00:00Z");
   private SyncroApi api;
 
   @BeforeEach

@@ -3,8 +3,10 @@ package com.syncrobot.digest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.syncrobot.store.Database;
+import com.syncrobot.testkit.Clocks;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -15,6 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.threeten.extra.MutableClock;
 
 /** The scheduler's decisions with a fake clock, a real store and a publisher that records its calls. */
 final class DigestSchedulerTest {
@@ -23,7 +26,7 @@ final class DigestSchedulerTest {
   @TempDir
   Path dir;
 
-  private final TestClock clock = new TestClock("2024-03-10T12:00:00Z");
+  private final MutableClock clock = Clocks.at("2024-03-10T12:00:00Z");
   private final Recording publisher = new Recording();
   private Database db;
   private DigestStore store;
@@ -64,13 +67,13 @@ final class DigestSchedulerTest {
   @Test
   void tick_beforeDueAtDueAndAfter_publishesExactlyOnceOnTime() {
     DigestScheduler s = scheduler(publisher, "a");
-    clock.set("2024-03-11T06:59:30Z");
+    clock.setInstant(Instant.parse("2024-03-11T06:59:30Z"));
     assertThat(s.tick()).isEmpty();
-    clock.set("2024-03-11T07:00:00Z");
+    clock.setInstant(Instant.parse("2024-03-11T07:00:00Z"));
     assertThat(s.tick()).hasSize(1);
-    clock.set("2024-03-11T07:00:30Z");
+    clock.setInstant(Instant.parse("2024-03-11T07:00:30Z"));
     assertThat(s.tick()).isEmpty();
-    clock.set("2024-03-11T15:00:00Z");
+    clock.setInstant(Instant.parse("2024-03-11T15:00:00Z"));
     assertThat(s.tick()).isEmpty();
 
     assertThat(publisher.calls).containsExactly(schedule.id() + "@2024-03-11");
@@ -80,12 +83,12 @@ final class DigestSchedulerTest {
 
   @Test
   void tick_scheduleCreatedAfterTodaysTime_firstRunIsTheNextDay() {
-    clock.set("2024-03-11T09:00:00Z");
+    clock.setInstant(Instant.parse("2024-03-11T09:00:00Z"));
     DigestSchedule late = store.add("C2", LocalTime.of(8, 0), DigestDays.DAILY, BERLIN, "U1");
     DigestScheduler s = scheduler(publisher, "a");
     s.tick();
     assertThat(publisher.calls).doesNotContain(late.id() + "@2024-03-11", late.id() + "@2024-03-11 late");
-    clock.set("2024-03-12T07:00:00Z");
+    clock.setInstant(Instant.parse("2024-03-12T07:00:00Z"));
     s.tick();
     assertThat(publisher.calls).contains(late.id() + "@2024-03-12");
   }
@@ -96,7 +99,7 @@ final class DigestSchedulerTest {
       Recording other = new Recording();
       DigestScheduler a = scheduler(publisher, "a");
       DigestScheduler b = new DigestScheduler(new DigestStore(otherDb, clock), other, clock, Duration.ofHours(2), "b");
-      clock.set("2024-03-11T07:00:10Z");
+      clock.setInstant(Instant.parse("2024-03-11T07:00:10Z"));
 
       a.tick();
       b.tick();
@@ -107,11 +110,11 @@ final class DigestSchedulerTest {
 
   @Test
   void downAtDueTime_startWithinWindow_sendsLateOnce() {
-    clock.set("2024-03-11T08:30:00Z"); // 90 minutes after 08:00 Berlin
+    clock.setInstant(Instant.parse("2024-03-11T08:30:00Z")); // 90 minutes after 08:00 Berlin
     DigestScheduler restarted = scheduler(publisher, "b");
 
     assertThat(restarted.tick()).singleElement().satisfies(c -> assertThat(c.late()).isTrue());
-    clock.advance(Duration.ofSeconds(30));
+    clock.add(Duration.ofSeconds(30));
     restarted.tick();
 
     assertThat(publisher.calls).containsExactly(schedule.id() + "@2024-03-11 late");
@@ -119,13 +122,13 @@ final class DigestSchedulerTest {
 
   @Test
   void downAtDueTime_startBeyondWindow_skipsAndRecordsIt_nextDayRunsNormally() {
-    clock.set("2024-03-11T09:01:00Z"); // 2 h 1 min late
+    clock.setInstant(Instant.parse("2024-03-11T09:01:00Z")); // 2 h 1 min late
     DigestScheduler s = scheduler(publisher, "a");
 
     assertThat(s.tick()).isEmpty();
     assertThat(store.run(schedule.id(), LocalDate.of(2024, 3, 11)))
         .hasValueSatisfying(r -> assertThat(r.outcome()).isEqualTo(Delivery.Outcome.SKIPPED));
-    clock.set("2024-03-12T07:00:00Z");
+    clock.setInstant(Instant.parse("2024-03-12T07:00:00Z"));
     s.tick();
 
     assertThat(publisher.calls).containsExactly(schedule.id() + "@2024-03-12");
@@ -133,19 +136,19 @@ final class DigestSchedulerTest {
 
   @Test
   void claimWithinTwoMinutes_isOnTime_laterIsLate() {
-    clock.set("2024-03-11T07:01:59Z");
+    clock.setInstant(Instant.parse("2024-03-11T07:01:59Z"));
     assertThat(scheduler(publisher, "a").tick()).singleElement().satisfies(c -> assertThat(c.late()).isFalse());
-    clock.set("2024-03-12T07:02:01Z");
+    clock.setInstant(Instant.parse("2024-03-12T07:02:01Z"));
     assertThat(scheduler(publisher, "a").tick()).singleElement().satisfies(c -> assertThat(c.late()).isTrue());
   }
 
   @Test
   void weekend_weekdaySchedule_publishesNothing() {
     DigestScheduler s = scheduler(publisher, "a");
-    clock.set("2024-03-15T07:00:00Z");
+    clock.setInstant(Instant.parse("2024-03-15T07:00:00Z"));
     s.tick(); // Friday
     for (String t : List.of("2024-03-16T07:00:00Z", "2024-03-17T07:00:00Z", "2024-03-17T20:00:00Z")) {
-      clock.set(t);
+      clock.setInstant(Instant.parse(t));
       s.tick();
     }
     assertThat(publisher.calls).containsExactly(schedule.id() + "@2024-03-15");
@@ -155,9 +158,9 @@ final class DigestSchedulerTest {
   void publisherThrows_runIsRecordedFailed_andNotRetried() {
     publisher.fail = true;
     DigestScheduler s = scheduler(publisher, "a");
-    clock.set("2024-03-11T07:00:00Z");
+    clock.setInstant(Instant.parse("2024-03-11T07:00:00Z"));
     s.tick();
-    clock.advance(Duration.ofSeconds(30));
+    clock.add(Duration.ofSeconds(30));
     s.tick();
 
     assertThat(publisher.calls).hasSize(1);
@@ -167,7 +170,7 @@ final class DigestSchedulerTest {
 
   @Test
   void startAndClose_loopTicksOnItsOwnThread() throws Exception {
-    clock.set("2024-03-11T07:00:00Z");
+    clock.setInstant(Instant.parse("2024-03-11T07:00:00Z"));
     java.util.concurrent.CountDownLatch published = new java.util.concurrent.CountDownLatch(1);
     DigestScheduler s = scheduler((sch, slot, late) -> {
       published.countDown();

@@ -3,6 +3,7 @@ package com.syncrobot.digest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.syncrobot.store.Database;
+import com.syncrobot.testkit.Clocks;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,12 +13,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.threeten.extra.MutableClock;
 
 final class DigestStoreTest {
   @TempDir
   Path dir;
 
-  private final TestClock clock = new TestClock("2024-03-11T10:00:00Z");
+  private final MutableClock clock = Clocks.at("2024-03-11T10:00:00Z");
   private Database db;
   private DigestStore store;
 

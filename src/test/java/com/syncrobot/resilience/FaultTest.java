@@ -8,7 +8,6 @@ import com.syncrobot.playground.sandbox.model.SandboxTicket;
 import com.syncrobot.playground.slack.SimMessage;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -38,8 +37,7 @@ final class FaultTest {
   void start() throws Exception {
     rig = new Rig(dir);
     rig.startBot();
-    tickets = new ArrayDeque<>(rig.sandbox.state().tickets().stream()
-        .filter(t -> !List.of("Resolved", "Invoiced", "Closed").contains(t.status())).toList());
+    tickets = rig.openTickets();
     // A 429 asks for one second, so the client's own wait stays inside the test's bound.
     rig.sandbox.knobs().retryAfterSeconds(1);
   }

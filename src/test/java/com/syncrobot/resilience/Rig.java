@@ -11,12 +11,14 @@ import com.syncrobot.playground.slack.SlackSimulator;
 import com.syncrobot.syncro.RequestBudget;
 import com.syncrobot.syncro.Sleeper;
 import com.syncrobot.syncro.SyncroClient;
-import com.syncrobot.testbed.Stage;
+import com.syncrobot.testkit.BotRig;
 import com.syncrobot.write.Scheduler;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,8 +36,6 @@ import org.jspecify.annotations.Nullable;
  * The bot's port is fixed at start so a restarted bot (in-process or a child JVM) answers the same URL.
  */
 final class Rig implements AutoCloseable {
-  static final String SECRET = "resilience-signing-secret-5c2e";
-  static final String BOT_TOKEN = "xoxb-resilience-bot-token";
   /** Re-check delays run this many times faster than in production (1 min becomes 100 ms). */
   static final long TIME_COMPRESSION = 600;
   static final Duration WAIT = Duration.ofSeconds(20);
@@ -56,33 +56,38 @@ final class Rig implements AutoCloseable {
   /** The bot's settle window ({@code SYNCRO_BOT_SETTLE_SECONDS}; 120 s in production), in real time. */
   static final Duration SETTLE = Duration.ofSeconds(6);
 
-  final Stage stage;
+  final BotRig botRig;
   final Path dir;
   final SyncroSandbox sandbox;
   final SlackSimulator sim;
   final int botPort;
-  private @Nullable BotServer server;
   private @Nullable ScheduledExecutorService rechecks;
 
   Rig(Path dir) throws Exception {
-    this.stage = new Stage(dir, DemoUser.technicians(), SECRET, BOT_TOKEN);
+    this.botRig = BotRig.builder()
+        .requestsPerMinute(REQUESTS_PER_MINUTE)
+        .env(BotConfig.SETTLE_SECONDS, Long.toString(SETTLE.toSeconds()))
+        .start(dir);
     this.dir = dir;
-    this.sandbox = stage.sandbox;
-    this.sim = stage.sim;
-    this.botPort = stage.botPort;
-    sandbox.knobs().rateLimit(REQUESTS_PER_MINUTE);
+    this.sandbox = botRig.sandbox;
+    this.sim = botRig.sim;
+    this.botPort = botRig.botPort;
     sandbox.faults().commitDelay(COMMIT_DELAY);
   }
 
   String dbUrl() {
-    return stage.dbUrl();
+    return botRig.dbUrl();
   }
 
   /** The environment a production bot reads (BotConfig.fromEnv), pointed at the sandbox and the simulator. */
   Map<String, String> botEnv() {
-    Map<String, String> env = new HashMap<>(stage.botEnv());
-    env.put(BotConfig.SETTLE_SECONDS, Long.toString(SETTLE.toSeconds()));
-    return env;
+    return botRig.botEnv();
+  }
+
+  /** The seeded tickets that are still open (not resolved, invoiced or closed), for scenarios to use up. */
+  Deque<SandboxTicket> openTickets() {
+    return new ArrayDeque<>(sandbox.state().tickets().stream()
+        .filter(t -> !List.of("Resolved", "Invoiced", "Closed").contains(t.status())).toList());
   }
 
   /**
@@ -94,10 +99,8 @@ final class Rig implements AutoCloseable {
     startBot(Map.of());
   }
 
-  /** As {@link #startBot()}, with {@code overrides} set over the stage's environment (e.g. {@code OLLAMA_URLS}). */
+  /** As {@link #startBot()}, with {@code overrides} set over the environment of {@link #botEnv()} (e.g. {@code OLLAMA_URLS}). */
   void startBot(Map<String, String> overrides) {
-    Map<String, String> env = botEnv();
-    env.putAll(overrides);
     ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "rig-rechecks");
       t.setDaemon(true);
@@ -112,7 +115,7 @@ final class Rig implements AutoCloseable {
         .readTimeout(CLIENT_READ_TIMEOUT)
         .callTimeout(CLIENT_CALL_TIMEOUT);
     try {
-      server = BotServer.start(BotConfig.fromEnv(env), "127.0.0.1", client, compressed);
+      botRig.startBot(overrides, client, compressed);
     } catch (RuntimeException e) {
       timers.shutdownNow();
       throw e;
@@ -121,10 +124,7 @@ final class Rig implements AutoCloseable {
   }
 
   void stopBot() {
-    if (server != null) {
-      server.stop();
-      server = null;
-    }
+    botRig.stopBot();
     if (rechecks != null) {
       rechecks.shutdownNow();
       rechecks = null;
@@ -286,6 +286,6 @@ final class Rig implements AutoCloseable {
   @Override
   public void close() {
     stopBot();
-    stage.close();
+    botRig.close();
   }
 }

@@ -6,10 +6,7 @@ import com.syncrobot.playground.sandbox.WriteFault;
 import com.syncrobot.playground.sandbox.model.SandboxTicket;
 import com.syncrobot.playground.slack.SimMessage;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,8 +35,7 @@ final class SettleTest {
   void start() throws Exception {
     rig = new Rig(dir);
     rig.startBot();
-    tickets = new ArrayDeque<>(rig.sandbox.state().tickets().stream()
-        .filter(t -> !List.of("Resolved", "Invoiced", "Closed").contains(t.status())).toList());
+    tickets = rig.openTickets();
   }
 
   @AfterEach
@@ -114,9 +110,9 @@ final class SettleTest {
     SandboxTicket t = tickets.pop();
     String body = "Other token: cleaned the fans.";
     SimMessage p = rig.preview(ALICE, "close", t.number(), body);
-    long previewed = rig.stage.techOf.get(ALICE);
+    long previewed = rig.botRig.techOf.get(ALICE);
     long other = rig.sandbox.seedTokens().keySet().stream().filter(id -> id != previewed).findFirst().orElseThrow();
-    rig.stage.reconnect(ALICE, other);
+    rig.botRig.reconnect(ALICE, other);
     try {
       rig.sandbox.requestLog().clear();
       assertThat(rig.sim.clickButton(ALICE, p, "Confirm").ok()).isTrue();
@@ -128,7 +124,7 @@ final class SettleTest {
       assertThat(rig.sandbox.state().commentsOf(t.id()).stream().filter(c -> c.body().contains(body))).isEmpty();
       assertThat(rig.sandbox.state().ticket(t.id()).orElseThrow().status()).isNotEqualTo("Resolved");
     } finally {
-      rig.stage.reconnect(ALICE, previewed);
+      rig.botRig.reconnect(ALICE, previewed);
     }
   }
 }

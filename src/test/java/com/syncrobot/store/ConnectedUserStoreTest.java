@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.syncrobot.syncro.SyncroToken;
+import com.syncrobot.testkit.Clocks;
+import com.syncrobot.testkit.Fixtures;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +24,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.threeten.extra.MutableClock;
 
 final class ConnectedUserStoreTest {
   private static final Instant T0 = Instant.parse("2025-03-04T09:15:30.123Z");
@@ -30,8 +33,8 @@ final class ConnectedUserStoreTest {
   private static final SyncroToken BOB_TOKEN = new SyncroToken("BobPlaintextToken-2a4c6e8f1357");
 
   @TempDir Path dir;
-  private final MutableClock clock = new MutableClock(T0);
-  private final SecretKey key = TokenCipherTest.randomKey();
+  private final MutableClock clock = Clocks.at(T0);
+  private final SecretKey key = Fixtures.newKey();
   private Path file;
   private Database db;
   private ConnectedUserStore store;
@@ -66,7 +69,7 @@ final class ConnectedUserStoreTest {
   @Test
   void connect_again_replacesTokenAndNameKeepsConnectedAtAndStampsUpdatedAt() {
     store.connect("UANN", 101, "Ann Tech", ANN_TOKEN);
-    clock.advance(Duration.ofDays(2));
+    clock.add(Duration.ofDays(2));
 
     ConnectedUser again = store.connect("UANN", 102, "Ann Lee", ANN_NEW_TOKEN);
 
@@ -81,7 +84,7 @@ final class ConnectedUserStoreTest {
   @Test
   void list_returnsSummariesOrderedBySlackUser() {
     store.connect("UBOB", 202, "Bob Tech", BOB_TOKEN);
-    clock.advance(Duration.ofMinutes(5));
+    clock.add(Duration.ofMinutes(5));
     store.connect("UANN", 101, "Ann Tech", ANN_TOKEN);
 
     List<ConnectedUserSummary> users = store.list();
@@ -133,7 +136,7 @@ final class ConnectedUserStoreTest {
   @Test
   void find_tokenStoredUnderAnotherKey_throwsWithoutSecrets_R11() {
     store.connect("UANN", 101, "Ann Tech", ANN_TOKEN);
-    var otherKeyStore = new ConnectedUserStore(db, new TokenCipher(TokenCipherTest.randomKey()), clock);
+    var otherKeyStore = new ConnectedUserStore(db, new TokenCipher(Fixtures.newKey()), clock);
 
     assertThatThrownBy(() -> otherKeyStore.find("UANN"))
         .isInstanceOf(TokenDecryptionException.class)

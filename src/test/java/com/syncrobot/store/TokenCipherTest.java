@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.syncrobot.syncro.SyncroToken;
+import com.syncrobot.testkit.Fixtures;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.util.Base64;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 final class TokenCipherTest {
   private static final SyncroToken TOKEN = new SyncroToken("T3chToken-0123456789abcdef");
 
-  private final SecretKey key = randomKey();
+  private final SecretKey key = Fixtures.newKey();
   private final TokenCipher cipher = new TokenCipher(key);
 
   @Test
@@ -57,7 +57,7 @@ final class TokenCipherTest {
   @Test
   void decrypt_differentKey_failsWithoutSecretsInMessage_R11() {
     byte[] sealed = cipher.encrypt(TOKEN, "U123");
-    TokenCipher otherKey = new TokenCipher(randomKey());
+    TokenCipher otherKey = new TokenCipher(Fixtures.newKey());
 
     assertThatThrownBy(() -> otherKey.decrypt(sealed, "U123"))
         .isInstanceOf(TokenDecryptionException.class)
@@ -102,9 +102,4 @@ final class TokenCipherTest {
     assertThat(cipher.toString()).doesNotContain(Base64.getEncoder().encodeToString(key.getEncoded()));
   }
 
-  static SecretKey randomKey() {
-    byte[] bytes = new byte[32];
-    new SecureRandom().nextBytes(bytes);
-    return new SecretKeySpec(bytes, "AES");
-  }
 }

@@ -12,8 +12,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 import com.github.tomakehurst.wiremock.junit5.WireMockTest;
+import com.syncrobot.testkit.JsonFixtures;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -28,11 +30,8 @@ final class DigestReadsTest {
   }
 
   private static String ticket(long id, long number, String status, Long userId) {
-    return """
-    {"id": %d, "number": %d, "subject": "S%d", "created_at": "2026-02-0%dT09:00:00Z", "customer_id": 77,
-     "customer_business_then_name": "Burger Co", "status": "%s", "user_id": %s, "comments": []}
-    """
-        .formatted(id, number, id, id, status, userId);
+    return JsonFixtures.load("syncro/digest-ticket.json",
+        Map.of("id", id, "number", number, "status", status, "user_id", String.valueOf(userId)));
   }
 
   @Test
@@ -80,17 +79,7 @@ final class DigestReadsTest {
     stubFor(
         get(urlPathEqualTo(path("/tickets/9001")))
             .willReturn(
-                okJson(
-                    """
-                    {"ticket": {"id": 9001, "number": 32203, "subject": "S", "status": "Resolved",
-                      "line_items": [
-                        {"id": 1, "name": "Labor - Remote Business", "description": "d", "quantity": "0.75",
-                         "price_retail": 150.0, "converted": false},
-                        {"id": 2, "name": "Labor - Onsite Business", "description": "d", "quantity": "1.0",
-                         "price_retail": 175.0, "converted": true},
-                        {"id": 3, "name": "Cable", "description": "d", "quantity": "1.0", "retail_cents": 1999}
-                      ]}}
-                    """)));
+                okJson(JsonFixtures.load("syncro/ticket-9001-resolved-lines.json"))));
 
     List<LineItem> open = api.uninvoicedLineItems(new TicketId(9001));
 
@@ -103,12 +92,7 @@ final class DigestReadsTest {
     stubFor(
         get(urlPathEqualTo(path("/invoices/6")))
             .willReturn(
-                okJson(
-                    """
-                    {"invoice": {"id": 6, "number": "1682", "ticket_id": 9001, "customer_id": 77,
-                     "customer_business_then_name": "Burger Co", "total": "525.0", "is_paid": false,
-                     "due_date": "2026-03-15", "line_items": []}}
-                    """)));
+                okJson(JsonFixtures.load("syncro/invoice-6-overview.json"))));
 
     InvoiceOverview o = api.invoiceOverview(6);
 

@@ -4,13 +4,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.jspecify.annotations.Nullable;
+import org.threeten.extra.MutableClock;
 
 /** A sleeper that never sleeps: it records each wait and moves the fake clock, if any, instead. */
 final class RecordingSleeper implements Sleeper {
   private final List<Duration> sleeps = new CopyOnWriteArrayList<>();
-  private final @Nullable FakeClock clock;
+  private final @Nullable MutableClock clock;
 
-  RecordingSleeper(@Nullable FakeClock clock) {
+  RecordingSleeper(@Nullable MutableClock clock) {
     this.clock = clock;
   }
 
@@ -22,7 +23,7 @@ final class RecordingSleeper implements Sleeper {
   public void sleep(Duration d) {
     sleeps.add(d);
     if (clock != null) {
-      clock.advance(d);
+      clock.add(d);
     }
   }
 

@@ -3,6 +3,7 @@ package com.syncrobot.syncro;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.syncrobot.testkit.Clocks;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -10,13 +11,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.threeten.extra.MutableClock;
 
 final class RequestBudgetTest {
   private static final Instant T0 = Instant.parse("2026-03-02T15:00:00Z");
 
   @Test
   void first180Permits_areGrantedWithoutWaiting() throws Exception {
-    FakeClock clock = new FakeClock(T0);
+    MutableClock clock = Clocks.at(T0);
     RecordingSleeper sleeper = new RecordingSleeper(clock);
     RequestBudget budget = new RequestBudget(180, clock, sleeper);
 
@@ -30,11 +32,11 @@ final class RequestBudgetTest {
 
   @Test
   void permit181_waitsUntilTheOldestLeavesTheRollingWindow() throws Exception {
-    FakeClock clock = new FakeClock(T0);
+    MutableClock clock = Clocks.at(T0);
     RecordingSleeper sleeper = new RecordingSleeper(clock);
     RequestBudget budget = new RequestBudget(180, clock, sleeper);
     budget.acquire(RequestBudget.Priority.INTERACTIVE); // at T0
-    clock.advance(Duration.ofSeconds(10));
+    clock.add(Duration.ofSeconds(10));
     for (int i = 0; i < 179; i++) {
       budget.acquire(RequestBudget.Priority.INTERACTIVE); // at T0+10s
     }
@@ -49,11 +51,11 @@ final class RequestBudgetTest {
 
   @Test
   void window_isRollingNotFixed() throws Exception {
-    FakeClock clock = new FakeClock(T0);
+    MutableClock clock = Clocks.at(T0);
     RecordingSleeper sleeper = new RecordingSleeper(clock);
     RequestBudget budget = new RequestBudget(2, clock, sleeper);
     budget.acquire(RequestBudget.Priority.BACKGROUND); // T0
-    clock.advance(Duration.ofSeconds(59));
+    clock.add(Duration.ofSeconds(59));
     budget.acquire(RequestBudget.Priority.BACKGROUND); // T0+59
 
     budget.acquire(RequestBudget.Priority.BACKGROUND); // waits 3 s, until T0's permit expires at T0+62
@@ -65,7 +67,7 @@ final class RequestBudgetTest {
 
   @Test
   void interactiveWaiter_isServedBeforeAnEarlierBackgroundWaiter() throws Exception {
-    FakeClock clock = new FakeClock(T0);
+    MutableClock clock = Clocks.at(T0);
     CountDownLatch bothSleeping = new CountDownLatch(2);
     CountDownLatch windowOver = new CountDownLatch(1);
     List<String> served = new CopyOnWriteArrayList<>();
@@ -83,7 +85,7 @@ final class RequestBudgetTest {
             }
             synchronized (clock) {
               if (clock.instant().isBefore(T0.plus(RequestBudget.WINDOW))) {
-                clock.advance(RequestBudget.WINDOW);
+                clock.add(RequestBudget.WINDOW);
               }
             }
             return;
@@ -93,7 +95,7 @@ final class RequestBudgetTest {
             Thread.onSpinWait();
           }
           synchronized (clock) {
-            clock.advance(d);
+            clock.add(d);
           }
         };
     RequestBudget budget = new RequestBudget(1, clock, gate);
@@ -115,7 +117,7 @@ final class RequestBudgetTest {
 
   @Test
   void interruptedWaiter_takesNoPermitAndLetsTheNextOneGo() throws Exception {
-    FakeClock clock = new FakeClock(T0);
+    MutableClock clock = Clocks.at(T0);
     RequestBudget budget =
         new RequestBudget(
             1,
@@ -127,7 +129,7 @@ final class RequestBudgetTest {
 
     assertThatThrownBy(() -> budget.acquire(RequestBudget.Priority.INTERACTIVE))
         .isInstanceOf(InterruptedException.class);
-    clock.advance(RequestBudget.WINDOW);
+    clock.add(RequestBudget.WINDOW);
     budget.acquire(RequestBudget.Priority.BACKGROUND);
 
     assertThat(budget.grantedTotal()).isEqualTo(2);
@@ -135,7 +137,7 @@ final class RequestBudgetTest {
 
   @Test
   void nonPositivePermits_areRejected() {
-    assertThatThrownBy(() -> new RequestBudget(0, new FakeClock(T0), new RecordingSleeper()))
+    assertThatThrownBy(() -> new RequestBudget(0, Clocks.at(T0), new RecordingSleeper()))
         .isInstanceOf(IllegalArgumentException.class);
   }
 
@@ -170,24 +172,24 @@ final class RequestBudgetTest {
 
   @Test
   void expectedWait_zeroWithRoom_thenUntilTheOldestPermitLeaves_thenAWindowMorePerFullWindowAhead() throws Exception {
-    FakeClock clock = new FakeClock(T0);
+    MutableClock clock = Clocks.at(T0);
     RequestBudget budget = new RequestBudget(3, clock, new RecordingSleeper(clock));
     budget.acquire(RequestBudget.Priority.INTERACTIVE); // T0
     assertThat(budget.expectedWait(RequestBudget.Priority.INTERACTIVE)).isZero();
-    clock.advance(Duration.ofSeconds(20));
+    clock.add(Duration.ofSeconds(20));
     budget.acquire(RequestBudget.Priority.INTERACTIVE); // T0+20
     budget.acquire(RequestBudget.Priority.INTERACTIVE); // T0+20: the window is full
-    clock.advance(Duration.ofSeconds(5));
+    clock.add(Duration.ofSeconds(5));
 
     // The permit of T0 leaves at T0+62 (a minute and the margin), 37 s from now.
     assertThat(budget.expectedWait(RequestBudget.Priority.INTERACTIVE)).isEqualTo(Duration.ofSeconds(37));
-    clock.advance(Duration.ofSeconds(37));
+    clock.add(Duration.ofSeconds(37));
     assertThat(budget.expectedWait(RequestBudget.Priority.INTERACTIVE)).isZero();
   }
 
   @Test
   void expectedWait_countsTheRequestsQueuedAhead_moreUrgentOnesToo() throws Exception {
-    FakeClock clock = new FakeClock(T0);
+    MutableClock clock = Clocks.at(T0);
     CountDownLatch sleeping = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
     Sleeper blocking = d -> {
@@ -196,7 +198,7 @@ final class RequestBudgetTest {
     };
     RequestBudget budget = new RequestBudget(2, clock, blocking);
     budget.acquire(RequestBudget.Priority.INTERACTIVE); // T0
-    clock.advance(Duration.ofSeconds(10));
+    clock.add(Duration.ofSeconds(10));
     budget.acquire(RequestBudget.Priority.INTERACTIVE); // T0+10: full
     Thread waiter = new Thread(() -> {
       try {

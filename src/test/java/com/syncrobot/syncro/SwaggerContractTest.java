@@ -74,7 +74,7 @@ final class SwaggerContractTest {
 
   private SyncroApi api() {
     RequestBudget budget =
-        new RequestBudget(10_000, new FakeClock(java.time.Instant.EPOCH), new RecordingSleeper());
+        new RequestBudget(10_000, com.syncrobot.testkit.Clocks.at(java.time.Instant.EPOCH), new RecordingSleeper());
     return SyncroClient.builder()
         .baseUrl(wm.baseUrl() + BASE)
         .budget(budget)

@@ -16,10 +16,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 import com.github.tomakehurst.wiremock.junit5.WireMockTest;
+import com.syncrobot.testkit.JsonFixtures;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,13 +38,8 @@ final class SyncroReadTest {
   }
 
   private static String listTicket(long id, long number, String status, String createdAt) {
-    return """
-    {"id": %d, "number": %d, "subject": "Subject %d", "created_at": "%s", "customer_id": 77,
-     "customer_business_then_name": "Jerry Burger", "due_date": null, "problem_type": "Remote",
-     "status": "%s", "user_id": 1735, "updated_at": "%s", "priority": "2 Normal",
-     "contact_fullname": "Jerry", "comments": [], "user": null, "tag_list": [], "properties": {}}
-    """
-        .formatted(id, number, id, createdAt, status, createdAt);
+    return JsonFixtures.load("syncro/list-ticket.json",
+        Map.of("id", id, "number", number, "status", status, "created_at", createdAt));
   }
 
   @Test
@@ -50,11 +47,7 @@ final class SyncroReadTest {
     stubFor(
         get(urlPathEqualTo(path("/me")))
             .willReturn(
-                okJson(
-                    """
-                    {"user_token": "x", "user_email": "jo@example.com", "user_name": "Jo Tech", "user_id": 1735,
-                     "admin": true, "permissions": {"ticket": {"read": true}}}
-                    """)));
+                okJson(JsonFixtures.load("syncro/me.json"))));
 
     Me me = api.me();
 
@@ -72,31 +65,7 @@ final class SyncroReadTest {
     stubFor(
         get(urlPathEqualTo(path("/tickets/9001")))
             .willReturn(
-                okJson(
-                    """
-                    {"ticket": {"id": 9001, "number": 32203, "subject": "Own cloud thing again",
-                      "created_at": "2026-02-27T09:15:00.000-07:00", "customer_id": 77,
-                      "customer_business_then_name": "Burger Co", "due_date": "2026-03-01T17:00:00.000Z",
-                      "problem_type": "Remote", "status": "In Progress", "user_id": 1735,
-                      "updated_at": "2026-02-28T10:00:00Z", "priority": "1 High", "unknown_field": {"a": 1},
-                      "comments": [
-                        {"id": 1, "created_at": "2026-02-27T09:16:00.000-07:00", "ticket_id": 9001,
-                         "subject": "Initial Issue", "body": "Sync fails", "tech": "Jo Tech", "hidden": false,
-                         "user_id": 1735},
-                        {"id": 2, "created_at": "2026-02-28T17:00:00Z", "ticket_id": 9001,
-                         "subject": "Update", "body": "Internal", "tech": "Jo Tech", "hidden": true, "user_id": 1735}
-                      ],
-                      "line_items": [
-                        {"id": 501, "ticket_id": 9001, "product_id": 1190473, "name": "Labor - Remote Business",
-                         "description": "Fixed sync", "quantity": "0.75", "taxable": false, "cost_cents": 0,
-                         "retail_cents": 11250, "price_cost": 0, "price_retail": 150.0},
-                        {"id": 502, "ticket_id": 9001, "product_id": null, "name": "Cable",
-                         "description": null, "quantity": "1.0", "retail_cents": 1999}
-                      ],
-                      "customer": {"id": 77, "business_then_name": "Burger Co", "contacts": []},
-                      "contact": {"id": 5, "name": "Jerry Burger"},
-                      "user": {"id": 1735, "email": "jo@example.com", "full_name": "Jo Tech", "group": "Admins"}}}
-                    """)));
+                okJson(JsonFixtures.load("syncro/ticket-9001.json"))));
 
     Ticket t = api.ticket(new TicketId(9001));
 
@@ -278,19 +247,11 @@ final class SyncroReadTest {
     stubPage(
         "/tickets/9001/comments",
         1,
-        """
-        {"comments": [{"id": 3, "created_at": "2026-02-03T00:00:00Z", "ticket_id": 9001, "subject": "C", "body": "c",
-          "tech": "Jo", "hidden": false, "user_id": 1, "is_rich_text": false, "user": {}}],
-         "meta": {"total_pages": 2, "page": 1, "per_page": 1}}
-        """);
+        JsonFixtures.load("syncro/comments-9001-page-1.json"));
     stubPage(
         "/tickets/9001/comments",
         2,
-        """
-        {"comments": [{"id": 1, "created_at": "2026-02-01T00:00:00Z", "subject": "A", "body": "a", "hidden": "1"},
-                      {"id": 2, "created_at": "2026-02-02T00:00:00Z", "subject": "B", "body": "b", "hidden": false}],
-         "meta": {"total_pages": 2, "page": 2, "per_page": 1}}
-        """);
+        JsonFixtures.load("syncro/comments-9001-page-2.json"));
 
     List<Comment> comments = api.comments(new TicketId(9001));
 
@@ -307,15 +268,7 @@ final class SyncroReadTest {
     stubFor(
         get(urlPathEqualTo(path("/customers/77")))
             .willReturn(
-                okJson(
-                    """
-                    {"customer": {"id": 77, "firstname": "Jerry", "lastname": "Burger", "fullname": "Jerry Burger",
-                      "business_name": "Burger Co", "business_then_name": "Burger Co", "email": "j@burger.example",
-                      "phone": "555-0100", "prepay_hours": "12.5", "ticket_links": [],
-                      "contacts": [{"id": 5, "name": "Jerry Burger", "address1": "1 Main St", "address2": null,
-                        "city": "Springfield", "state": "OR", "zip": "97477", "email": "j@burger.example",
-                        "phone": "555-0101", "mobile": null, "customer_id": 77}]}}
-                    """)));
+                okJson(JsonFixtures.load("syncro/customer-77.json"))));
 
     Customer c = api.customer(new CustomerId(77));
 
@@ -368,12 +321,7 @@ final class SyncroReadTest {
         get(urlPathEqualTo(path("/customers")))
             .withQueryParam("query", equalTo("burger"))
             .willReturn(
-                okJson(
-                    """
-                    {"customers": [{"id": 77, "business_then_name": "Burger Co", "contacts": []},
-                                   {"id": 78, "firstname": "Ann", "lastname": "Burger", "business_name": null}],
-                     "meta": {"total_pages": 1, "total_entries": 2, "per_page": 100, "page": 1}}
-                    """)));
+                okJson(JsonFixtures.load("syncro/customers-burger.json"))));
 
     assertThat(api.searchCustomers("burger"))
         .extracting(Customer::displayName)
@@ -385,13 +333,7 @@ final class SyncroReadTest {
     stubFor(
         get(urlPathEqualTo(path("/products/26184")))
             .willReturn(
-                okJson(
-                    """
-                    {"product": {"id": 26184, "price_cost": 0, "price_retail": 262.50,
-                      "name": "Labor - Emergency or After Hours Business",
-                      "description": "Emergency", "taxable": false, "disabled": false,
-                      "product_category": "Labor", "vendor_ids": []}}
-                    """)));
+                okJson(JsonFixtures.load("syncro/product-26184.json"))));
 
     Product p = api.product(26184);
 
@@ -416,20 +358,11 @@ final class SyncroReadTest {
     stubFor(
         get(urlPathEqualTo(path("/tickets/settings")))
             .willReturn(
-                okJson(
-                    """
-                    {"ticket_status_list": ["New", "In Progress", "Resolved", "Invoiced"],
-                     "default_labor_product_id": 1190473,
-                     "users": [{"id": 1735, "name": "Jo Tech"}], "saved_searches": []}
-                    """)));
+                okJson(JsonFixtures.load("syncro/tickets-settings.json"))));
     stubFor(
         get(urlPathEqualTo(path("/settings")))
             .willReturn(
-                okJson(
-                    """
-                    {"locale": {"time_zone": "America/Los_Angeles", "time_offset": "-08:00"},
-                     "ticket": {"problem_types": ["Remote", "Onsite"], "priorities": ["", "1 High", "2 Normal"]}}
-                    """)));
+                okJson(JsonFixtures.load("syncro/settings.json"))));
 
     TicketSettings s = api.ticketSettings();
 
@@ -446,11 +379,7 @@ final class SyncroReadTest {
     stubFor(
         get(urlPathEqualTo(path("/appointment_types")))
             .willReturn(
-                okJson(
-                    """
-                    {"appointment_types": [{"id": 4322, "account_id": 1, "name": "Onsite", "location_type": "customer",
-                      "location_hard_code": null}, {"id": 4321, "name": "In Shop", "location_type": "manual_entry"}]}
-                    """)));
+                okJson(JsonFixtures.load("syncro/appointment-types.json"))));
 
     assertThat(api.appointmentTypes())
         .containsExactly(
@@ -463,21 +392,11 @@ final class SyncroReadTest {
     stubPage(
         "/appointments",
         1,
-        """
-        {"appointments": [{"appointment": {"id": 3, "summary": "Burger Co onsite", "customer_id": 77,
-          "start_at": "2026-03-03T16:00:00.000Z", "end_at": "2026-03-03T17:30:00.000Z", "location": "1 Main St",
-          "ticket_id": 9001, "start_at_label": "Tue 03-03-26 08:00 AM", "do_not_email": "1",
-          "customer": {"id": 77, "business_then_name": "Burger Co"}}}],
-         "meta": {"total_pages": 2, "page": 1}}
-        """);
+        JsonFixtures.load("syncro/appointments-page-1.json"));
     stubPage(
         "/appointments",
         2,
-        """
-        {"appointments": [{"id": 4, "summary": "Remote check", "start_at": "2026-03-04T09:00:00-08:00",
-          "end_at": null, "ticket_id": null, "appointment_type_id": 59289}],
-         "meta": {"total_pages": 2, "page": 2}}
-        """);
+        JsonFixtures.load("syncro/appointments-page-2.json"));
 
     List<Appointment> list = api.appointments(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31));
 
@@ -517,14 +436,7 @@ final class SyncroReadTest {
     stubFor(
         get(urlPathEqualTo(path("/invoices/66")))
             .willReturn(
-                okJson(
-                    """
-                    {"invoice": {"id": 66, "number": "1682", "customer_id": 77, "ticket_id": 9001,
-                      "date": "2026-03-02T00:00:00.000-08:00", "subtotal": "112.5", "total": "112.50", "tax": "0.0",
-                      "line_items": [{"id": 1, "invoice_id": 66, "item": "Labor - Remote Business",
-                        "name": "Fixed sync",
-                        "cost": "0.0", "price": "150.0", "quantity": "0.75", "product_id": 1190473, "taxable": false}]}}
-                    """)));
+                okJson(JsonFixtures.load("syncro/invoice-66.json"))));
 
     Invoice i = api.invoice(66);
 
@@ -567,12 +479,7 @@ final class SyncroReadTest {
         get(urlPathEqualTo(path("/invoices")))
             .withQueryParam("ticket_id", equalTo("9001"))
             .willReturn(
-                okJson(
-                    """
-                    {"invoices": [{"id": 66, "customer_id": 77, "number": "1682", "ticket_id": 9001, "total": "112.5"},
-                                  {"id": 12, "customer_id": 2, "number": "4444", "ticket_id": 1, "total": "0.0"}],
-                     "meta": {"total_pages": 1, "page": 1}}
-                    """)));
+                okJson(JsonFixtures.load("syncro/invoices-ticket-9001.json"))));
 
     assertThat(api.invoicesForTicket(new TicketId(9001)))
         .extracting(Invoice::id)
@@ -584,12 +491,7 @@ final class SyncroReadTest {
     stubFor(
         get(urlPathEqualTo(path("/customer_assets")))
             .willReturn(
-                okJson(
-                    """
-                    {"assets": [{"id": 7, "name": "FRONT-DESK-PC", "customer_id": 77, "asset_type": "Desktop",
-                      "asset_serial": "SN123", "properties": {}, "customer": {"id": 77}}],
-                     "meta": {"total_pages": 1, "page": 1}}
-                    """)));
+                okJson(JsonFixtures.load("syncro/assets-77.json"))));
 
     List<Asset> assets = api.assets(new CustomerId(77), "front");
 

@@ -3,9 +3,11 @@ package com.syncrobot.syncro;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
+import com.syncrobot.testkit.Clocks;
 import java.time.Duration;
 import java.time.Instant;
 import org.slf4j.LoggerFactory;
+import org.threeten.extra.MutableClock;
 
 /** Builds the real client against WireMock with fake time, a generous budget and short timeouts. */
 final class TestSyncro {
@@ -15,7 +17,7 @@ final class TestSyncro {
   static final SyncroToken TOKEN = new SyncroToken(TOKEN_VALUE);
   static final String BASE_PATH = "/api/v1";
 
-  final FakeClock clock = new FakeClock(Instant.parse("2026-03-02T15:00:00Z"));
+  final MutableClock clock = Clocks.at(Instant.parse("2026-03-02T15:00:00Z"));
   final RecordingSleeper rateLimitSleeper = new RecordingSleeper();
   final RequestBudget budget = new RequestBudget(10_000, clock, new RecordingSleeper(clock));
   final SyncroClient client;

@@ -9,8 +9,8 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.syncrobot.syncro.SyncroToken;
 import com.syncrobot.syncro.TicketId;
+import com.syncrobot.testkit.Fixtures;
 import com.syncrobot.write.SyncroStubs.StoredComment;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -18,31 +18,18 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Unknown outcomes are verified by reading Syncro and never resent blindly (R2, R3). */
 final class AmbiguousWriteTest {
   @RegisterExtension
   static WireMockExtension wm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
-  @TempDir Path dir;
-  private Fixture f;
-  private PlanExecutor engine;
-
-  @BeforeEach
-  void setUp() {
-    f = new Fixture(dir, wm);
-    engine = f.engine(Runnable::run);
-  }
-
-  @AfterEach
-  void tearDown() {
-    f.close();
-  }
+  @AutoClose
+  private final Fixture f = new Fixture(wm);
+  private final PlanExecutor engine = f.engine(Runnable::run);
 
   private static StoredComment landed(long id) {
     return new StoredComment(id, Plans.SUBJECT, Plans.BODY, Fixture.T0.plusSeconds(2));
@@ -68,7 +55,7 @@ final class AmbiguousWriteTest {
   void commentPostTimesOut_commentLanded_verifiesWithoutResend_R2() {
     // Syncro created the comment but its answer came after the client's read timeout.
     Duration readTimeout = Duration.ofMillis(300);
-    f.apis.put(Plans.OWNER, f.client(readTimeout).as(new SyncroToken(Fixture.TOKEN)));
+    f.apis.put(Plans.OWNER, f.client(readTimeout).as(new SyncroToken(Fixtures.SYNCRO_TOKEN)));
     Plan plan = f.stored(Plans.comment(Fixture.T0));
     f.syncro.commentPostAnswers(okJson("{\"comment\":{\"id\":5001}}")
         .withFixedDelay((int) readTimeout.multipliedBy(5).toMillis()));

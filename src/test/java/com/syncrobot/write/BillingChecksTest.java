@@ -10,15 +10,14 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.syncrobot.syncro.SyncroApi;
 import com.syncrobot.syncro.SyncroToken;
 import com.syncrobot.syncro.TicketId;
+import com.syncrobot.testkit.Fixtures;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The billing checks that decide a lost answer by reading Syncro: a new line item among the ticket's
@@ -31,21 +30,14 @@ final class BillingChecksTest {
 
   private static final TicketId TICKET = new TicketId(Plans.TICKET_ID);
 
-  @TempDir Path dir;
-  private Fixture f;
+  @AutoClose
+  private final Fixture f = new Fixture(wm);
   private BillingStubs billing;
-  private PlanExecutor engine;
+  private final PlanExecutor engine = f.engine(Runnable::run);
 
   @BeforeEach
   void setUp() {
-    f = new Fixture(dir, wm);
     billing = new BillingStubs(wm);
-    engine = f.engine(Runnable::run);
-  }
-
-  @AfterEach
-  void tearDown() {
-    f.close();
   }
 
   private static Check.LineItemExists lineCheck(List<Long> known) {
@@ -130,7 +122,7 @@ final class BillingChecksTest {
   @Test
   void invoiceDeleted_found404_absentWhileStillThere() {
     CheckVerifier verifier = new CheckVerifier(Duration.ofMinutes(10));
-    SyncroApi api = f.client.as(new SyncroToken(Fixture.TOKEN));
+    SyncroApi api = f.client.as(new SyncroToken(Fixtures.SYNCRO_TOKEN));
     billing.invoiceGone(67447);
     assertThat(verifier.verify(api, new Check.InvoiceDeleted(67447), Fixture.T0)).isInstanceOf(Verdict.Found.class);
     billing.invoiceShows(67447, "0.0");
@@ -140,7 +132,7 @@ final class BillingChecksTest {
   @Test
   void lineItemPriced_comparesPriceRetailAsDecimal() {
     CheckVerifier verifier = new CheckVerifier(Duration.ofMinutes(10));
-    SyncroApi api = f.client.as(new SyncroToken(Fixture.TOKEN));
+    SyncroApi api = f.client.as(new SyncroToken(Fixtures.SYNCRO_TOKEN));
     billing.ticketWith(BillingStubs.line(301, 26184, "2.0", "262.5", "Emergency", "null"), "");
     assertThat(verifier.verify(api, new Check.LineItemPriced(TICKET, 301, new BigDecimal("262.50")), Fixture.T0))
         .isInstanceOf(Verdict.Found.class);
@@ -152,7 +144,7 @@ final class BillingChecksTest {
   @Test
   void timerExists_newTimerWithSameNotes_found_knownOneIgnored_R12() {
     CheckVerifier verifier = new CheckVerifier(Duration.ofMinutes(10));
-    SyncroApi api = f.client.as(new SyncroToken(Fixture.TOKEN));
+    SyncroApi api = f.client.as(new SyncroToken(Fixtures.SYNCRO_TOKEN));
     String old = "{\"id\":40,\"notes\":\"Replaced the toner\",\"product_id\":1190473,\"active_duration\":2700,"
         + "\"recorded\":false}";
     String fresh = "{\"id\":41,\"notes\":\"Replaced the toner\",\"product_id\":1190473,\"active_duration\":2700,"
@@ -168,7 +160,7 @@ final class BillingChecksTest {
   @Test
   void timerCharged_recordedTrue_found_R12() {
     CheckVerifier verifier = new CheckVerifier(Duration.ofMinutes(10));
-    SyncroApi api = f.client.as(new SyncroToken(Fixture.TOKEN));
+    SyncroApi api = f.client.as(new SyncroToken(Fixtures.SYNCRO_TOKEN));
     billing.ticketWith("", "{\"id\":41,\"recorded\":false}");
     assertThat(verifier.verify(api, new Check.TimerCharged(TICKET, 41), Fixture.T0)).isInstanceOf(Verdict.Absent.class);
     billing.ticketWith("", "{\"id\":41,\"recorded\":true,\"ticket_line_item_id\":900}");

@@ -5,7 +5,6 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,10 +16,10 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /** A plan runs only after its owner's Confirm, and at most once however often that comes (R1, R2). */
 final class ConfirmOnceTest {
@@ -29,13 +28,12 @@ final class ConfirmOnceTest {
 
   private static final Duration WAIT = Duration.ofSeconds(30);
 
-  @TempDir Path dir;
-  private Fixture f;
+  @AutoClose
+  private final Fixture f = new Fixture(wm);
   private final List<ExecutorService> pools = new ArrayList<>();
 
   @BeforeEach
   void setUp() {
-    f = new Fixture(dir, wm);
     // a slow Syncro keeps every racing runner in flight together
     f.syncro.commentPostAnswers(okJson("{\"comment\":{\"id\":5001}}").withFixedDelay(150));
     f.syncro.statusPutAnswers(okJson(SyncroStubs.ticketJson("Resolved")).withFixedDelay(150));
@@ -47,7 +45,6 @@ final class ConfirmOnceTest {
       pool.shutdownNow();
       assertThat(pool.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
     }
-    f.close();
   }
 
   private ExecutorService pool(int threads) {
@@ -139,7 +136,7 @@ final class ConfirmOnceTest {
   void expiredPreview_confirmRefused_zeroPosts_R1() {
     Plan plan = f.stored(Plans.comment(Fixture.T0));
     PlanExecutor engine = f.engine(Runnable::run);
-    f.clock.advance(Plans.TTL);
+    f.clock.add(Plans.TTL);
 
     assertThat(engine.confirm(plan.id(), Plans.OWNER)).isEqualTo(ConfirmResult.EXPIRED);
 
@@ -152,7 +149,7 @@ final class ConfirmOnceTest {
   void expirePreviews_tellsListener_R1() {
     Plan plan = f.stored(Plans.comment(Fixture.T0));
     PlanExecutor engine = f.engine(Runnable::run);
-    f.clock.advance(Plans.TTL.plusSeconds(1));
+    f.clock.add(Plans.TTL.plusSeconds(1));
 
     assertThat(engine.expirePreviews()).extracting(Plan::id).containsExactly(plan.id());
     assertThat(f.listener.states(plan.id())).containsExactly(PlanState.EXPIRED);

@@ -20,14 +20,11 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.syncrobot.syncro.CustomerId;
 import com.syncrobot.syncro.SyncroWrite;
 import com.syncrobot.syncro.TicketId;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The checks of ticket creation and appointments (R2, R14, R15): a lost ticket POST is found by
@@ -43,20 +40,9 @@ final class CreationChecksTest {
   static final CustomerId CUSTOMER = new CustomerId(77);
   static final Instant START = Instant.parse("2026-03-04T02:00:00Z");
 
-  @TempDir Path dir;
-  private Fixture f;
-  private PlanExecutor engine;
-
-  @BeforeEach
-  void setUp() {
-    f = new Fixture(dir, wm);
-    engine = f.engine(Runnable::run);
-  }
-
-  @AfterEach
-  void tearDown() {
-    f.close();
-  }
+  @AutoClose
+  private final Fixture f = new Fixture(wm);
+  private final PlanExecutor engine = f.engine(Runnable::run);
 
   private static ObjectNode obj() {
     return JsonNodeFactory.instance.objectNode();

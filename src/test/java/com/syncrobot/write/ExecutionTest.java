@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.syncrobot.syncro.SyncroWrite;
+import com.syncrobot.testkit.Fixtures;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,29 +23,17 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The ordinary run: record, send, record the result, audit; placeholders filled at send time. */
 final class ExecutionTest {
   @RegisterExtension
   static WireMockExtension wm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
-  @TempDir Path dir;
-  private Fixture f;
-
-  @BeforeEach
-  void setUp() {
-    f = new Fixture(dir, wm);
-  }
-
-  @AfterEach
-  void tearDown() {
-    f.close();
-  }
+  @AutoClose
+  private final Fixture f = new Fixture(wm);
 
   @Test
   void eachStep_committedAsSendingBeforeItsRequestLeaves_R2() {
@@ -80,7 +69,7 @@ final class ExecutionTest {
 
     f.engine(Runnable::run).confirm(plan.id(), Plans.OWNER);
 
-    wm.verify(1, SyncroStubs.withToken(postRequestedFor(urlPathEqualTo(SyncroStubs.COMMENT_PATH)), Fixture.TOKEN)
+    wm.verify(1, SyncroStubs.withToken(postRequestedFor(urlPathEqualTo(SyncroStubs.COMMENT_PATH)), Fixtures.SYNCRO_TOKEN)
         .withHeader("Content-Type", com.github.tomakehurst.wiremock.client.WireMock.containing("application/json"))
         .withRequestBody(equalToJson(Plans.commentBody(Plans.SUBJECT, Plans.BODY).toString())));
     AuditEntry entry = f.store.audit(AuditQuery.all()).get(0);
@@ -99,13 +88,13 @@ final class ExecutionTest {
     f.engine(Runnable::run).confirm(plan.id(), Plans.OWNER);
 
     List<Path> files;
-    try (Stream<Path> s = Files.list(dir)) {
+    try (Stream<Path> s = Files.list(f.dir)) {
       files = s.toList();
     }
     assertThat(files).isNotEmpty();
     for (Path file : files) {
       String bytes = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
-      assertThat(bytes).as(file.getFileName().toString()).doesNotContain(Fixture.TOKEN);
+      assertThat(bytes).as(file.getFileName().toString()).doesNotContain(Fixtures.SYNCRO_TOKEN);
     }
   }
 
@@ -141,7 +130,7 @@ final class ExecutionTest {
     assertThat(f.store.audit(AuditQuery.all())).extracting(AuditEntry::path)
         .containsExactly("/invoices", "/invoices/777");
     wm.verify(1, postRequestedFor(urlPathEqualTo(SyncroStubs.API + "/invoices"))
-        .withQueryParam("api_key", equalTo(Fixture.TOKEN)));
+        .withQueryParam("api_key", equalTo(Fixtures.SYNCRO_TOKEN)));
   }
 
   @Test

@@ -6,6 +6,9 @@ import com.syncrobot.syncro.RequestBudget;
 import com.syncrobot.syncro.SyncroApi;
 import com.syncrobot.syncro.SyncroClient;
 import com.syncrobot.syncro.SyncroToken;
+import com.syncrobot.testkit.Clocks;
+import com.syncrobot.testkit.Fixtures;
+import com.syncrobot.testkit.TempFolders;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,19 +19,21 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import org.threeten.extra.MutableClock;
 
 /**
  * One bot's write path over a real SQLite file and Syncro on WireMock: the real SyncroClient, the
- * real store, a hand-moved clock and a scheduler whose re-checks run when the test says so.
+ * real store, a hand-moved clock and a scheduler whose re-checks run when the test says so. A test
+ * holds one per test method as an {@code @AutoClose} field; it makes its own folder and removes it on
+ * {@link #close()}.
  */
 final class Fixture implements AutoCloseable {
   static final Instant T0 = Instant.parse("2026-03-02T15:00:00Z");
-  static final String TOKEN = "T0a1b2c3d4e5f6a7b-0a1b2c3d4e5f60718293a4b5c6d7e8f9";
   /** Generous, so a slow first request on a cold JVM is not mistaken for a lost answer. */
   static final Duration READ_TIMEOUT = Duration.ofSeconds(5);
 
   final Path dir;
-  final MutableClock clock = new MutableClock(T0);
+  final MutableClock clock = Clocks.at(T0);
   final ManualScheduler scheduler = new ManualScheduler();
   final RecordingListener listener = new RecordingListener();
   final SyncroStubs syncro;
@@ -37,11 +42,12 @@ final class Fixture implements AutoCloseable {
   private final List<Database> databases = new ArrayList<>();
   final PlanStore store;
 
-  Fixture(Path dir, WireMockExtension wm) {
-    this.dir = dir;
+  /** A fixture against {@code wm}, a static extension (its server runs before test instances are made). */
+  Fixture(WireMockExtension wm) {
+    this.dir = TempFolders.create("write-fixture");
     this.syncro = new SyncroStubs(wm);
     this.client = client(READ_TIMEOUT);
-    apis.put(Plans.OWNER, client.as(new SyncroToken(TOKEN)));
+    apis.put(Plans.OWNER, client.as(new SyncroToken(Fixtures.SYNCRO_TOKEN)));
     this.store = newStore();
   }
 
@@ -82,7 +88,7 @@ final class Fixture implements AutoCloseable {
    * write still not found is now called absent.
    */
   void settle() {
-    clock.advance(PlanExecutor.DEFAULT_SETTLE.plusSeconds(1));
+    clock.add(PlanExecutor.DEFAULT_SETTLE.plusSeconds(1));
     scheduler.runDue();
   }
 
@@ -99,5 +105,6 @@ final class Fixture implements AutoCloseable {
   @Override
   public void close() {
     databases.forEach(Database::close);
+    TempFolders.delete(dir);
   }
 }

@@ -13,15 +13,13 @@ import com.syncrobot.billing.Quantity;
 import com.syncrobot.syncro.CustomerId;
 import com.syncrobot.syncro.TicketId;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Read steps: {@code GET /invoices/{{step:N}}} asserts the total (R9) and never writes; a $0.00 invoice
@@ -35,21 +33,15 @@ final class ReadStepTest {
   private static final TicketId TICKET = new TicketId(Plans.TICKET_ID);
   private static final long INVOICE = 67447;
 
-  @TempDir Path dir;
-  private Fixture f;
+  @AutoClose
+  private final Fixture f = new Fixture(wm);
   private BillingStubs billing;
 
   @BeforeEach
   void setUp() {
-    f = new Fixture(dir, wm);
     billing = new BillingStubs(wm);
     billing.invoicePostAnswers(okJson("{\"invoice\":{\"id\":" + INVOICE + ",\"number\":\"67447\"}}"));
     f.syncro.statusPutAnswers(okJson(SyncroStubs.ticketJson("Invoiced")));
-  }
-
-  @AfterEach
-  void tearDown() {
-    f.close();
   }
 
   /** Invoice → check its total → status Invoiced, as the bill plan ends. */

@@ -6,15 +6,13 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.syncrobot.testkit.Fixtures;
 import com.syncrobot.write.SyncroStubs.StoredComment;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -24,20 +22,9 @@ final class RefusalTest {
   @RegisterExtension
   static WireMockExtension wm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
-  @TempDir Path dir;
-  private Fixture f;
-  private PlanExecutor engine;
-
-  @BeforeEach
-  void setUp() {
-    f = new Fixture(dir, wm);
-    engine = f.engine(Runnable::run);
-  }
-
-  @AfterEach
-  void tearDown() {
-    f.close();
-  }
+  @AutoClose
+  private final Fixture f = new Fixture(wm);
+  private final PlanExecutor engine = f.engine(Runnable::run);
 
   /** Syncro's 422 bodies as documented and observed, each with the text the technician must see. */
   static Stream<Arguments> validationBodies() {
@@ -172,7 +159,7 @@ final class RefusalTest {
     // Connection refused: not one byte reached Syncro, so this is not an unknown outcome.
     f.apis.put(Plans.OWNER, com.syncrobot.syncro.SyncroClient.builder()
         .baseUrl("http://127.0.0.1:" + closedPort + "/api/v1").connectTimeout(Duration.ofSeconds(1)).build()
-        .as(new com.syncrobot.syncro.SyncroToken(Fixture.TOKEN)));
+        .as(new com.syncrobot.syncro.SyncroToken(Fixtures.SYNCRO_TOKEN)));
 
     engine.confirm(plan.id(), Plans.OWNER);
     Plan waiting = f.plan(plan.id());
@@ -180,7 +167,7 @@ final class RefusalTest {
     assertThat(waiting.step(0).state()).isEqualTo(StepState.PENDING);
     assertThat(waiting.note()).contains("could not be reached").contains("was not sent");
 
-    f.apis.put(Plans.OWNER, f.client.as(new com.syncrobot.syncro.SyncroToken(Fixture.TOKEN)));
+    f.apis.put(Plans.OWNER, f.client.as(new com.syncrobot.syncro.SyncroToken(Fixtures.SYNCRO_TOKEN)));
     f.syncro.commentPostCreates(5001);
     f.scheduler.runDue();
 

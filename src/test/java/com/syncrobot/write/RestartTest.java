@@ -8,14 +8,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.syncrobot.write.SyncroStubs.StoredComment;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A bot killed in the middle of a plan, then started again on the same database file, neither
@@ -25,8 +22,8 @@ final class RestartTest {
   @RegisterExtension
   static WireMockExtension wm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
-  @TempDir Path dir;
-  private Fixture f;
+  @AutoClose
+  private final Fixture f = new Fixture(wm);
 
   /** Thrown by a listener to stop the first bot dead at a chosen point, like a kill -9. */
   static final class Killed extends Error {
@@ -40,16 +37,6 @@ final class RestartTest {
         throw new Killed();
       }
     };
-  }
-
-  @BeforeEach
-  void setUp() {
-    f = new Fixture(dir, wm);
-  }
-
-  @AfterEach
-  void tearDown() {
-    f.close();
   }
 
   @Test
@@ -108,12 +95,12 @@ final class RestartTest {
     f.syncro.comments(new StoredComment(5001, Plans.SUBJECT, Plans.BODY, Fixture.T0.plusSeconds(1)));
     f.syncro.statusPutSucceeds();
 
-    f.clock.advance(Duration.ofSeconds(10));
+    f.clock.add(Duration.ofSeconds(10));
     PlanExecutor second = f.engine(f.newStore(), Runnable::run, f.listener);
     second.resume();
-    f.clock.advance(Duration.ofSeconds(15));
+    f.clock.add(Duration.ofSeconds(15));
     f.store.beat("runner-alive", "other-host", 4242, f.clock.instant());
-    f.clock.advance(Duration.ofSeconds(25));
+    f.clock.add(Duration.ofSeconds(25));
     second.heartbeat();
 
     // 40 s after the plan was taken, but the holder beat 25 s ago: left alone, nothing read or sent
@@ -125,7 +112,7 @@ final class RestartTest {
 
     // the holder was killed: once its heartbeat is older than the lease, the plan is taken over,
     // and the step in flight is verified before anything is sent
-    f.clock.advance(Duration.ofSeconds(6));
+    f.clock.add(Duration.ofSeconds(6));
     second.heartbeat();
 
     Plan after = f.plan(plan.id());
@@ -183,7 +170,7 @@ final class RestartTest {
     PlanExecutor first = f.engine(f.store, Runnable::run, killWhen(p -> p.step(0).state() == StepState.SENDING));
     assertThatThrownBy(() -> first.confirm(plan.id(), Plans.OWNER)).isInstanceOf(Killed.class);
     f.syncro.comments();
-    f.clock.advance(Duration.ofSeconds(30));
+    f.clock.add(Duration.ofSeconds(30));
 
     f.engine(f.newStore(), Runnable::run, f.listener).resume();
 
@@ -193,7 +180,7 @@ final class RestartTest {
     assertThat(waiting.note()).contains("still checking").contains("looks again in about");
     // the request may still land: it does, and the next look finds it; nothing was sent twice
     f.syncro.comments(new StoredComment(5001, Plans.SUBJECT, Plans.BODY, Fixture.T0.plusSeconds(40)));
-    f.clock.advance(Duration.ofSeconds(30));
+    f.clock.add(Duration.ofSeconds(30));
     f.scheduler.runDue();
     Plan after = f.plan(plan.id());
     assertThat(after.state()).isEqualTo(PlanState.DONE);

@@ -3,6 +3,7 @@ package com.syncrobot.bench;
 import com.syncrobot.playground.sandbox.model.SandboxTicket;
 import com.syncrobot.playground.slack.DemoUser;
 import com.syncrobot.playground.slack.SimMessage;
+import com.syncrobot.testkit.BotRig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +39,7 @@ final class AckBurst {
 
   void run() throws Exception {
     int n = b.options.burst();
-    try (World w = b.world(n); BotProcess bot = b.startBot(w)) {
+    try (BotRig w = b.world(n); BotProcess bot = b.startBot(w)) {
       Driver d = new Driver(w.sim);
       List<SandboxTicket> billable = Tickets.billable(w.sandbox.state());
       b.warmup(w, d, w.users.get(0).id(), billable.subList(0, Warmup.ROUNDS));
@@ -49,7 +50,7 @@ final class AckBurst {
       List<Double> slash = Collections.synchronizedList(new ArrayList<>());
       List<Double> submits = Collections.synchronizedList(new ArrayList<>());
       List<Double> clicks = Collections.synchronizedList(new ArrayList<>());
-      List<DemoUser> users = w.users(n);
+      List<DemoUser> users = w.users.subList(0, Math.min(n, w.users.size()));
       CyclicBarrier gate = new CyclicBarrier(n);
       AtomicInteger confirmed = new AtomicInteger();
       ExecutorService pool = Executors.newFixedThreadPool(n);

@@ -1,12 +1,15 @@
 package com.syncrobot.bench;
 
 import com.syncrobot.playground.sandbox.model.SandboxTicket;
+import com.syncrobot.playground.slack.DemoUser;
+import com.syncrobot.testkit.BotRig;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,6 +31,7 @@ public final class Bench {
   static final int DIGEST = 4;
   static final int BUDGET = 5;
   static final int FOOTPRINT = 6;
+  private static final List<String> ZONES = List.of("America/Phoenix", "America/Chicago", "America/New_York");
 
   final Options options;
   final Results results = new Results();
@@ -117,13 +121,21 @@ public final class Bench {
     }
   }
 
-  /** A fresh sandbox, simulator and store with {@code technicians} connected users. */
-  World world(int technicians) throws Exception {
-    return new World(Files.createTempDirectory(tmp, "world"), technicians);
+  /**
+   * A fresh sandbox, simulator and store with {@code technicians} connected users (spread over three US
+   * time zones), each connected to one of the sandbox's technicians, round robin.
+   */
+  BotRig world(int technicians) throws Exception {
+    List<DemoUser> people = new ArrayList<>();
+    for (int i = 1; i <= technicians; i++) {
+      people.add(new DemoUser(String.format("U0TECH%02d", i), "tech" + i, "Technician " + i,
+          ZoneId.of(ZONES.get(i % ZONES.size()))));
+    }
+    return BotRig.builder().users(people).start(Files.createTempDirectory(tmp, "world"));
   }
 
   /** Starts the bot for {@code w} as a child JVM and records its start-up time. */
-  BotProcess startBot(World w) throws Exception {
+  BotProcess startBot(BotRig w) throws Exception {
     BotProcess bot = BotProcess.start(options.jar(), w.botEnv(), w.botPort, w.dir.resolve("bot.log"));
     results.add(FOOTPRINT, "start-up to GET /healthz 200", Results.Unit.S, bot.startup().toMillis() / 1000.0);
     return bot;
@@ -133,7 +145,7 @@ public final class Bench {
    * Warms the bot up (see {@link Warmup}), lightly when {@code bills} is empty, and records its cold
    * first answer.
    */
-  void warmup(World w, Driver d, String user, List<SandboxTicket> bills) throws Exception {
+  void warmup(BotRig w, Driver d, String user, List<SandboxTicket> bills) throws Exception {
     double cold = bills.isEmpty() ? Warmup.light(w, d, user) : Warmup.run(w, d, user, bills);
     results.add(FOOTPRINT, "first /syncro ticket N answer after start (cold, L = 0)", Results.Unit.MS, cold);
   }

@@ -2,6 +2,7 @@ package com.syncrobot.bench;
 
 import com.syncrobot.playground.sandbox.RequestLog;
 import com.syncrobot.playground.slack.SimMessage;
+import com.syncrobot.testkit.BotRig;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -43,7 +44,7 @@ final class BudgetRun {
   void run() throws Exception {
     int n = b.options.budgetCommands();
     int techs = b.options.budgetTechnicians();
-    try (World w = b.world(techs); BotProcess bot = b.startBot(w)) {
+    try (BotRig w = b.world(techs); BotProcess bot = b.startBot(w)) {
       List<Long> numbers = w.sandbox.addOpenTickets(n);
       w.sandbox.faults().latency(b.options.latency());
       w.sandbox.requestLog().clear();
@@ -182,7 +183,7 @@ final class BudgetRun {
   }
 
   /** Command index → when its answer was posted (the message's ts, on the simulator's clock). */
-  private static Map<Integer, Instant> answers(World w, AtomicReferenceArray<Sent> sent) {
+  private static Map<Integer, Instant> answers(BotRig w, AtomicReferenceArray<Sent> sent) {
     Map<String, Instant> bySubjectAndUser = new HashMap<>();
     for (SimMessage m : w.sim.messages(Driver.CHANNEL)) {
       if (m.fromBot() && m.ephemeralTo() != null) {
@@ -210,7 +211,7 @@ final class BudgetRun {
   }
 
   /** How many bot replies to {@code user} are not a ticket's detail. */
-  private static long nonAnswers(World w, String user) {
+  private static long nonAnswers(BotRig w, String user) {
     return w.sim.messages(Driver.CHANNEL).stream()
         .filter(m -> m.fromBot() && user.equals(m.ephemeralTo()) && !m.allText().contains("Load ticket ")).count();
   }

@@ -6,6 +6,7 @@ import com.syncrobot.playground.sandbox.model.SandboxState;
 import com.syncrobot.playground.sandbox.model.SandboxTicket;
 import com.syncrobot.playground.slack.SimMessage;
 import com.syncrobot.playground.slack.SimModal;
+import com.syncrobot.testkit.BotRig;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,7 +44,7 @@ final class CriticalPaths {
   }
 
   void run() throws Exception {
-    try (World w = b.world(1); BotProcess bot = b.startBot(w)) {
+    try (BotRig w = b.world(1); BotProcess bot = b.startBot(w)) {
       Driver d = new Driver(w.sim);
       String u = w.users.get(0).id();
       List<SandboxTicket> open = Tickets.open(w.sandbox.state());
@@ -66,7 +67,7 @@ final class CriticalPaths {
     }
   }
 
-  private void list(World w, Driver d, String u) throws Exception {
+  private void list(BotRig w, Driver d, String u) throws Exception {
     Set<String> before = d.seen(u);
     w.sandbox.requestLog().clear();
     Instant from = Instant.now();
@@ -78,7 +79,7 @@ final class CriticalPaths {
     requests(w, LIST, from, "by hand: the same pages of GET /tickets?status=Not Closed (25 a page)");
   }
 
-  private void ticket(World w, Driver d, String u, SandboxTicket t) throws Exception {
+  private void ticket(BotRig w, Driver d, String u, SandboxTicket t) throws Exception {
     Set<String> before = d.seen(u);
     w.sandbox.requestLog().clear();
     Instant from = Instant.now();
@@ -90,7 +91,7 @@ final class CriticalPaths {
     requests(w, TICKET, from, "by hand: 2 (number → id, ticket)");
   }
 
-  private void bill(World w, Driver d, String u, SandboxTicket t, int round) throws Exception {
+  private void bill(BotRig w, Driver d, String u, SandboxTicket t, int round) throws Exception {
     String work = "Bench round " + round + ": cleaned up the mail rules.";
     Set<String> before = d.seen(u);
     w.sandbox.requestLog().clear();
@@ -123,7 +124,7 @@ final class CriticalPaths {
         + "read-back, status)");
   }
 
-  private void create(World w, Driver d, String u, int round) throws Exception {
+  private void create(BotRig w, Driver d, String u, int round) throws Exception {
     String subject = "Bench round " + round + ": label printer offline";
     Set<String> before = d.seen(u);
     w.sandbox.requestLog().clear();
@@ -191,7 +192,7 @@ final class CriticalPaths {
   }
 
   /** Records the critical-path rows of one measured interval. */
-  private void record(String command, double ms, World w, Instant from, Instant to) throws InterruptedException {
+  private void record(String command, double ms, BotRig w, Instant from, Instant to) throws InterruptedException {
     // The sandbox logs a request just after its route changed the state: give the last entry time to land.
     Thread.sleep(50);
     Waves waves = Waves.of(w.sandbox.requestLog().entries(), from, to, latency);
@@ -211,7 +212,7 @@ final class CriticalPaths {
   }
 
   /** Counts the whole job's requests once the bot has gone quiet (no request for 2 L). */
-  private void requests(World w, String command, Instant from, String byHand) throws InterruptedException {
+  private void requests(BotRig w, String command, Instant from, String byHand) throws InterruptedException {
     int n = -1;
     while (true) {
       Thread.sleep(latency.multipliedBy(2).toMillis() + 50);

@@ -2,6 +2,7 @@ package com.syncrobot.bench;
 
 import com.syncrobot.playground.sandbox.RequestLog;
 import com.syncrobot.playground.sandbox.model.SandboxTicket;
+import com.syncrobot.testkit.BotRig;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -25,7 +26,7 @@ final class DigestLoad {
   }
 
   void run() throws Exception {
-    try (World w = b.world(2); BotProcess bot = b.startBot(w)) {
+    try (BotRig w = b.world(2); BotProcess bot = b.startBot(w)) {
       Driver d = new Driver(w.sim);
       String digester = w.users.get(0).id();
       String asker = w.users.get(1).id();

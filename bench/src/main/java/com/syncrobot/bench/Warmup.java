@@ -4,6 +4,7 @@ import com.syncrobot.playground.sandbox.model.SandboxState;
 import com.syncrobot.playground.sandbox.model.SandboxTicket;
 import com.syncrobot.playground.slack.SimMessage;
 import com.syncrobot.playground.slack.SimModal;
+import com.syncrobot.testkit.BotRig;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,7 @@ final class Warmup {
    * Runs {@code /syncro ticket N} three times, untimed but the first: a warm-up that leaves the
    * request budget almost whole, for the digest. Returns the first answer time in ms (cold JVM).
    */
-  static double light(World w, Driver d, String user) throws Exception {
+  static double light(BotRig w, Driver d, String user) throws Exception {
     Duration latency = w.sandbox.faults().latency();
     w.sandbox.faults().latency(Duration.ZERO);
     try {
@@ -47,7 +48,7 @@ final class Warmup {
    * create, each confirmed to Done; returns the first {@code /syncro ticket N} answer time in ms (cold
    * JVM).
    */
-  static double run(World w, Driver d, String user, List<SandboxTicket> bills) throws Exception {
+  static double run(BotRig w, Driver d, String user, List<SandboxTicket> bills) throws Exception {
     Duration latency = w.sandbox.faults().latency();
     w.sandbox.faults().latency(Duration.ZERO);
     try {

@@ -29,16 +29,17 @@ import com.syncrobot.store.TokenCipher;
 import com.syncrobot.syncro.RequestBudget;
 import com.syncrobot.syncro.SyncroClient;
 import com.syncrobot.syncro.SyncroToken;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
+import com.syncrobot.testkit.Clocks;
+import com.syncrobot.testkit.Fixtures;
+import com.syncrobot.testkit.Forms;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -49,13 +50,13 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.crypto.KeyGenerator;
 import javax.crypto.SecretKey;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.threeten.extra.MutableClock;
 
 /**
  * Scheduled digests end to end: the real scheduler, store (SQLite file), Syncro client and Slack
@@ -79,7 +80,7 @@ final class DigestSchedulingTest {
   Path dir;
 
   // Sunday 2024-03-10, before the schedule's first run on Monday at 08:00 Berlin (07:00 UTC).
-  private final SettableClock clock = new SettableClock("2024-03-10T12:00:00Z");
+  private final MutableClock clock = Clocks.at("2024-03-10T12:00:00Z");
   private final List<AutoCloseable> closing = new ArrayList<>();
   private SecretKey key;
   private Slack slack;
@@ -87,9 +88,7 @@ final class DigestSchedulingTest {
 
   @BeforeEach
   void setUp() throws Exception {
-    KeyGenerator kg = KeyGenerator.getInstance("AES");
-    kg.init(256);
-    key = kg.generateKey();
+    key = Fixtures.newKey();
     SlackConfig config = new SlackConfig();
     config.setMethodsEndpointUrlPrefix(slackApi.baseUrl() + "/api/");
     config.setStatsEnabled(false);
@@ -161,13 +160,7 @@ final class DigestSchedulingTest {
   }
 
   static Map<String, String> form(LoggedRequest r) {
-    Map<String, String> out = new LinkedHashMap<>();
-    for (String pair : r.getBodyAsString().split("&")) {
-      int eq = pair.indexOf('=');
-      out.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-          URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-    }
-    return out;
+    return Forms.decode(r.getBodyAsString());
   }
 
   static List<Map<String, String>> posts() {
@@ -197,7 +190,7 @@ final class DigestSchedulingTest {
     stubTickets(3);
     Instance a = instance();
     Instance b = instance();
-    clock.set("2024-03-11T07:00:05Z");
+    clock.setInstant(Instant.parse("2024-03-11T07:00:05Z"));
     ExecutorService pool = Executors.newFixedThreadPool(2);
     try {
       CountDownLatch go = new CountDownLatch(1);
@@ -216,7 +209,7 @@ final class DigestSchedulingTest {
       pool.shutdownNow();
     }
     // A third process starting a minute later finds the run claimed.
-    clock.advance(Duration.ofMinutes(1));
+    clock.add(Duration.ofMinutes(1));
     instance().scheduler.tick();
 
     assertThat(mainPosts()).hasSize(1);
@@ -229,11 +222,11 @@ final class DigestSchedulingTest {
   @Test
   void downAtEight_startWithinTheWindow_postsOnceSayingItIsLate() throws Exception {
     stubTickets(3);
-    clock.set("2024-03-11T08:30:00Z"); // 09:30 in Berlin
+    clock.setInstant(Instant.parse("2024-03-11T08:30:00Z")); // 09:30 in Berlin
     Instance restarted = instance();
 
     restarted.scheduler.tick();
-    clock.advance(Duration.ofSeconds(30));
+    clock.add(Duration.ofSeconds(30));
     restarted.scheduler.tick();
 
     assertThat(mainPosts()).singleElement().satisfies(p -> {
@@ -246,7 +239,7 @@ final class DigestSchedulingTest {
   @Test
   void downAtEight_startBeyondTheWindow_postsNothingThatDay() {
     stubTickets(3);
-    clock.set("2024-03-11T09:30:00Z"); // 10:30 in Berlin, 2.5 h late
+    clock.setInstant(Instant.parse("2024-03-11T09:30:00Z")); // 10:30 in Berlin, 2.5 h late
     instance().scheduler.tick();
 
     assertThat(posts()).isEmpty();
@@ -257,7 +250,7 @@ final class DigestSchedulingTest {
   void creatorHasNoTokenAnymore_postsAShortNoticeInstead() throws Exception {
     Instance i = instance();
     i.users.remove(CREATOR);
-    clock.set("2024-03-11T07:00:00Z");
+    clock.setInstant(Instant.parse("2024-03-11T07:00:00Z"));
 
     i.scheduler.tick();
 
@@ -274,7 +267,7 @@ final class DigestSchedulingTest {
   void creatorsTokenRefused_postsAShortNoticeInstead() {
     syncroApi.stubFor(get(urlPathEqualTo("/api/v1/tickets")).willReturn(aResponse().withStatus(401)
         .withHeader("Content-Type", "application/json").withBody("{\"error\": \"Unauthorized\"}")));
-    clock.set("2024-03-11T07:00:00Z");
+    clock.setInstant(Instant.parse("2024-03-11T07:00:00Z"));
 
     instance().scheduler.tick();
 
@@ -292,7 +285,7 @@ final class DigestSchedulingTest {
   void channelSharedWithAnotherOrganizationSinceSetUp_nothingPostedThere_creatorGetsADm() {
     stubTickets(1);
     stubChannel(true);
-    clock.set("2024-03-11T07:00:00Z");
+    clock.setInstant(Instant.parse("2024-03-11T07:00:00Z"));
     Instance i = instance();
 
     i.scheduler.tick();
@@ -316,7 +309,7 @@ final class DigestSchedulingTest {
     slackApi.stubFor(post(urlPathEqualTo("/api/chat.postMessage"))
         .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("channel=" + CHANNEL))
         .willReturn(okJson("{\"ok\":false,\"error\":\"not_in_channel\"}")));
-    clock.set("2024-03-11T07:00:00Z");
+    clock.setInstant(Instant.parse("2024-03-11T07:00:00Z"));
     Instance i = instance();
 
     i.scheduler.tick();
@@ -331,7 +324,7 @@ final class DigestSchedulingTest {
   @Test
   void thousandOpenTickets_mainWithinLimits_threadRepliesCarryAllThousand() throws Exception {
     stubTickets(1000);
-    clock.set("2024-03-11T07:00:00Z");
+    clock.setInstant(Instant.parse("2024-03-11T07:00:00Z"));
 
     instance().scheduler.tick();
 

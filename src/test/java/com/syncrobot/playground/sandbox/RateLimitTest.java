@@ -31,9 +31,9 @@ final class RateLimitTest {
     assertThat(limited.statusCode()).isEqualTo(429);
     assertThat(f.json(limited)).isEqualTo(Json.obj().put("error", "Rate limit exceeded"));
     assertThat(limited.headers().firstValue("Retry-After")).isEmpty();
-    f.clock.advance(Duration.ofSeconds(59));
+    f.clock.add(Duration.ofSeconds(59));
     assertThat(f.get("/me").statusCode()).isEqualTo(429);
-    f.clock.advance(Duration.ofSeconds(1));
+    f.clock.add(Duration.ofSeconds(1));
     assertThat(f.get("/me").statusCode()).isEqualTo(200);
   }
 
@@ -66,7 +66,7 @@ final class RateLimitTest {
     // This client's own budget would not stop it; only the sandbox's 429 does.
     SyncroClient client = SyncroClient.builder().baseUrl(f.sandbox.baseUrl())
         .budget(new RequestBudget(1000, f.clock, d -> { }))
-        .sleeper(f.clock::advance).build();
+        .sleeper(f.clock::add).build();
     client.as(new SyncroToken(f.token(SandboxFixture.DANA))).me();
     client.as(new SyncroToken(f.token(SandboxFixture.DANA))).me();
 

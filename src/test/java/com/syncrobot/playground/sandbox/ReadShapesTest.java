@@ -182,7 +182,7 @@ final class ReadShapesTest {
 
   @Test
   void appointments_thisWeek_doubleWrappedOrNot() {
-    LocalDate today = TestClock.START.atZone(ZoneId.of("America/Phoenix")).toLocalDate();
+    LocalDate today = SandboxFixture.START.atZone(ZoneId.of("America/Phoenix")).toLocalDate();
     LocalDate monday = today.with(TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY));
 
     List<Appointment> wrapped = api.appointments(monday, monday.plusDays(6));

@@ -7,28 +7,34 @@ import com.syncrobot.syncro.RequestBudget;
 import com.syncrobot.syncro.SyncroApi;
 import com.syncrobot.syncro.SyncroClient;
 import com.syncrobot.syncro.SyncroToken;
+import com.syncrobot.testkit.Clocks;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.threeten.extra.MutableClock;
 
 /**
  * A sandbox on loopback with a test clock, the real {@link SyncroClient} pointed at it, and a raw
  * JDK HTTP client for quirks the typed client hides.
  */
-final class SandboxFixture implements AutoCloseable {
+public final class SandboxFixture implements AutoCloseable {
   static final long DANA = 1735;
   static final long MARCO = 1750;
   static final long PRIYA = 1737;
 
-  final TestClock clock = new TestClock();
+  /** A Wednesday morning in Phoenix, so "this week" has days on both sides. */
+  public static final Instant START = Instant.parse("2026-03-04T16:30:00Z");
+
+  final MutableClock clock = Clocks.at(START);
   /** What the client's 429 handling waited for, instead of sleeping. */
   final List<Duration> rateLimitWaits = Collections.synchronizedList(new ArrayList<>());
   final List<Duration> latencies = Collections.synchronizedList(new ArrayList<>());

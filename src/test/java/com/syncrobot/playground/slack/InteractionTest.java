@@ -184,7 +184,7 @@ final class InteractionTest {
     assertThat(sixth.body()).isEqualTo("used_url");
     f.sim.runSlashCommand(ALICE, SUPPORT, "list");
     String fresh = f.bot.last("command").json().path("response_url").asText();
-    f.clock.advance(Duration.ofMinutes(31));
+    f.clock.add(Duration.ofMinutes(31));
     assertThat(post(fresh, "{\"text\":\"late\"}").body()).isEqualTo("expired_url");
     assertThat(post(fresh + "x", "{\"text\":\"late\"}").statusCode()).isEqualTo(404);
   }

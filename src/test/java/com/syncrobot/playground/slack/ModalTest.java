@@ -104,7 +104,7 @@ final class ModalTest {
     f.bot.on("command", in -> {
       String trigger = in.json().path("trigger_id").asText();
       if (in.json().path("text").asText().equals("late")) {
-        f.clock.advance(Duration.ofSeconds(4));
+        f.clock.add(Duration.ofSeconds(4));
         open(trigger, BILL_MODAL);
       } else {
         open(trigger, BILL_MODAL);

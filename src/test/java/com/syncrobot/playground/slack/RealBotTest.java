@@ -13,12 +13,12 @@ import com.syncrobot.store.ConnectedUserStore;
 import com.syncrobot.store.Database;
 import com.syncrobot.store.TokenCipher;
 import com.syncrobot.syncro.SyncroClient;
+import com.syncrobot.testkit.Fixtures;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
-import javax.crypto.KeyGenerator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,9 +50,7 @@ final class RealBotTest {
     config.setMethodsEndpointUrlPrefix("http://127.0.0.1:" + simPort + "/api/");
     slack = Slack.getInstance(config);
     db = Database.open("jdbc:sqlite:" + dir.resolve("bot.db"));
-    KeyGenerator kg = KeyGenerator.getInstance("AES");
-    kg.init(256);
-    ConnectedUserStore users = new ConnectedUserStore(db, new TokenCipher(kg.generateKey()), Clock.systemUTC());
+    ConnectedUserStore users = new ConnectedUserStore(db, new TokenCipher(Fixtures.newKey()), Clock.systemUTC());
     // Syncro is never reached by help, connect and a refused paste; the address only has to parse.
     SyncroClient syncro = SyncroClient.builder().baseUrl("http://127.0.0.1:9/api/v1").build();
     bot = SlackBot.create(slack, SimFixture.TOKEN, SimFixture.SECRET, syncro, users, Clock.systemUTC());

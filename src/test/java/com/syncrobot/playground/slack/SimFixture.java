@@ -1,8 +1,9 @@
 package com.syncrobot.playground.slack;
 
+import com.syncrobot.testkit.Clocks;
 import java.io.IOException;
 import java.time.Clock;
-import java.time.Instant;
+import org.threeten.extra.MutableClock;
 
 /** A simulator on loopback wired to a {@link FakeBot}, both stopped by {@link #close()}. */
 final class SimFixture implements AutoCloseable {
@@ -16,7 +17,7 @@ final class SimFixture implements AutoCloseable {
   final MutableClock clock;
 
   SimFixture() throws IOException {
-    this(new MutableClock(Instant.now()));
+    this(Clocks.now());
   }
 
   SimFixture(MutableClock clock) throws IOException {

@@ -2,7 +2,8 @@ package com.syncrobot.playground.sandbox.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.syncrobot.playground.sandbox.TestClock;
+import com.syncrobot.playground.sandbox.SandboxFixture;
+import com.syncrobot.testkit.Clocks;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,10 +13,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.threeten.extra.MutableClock;
 
 /** The demo data is deterministic and holds the cases the playground's journeys need. */
 final class SeedTest {
-  private final TestClock clock = new TestClock();
+  private final MutableClock clock = Clocks.at(SandboxFixture.START);
   private final SandboxData d = Seed.build(clock);
 
   @Test
