@@ -68,9 +68,7 @@ public sealed interface Assertion {
   @JsonTypeName("invoice_gone")
   record InvoiceGone(long invoiceId) implements Assertion {
     public InvoiceGone {
-      if (invoiceId <= 0) {
-        throw new IllegalArgumentException("invoice id must be positive: " + invoiceId);
-      }
+      requirePositive(invoiceId);
     }
 
     @Override
@@ -86,14 +84,18 @@ public sealed interface Assertion {
   @JsonTypeName("invoice_still_zero")
   record InvoiceStillZero(long invoiceId) implements Assertion {
     public InvoiceStillZero {
-      if (invoiceId <= 0) {
-        throw new IllegalArgumentException("invoice id must be positive: " + invoiceId);
-      }
+      requirePositive(invoiceId);
     }
 
     @Override
     public String path() {
       return "/invoices/" + invoiceId;
+    }
+  }
+
+  private static void requirePositive(long invoiceId) {
+    if (invoiceId <= 0) {
+      throw new IllegalArgumentException("invoice id must be positive: " + invoiceId);
     }
   }
 }
