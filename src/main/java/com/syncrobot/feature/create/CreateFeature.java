@@ -25,7 +25,15 @@ import java.time.Clock;
  * and executed by the one engine (R1, R2); "Finish the remaining steps" of a creation that stopped is
  * {@link com.syncrobot.slack.plan.FinishButton}'s.
  */
-public record CreateFeature(FeatureContext ctx, PlanMachinery plans) implements Feature {
+public final class CreateFeature implements Feature {
+  private final FeatureContext ctx;
+  private final PlanMachinery plans;
+
+  public CreateFeature(FeatureContext ctx, PlanMachinery plans) {
+    this.ctx = ctx;
+    this.plans = plans;
+  }
+
   @Override
   public void register(App app, Subcommands subcommands) {
     ConnectedUserStore users = ctx.users();
