@@ -11,8 +11,7 @@ import org.jspecify.annotations.Nullable;
  */
 public sealed interface BillingPlan
     permits BillingPlan.Hourly,
-        BillingPlan.EmergencyNoPrepaid,
-        BillingPlan.EmergencyPrepaid,
+        BillingPlan.Emergency,
         BillingPlan.PerTrip,
         BillingPlan.ZeroRated {
 
@@ -20,8 +19,13 @@ public sealed interface BillingPlan
 
   Minutes minutes();
 
-  /** Returns the customer's {@code prepay_hours} read for the R5 decision; null when not read. */
-  @Nullable BigDecimal prepayHours();
+  /**
+   * Returns the customer's {@code prepay_hours} read for the R5 decision; null when not read (only the
+   * emergency branches read it).
+   */
+  default @Nullable BigDecimal prepayHours() {
+    return null;
+  }
 
   /** Returns the one line item this plan sends. */
   BillingLine line();
@@ -49,11 +53,6 @@ public sealed interface BillingPlan
     }
 
     @Override
-    public @Nullable BigDecimal prepayHours() {
-      return null;
-    }
-
-    @Override
     public String branch() {
       return "hourly";
     }
@@ -64,21 +63,24 @@ public sealed interface BillingPlan
     }
   }
 
+  /** Emergency labour, planned by one of the two R5 branches. */
+  sealed interface Emergency extends BillingPlan permits EmergencyNoPrepaid, EmergencyPrepaid {
+    @Override
+    default LabourType labourType() {
+      return LabourType.EMERGENCY;
+    }
+  }
+
   /** Emergency work for a customer without a prepaid block: the emergency product at the hours (R5). */
   record EmergencyNoPrepaid(
       Minutes minutes, @Nullable BigDecimal prepayHours, BillingLine line, Money expectedTotal, String explanation)
-      implements BillingPlan {
+      implements Emergency {
     public EmergencyNoPrepaid {
       PlanChecks.common(LabourType.EMERGENCY, minutes, line, expectedTotal, explanation);
       if (prepayHours != null && prepayHours.signum() > 0) {
         throw new IllegalArgumentException(
             "prepay_hours " + prepayHours.toPlainString() + " is a prepaid block: use EmergencyPrepaid (R5)");
       }
-    }
-
-    @Override
-    public LabourType labourType() {
-      return LabourType.EMERGENCY;
     }
 
     @Override
@@ -99,7 +101,7 @@ public sealed interface BillingPlan
    */
   record EmergencyPrepaid(
       Minutes minutes, BigDecimal prepayHours, BillingLine line, Money expectedTotal, String explanation)
-      implements BillingPlan {
+      implements Emergency {
     public EmergencyPrepaid {
       PlanChecks.common(LabourType.EMERGENCY, minutes, line, expectedTotal, explanation);
       Objects.requireNonNull(prepayHours, "prepayHours == null");
@@ -107,11 +109,6 @@ public sealed interface BillingPlan
         throw new IllegalArgumentException(
             "prepay_hours " + prepayHours.toPlainString() + " is no prepaid block: use EmergencyNoPrepaid (R5)");
       }
-    }
-
-    @Override
-    public LabourType labourType() {
-      return LabourType.EMERGENCY;
     }
 
     @Override
@@ -134,11 +131,6 @@ public sealed interface BillingPlan
     }
 
     @Override
-    public @Nullable BigDecimal prepayHours() {
-      return null;
-    }
-
-    @Override
     public String branch() {
       return "per trip";
     }
@@ -154,11 +146,6 @@ public sealed interface BillingPlan
       implements BillingPlan {
     public ZeroRated {
       PlanChecks.common(labourType, minutes, line, expectedTotal, explanation);
-    }
-
-    @Override
-    public @Nullable BigDecimal prepayHours() {
-      return null;
     }
 
     @Override

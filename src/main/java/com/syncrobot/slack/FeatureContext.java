@@ -33,4 +33,10 @@ public record FeatureContext(Slack slack, String botToken, SyncroClient syncro, 
   public ReadRunner listReads() {
     return new ReadRunner(users, syncro, slow);
   }
+
+  /** Leaves the bot token out, so a context that reaches a log line never carries it. */
+  @Override
+  public String toString() {
+    return "FeatureContext[webUrl=" + webUrl + "]";
+  }
 }

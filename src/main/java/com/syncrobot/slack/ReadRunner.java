@@ -2,10 +2,10 @@ package com.syncrobot.slack;
 
 import com.syncrobot.slack.blocks.Replies;
 import com.syncrobot.slack.blocks.Reply;
+import com.syncrobot.slack.blocks.SearchText;
 
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.response.Response;
-import com.syncrobot.store.ConnectedUser;
 import com.syncrobot.store.ConnectedUserStore;
 import com.syncrobot.syncro.SyncroApi;
 import com.syncrobot.syncro.SyncroClient;
@@ -28,6 +28,11 @@ public final class ReadRunner {
     public Reply run(SyncroApi api);
   }
 
+  /** A search against Syncro for the technician's words that turns its result into a reply. */
+  public interface Search {
+    public Reply run(SyncroApi api, String text);
+  }
+
   /** A wait for Syncro's budget from which the technician is told the answer is queued. */
   static final Duration QUEUED_NOTICE_FROM = Duration.ofSeconds(2);
 
@@ -46,17 +51,11 @@ public final class ReadRunner {
    * Syncro answers 404.
    */
   public Response run(String what, Invocation call, SlashCommandContext ctx, String notFound, Query query) {
-    Optional<ConnectedUser> user;
-    try {
-      user = users.find(call.userId());
-    } catch (RuntimeException e) {
-      log.error("Reading the connection of {} failed: {}", call.userId(), SafeLog.describe(e));
-      return Replies.ack(ctx, UserMessages.STORE_FAILED);
+    Asker asker = Asker.find(users, call.userId());
+    if (asker.refusal() != null) {
+      return Replies.ack(ctx, asker.refusal());
     }
-    if (user.isEmpty()) {
-      return Replies.ack(ctx, UserMessages.NOT_CONNECTED);
-    }
-    SyncroApi api = syncro.as(user.get().token());
+    SyncroApi api = syncro.as(asker.user().token());
     Duration wait = syncro.expectedWait();
     boolean accepted = work.submit(what, () -> Replies.respond(ctx, answer(what, call, api, notFound, query)));
     if (!accepted) {
@@ -64,6 +63,20 @@ public final class ReadRunner {
     }
     // Slack shows nothing until the answer comes; when the budget holds it back, say so at once.
     return wait.compareTo(QUEUED_NOTICE_FROM) >= 0 ? Replies.ack(ctx, UserMessages.queued(wait)) : ctx.ack();
+  }
+
+  /**
+   * Like {@link #run} for a search with the words after the subcommand; words too short or too long
+   * for a search are refused with {@code usage} and read nothing.
+   */
+  public Response search(String what, String usage, Invocation call, SlashCommandContext ctx, String notFound,
+      Search search) {
+    Optional<String> problem = SearchText.problem(call.args(), usage);
+    if (problem.isPresent()) {
+      return Replies.ack(ctx, problem.get());
+    }
+    String text = call.args();
+    return run(what, call, ctx, notFound, api -> search.run(api, text));
   }
 
   private static Reply answer(String what, Invocation call, SyncroApi api, String notFound, Query query) {

@@ -5,7 +5,11 @@
  * {@link com.syncrobot.slack.Subcommands}. Here too: the signature check and the redelivery filter
  * that run before any handler, the work queues handlers hand Syncro calls to after their ack,
  * {@link com.syncrobot.slack.SlackOut} for messages sent outside an ack, and the technicians' time
- * zones. Block Kit text helpers are in {@code slack.blocks}; the preview / Confirm machinery of
+ * zones. The steps a command starts with: {@link com.syncrobot.slack.Asker} (the asker's own Syncro
+ * token, or the words that say why there is none), {@link com.syncrobot.slack.LoadingModal} (a modal
+ * opened at once with the trigger_id and filled off Slack's thread) and
+ * {@link com.syncrobot.slack.ReadRunner} (a read answered through response_url). Block Kit text
+ * helpers are in {@code slack.blocks}; the preview / Confirm machinery of
  * every write is in {@code slack.plan}; the features themselves in {@code com.syncrobot.feature.*}.
  * The business rules the code cites (R1…R26) are in {@code docs/rules.md}.
  */

@@ -69,9 +69,7 @@ public sealed interface Assertion {
   @JsonTypeName("invoice_gone")
   record InvoiceGone(long invoiceId) implements Assertion {
     public InvoiceGone {
-      if (invoiceId <= 0) {
-        throw new IllegalArgumentException("invoice id must be positive: " + invoiceId);
-      }
+      requirePositive(invoiceId);
     }
 
     @Override
@@ -87,14 +85,18 @@ public sealed interface Assertion {
   @JsonTypeName("invoice_still_zero")
   record InvoiceStillZero(long invoiceId) implements Assertion {
     public InvoiceStillZero {
-      if (invoiceId <= 0) {
-        throw new IllegalArgumentException("invoice id must be positive: " + invoiceId);
-      }
+      requirePositive(invoiceId);
     }
 
     @Override
     public String path() {
       return SyncroPaths.invoice(invoiceId);
+    }
+  }
+
+  private static void requirePositive(long invoiceId) {
+    if (invoiceId <= 0) {
+      throw new IllegalArgumentException("invoice id must be positive: " + invoiceId);
     }
   }
 }

@@ -13,6 +13,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -21,7 +22,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.IntFunction;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -127,66 +130,71 @@ final class CheckVerifier {
   private Verdict commentSince(SyncroApi api, Check.CommentExists c, Instant sentAt) {
     Instant earliest = sentAt.minus(tolerance);
     List<Comment> comments = api.comments(c.ticket());
-    List<Comment> recent = new ArrayList<>();
-    int older = 0;
-    int undated = 0;
-    for (Comment comment : comments) {
-      if (!CommentText.same(comment.subject(), c.subject()) || !CommentText.same(comment.body(), c.body())) {
-        continue;
-      }
-      if (comment.createdAt() == null) {
-        undated++;
-      } else if (comment.createdAt().toInstant().isBefore(earliest)) {
-        older++;
-      } else {
-        recent.add(comment);
-      }
-    }
-    Optional<Comment> first = recent.stream()
-        .min(Comparator.comparing((Comment x) -> Objects.requireNonNull(x.createdAt()).toInstant()));
+    Dated<Comment> same = Dated.split(comments,
+        x -> CommentText.same(x.subject(), c.subject()) && CommentText.same(x.body(), c.body()), Comment::createdAt,
+        earliest);
+    Optional<Comment> first = same.first();
     if (first.isPresent()) {
       return new Verdict.Found(first.get().id(), "comment " + first.get().id() + " on ticket " + c.ticket()
-          + " has the same subject and body" + (recent.size() > 1 ? " (" + recent.size() + " such comments)" : ""));
+          + " has the same subject and body" + (same.recent().size() > 1 ? " (" + same.recent().size()
+          + " such comments)" : ""));
     }
-    if (undated > 0) {
-      return new Verdict.Undecided(undated + " comment(s) with the same subject and body have no creation time");
+    if (same.undated() > 0) {
+      return new Verdict.Undecided(same.undated() + " comment(s) with the same subject and body have no creation"
+          + " time");
     }
     return new Verdict.Absent("none of the ticket's " + comments.size() + " comments has the same subject and body"
-        + " since " + earliest + (older > 0 ? " (" + older + " identical older comment(s) do not count)" : ""));
+        + " since " + earliest + (same.older() > 0 ? " (" + same.older() + " identical older comment(s) do not count)"
+        : ""));
   }
 
   private Verdict ticketCreated(SyncroApi api, Check.TicketCreated c, Instant sentAt) {
     Instant from = c.createdAfter().isBefore(sentAt) ? c.createdAfter() : sentAt;
     Instant earliest = from.minus(tolerance);
     List<Ticket> tickets = api.ticketsOfCustomer(c.customer());
-    List<Ticket> recent = new ArrayList<>();
-    int older = 0;
-    int undated = 0;
-    for (Ticket t : tickets) {
-      if (!sameSubject(t.subject(), c.subject())) {
-        continue;
-      }
-      if (t.createdAt() == null) {
-        undated++;
-      } else if (t.createdAt().toInstant().isBefore(earliest)) {
-        older++;
-      } else {
-        recent.add(t);
-      }
-    }
-    Optional<Ticket> first = recent.stream()
-        .min(Comparator.comparing((Ticket t) -> Objects.requireNonNull(t.createdAt()).toInstant()));
+    Dated<Ticket> same = Dated.split(tickets, t -> sameSubject(t.subject(), c.subject()), Ticket::createdAt, earliest);
+    Optional<Ticket> first = same.first();
     if (first.isPresent()) {
       return new Verdict.Found(first.get().id().value(), "ticket " + first.get().number() + " of customer "
           + c.customer() + " has the subject and was created at " + first.get().createdAt()
-          + (recent.size() > 1 ? " (" + recent.size() + " such tickets)" : ""));
+          + (same.recent().size() > 1 ? " (" + same.recent().size() + " such tickets)" : ""));
     }
-    if (undated > 0) {
-      return new Verdict.Undecided(undated + " ticket(s) of customer " + c.customer()
+    if (same.undated() > 0) {
+      return new Verdict.Undecided(same.undated() + " ticket(s) of customer " + c.customer()
           + " with that subject have no creation time");
     }
     return new Verdict.Absent("none of the " + tickets.size() + " tickets of customer " + c.customer()
-        + " has that subject since " + earliest + (older > 0 ? " (" + older + " older one(s) do not count)" : ""));
+        + " has that subject since " + earliest + (same.older() > 0 ? " (" + same.older()
+        + " older one(s) do not count)" : ""));
+  }
+
+  /**
+   * The items a check matched, split by when they were created: the {@code recent} ones (no earlier
+   * than {@code earliest}), how many are {@code older}, and how many have no creation time.
+   */
+  private record Dated<T>(List<T> recent, int older, int undated, Optional<T> first) {
+    static <T> Dated<T> split(List<T> items, Predicate<T> matches, Function<T, @Nullable OffsetDateTime> createdAt,
+        Instant earliest) {
+      List<T> recent = new ArrayList<>();
+      int older = 0;
+      int undated = 0;
+      for (T item : items) {
+        if (!matches.test(item)) {
+          continue;
+        }
+        OffsetDateTime at = createdAt.apply(item);
+        if (at == null) {
+          undated++;
+        } else if (at.toInstant().isBefore(earliest)) {
+          older++;
+        } else {
+          recent.add(item);
+        }
+      }
+      Optional<T> first = recent.stream()
+          .min(Comparator.comparing((T x) -> Objects.requireNonNull(createdAt.apply(x)).toInstant()));
+      return new Dated<>(recent, older, undated, first);
+    }
   }
 
   private static boolean sameSubject(String a, String b) {

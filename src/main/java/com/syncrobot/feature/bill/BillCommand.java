@@ -2,7 +2,9 @@ package com.syncrobot.feature.bill;
 
 import com.syncrobot.feature.comment.CommentModal;
 import com.syncrobot.feature.tickets.TicketCommand;
+import com.syncrobot.slack.Asker;
 import com.syncrobot.slack.Invocation;
+import com.syncrobot.slack.LoadingModal;
 import com.syncrobot.slack.SafeLog;
 import com.syncrobot.slack.SlackOut;
 import com.syncrobot.slack.Subcommand;
@@ -18,8 +20,6 @@ import com.slack.api.bolt.handler.builtin.BlockActionHandler;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
-import com.slack.api.methods.response.views.ViewsOpenResponse;
-import com.slack.api.methods.response.views.ViewsUpdateResponse;
 import com.slack.api.model.view.View;
 import com.syncrobot.draft.OllamaClient;
 import com.syncrobot.store.ConnectedUser;
@@ -49,6 +49,7 @@ import org.slf4j.LoggerFactory;
 public final class BillCommand implements Subcommand {
   private static final Logger log = LoggerFactory.getLogger(BillCommand.class);
   static final String USAGE = "`/syncro bill 32203`";
+  private static final LoadingModal MODAL = new LoadingModal("bill");
 
   private final ConnectedUserStore users;
   private final SyncroClient syncro;
@@ -92,31 +93,14 @@ public final class BillCommand implements Subcommand {
       return Replies.ack(ctx, "`" + Mrkdwn.inCode(arg.rest(), 40) + "` is not understood here. Usage: " + USAGE
           + " or `/syncro bill 32203 timers`.");
     }
-    Optional<ConnectedUser> user;
-    try {
-      user = users.find(call.userId());
-    } catch (RuntimeException e) {
-      log.error("Reading the connection of {} failed: {}", call.userId(), SafeLog.describe(e));
-      return Replies.ack(ctx, UserMessages.STORE_FAILED);
-    }
-    if (user.isEmpty()) {
-      return Replies.ack(ctx, UserMessages.NOT_CONNECTED);
+    Asker asker = Asker.find(users, call.userId());
+    if (asker.refusal() != null) {
+      return Replies.ack(ctx, asker.refusal());
     }
     CommentModal.Meta meta = new CommentModal.Meta(timers ? "timers" : "bill", arg.number().get().value(),
         Objects.requireNonNullElse(ctx.getResponseUrl(), ""), Objects.requireNonNullElse(ctx.getChannelId(), ""));
-    ViewsOpenResponse opened = ctx.client().viewsOpen(r -> r.triggerId(ctx.getTriggerId())
-        .view(BillModal.loading(meta, timers ? "and its timers" : "and its customer")));
-    if (!opened.isOk() || opened.getView() == null) {
-      log.warn("views.open for the bill modal failed: {}", opened.getError());
-      return Replies.ack(ctx, "Slack did not open the dialog (" + Mrkdwn.escapeAndTruncate(
-          String.valueOf(opened.getError()), 60) + "); run " + USAGE + " again.");
-    }
-    String viewId = opened.getView().getId();
-    MethodsClient client = ctx.client();
-    if (!work.submit("bill form", () -> fill(client, viewId, meta, user.get(), false))) {
-      return Replies.ack(ctx, UserMessages.BUSY);
-    }
-    return ctx.ack();
+    return MODAL.open(ctx, BillModal.loading(meta, timers ? "and its timers" : "and its customer"), USAGE, work,
+        "bill form", (client, viewId) -> fill(client, viewId, meta, asker.user(), false));
   }
 
   /**
@@ -138,12 +122,12 @@ public final class BillCommand implements Subcommand {
       if (!work.submit("bill form", () -> {
         Optional<ConnectedUser> user = users.find(userId);
         if (user.isEmpty()) {
-          update(client, viewId, BillModal.message(meta, UserMessages.NOT_CONNECTED));
+          MODAL.update(client, viewId, BillModal.message(meta, UserMessages.NOT_CONNECTED));
           return;
         }
         fill(client, viewId, meta, user.get(), true);
       })) {
-        update(client, viewId, BillModal.message(meta, UserMessages.BUSY));
+        MODAL.update(client, viewId, BillModal.message(meta, UserMessages.BUSY));
       }
       return ctx.ack();
     };
@@ -173,7 +157,7 @@ public final class BillCommand implements Subcommand {
         // a line of an unfinished billing of this bot is named first: finish it, or bill new work on purpose
         Optional<UnfinishedBills.Found> earlier = unfinished.find(ticket);
         if (earlier.isPresent() && !anyway) {
-          update(client, viewId, FinishBillModal.view(meta, ticket, earlier.get(), user.slackUserId()));
+          MODAL.update(client, viewId, FinishBillModal.view(meta, ticket, earlier.get(), user.slackUserId()));
           return;
         }
         // Read for the form only; the plan reads prepay_hours again, never from here (R5).
@@ -188,25 +172,14 @@ public final class BillCommand implements Subcommand {
       log.error("Loading the bill form failed: {}", SafeLog.describe(e));
       view = BillModal.message(meta, UserMessages.INTERNAL);
     }
-    update(client, viewId, view);
+    MODAL.update(client, viewId, view);
   }
 
   /** Puts {@code mrkdwn} in the modal and beside the command, where it stays after the modal closes. */
   private void tell(MethodsClient client, String viewId, CommentModal.Meta meta, String mrkdwn) {
-    update(client, viewId, BillModal.message(meta, mrkdwn));
+    MODAL.update(client, viewId, BillModal.message(meta, mrkdwn));
     if (!meta.responseUrl().isEmpty()) {
       out.ephemeral(meta.responseUrl(), Reply.of(mrkdwn));
-    }
-  }
-
-  private static void update(MethodsClient client, String viewId, View view) {
-    try {
-      ViewsUpdateResponse r = client.viewsUpdate(u -> u.viewId(viewId).view(view));
-      if (!r.isOk()) {
-        log.warn("views.update of the bill modal failed: {}", r.getError());
-      }
-    } catch (IOException | SlackApiException e) {
-      log.warn("views.update of the bill modal failed: {}", SafeLog.describe(e));
     }
   }
 }

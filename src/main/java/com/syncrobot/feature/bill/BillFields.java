@@ -1,6 +1,7 @@
 package com.syncrobot.feature.bill;
 
 import com.syncrobot.feature.comment.CommentModal;
+import com.syncrobot.slack.blocks.ViewValues;
 
 import com.slack.api.model.view.ViewState;
 import com.syncrobot.billing.LabourType;
@@ -91,7 +92,6 @@ public record BillFields(String minutes, @Nullable String labour, String work, V
 
   private static ViewState.@Nullable Value value(@Nullable Map<String, Map<String, ViewState.Value>> values,
       String block) {
-    Map<String, ViewState.Value> b = values == null ? null : values.get(block);
-    return b == null ? null : b.get(CommentModal.VALUE);
+    return ViewValues.value(values, block, CommentModal.VALUE);
   }
 }

@@ -4,6 +4,7 @@ import com.syncrobot.feature.comment.CommentModal;
 import com.syncrobot.slack.DeliveryLog;
 import com.syncrobot.slack.RedeliveryFilter;
 import com.syncrobot.slack.UserMessages;
+import com.syncrobot.slack.blocks.ViewValues;
 import com.syncrobot.slack.plan.PlanRequests;
 
 import com.slack.api.bolt.context.builtin.ViewSubmissionContext;
@@ -51,8 +52,7 @@ public final class BillSubmission implements ViewSubmissionHandler {
     if (meta.isEmpty()) {
       return ctx.ackWithErrors(Map.of(errorBlock, "This dialog is out of date; close it and run the command again."));
     }
-    Map<String, Map<String, ViewState.Value>> values = req.getPayload().getView().getState() == null ? null
-        : req.getPayload().getView().getState().getValues();
+    Map<String, Map<String, ViewState.Value>> values = ViewValues.of(req.getPayload().getView());
     CommentModal.Meta m = meta.get();
     PlanRequests.PlanMaker maker;
     boolean drafts = false;

@@ -2,14 +2,12 @@ package com.syncrobot.feature.comment;
 
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 
+import com.syncrobot.slack.blocks.MetadataJson;
 import com.syncrobot.slack.blocks.Mrkdwn;
 import com.syncrobot.slack.blocks.Reply;
 import com.syncrobot.slack.plan.PlanPreview;
 import com.syncrobot.slack.plan.VisibilityText;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.slack.api.model.block.InputBlock;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.composition.OptionObject;
@@ -42,9 +40,6 @@ public final class CommentModal {
   static final int MAX_SUBJECT = 255;
   static final int MAX_BODY = 4000;
 
-  private static final ObjectMapper JSON =
-      new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-
   /** What the modal is for and where its answer goes; kept in private_metadata (≤ 3000 chars). */
   public record Meta(String kind, long number, String responseUrl, String channelId) {
     public Meta {
@@ -54,19 +49,11 @@ public final class CommentModal {
     }
 
     public String toJson() {
-      try {
-        return JSON.writeValueAsString(this);
-      } catch (JsonProcessingException e) {
-        throw new IllegalStateException(e);
-      }
+      return MetadataJson.write(this);
     }
 
     public static Optional<Meta> fromJson(String json) {
-      try {
-        return Optional.of(JSON.readValue(json, Meta.class));
-      } catch (JsonProcessingException | IllegalArgumentException | NullPointerException e) {
-        return Optional.empty();
-      }
+      return MetadataJson.read(json, Meta.class);
     }
   }
 

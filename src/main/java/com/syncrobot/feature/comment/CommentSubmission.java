@@ -3,6 +3,7 @@ package com.syncrobot.feature.comment;
 import com.syncrobot.slack.DeliveryLog;
 import com.syncrobot.slack.RedeliveryFilter;
 import com.syncrobot.slack.UserMessages;
+import com.syncrobot.slack.blocks.ViewValues;
 import com.syncrobot.slack.plan.PlanRequests;
 import com.syncrobot.slack.plan.PreviewData;
 import com.syncrobot.slack.plan.TicketSteps;
@@ -176,12 +177,10 @@ public final class CommentSubmission implements ViewSubmissionHandler {
   }
 
   private static String text(Map<String, Map<String, ViewState.Value>> values, String block) {
-    ViewState.Value v = value(values, block);
-    return v == null || v.getValue() == null ? "" : v.getValue();
+    return ViewValues.text(value(values, block));
   }
 
   private static ViewState.Value value(Map<String, Map<String, ViewState.Value>> values, String block) {
-    Map<String, ViewState.Value> b = values == null ? null : values.get(block);
-    return b == null ? null : b.get(CommentModal.VALUE);
+    return ViewValues.value(values, block, CommentModal.VALUE);
   }
 }

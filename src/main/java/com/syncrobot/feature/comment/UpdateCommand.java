@@ -1,6 +1,8 @@
 package com.syncrobot.feature.comment;
 
+import com.syncrobot.slack.Asker;
 import com.syncrobot.slack.Invocation;
+import com.syncrobot.slack.LoadingModal;
 import com.syncrobot.slack.SafeLog;
 import com.syncrobot.slack.SlackOut;
 import com.syncrobot.slack.Subcommand;
@@ -15,8 +17,6 @@ import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
-import com.slack.api.methods.response.views.ViewsOpenResponse;
-import com.slack.api.methods.response.views.ViewsUpdateResponse;
 import com.slack.api.model.view.View;
 import com.syncrobot.store.ConnectedUser;
 import com.syncrobot.store.ConnectedUserStore;
@@ -37,6 +37,7 @@ import org.slf4j.LoggerFactory;
 public final class UpdateCommand implements Subcommand {
   private static final Logger log = LoggerFactory.getLogger(UpdateCommand.class);
   private static final String USAGE = "`/syncro update 32203 [status]`";
+  private static final LoadingModal MODAL = new LoadingModal("update");
 
   private final ConnectedUserStore users;
   private final SyncroClient syncro;
@@ -69,31 +70,14 @@ public final class UpdateCommand implements Subcommand {
     if (arg.number().isEmpty()) {
       return Replies.ack(ctx, arg.problem());
     }
-    Optional<ConnectedUser> user;
-    try {
-      user = users.find(call.userId());
-    } catch (RuntimeException e) {
-      log.error("Reading the connection of {} failed: {}", call.userId(), SafeLog.describe(e));
-      return Replies.ack(ctx, UserMessages.STORE_FAILED);
-    }
-    if (user.isEmpty()) {
-      return Replies.ack(ctx, UserMessages.NOT_CONNECTED);
+    Asker asker = Asker.find(users, call.userId());
+    if (asker.refusal() != null) {
+      return Replies.ack(ctx, asker.refusal());
     }
     CommentModal.Meta meta = new CommentModal.Meta("update", arg.number().get().value(),
         Objects.requireNonNullElse(ctx.getResponseUrl(), ""), Objects.requireNonNullElse(ctx.getChannelId(), ""));
-    ViewsOpenResponse opened = ctx.client().viewsOpen(r -> r.triggerId(ctx.getTriggerId())
-        .view(UpdateModal.loading(meta)));
-    if (!opened.isOk() || opened.getView() == null) {
-      log.warn("views.open for the update modal failed: {}", opened.getError());
-      return Replies.ack(ctx, "Slack did not open the dialog (" + Mrkdwn.escapeAndTruncate(
-          String.valueOf(opened.getError()), 60) + "); run " + USAGE + " again.");
-    }
-    String viewId = opened.getView().getId();
-    MethodsClient client = ctx.client();
-    if (!work.submit("update form", () -> fill(client, viewId, meta, user.get(), arg.rest()))) {
-      return Replies.ack(ctx, UserMessages.BUSY);
-    }
-    return ctx.ack();
+    return MODAL.open(ctx, UpdateModal.loading(meta), USAGE, work, "update form",
+        (client, viewId) -> fill(client, viewId, meta, asker.user(), arg.rest()));
   }
 
   private void fill(MethodsClient client, String viewId, CommentModal.Meta meta, ConnectedUser user, String typed) {
@@ -106,7 +90,7 @@ public final class UpdateCommand implements Subcommand {
         if (match.isEmpty()) {
           String message = "`" + Mrkdwn.inCode(typed, 60) + "` is not a status of this Syncro account. Valid statuses: "
               + String.join(", ", s.statuses().stream().map(x -> "`" + Mrkdwn.inCode(x, 60) + "`").toList()) + ".";
-          update(client, viewId, UpdateModal.message(meta, message));
+          MODAL.update(client, viewId, UpdateModal.message(meta, message));
           if (!meta.responseUrl().isEmpty()) {
             out.ephemeral(meta.responseUrl(), Reply.of(message));
           }
@@ -121,18 +105,6 @@ public final class UpdateCommand implements Subcommand {
       log.error("Loading the update form failed: {}", SafeLog.describe(e));
       view = UpdateModal.message(meta, UserMessages.INTERNAL);
     }
-    update(client, viewId, view);
+    MODAL.update(client, viewId, view);
   }
-
-  private static void update(MethodsClient client, String viewId, View view) {
-    try {
-      ViewsUpdateResponse r = client.viewsUpdate(u -> u.viewId(viewId).view(view));
-      if (!r.isOk()) {
-        log.warn("views.update of the update modal failed: {}", r.getError());
-      }
-    } catch (IOException | SlackApiException e) {
-      log.warn("views.update of the update modal failed: {}", SafeLog.describe(e));
-    }
-  }
-
 }

@@ -4,6 +4,7 @@ import com.syncrobot.slack.DeliveryLog;
 import com.syncrobot.slack.RedeliveryFilter;
 import com.syncrobot.slack.UserMessages;
 import com.syncrobot.slack.blocks.Mrkdwn;
+import com.syncrobot.slack.blocks.ViewValues;
 import com.syncrobot.slack.plan.PlanRequests;
 import com.syncrobot.slack.plan.PreviewData;
 import com.syncrobot.slack.plan.TicketSteps;
@@ -41,8 +42,7 @@ public final class UpdateSubmission implements ViewSubmissionHandler {
   public Response apply(ViewSubmissionRequest req, ViewSubmissionContext ctx) {
     Optional<CommentModal.Meta> meta = CommentModal.Meta.fromJson(
         String.valueOf(req.getPayload().getView().getPrivateMetadata()));
-    Map<String, Map<String, ViewState.Value>> values = req.getPayload().getView().getState() == null ? null
-        : req.getPayload().getView().getState().getValues();
+    Map<String, Map<String, ViewState.Value>> values = ViewValues.of(req.getPayload().getView());
     String status = selected(values, UpdateModal.STATUS);
     String priority = selected(values, UpdateModal.PRIORITY);
     if (meta.isEmpty() || status == null) {
@@ -87,8 +87,6 @@ public final class UpdateSubmission implements ViewSubmissionHandler {
   }
 
   private static @Nullable String selected(@Nullable Map<String, Map<String, ViewState.Value>> values, String block) {
-    Map<String, ViewState.Value> b = values == null ? null : values.get(block);
-    ViewState.Value v = b == null ? null : b.get(CommentModal.VALUE);
-    return v == null || v.getSelectedOption() == null ? null : v.getSelectedOption().getValue();
+    return ViewValues.selected(ViewValues.value(values, block, CommentModal.VALUE));
   }
 }

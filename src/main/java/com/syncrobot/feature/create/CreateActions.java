@@ -1,7 +1,8 @@
 package com.syncrobot.feature.create;
 
-import com.syncrobot.slack.SafeLog;
+import com.syncrobot.slack.Asker;
 import com.syncrobot.slack.WorkQueue;
+import com.syncrobot.slack.blocks.ViewValues;
 
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import com.slack.api.bolt.handler.builtin.BlockActionHandler;
@@ -55,20 +56,13 @@ public final class CreateActions {
       if (meta.isEmpty() || p.getUser() == null) {
         return ctx.ack();
       }
-      CreateForm changed = change.apply(CreateForm.read(view.getState() == null ? null
-          : view.getState().getValues()));
+      CreateForm changed = change.apply(CreateForm.read(ViewValues.of(view)));
       if (changed == null) {
         return ctx.ack();
       }
-      Optional<ConnectedUser> user;
-      try {
-        user = users.find(p.getUser().getId());
-      } catch (RuntimeException e) {
-        log.error("Reading the connection of {} failed: {}", p.getUser().getId(), SafeLog.describe(e));
-        return ctx.ack();
-      }
-      if (user.isPresent() && !work.submit("create " + what + " change", () -> forms.rebuild(ctx.client(),
-          view.getId(), view.getHash(), user.get(), meta.get(), changed))) {
+      ConnectedUser user = Asker.find(users, p.getUser().getId()).user();
+      if (user != null && !work.submit("create " + what + " change", () -> forms.rebuild(ctx.client(),
+          view.getId(), view.getHash(), user, meta.get(), changed))) {
         log.warn("Could not rebuild the create form after a {} change: the bot is busy", what);
       }
       return ctx.ack();

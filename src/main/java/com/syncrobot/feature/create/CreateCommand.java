@@ -1,29 +1,24 @@
 package com.syncrobot.feature.create;
 
+import com.syncrobot.slack.Asker;
 import com.syncrobot.slack.Invocation;
-import com.syncrobot.slack.SafeLog;
 import com.syncrobot.slack.Subcommand;
-import com.syncrobot.slack.UserMessages;
 import com.syncrobot.slack.blocks.Replies;
 import com.syncrobot.slack.blocks.SearchText;
 
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.methods.SlackApiException;
-import com.syncrobot.store.ConnectedUser;
 import com.syncrobot.store.ConnectedUserStore;
 import java.io.IOException;
 import java.util.Objects;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * {@code /syncro create [customer words]}: checks the asker's token (R11) and opens the create modal
  * at once; the customer the words name is chosen in it when exactly one matches (R14).
  */
 public final class CreateCommand implements Subcommand {
-  private static final Logger log = LoggerFactory.getLogger(CreateCommand.class);
   static final String USAGE = "`/syncro create [customer]`";
 
   private final ConnectedUserStore users;
@@ -50,19 +45,13 @@ public final class CreateCommand implements Subcommand {
     if (call.args().length() > SearchText.MAX_CHARS) {
       return Replies.ack(ctx, "That customer text is too long; keep it to " + SearchText.MAX_CHARS + " characters.");
     }
-    Optional<ConnectedUser> user;
-    try {
-      user = users.find(call.userId());
-    } catch (RuntimeException e) {
-      log.error("Reading the connection of {} failed: {}", call.userId(), SafeLog.describe(e));
-      return Replies.ack(ctx, UserMessages.STORE_FAILED);
-    }
-    if (user.isEmpty()) {
-      return Replies.ack(ctx, UserMessages.NOT_CONNECTED);
+    Asker asker = Asker.find(users, call.userId());
+    if (asker.refusal() != null) {
+      return Replies.ack(ctx, asker.refusal());
     }
     CreateModal.Meta meta = new CreateModal.Meta(Objects.requireNonNullElse(ctx.getResponseUrl(), ""),
         Objects.requireNonNullElse(ctx.getChannelId(), ""), null, null, null);
-    Optional<String> problem = forms.open(ctx.client(), ctx.getTriggerId(), user.get(), meta,
+    Optional<String> problem = forms.open(ctx.client(), ctx.getTriggerId(), asker.user(), meta,
         () -> new CreateForms.Prefill(call.args(), "", ""));
     return problem.isPresent() ? Replies.ack(ctx, problem.get() + " Run " + USAGE + " again.") : ctx.ack();
   }

@@ -1,5 +1,6 @@
 package com.syncrobot.feature.create;
 
+import com.syncrobot.slack.blocks.ViewValues;
 
 import com.slack.api.model.view.ViewState;
 import com.syncrobot.text.Secret;
@@ -98,18 +99,18 @@ public record CreateForm(
     }
     return new CreateForm(
         choice(byAction.get(CreateModal.A_CUSTOMER)),
-        text(byAction.get(CreateModal.A_SUBJECT)).strip(),
-        selected(byAction.get(CreateModal.A_ISSUE)),
-        selected(byAction.get(CreateModal.A_PRIORITY)),
-        text(byAction.get(CreateModal.A_DESCRIPTION)).strip(),
+        ViewValues.text(byAction.get(CreateModal.A_SUBJECT)).strip(),
+        ViewValues.selected(byAction.get(CreateModal.A_ISSUE)),
+        ViewValues.selected(byAction.get(CreateModal.A_PRIORITY)),
+        ViewValues.text(byAction.get(CreateModal.A_DESCRIPTION)).strip(),
         checked(byAction.get(CreateModal.A_DRAFT)),
         checked(byAction.get(CreateModal.A_NO_EMAIL)),
         date(byAction.get(CreateModal.A_DUE)),
-        id(selected(byAction.get(CreateModal.A_TECH))),
-        id(selected(byAction.get(CreateModal.A_CONTACT))),
-        id(selected(byAction.get(CreateModal.A_ADDRESS))),
-        id(selected(byAction.get(CreateModal.A_APPOINTMENT_TYPE))),
-        text(byAction.get(CreateModal.A_LOCATION)).strip(),
+        id(ViewValues.selected(byAction.get(CreateModal.A_TECH))),
+        id(ViewValues.selected(byAction.get(CreateModal.A_CONTACT))),
+        id(ViewValues.selected(byAction.get(CreateModal.A_ADDRESS))),
+        id(ViewValues.selected(byAction.get(CreateModal.A_APPOINTMENT_TYPE))),
+        ViewValues.text(byAction.get(CreateModal.A_LOCATION)).strip(),
         time(byAction.get(CreateModal.A_START)),
         time(byAction.get(CreateModal.A_END)),
         choice(byAction.get(CreateModal.A_ASSET)));
@@ -165,14 +166,6 @@ public record CreateForm(
       }
     }
     return errors;
-  }
-
-  private static String text(ViewState.@Nullable Value v) {
-    return v == null || v.getValue() == null ? "" : v.getValue();
-  }
-
-  private static @Nullable String selected(ViewState.@Nullable Value v) {
-    return v == null || v.getSelectedOption() == null ? null : v.getSelectedOption().getValue();
   }
 
   private static @Nullable Choice choice(ViewState.@Nullable Value v) {

@@ -2,13 +2,11 @@ package com.syncrobot.feature.create;
 
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 
+import com.syncrobot.slack.blocks.MetadataJson;
 import com.syncrobot.slack.blocks.Mrkdwn;
 import com.syncrobot.slack.blocks.Reply;
 import com.syncrobot.slack.plan.PlanPreview;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.slack.api.model.block.InputBlock;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.composition.OptionObject;
@@ -75,9 +73,6 @@ public final class CreateModal {
 
   static final int MIN_CUSTOMER_QUERY = 2;
 
-  private static final ObjectMapper JSON =
-      new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-
   /**
    * Where the modal's answer goes and what it came from; kept in private_metadata (≤ 3000 chars).
    *
@@ -96,22 +91,11 @@ public final class CreateModal {
     }
 
     String toJson() {
-      try {
-        return JSON.writeValueAsString(this);
-      } catch (JsonProcessingException e) {
-        throw new IllegalStateException(e);
-      }
+      return MetadataJson.write(this);
     }
 
     static Optional<Meta> fromJson(@Nullable String json) {
-      if (json == null || json.isBlank()) {
-        return Optional.empty();
-      }
-      try {
-        return Optional.of(JSON.readValue(json, Meta.class));
-      } catch (JsonProcessingException | IllegalArgumentException | NullPointerException e) {
-        return Optional.empty();
-      }
+      return MetadataJson.read(json, Meta.class);
     }
   }
 

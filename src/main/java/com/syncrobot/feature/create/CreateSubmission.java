@@ -5,6 +5,7 @@ import com.syncrobot.slack.RedeliveryFilter;
 import com.syncrobot.slack.SlackZones;
 import com.syncrobot.slack.UserMessages;
 import com.syncrobot.slack.blocks.SlackMessageText;
+import com.syncrobot.slack.blocks.ViewValues;
 import com.syncrobot.slack.plan.PlanMemo;
 import com.syncrobot.slack.plan.PlanRequests;
 
@@ -66,7 +67,7 @@ public final class CreateSubmission implements ViewSubmissionHandler {
           "This dialog is out of date; close it and run /syncro create again."));
     }
     String userId = req.getPayload().getUser().getId();
-    CreateForm form = CreateForm.read(view.getState() == null ? null : view.getState().getValues());
+    CreateForm form = CreateForm.read(ViewValues.of(view));
     // only the cached zone: asking Slack here could outlast the 3-second ack
     ZoneId zone = zones.cached(userId).orElse(ZoneOffset.UTC);
     Map<String, String> errors = form.errors(clock.instant(), zone);

@@ -2,6 +2,7 @@ package com.syncrobot.feature.create;
 
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 
+import com.syncrobot.slack.Asker;
 import com.syncrobot.slack.SafeLog;
 import com.syncrobot.slack.WorkQueue;
 import com.syncrobot.slack.blocks.Mrkdwn;
@@ -21,7 +22,6 @@ import com.syncrobot.syncro.SyncroClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -83,17 +83,11 @@ public final class CreateSuggestions {
     if (p.getUser() == null) {
       return List.of();
     }
-    Optional<ConnectedUser> user;
-    try {
-      user = users.find(p.getUser().getId());
-    } catch (RuntimeException e) {
-      log.error("Reading the connection of {} failed: {}", p.getUser().getId(), SafeLog.describe(e));
+    ConnectedUser user = Asker.find(users, p.getUser().getId()).user();
+    if (user == null) {
       return List.of();
     }
-    if (user.isEmpty()) {
-      return List.of();
-    }
-    SyncroApi api = syncro.as(user.get().token());
+    SyncroApi api = syncro.as(user.token());
     CompletableFuture<List<Option>> answer = new CompletableFuture<>();
     if (!work.submit("suggestions", () -> {
       try {

@@ -2,14 +2,12 @@ package com.syncrobot.feature.create;
 
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 
+import com.syncrobot.slack.blocks.MetadataJson;
 import com.syncrobot.slack.blocks.Mrkdwn;
 import com.syncrobot.slack.blocks.Reply;
 import com.syncrobot.slack.plan.PlanPreview;
 import com.syncrobot.slack.plan.VisibilityText;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.slack.api.model.block.InputBlock;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.composition.OptionObject;
@@ -40,9 +38,6 @@ public final class MessageCommentModal {
   static final String VALUE = "value";
   static final String SUBJECT = "From Slack";
 
-  private static final ObjectMapper JSON =
-      new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-
   /**
    * Where the message is and where the preview goes.
    *
@@ -65,22 +60,11 @@ public final class MessageCommentModal {
     }
 
     String toJson() {
-      try {
-        return JSON.writeValueAsString(this);
-      } catch (JsonProcessingException e) {
-        throw new IllegalStateException(e);
-      }
+      return MetadataJson.write(this);
     }
 
     static Optional<Meta> fromJson(@Nullable String json) {
-      if (json == null || json.isBlank()) {
-        return Optional.empty();
-      }
-      try {
-        return Optional.of(JSON.readValue(json, Meta.class));
-      } catch (JsonProcessingException | IllegalArgumentException | NullPointerException e) {
-        return Optional.empty();
-      }
+      return MetadataJson.read(json, Meta.class);
     }
   }
 

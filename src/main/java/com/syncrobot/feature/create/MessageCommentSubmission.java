@@ -6,6 +6,7 @@ import com.syncrobot.slack.SlackOut;
 import com.syncrobot.slack.UserMessages;
 import com.syncrobot.slack.blocks.Mrkdwn;
 import com.syncrobot.slack.blocks.SlackMessageText;
+import com.syncrobot.slack.blocks.ViewValues;
 import com.syncrobot.slack.plan.PlanMemo;
 import com.syncrobot.slack.plan.PlanRequests;
 import com.syncrobot.slack.plan.PlanResults;
@@ -61,10 +62,9 @@ public final class MessageCommentSubmission implements ViewSubmissionHandler {
       return ctx.ackWithErrors(Map.of(MessageCommentModal.B_TICKET, "This dialog is out of date; use the shortcut"
           + " again."));
     }
-    Map<String, Map<String, ViewState.Value>> values = req.getPayload().getView().getState() == null ? null
-        : req.getPayload().getView().getState().getValues();
-    String typed = text(value(values, MessageCommentModal.B_TICKET)).strip();
-    String text = text(value(values, MessageCommentModal.B_TEXT)).strip();
+    Map<String, Map<String, ViewState.Value>> values = ViewValues.of(req.getPayload().getView());
+    String typed = ViewValues.text(value(values, MessageCommentModal.B_TICKET)).strip();
+    String text = ViewValues.text(value(values, MessageCommentModal.B_TEXT)).strip();
     Visibility audience = audience(value(values, MessageCommentModal.B_AUDIENCE));
     Optional<TicketNumber> number = TicketNumber.parse(typed);
     Map<String, String> errors = new LinkedHashMap<>();
@@ -119,12 +119,7 @@ public final class MessageCommentSubmission implements ViewSubmissionHandler {
 
   private static ViewState.@Nullable Value value(@Nullable Map<String, Map<String, ViewState.Value>> values,
       String block) {
-    Map<String, ViewState.Value> b = values == null ? null : values.get(block);
-    return b == null ? null : b.get(MessageCommentModal.VALUE);
-  }
-
-  private static String text(ViewState.@Nullable Value v) {
-    return v == null || v.getValue() == null ? "" : v.getValue();
+    return ViewValues.value(values, block, MessageCommentModal.VALUE);
   }
 
   private static Visibility audience(ViewState.@Nullable Value v) {

@@ -1,8 +1,8 @@
 package com.syncrobot.feature.create;
 
+import com.syncrobot.slack.Asker;
 import com.syncrobot.slack.SafeLog;
 import com.syncrobot.slack.SlackOut;
-import com.syncrobot.slack.UserMessages;
 import com.syncrobot.slack.blocks.Mrkdwn;
 import com.syncrobot.slack.blocks.Reply;
 import com.syncrobot.slack.blocks.SlackMessageText;
@@ -92,18 +92,11 @@ public final class MessageShortcuts {
   }
 
   private Optional<ConnectedUser> connected(Source s) {
-    Optional<ConnectedUser> user;
-    try {
-      user = users.find(s.userId());
-    } catch (RuntimeException e) {
-      log.error("Reading the connection of {} failed: {}", s.userId(), SafeLog.describe(e));
-      tell(s, UserMessages.STORE_FAILED);
-      return Optional.empty();
+    Asker asker = Asker.find(users, s.userId());
+    if (asker.refusal() != null) {
+      tell(s, asker.refusal());
     }
-    if (user.isEmpty()) {
-      tell(s, UserMessages.NOT_CONNECTED);
-    }
-    return user;
+    return Optional.ofNullable(asker.user());
   }
 
   private void open(MessageShortcutContext ctx, Source s, com.slack.api.model.view.View view) {

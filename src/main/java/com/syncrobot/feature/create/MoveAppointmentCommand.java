@@ -8,7 +8,6 @@ import com.syncrobot.slack.ReadRunner;
 import com.syncrobot.slack.SlackZones;
 import com.syncrobot.slack.Subcommand;
 import com.syncrobot.slack.blocks.Mrkdwn;
-import com.syncrobot.slack.blocks.Replies;
 import com.syncrobot.slack.blocks.Reply;
 import com.syncrobot.slack.blocks.SearchText;
 import com.syncrobot.slack.plan.PlanPreview;
@@ -62,13 +61,9 @@ public final class MoveAppointmentCommand implements Subcommand {
 
   @Override
   public Response handle(Invocation call, SlashCommandContext ctx) {
-    var problem = SearchText.problem(call.args(), USAGE);
-    if (problem.isPresent()) {
-      return Replies.ack(ctx, problem.get());
-    }
-    String arg = call.args();
-    String notFound = TicketNumber.parse(arg).map(TicketCommand::notFound).orElse("Syncro found nothing for that.");
-    return reads.run("appointment search", call, ctx, notFound, api -> list(api, call.userId(), arg));
+    String notFound = TicketNumber.parse(call.args()).map(TicketCommand::notFound)
+        .orElse("Syncro found nothing for that.");
+    return reads.search("appointment search", USAGE, call, ctx, notFound, (api, arg) -> list(api, call.userId(), arg));
   }
 
   private Reply list(SyncroApi api, String userId, String arg) {

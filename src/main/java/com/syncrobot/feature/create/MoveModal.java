@@ -2,13 +2,11 @@ package com.syncrobot.feature.create;
 
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 
+import com.syncrobot.slack.blocks.MetadataJson;
 import com.syncrobot.slack.blocks.Mrkdwn;
 import com.syncrobot.slack.blocks.Reply;
 import com.syncrobot.slack.plan.PlanPreview;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.slack.api.model.block.InputBlock;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.element.DatetimePickerElement;
@@ -37,9 +35,6 @@ public final class MoveModal {
   static final String A_START = "move_start";
   static final String A_END = "move_end";
 
-  private static final ObjectMapper JSON =
-      new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-
   /**
    * The appointment as listed: id, start and end (epoch seconds), its ticket, type, customer and
    * summary for display; fits a button value (≤ 2000 chars) and private_metadata.
@@ -66,44 +61,22 @@ public final class MoveModal {
     }
 
     String toJson() {
-      try {
-        return JSON.writeValueAsString(this);
-      } catch (JsonProcessingException e) {
-        throw new IllegalStateException(e);
-      }
+      return MetadataJson.write(this);
     }
 
     static Optional<Choice> fromJson(@Nullable String json) {
-      if (json == null || json.isBlank() || json.length() > 2000) {
-        return Optional.empty();
-      }
-      try {
-        return Optional.of(JSON.readValue(json, Choice.class));
-      } catch (JsonProcessingException | IllegalArgumentException | NullPointerException e) {
-        return Optional.empty();
-      }
+      return json == null || json.length() > 2000 ? Optional.empty() : MetadataJson.read(json, Choice.class);
     }
   }
 
   /** The modal's private_metadata: the choice and where the preview goes. */
   record Meta(Choice choice, String responseUrl, String channelId) {
     String toJson() {
-      try {
-        return JSON.writeValueAsString(this);
-      } catch (JsonProcessingException e) {
-        throw new IllegalStateException(e);
-      }
+      return MetadataJson.write(this);
     }
 
     static Optional<Meta> fromJson(@Nullable String json) {
-      if (json == null || json.isBlank()) {
-        return Optional.empty();
-      }
-      try {
-        return Optional.of(JSON.readValue(json, Meta.class));
-      } catch (JsonProcessingException | IllegalArgumentException | NullPointerException e) {
-        return Optional.empty();
-      }
+      return MetadataJson.read(json, Meta.class);
     }
   }
 

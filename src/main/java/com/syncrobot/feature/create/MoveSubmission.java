@@ -5,6 +5,7 @@ import com.syncrobot.slack.RedeliveryFilter;
 import com.syncrobot.slack.SlackZones;
 import com.syncrobot.slack.UserMessages;
 import com.syncrobot.slack.blocks.Mrkdwn;
+import com.syncrobot.slack.blocks.ViewValues;
 import com.syncrobot.slack.plan.PlanMemo;
 import com.syncrobot.slack.plan.PlanRequests;
 import com.syncrobot.slack.plan.PlanResults;
@@ -65,8 +66,7 @@ public final class MoveSubmission implements ViewSubmissionHandler {
           + "/syncro move-appointment again."));
     }
     String userId = req.getPayload().getUser().getId();
-    Map<String, Map<String, ViewState.Value>> values = req.getPayload().getView().getState() == null ? null
-        : req.getPayload().getView().getState().getValues();
+    Map<String, Map<String, ViewState.Value>> values = ViewValues.of(req.getPayload().getView());
     Instant start = time(values, MoveModal.B_START, MoveModal.A_START);
     Instant end = time(values, MoveModal.B_END, MoveModal.A_END);
     ZoneId zone = zones.cached(userId).orElse(ZoneOffset.UTC);
@@ -159,8 +159,7 @@ public final class MoveSubmission implements ViewSubmissionHandler {
 
   private static @Nullable Instant time(@Nullable Map<String, Map<String, ViewState.Value>> values, String block,
       String action) {
-    Map<String, ViewState.Value> b = values == null ? null : values.get(block);
-    ViewState.Value v = b == null ? null : b.get(action);
+    ViewState.Value v = ViewValues.value(values, block, action);
     return v == null || v.getSelectedDateTime() == null ? null : Instant.ofEpochSecond(v.getSelectedDateTime());
   }
 

@@ -1,6 +1,7 @@
 package com.syncrobot.feature.digest;
 
 import com.syncrobot.feature.tickets.TicketLines;
+import com.syncrobot.slack.Asker;
 import com.syncrobot.slack.Invocation;
 import com.syncrobot.slack.SafeLog;
 import com.syncrobot.slack.Subcommand;
@@ -21,7 +22,6 @@ import com.syncrobot.digest.DigestRun;
 import com.syncrobot.digest.DigestSchedule;
 import com.syncrobot.digest.DigestSlot;
 import com.syncrobot.digest.DigestStore;
-import com.syncrobot.store.ConnectedUser;
 import com.syncrobot.store.ConnectedUserStore;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -99,15 +99,9 @@ public final class DigestCommand implements Subcommand {
     if (request instanceof DigestArgs.Remove r) {
       return Replies.ack(ctx, remove(call.userId(), r.id()));
     }
-    Optional<ConnectedUser> user;
-    try {
-      user = users.find(call.userId());
-    } catch (RuntimeException e) {
-      log.error("Reading the connection of {} failed: {}", call.userId(), SafeLog.describe(e));
-      return Replies.ack(ctx, UserMessages.STORE_FAILED);
-    }
-    if (user.isEmpty()) {
-      return Replies.ack(ctx, UserMessages.NOT_CONNECTED);
+    Asker asker = Asker.find(users, call.userId());
+    if (asker.refusal() != null) {
+      return Replies.ack(ctx, asker.refusal());
     }
     String here = ctx.getChannelId();
     MethodsClient slack = ctx.client();

@@ -4,6 +4,7 @@ import com.syncrobot.feature.comment.CommentModal;
 import com.syncrobot.feature.connect.ConnectModal;
 import com.syncrobot.feature.tickets.TicketCommand;
 import com.syncrobot.feature.tickets.TicketDetail;
+import com.syncrobot.slack.Asker;
 import com.syncrobot.slack.SafeLog;
 import com.syncrobot.slack.UserMessages;
 import com.syncrobot.slack.WorkQueue;
@@ -19,7 +20,6 @@ import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.methods.response.views.ViewsOpenResponse;
 import com.slack.api.model.block.LayoutBlock;
-import com.syncrobot.store.ConnectedUser;
 import com.syncrobot.store.ConnectedUserStore;
 import com.syncrobot.syncro.SyncroClient;
 import com.syncrobot.syncro.SyncroException;
@@ -105,16 +105,9 @@ public final class HomeButtons implements BlockActionHandler {
           + ", use `/syncro " + kind + " " + n.value() + "` in any channel.")));
       return;
     }
-    boolean connected;
-    try {
-      connected = users.find(userId).isPresent();
-    } catch (RuntimeException e) {
-      log.error("Reading the connection of {} failed: {}", userId, SafeLog.describe(e));
-      work.submit("home " + kind, () -> dm(slack, userId, Reply.of(UserMessages.STORE_FAILED)));
-      return;
-    }
-    if (!connected) {
-      work.submit("home " + kind, () -> dm(slack, userId, Reply.of(UserMessages.NOT_CONNECTED)));
+    String refusal = Asker.find(users, userId).refusal();
+    if (refusal != null) {
+      work.submit("home " + kind, () -> dm(slack, userId, Reply.of(refusal)));
       return;
     }
     CommentModal.Meta meta = new CommentModal.Meta(kind, n.value(), "", "");
@@ -127,19 +120,13 @@ public final class HomeButtons implements BlockActionHandler {
   }
 
   private Reply view(String userId, TicketNumber n) {
-    Optional<ConnectedUser> user;
-    try {
-      user = users.find(userId);
-    } catch (RuntimeException e) {
-      log.error("Reading the connection of {} failed: {}", userId, SafeLog.describe(e));
-      return Reply.of(UserMessages.STORE_FAILED);
-    }
-    if (user.isEmpty()) {
-      return Reply.of(UserMessages.NOT_CONNECTED);
+    Asker asker = Asker.find(users, userId);
+    if (asker.refusal() != null) {
+      return Reply.of(asker.refusal());
     }
     String notFound = TicketCommand.notFound(n);
     try {
-      var api = syncro.as(user.get().token());
+      var api = syncro.as(asker.user().token());
       Optional<Ticket> found = api.findTicketByNumber(n);
       return found.isEmpty() ? Reply.of(notFound) : detail.render(api.ticket(found.get().id()));
     } catch (SyncroException e) {

@@ -1,5 +1,6 @@
 package com.syncrobot.feature.home;
 
+import com.syncrobot.slack.Asker;
 import com.syncrobot.slack.SafeLog;
 import com.syncrobot.slack.UserMessages;
 
@@ -20,7 +21,6 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,17 +50,10 @@ public final class HomeTab {
 
   /** Returns the Home view for {@code slackUserId}. */
   View render(String slackUserId) {
-    Optional<ConnectedUser> user;
-    try {
-      user = users.find(slackUserId);
-    } catch (RuntimeException e) {
-      log.error("Reading the connection of {} failed: {}", slackUserId, SafeLog.describe(e));
+    ConnectedUser u = Asker.find(users, slackUserId).user();
+    if (u == null) {
       return views.notConnected();
     }
-    if (user.isEmpty()) {
-      return views.notConnected();
-    }
-    ConnectedUser u = user.get();
     try {
       String key = slackUserId + ":" + u.syncroUserId();
       List<Ticket> mine = tickets.getIfPresent(key);

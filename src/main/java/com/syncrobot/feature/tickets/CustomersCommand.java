@@ -4,7 +4,6 @@ import com.syncrobot.slack.Invocation;
 import com.syncrobot.slack.ReadRunner;
 import com.syncrobot.slack.Subcommand;
 import com.syncrobot.slack.blocks.Mrkdwn;
-import com.syncrobot.slack.blocks.Replies;
 import com.syncrobot.slack.blocks.Reply;
 import com.syncrobot.slack.blocks.SearchText;
 import com.syncrobot.slack.blocks.SectionPacker;
@@ -16,7 +15,6 @@ import com.syncrobot.syncro.Customer;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /** {@code /syncro customers TEXT}: matching customers with e-mail, phone and prepaid hours. */
 public final class CustomersCommand implements Subcommand {
@@ -40,13 +38,8 @@ public final class CustomersCommand implements Subcommand {
 
   @Override
   public Response handle(Invocation call, SlashCommandContext ctx) {
-    Optional<String> problem = SearchText.problem(call.args(), USAGE);
-    if (problem.isPresent()) {
-      return Replies.ack(ctx, problem.get());
-    }
-    String text = call.args();
-    return reads.run("customer search", call, ctx, "Syncro found nothing for that search.",
-        api -> reply(text, api.searchCustomers(text)));
+    return reads.search("customer search", USAGE, call, ctx, "Syncro found nothing for that search.",
+        (api, text) -> reply(text, api.searchCustomers(text)));
   }
 
   static Reply reply(String text, List<Customer> customers) {

@@ -3,7 +3,6 @@ package com.syncrobot.feature.tickets;
 import com.syncrobot.slack.Invocation;
 import com.syncrobot.slack.ReadRunner;
 import com.syncrobot.slack.Subcommand;
-import com.syncrobot.slack.blocks.Replies;
 import com.syncrobot.slack.blocks.Reply;
 import com.syncrobot.slack.blocks.SearchText;
 
@@ -11,7 +10,6 @@ import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.response.Response;
 import com.syncrobot.syncro.Ticket;
 import java.util.List;
-import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /** {@code /syncro search TEXT}: tickets whose subject or customer match, one line each. */
@@ -40,13 +38,8 @@ public final class SearchCommand implements Subcommand {
 
   @Override
   public Response handle(Invocation call, SlashCommandContext ctx) {
-    Optional<String> problem = SearchText.problem(call.args(), USAGE);
-    if (problem.isPresent()) {
-      return Replies.ack(ctx, problem.get());
-    }
-    String text = call.args();
-    return reads.run("ticket search", call, ctx, "Syncro found nothing for that search.",
-        api -> reply(text, api.searchTickets(text), webUrl));
+    return reads.search("ticket search", USAGE, call, ctx, "Syncro found nothing for that search.",
+        (api, text) -> reply(text, api.searchTickets(text), webUrl));
   }
 
   static Reply reply(String text, List<Ticket> tickets, @Nullable String webUrl) {

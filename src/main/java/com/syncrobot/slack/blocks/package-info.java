@@ -3,8 +3,9 @@
  * escaping (every reply goes through it), {@link com.syncrobot.slack.blocks.Reply} and
  * {@link com.syncrobot.slack.blocks.Replies} (an ephemeral answer and the standard ones),
  * {@link com.syncrobot.slack.blocks.SectionPacker} (lines into as few sections as Slack allows),
- * Slack markup to plain text, and times shown in each reader's zone. Comment text rules are in
- * {@code com.syncrobot.text}.
+ * Slack markup to plain text, times shown in each reader's zone, what a submitted modal holds
+ * ({@link com.syncrobot.slack.blocks.ViewValues}) and a modal's private_metadata as JSON ({@link
+ * com.syncrobot.slack.blocks.MetadataJson}). Comment text rules are in {@code com.syncrobot.text}.
  */
 @NullMarked
 package com.syncrobot.slack.blocks;

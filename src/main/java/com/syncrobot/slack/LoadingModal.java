@@ -1,0 +1,75 @@
+package com.syncrobot.slack;
+
+import com.syncrobot.slack.blocks.Mrkdwn;
+import com.syncrobot.slack.blocks.Replies;
+
+import com.slack.api.bolt.context.builtin.SlashCommandContext;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.response.views.ViewsOpenResponse;
+import com.slack.api.methods.response.views.ViewsUpdateResponse;
+import com.slack.api.model.view.View;
+import java.io.IOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The modal a slash command opens at once with its trigger_id, which Slack expires about 3 seconds
+ * after the technician's action, too soon for a Syncro round trip: {@link #open} shows the modal (a
+ * loading view, or the whole form when it needs no Syncro read), the work queue fills it off Slack's
+ * thread, and {@link #update} replaces it. {@code name} names the modal in the log ("bill").
+ */
+public record LoadingModal(String name) {
+  private static final Logger log = LoggerFactory.getLogger(LoadingModal.class);
+
+  /** Work that fills the opened modal {@code viewId} through {@link #update}. */
+  public interface Fill {
+    void fill(MethodsClient client, String viewId);
+  }
+
+  /**
+   * Opens {@code view} and acks; when Slack refuses, acks why and to run {@code usage} again.
+   */
+  public Response open(SlashCommandContext ctx, View view, String usage) throws IOException, SlackApiException {
+    ViewsOpenResponse opened = ctx.client().viewsOpen(r -> r.triggerId(ctx.getTriggerId()).view(view));
+    return opened.isOk() ? ctx.ack() : notOpened(ctx, opened, usage);
+  }
+
+  /**
+   * Opens the {@code loading} view and queues {@code fill} as {@code what}; acks, or acks why not:
+   * Slack refused the view (run {@code usage} again) or the bot is too busy (nothing was opened then
+   * but the loading view).
+   */
+  public Response open(SlashCommandContext ctx, View loading, String usage, WorkQueue work, String what, Fill fill)
+      throws IOException, SlackApiException {
+    ViewsOpenResponse opened = ctx.client().viewsOpen(r -> r.triggerId(ctx.getTriggerId()).view(loading));
+    if (!opened.isOk() || opened.getView() == null) {
+      return notOpened(ctx, opened, usage);
+    }
+    String viewId = opened.getView().getId();
+    MethodsClient client = ctx.client();
+    if (!work.submit(what, () -> fill.fill(client, viewId))) {
+      return Replies.ack(ctx, UserMessages.BUSY);
+    }
+    return ctx.ack();
+  }
+
+  private Response notOpened(SlashCommandContext ctx, ViewsOpenResponse opened, String usage) {
+    log.warn("views.open for the {} modal failed: {}", name, opened.getError());
+    return Replies.ack(ctx, "Slack did not open the dialog (" + Mrkdwn.escapeAndTruncate(
+        String.valueOf(opened.getError()), 60) + "); run " + usage + " again.");
+  }
+
+  /** Replaces the modal's view; a failure is logged, and the technician keeps seeing the view before. */
+  public void update(MethodsClient client, String viewId, View view) {
+    try {
+      ViewsUpdateResponse r = client.viewsUpdate(u -> u.viewId(viewId).view(view));
+      if (!r.isOk()) {
+        log.warn("views.update of the {} modal failed: {}", name, r.getError());
+      }
+    } catch (IOException | SlackApiException e) {
+      log.warn("views.update of the {} modal failed: {}", name, SafeLog.describe(e));
+    }
+  }
+}
