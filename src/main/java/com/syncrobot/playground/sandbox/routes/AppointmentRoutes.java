@@ -35,8 +35,7 @@ final class AppointmentRoutes {
    * double-wrapped (knob), no meta. {@code customer_id} is ignored, as the real filter does not work.
    */
   private SandboxReply list(Call c) {
-    RailsParams p = c.params();
-    return env.store.apply(d -> {
+    return env.apply(c, (d, p) -> {
       LocalDate from = date(p.text("date_from"));
       LocalDate to = date(p.text("date_to"));
       boolean mine = p.bool("mine", false);
@@ -65,8 +64,7 @@ final class AppointmentRoutes {
 
   /** Needs summary, start_at and end_at (or appointment_duration in minutes); answers 201. */
   private SandboxReply create(Call c) {
-    RailsParams p = c.params();
-    return env.store.apply(d -> {
+    return env.apply(c, (d, p) -> {
       List<String> problems = new ArrayList<>();
       if (p.blank("summary")) {
         problems.add("Summary can't be blank");
@@ -112,8 +110,7 @@ final class AppointmentRoutes {
 
   /** Moves or edits one appointment; start_at is required, end_at keeps the length when left out. */
   private SandboxReply update(Call c) {
-    RailsParams p = c.params();
-    return env.store.apply(d -> {
+    return env.apply(c, (d, p) -> {
       SandboxAppointment a = d.appointments.get(c.id());
       if (a == null) {
         return SandboxReply.notFound();

@@ -27,8 +27,7 @@ final class InvoiceRoutes {
 
   /** The list shape carries no line items; {@code ticket_id} filters, newest first. */
   private SandboxReply list(Call c) {
-    RailsParams p = c.params();
-    return env.store.apply(d -> {
+    return env.apply(c, (d, p) -> {
       Long ticket = p.longValue("ticket_id");
       List<SandboxInvoice> hits = new ArrayList<>();
       for (SandboxInvoice i : d.invoices.values()) {
@@ -53,8 +52,7 @@ final class InvoiceRoutes {
 
   /** Makes an invoice from the ticket's uninvoiced line items (see {@link Invoicing}); no line items in the reply. */
   private SandboxReply create(Call c) {
-    RailsParams p = c.params();
-    return env.store.apply(d -> {
+    return env.apply(c, (d, p) -> {
       Long customerId = p.longValue("customer_id");
       if (customerId == null || !d.customers.containsKey(customerId)) {
         return Errors.messages(List.of("Customer can't be blank"));
