@@ -17,13 +17,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /** {@code GET/POST /appointments} and {@code PUT /appointments/{id}}. */
-final class AppointmentRoutes {
-  private final Env env;
-
-  AppointmentRoutes(Env env) {
-    this.env = env;
-  }
-
+record AppointmentRoutes(Env env) {
   void register(Router r) {
     r.add("GET", "/appointments", this::list);
     r.add("POST", "/appointments", this::create);

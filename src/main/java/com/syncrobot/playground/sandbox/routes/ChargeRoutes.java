@@ -15,14 +15,8 @@ import java.util.List;
  * A ticket's charges: {@code add_line_item} (flat), {@code update_line_item} ({@code
  * ticket_line_item} wrapper), {@code timer_entry} and {@code charge_timer_entry} (flat timers, R12).
  */
-final class ChargeRoutes {
+record ChargeRoutes(Env env) {
   private static final BigDecimal SIXTY = BigDecimal.valueOf(60);
-
-  private final Env env;
-
-  ChargeRoutes(Env env) {
-    this.env = env;
-  }
 
   void register(Router r) {
     r.add("POST", "/tickets/{id}/add_line_item", this::add);

@@ -11,13 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 
 /** {@code GET /tickets/{id}/comments} and {@code POST /tickets/{id}/comment}. */
-final class CommentRoutes {
-  private final Env env;
-
-  CommentRoutes(Env env) {
-    this.env = env;
-  }
-
+record CommentRoutes(Env env) {
   void register(Router r) {
     r.add("GET", "/tickets/{id}/comments", this::list);
     r.add("POST", "/tickets/{id}/comment", this::create);

@@ -10,13 +10,7 @@ import java.util.List;
 import java.util.Locale;
 
 /** {@code /customers}, {@code /customers/{id}}, {@code /customer_assets}, {@code /products/{id}}. */
-final class CustomerRoutes {
-  private final Env env;
-
-  CustomerRoutes(Env env) {
-    this.env = env;
-  }
-
+record CustomerRoutes(Env env) {
   void register(Router r) {
     r.add("GET", "/customers", this::list);
     r.add("GET", "/customers/{id}", this::show);

@@ -11,13 +11,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** {@code GET/POST /invoices}, {@code GET/DELETE /invoices/{id}}. */
-final class InvoiceRoutes {
-  private final Env env;
-
-  InvoiceRoutes(Env env) {
-    this.env = env;
-  }
-
+record InvoiceRoutes(Env env) {
   void register(Router r) {
     r.add("GET", "/invoices", this::list);
     r.add("GET", "/invoices/{id}", this::show);

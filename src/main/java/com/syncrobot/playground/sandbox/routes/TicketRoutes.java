@@ -17,13 +17,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /** {@code GET/POST /tickets}, {@code GET/PUT /tickets/{id}}. */
-final class TicketRoutes {
-  private final Env env;
-
-  TicketRoutes(Env env) {
-    this.env = env;
-  }
-
+record TicketRoutes(Env env) {
   void register(Router r) {
     r.add("GET", "/tickets", this::list);
     r.add("GET", "/tickets/{id}", this::show);
