@@ -16,6 +16,8 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -120,15 +122,9 @@ final class AdminHandler implements HttpHandler {
     if (b.path("clear").asBoolean(false)) {
       f.clear();
     }
-    if (b.has("latencyMs")) {
-      f.latency(Duration.ofMillis(b.get("latencyMs").asLong()));
-    }
-    if (b.has("down")) {
-      f.down(b.get("down").asBoolean());
-    }
-    if (b.has("commitDelayMs")) {
-      f.commitDelay(Duration.ofMillis(b.get("commitDelayMs").asLong()));
-    }
+    ifSent(b, "latencyMs", n -> Duration.ofMillis(n.asLong()), f::latency);
+    ifSent(b, "down", JsonNode::asBoolean, f::down);
+    ifSent(b, "commitDelayMs", n -> Duration.ofMillis(n.asLong()), f::commitDelay);
     JsonNode next = b.get("nextWrite");
     if (next != null && next.isTextual()) {
       f.nextWrite(WriteFault.fromWireName(next.asText()));
@@ -155,41 +151,24 @@ final class AdminHandler implements HttpHandler {
 
   private void applyKnobs(JsonNode b) {
     SandboxKnobs k = sandbox.knobs();
-    if (b.has("ticketsPageSize")) {
-      k.ticketsPageSize(b.get("ticketsPageSize").asInt());
-    }
-    if (b.has("listPageSize")) {
-      k.listPageSize(b.get("listPageSize").asInt());
-    }
-    if (b.has("commentsDefaultPerPage")) {
-      k.commentsDefaultPerPage(b.get("commentsDefaultPerPage").asInt());
-    }
-    if (b.has("commentsMaxPerPage")) {
-      k.commentsMaxPerPage(b.get("commentsMaxPerPage").asInt());
-    }
-    if (b.has("rateLimit")) {
-      k.rateLimit(b.get("rateLimit").asInt());
-    }
-    if (b.has("rateLimitWindowSeconds")) {
-      k.rateLimitWindow(Duration.ofSeconds(b.get("rateLimitWindowSeconds").asLong()));
-    }
-    if (b.has("retryAfterSeconds")) {
-      k.retryAfterSeconds(b.get("retryAfterSeconds").isNull() ? null : b.get("retryAfterSeconds").asInt());
-    }
-    if (b.has("doubleWrapAppointments")) {
-      k.doubleWrapAppointments(b.get("doubleWrapAppointments").asBoolean());
-    }
-    if (b.has("accountOffsetTimestamps")) {
-      k.accountOffsetTimestamps(b.get("accountOffsetTimestamps").asBoolean());
-    }
-    if (b.has("accountZone")) {
-      k.accountZone(ZoneId.of(b.get("accountZone").asText()));
-    }
-    if (b.has("invoiceDeleteFailsSilently")) {
-      k.invoiceDeleteFailsSilently(b.get("invoiceDeleteFailsSilently").asBoolean());
-    }
-    if (b.has("taxRatePercent")) {
-      k.taxRatePercent(new BigDecimal(b.get("taxRatePercent").asText()));
+    ifSent(b, "ticketsPageSize", JsonNode::asInt, k::ticketsPageSize);
+    ifSent(b, "listPageSize", JsonNode::asInt, k::listPageSize);
+    ifSent(b, "commentsDefaultPerPage", JsonNode::asInt, k::commentsDefaultPerPage);
+    ifSent(b, "commentsMaxPerPage", JsonNode::asInt, k::commentsMaxPerPage);
+    ifSent(b, "rateLimit", JsonNode::asInt, k::rateLimit);
+    ifSent(b, "rateLimitWindowSeconds", n -> Duration.ofSeconds(n.asLong()), k::rateLimitWindow);
+    ifSent(b, "retryAfterSeconds", n -> n.isNull() ? null : n.asInt(), k::retryAfterSeconds);
+    ifSent(b, "doubleWrapAppointments", JsonNode::asBoolean, k::doubleWrapAppointments);
+    ifSent(b, "accountOffsetTimestamps", JsonNode::asBoolean, k::accountOffsetTimestamps);
+    ifSent(b, "accountZone", n -> ZoneId.of(n.asText()), k::accountZone);
+    ifSent(b, "invoiceDeleteFailsSilently", JsonNode::asBoolean, k::invoiceDeleteFailsSilently);
+    ifSent(b, "taxRatePercent", n -> new BigDecimal(n.asText()), k::taxRatePercent);
+  }
+
+  /** Reads {@code field} of the body with {@code read} and hands it to {@code set}, if the body has it. */
+  private static <T> void ifSent(JsonNode b, String field, Function<JsonNode, T> read, Consumer<T> set) {
+    if (b.has(field)) {
+      set.accept(read.apply(b.get(field)));
     }
   }
 

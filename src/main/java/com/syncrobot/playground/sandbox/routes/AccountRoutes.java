@@ -9,13 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 /** {@code /me}, {@code /settings}, {@code /tickets/settings}, {@code /users}, {@code /appointment_types}. */
-final class AccountRoutes {
-  private final Env env;
-
-  AccountRoutes(Env env) {
-    this.env = env;
-  }
-
+record AccountRoutes(Env env) {
   void register(Router r) {
     r.add("GET", "/me", this::me);
     r.add("GET", "/settings", this::settings);

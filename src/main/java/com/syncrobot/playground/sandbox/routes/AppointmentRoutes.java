@@ -17,13 +17,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /** {@code GET/POST /appointments} and {@code PUT /appointments/{id}}. */
-final class AppointmentRoutes {
-  private final Env env;
-
-  AppointmentRoutes(Env env) {
-    this.env = env;
-  }
-
+record AppointmentRoutes(Env env) {
   void register(Router r) {
     r.add("GET", "/appointments", this::list);
     r.add("POST", "/appointments", this::create);
@@ -35,8 +29,7 @@ final class AppointmentRoutes {
    * double-wrapped (knob), no meta. {@code customer_id} is ignored, as the real filter does not work.
    */
   private SandboxReply list(Call c) {
-    RailsParams p = c.params();
-    return env.store.apply(d -> {
+    return env.apply(c, (d, p) -> {
       LocalDate from = date(p.text("date_from"));
       LocalDate to = date(p.text("date_to"));
       boolean mine = p.bool("mine", false);
@@ -65,8 +58,7 @@ final class AppointmentRoutes {
 
   /** Needs summary, start_at and end_at (or appointment_duration in minutes); answers 201. */
   private SandboxReply create(Call c) {
-    RailsParams p = c.params();
-    return env.store.apply(d -> {
+    return env.apply(c, (d, p) -> {
       List<String> problems = new ArrayList<>();
       if (p.blank("summary")) {
         problems.add("Summary can't be blank");
@@ -112,8 +104,7 @@ final class AppointmentRoutes {
 
   /** Moves or edits one appointment; start_at is required, end_at keeps the length when left out. */
   private SandboxReply update(Call c) {
-    RailsParams p = c.params();
-    return env.store.apply(d -> {
+    return env.apply(c, (d, p) -> {
       SandboxAppointment a = d.appointments.get(c.id());
       if (a == null) {
         return SandboxReply.notFound();

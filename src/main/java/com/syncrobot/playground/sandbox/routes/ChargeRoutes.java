@@ -2,7 +2,6 @@ package com.syncrobot.playground.sandbox.routes;
 
 import com.syncrobot.playground.sandbox.model.Catalog;
 import com.syncrobot.playground.sandbox.model.SandboxLineItem;
-import com.syncrobot.playground.sandbox.model.SandboxTicket;
 import com.syncrobot.playground.sandbox.model.SandboxTimer;
 import com.syncrobot.playground.sandbox.model.Seed;
 import java.math.BigDecimal;
@@ -10,21 +9,14 @@ import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
  * A ticket's charges: {@code add_line_item} (flat), {@code update_line_item} ({@code
  * ticket_line_item} wrapper), {@code timer_entry} and {@code charge_timer_entry} (flat timers, R12).
  */
-final class ChargeRoutes {
+record ChargeRoutes(Env env) {
   private static final BigDecimal SIXTY = BigDecimal.valueOf(60);
-
-  private final Env env;
-
-  ChargeRoutes(Env env) {
-    this.env = env;
-  }
 
   void register(Router r) {
     r.add("POST", "/tickets/{id}/add_line_item", this::add);
@@ -39,19 +31,8 @@ final class ChargeRoutes {
    * dropped), so without it the line is $0.00; {@code taxable} defaults to true (R6).
    */
   private SandboxReply add(Call c) {
-    RailsParams p = c.params();
-    return env.store.apply(d -> {
-      SandboxTicket t = d.tickets.get(c.id());
-      if (t == null) {
-        return SandboxReply.notFound();
-      }
-      List<String> problems = new ArrayList<>();
-      if (p.blank("name")) {
-        problems.add("Name can't be blank");
-      }
-      if (p.blank("description")) {
-        problems.add("Description can't be blank");
-      }
+    return env.onTicket(c, (d, t, p) -> {
+      List<String> problems = Errors.blanks(p, false, "name", "description");
       if (!problems.isEmpty()) {
         return Errors.errorsString(problems);
       }
@@ -68,21 +49,13 @@ final class ChargeRoutes {
 
   /** Changes the fields sent on the line {@code ticket_line_item_id} of this ticket, invoiced or not. */
   private SandboxReply update(Call c) {
-    RailsParams p = c.params();
-    return env.store.apply(d -> {
-      SandboxTicket t = d.tickets.get(c.id());
+    return env.onTicket(c, (d, t, p) -> {
       Long lineId = p.longValue("ticket_line_item_id");
       SandboxLineItem li = lineId == null ? null : d.lineItems.get(lineId);
-      if (t == null || li == null || li.ticketId() != t.id()) {
+      if (li == null || li.ticketId() != t.id()) {
         return SandboxReply.notFound();
       }
-      List<String> problems = new ArrayList<>();
-      if (p.has("name") && p.blank("name")) {
-        problems.add("Name can't be blank");
-      }
-      if (p.has("description") && p.blank("description")) {
-        problems.add("Description can't be blank");
-      }
+      List<String> problems = Errors.blanks(p, true, "name", "description");
       if (!problems.isEmpty()) {
         return Errors.messages(problems);
       }
@@ -106,12 +79,7 @@ final class ChargeRoutes {
    * product.
    */
   private SandboxReply timer(Call c) {
-    RailsParams p = c.params();
-    return env.store.apply(d -> {
-      SandboxTicket t = d.tickets.get(c.id());
-      if (t == null) {
-        return SandboxReply.notFound();
-      }
+    return env.onTicket(c, (d, t, p) -> {
       String startText = p.text("start_at");
       if (startText == null) {
         return Errors.error(422, "no implicit conversion of nil into String");
@@ -148,12 +116,10 @@ final class ChargeRoutes {
    * Syncro does not guard against it either.
    */
   private SandboxReply charge(Call c) {
-    RailsParams p = c.params();
-    return env.store.apply(d -> {
-      SandboxTicket t = d.tickets.get(c.id());
+    return env.onTicket(c, (d, t, p) -> {
       Long timerId = p.longValue("timer_entry_id");
       SandboxTimer timer = timerId == null ? null : d.timers.get(timerId);
-      if (t == null || timer == null || timer.ticketId() != t.id()) {
+      if (timer == null || timer.ticketId() != t.id()) {
         return SandboxReply.notFound();
       }
       Catalog.Product product = d.products.get(timer.productId() == null ? Seed.REMOTE : timer.productId());

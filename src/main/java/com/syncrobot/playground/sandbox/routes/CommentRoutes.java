@@ -11,13 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 
 /** {@code GET /tickets/{id}/comments} and {@code POST /tickets/{id}/comment}. */
-final class CommentRoutes {
-  private final Env env;
-
-  CommentRoutes(Env env) {
-    this.env = env;
-  }
-
+record CommentRoutes(Env env) {
   void register(Router r) {
     r.add("GET", "/tickets/{id}/comments", this::list);
     r.add("POST", "/tickets/{id}/comment", this::create);
@@ -25,12 +19,8 @@ final class CommentRoutes {
 
   /** Newest first unless {@code sort_direction=ASC}; {@code per_page} honoured up to the knob's maximum. */
   private SandboxReply list(Call c) {
-    RailsParams p = c.params();
-    return env.store.apply(d -> {
-      if (d.ticket(c.id()).isEmpty()) {
-        return SandboxReply.notFound();
-      }
-      List<SandboxComment> all = new ArrayList<>(d.commentsOf(c.id()));
+    return env.onTicket(c, (d, t, p) -> {
+      List<SandboxComment> all = new ArrayList<>(d.commentsOf(t.id()));
       Comparator<SandboxComment> oldestFirst =
           Comparator.comparing(SandboxComment::createdAt).thenComparingLong(SandboxComment::id);
       all.sort("ASC".equalsIgnoreCase(p.text("sort_direction")) ? oldestFirst : oldestFirst.reversed());
@@ -52,19 +42,8 @@ final class CommentRoutes {
    * deduplicates: the same POST twice makes two comments.
    */
   private SandboxReply create(Call c) {
-    RailsParams p = c.params();
-    return env.store.apply(d -> {
-      SandboxTicket t = d.tickets.get(c.id());
-      if (t == null) {
-        return SandboxReply.notFound();
-      }
-      List<String> problems = new ArrayList<>();
-      if (p.blank("body")) {
-        problems.add("Body can't be blank");
-      }
-      if (p.blank("subject")) {
-        problems.add("Subject can't be blank");
-      }
+    return env.onTicket(c, (d, t, p) -> {
+      List<String> problems = Errors.blanks(p, false, "body", "subject");
       if (!problems.isEmpty()) {
         return Errors.messages(problems);
       }

@@ -10,13 +10,7 @@ import java.util.List;
 import java.util.Locale;
 
 /** {@code /customers}, {@code /customers/{id}}, {@code /customer_assets}, {@code /products/{id}}. */
-final class CustomerRoutes {
-  private final Env env;
-
-  CustomerRoutes(Env env) {
-    this.env = env;
-  }
-
+record CustomerRoutes(Env env) {
   void register(Router r) {
     r.add("GET", "/customers", this::list);
     r.add("GET", "/customers/{id}", this::show);
@@ -26,8 +20,7 @@ final class CustomerRoutes {
 
   /** Searches names, email, phone and contact names; the list shape has no {@code prepay_hours}. */
   private SandboxReply list(Call c) {
-    RailsParams p = c.params();
-    return env.store.apply(d -> {
+    return env.apply(c, (d, p) -> {
       String q = p.blank("query") ? null : p.text("query").strip().toLowerCase(Locale.ROOT);
       List<SandboxCustomer> hits = new ArrayList<>();
       for (SandboxCustomer cu : d.customers.values()) {
@@ -53,8 +46,7 @@ final class CustomerRoutes {
 
   /** Wrapped as {@code assets} (not {@code customer_assets}), with the meta seen on live responses. */
   private SandboxReply assets(Call c) {
-    RailsParams p = c.params();
-    return env.store.apply(d -> {
+    return env.apply(c, (d, p) -> {
       Long customer = p.longValue("customer_id");
       String q = p.blank("query") ? null : p.text("query").strip().toLowerCase(Locale.ROOT);
       List<Catalog.Asset> hits = new ArrayList<>();

@@ -3,6 +3,7 @@ package com.syncrobot.playground.sandbox.routes;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Syncro's error bodies, which differ by endpoint (api-notes §1.5). Stateless. */
@@ -38,5 +39,19 @@ public final class Errors {
     p.remove("api_key");
     o.set("params", p);
     return SandboxReply.json(422, o);
+  }
+
+  /**
+   * Rails' "X can't be blank" for each of {@code fields} that is blank, in order; with {@code
+   * onlySent}, only for fields the body carries.
+   */
+  static List<String> blanks(RailsParams p, boolean onlySent, String... fields) {
+    List<String> problems = new ArrayList<>();
+    for (String f : fields) {
+      if ((!onlySent || p.has(f)) && p.blank(f)) {
+        problems.add(Character.toUpperCase(f.charAt(0)) + f.substring(1) + " can't be blank");
+      }
+    }
+    return problems;
   }
 }

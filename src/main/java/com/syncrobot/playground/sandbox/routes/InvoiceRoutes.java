@@ -11,13 +11,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** {@code GET/POST /invoices}, {@code GET/DELETE /invoices/{id}}. */
-final class InvoiceRoutes {
-  private final Env env;
-
-  InvoiceRoutes(Env env) {
-    this.env = env;
-  }
-
+record InvoiceRoutes(Env env) {
   void register(Router r) {
     r.add("GET", "/invoices", this::list);
     r.add("GET", "/invoices/{id}", this::show);
@@ -27,8 +21,7 @@ final class InvoiceRoutes {
 
   /** The list shape carries no line items; {@code ticket_id} filters, newest first. */
   private SandboxReply list(Call c) {
-    RailsParams p = c.params();
-    return env.store.apply(d -> {
+    return env.apply(c, (d, p) -> {
       Long ticket = p.longValue("ticket_id");
       List<SandboxInvoice> hits = new ArrayList<>();
       for (SandboxInvoice i : d.invoices.values()) {
@@ -53,8 +46,7 @@ final class InvoiceRoutes {
 
   /** Makes an invoice from the ticket's uninvoiced line items (see {@link Invoicing}); no line items in the reply. */
   private SandboxReply create(Call c) {
-    RailsParams p = c.params();
-    return env.store.apply(d -> {
+    return env.apply(c, (d, p) -> {
       Long customerId = p.longValue("customer_id");
       if (customerId == null || !d.customers.containsKey(customerId)) {
         return Errors.messages(List.of("Customer can't be blank"));

@@ -14,17 +14,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /** {@code GET/POST /tickets}, {@code GET/PUT /tickets/{id}}. */
-final class TicketRoutes {
-  private final Env env;
-
-  TicketRoutes(Env env) {
-    this.env = env;
-  }
-
+record TicketRoutes(Env env) {
   void register(Router r) {
     r.add("GET", "/tickets", this::list);
     r.add("GET", "/tickets/{id}", this::show);
@@ -37,8 +30,7 @@ final class TicketRoutes {
    * customer_id and user_id; newest first; {@code per_page} is not honoured here.
    */
   private SandboxReply list(Call c) {
-    RailsParams p = c.params();
-    return env.store.apply(d -> {
+    return env.apply(c, (d, p) -> {
       String number = p.text("number");
       String status = p.text("status");
       String query = p.text("query");
@@ -76,16 +68,12 @@ final class TicketRoutes {
 
   /** Creates a ticket with an auto number; {@code comments_attributes} become its first comments. */
   private SandboxReply create(Call c) {
-    RailsParams p = c.params();
-    return env.store.apply(d -> {
+    return env.apply(c, (d, p) -> {
       Long customerId = p.longValue("customer_id");
       if (customerId == null || !d.customers.containsKey(customerId)) {
         return Errors.error(422, "Customer required field");
       }
-      List<String> problems = new ArrayList<>();
-      if (p.blank("subject")) {
-        problems.add("Subject can't be blank");
-      }
+      List<String> problems = Errors.blanks(p, false, "subject");
       String status = p.blank("status") ? "New" : Vocabulary.status(p.text("status")).orElse(null);
       if (status == null) {
         problems.add("Status is not included in the list");
@@ -122,17 +110,8 @@ final class TicketRoutes {
 
   /** Changes the fields sent and leaves the others; unknown fields are ignored, as Rails does. */
   private SandboxReply update(Call c) {
-    RailsParams p = c.params();
-    return env.store.apply(d -> {
-      Optional<SandboxTicket> found = d.ticket(c.id());
-      if (found.isEmpty()) {
-        return SandboxReply.notFound();
-      }
-      SandboxTicket t = found.get();
-      List<String> problems = new ArrayList<>();
-      if (p.has("subject") && p.blank("subject")) {
-        problems.add("Subject can't be blank");
-      }
+    return env.onTicket(c, (d, t, p) -> {
+      List<String> problems = Errors.blanks(p, true, "subject");
       String status = t.status();
       if (!p.blank("status")) {
         status = Vocabulary.status(p.text("status")).orElse(null);

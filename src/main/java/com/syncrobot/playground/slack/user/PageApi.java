@@ -24,25 +24,13 @@ import org.slf4j.LoggerFactory;
  * under {@code /sim/}. POSTs must be {@code application/json}, so another site cannot drive the
  * simulator from a browser without a CORS preflight, which this server never grants.
  */
-public final class PageApi implements HttpHandler {
+public record PageApi(Changes changes, Snapshot snapshot, UserActions actions, ModalActions modals) implements HttpHandler {
   /** How long a state request waits for a change before answering with the same version. */
   static final Duration LONG_POLL = Duration.ofSeconds(20);
   private static final Logger log = LoggerFactory.getLogger(PageApi.class);
   private static final Map<String, String> STATIC = Map.of(
       "/", "slack.html", "/index.html", "slack.html",
       "/static/slack.js", "slack.js", "/static/slack.css", "slack.css");
-
-  private final Changes changes;
-  private final Snapshot snapshot;
-  private final UserActions actions;
-  private final ModalActions modals;
-
-  public PageApi(Changes changes, Snapshot snapshot, UserActions actions, ModalActions modals) {
-    this.changes = changes;
-    this.snapshot = snapshot;
-    this.actions = actions;
-    this.modals = modals;
-  }
 
   @Override
   public void handle(HttpExchange ex) throws IOException {

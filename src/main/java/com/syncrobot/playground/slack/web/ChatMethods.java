@@ -18,17 +18,9 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /** The chat.* methods: post, update, ephemeral, delete, unfurl and permalink, with Slack's checks and errors. */
-public final class ChatMethods {
+public record ChatMethods(Conversations conv, Supplier<String> baseUrl) {
   /** Slack truncates longer text; it refuses a message far beyond it. */
   static final int MAX_TEXT = 40_000;
-
-  private final Conversations conv;
-  private final Supplier<String> baseUrl;
-
-  public ChatMethods(Conversations conv, Supplier<String> baseUrl) {
-    this.conv = conv;
-    this.baseUrl = baseUrl;
-  }
 
   void register(Map<String, ApiMethod> methods) {
     methods.put("chat.postMessage", this::postMessage);

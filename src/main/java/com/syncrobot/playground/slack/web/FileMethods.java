@@ -21,17 +21,7 @@ import org.jspecify.annotations.Nullable;
  * the returned URL, files.completeUploadExternal) and the legacy files.upload. A shared file
  * appears as a bot message in the channel, with the initial comment as its text.
  */
-public final class FileMethods {
-  private final FileStore files;
-  private final Conversations conv;
-  private final Supplier<String> baseUrl;
-
-  public FileMethods(FileStore files, Conversations conv, Supplier<String> baseUrl) {
-    this.files = files;
-    this.conv = conv;
-    this.baseUrl = baseUrl;
-  }
-
+public record FileMethods(FileStore files, Conversations conv, Supplier<String> baseUrl) {
   void register(Map<String, ApiMethod> methods) {
     methods.put("files.getUploadURLExternal", this::uploadUrl);
     methods.put("files.completeUploadExternal", this::complete);

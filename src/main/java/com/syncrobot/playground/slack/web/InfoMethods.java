@@ -20,21 +20,11 @@ import java.util.function.Supplier;
  * As in Slack, a private channel the bot is not in is {@code channel_not_found}; members come in pages
  * ({@code limit}, default 100, at most 1000) with an opaque cursor.
  */
-public final class InfoMethods {
+public record InfoMethods(Conversations conv, Clock clock, Supplier<String> baseUrl) {
   static final int DEFAULT_MEMBERS_LIMIT = 100;
   static final int MAX_MEMBERS_LIMIT = 1000;
   /** The other organization of every simulated Slack Connect channel. */
   static final String OTHER_TEAM_ID = "T0PARTNER";
-
-  private final Conversations conv;
-  private final Clock clock;
-  private final Supplier<String> baseUrl;
-
-  public InfoMethods(Conversations conv, Clock clock, Supplier<String> baseUrl) {
-    this.conv = conv;
-    this.clock = clock;
-    this.baseUrl = baseUrl;
-  }
 
   void register(Map<String, ApiMethod> methods) {
     methods.put("auth.test", p -> SlackJson.ok().put("url", baseUrl.get() + "/").put("team", Team.TEAM_NAME)

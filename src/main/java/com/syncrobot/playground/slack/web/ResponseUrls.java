@@ -26,16 +26,8 @@ import org.jspecify.annotations.Nullable;
  * message, ephemeral unless {@code response_type} is {@code in_channel}. Errors come back as Slack
  * sends them: a non-200 status with a short text body.
  */
-public final class ResponseUrls implements HttpHandler {
+public record ResponseUrls(Handles handles, Conversations conv) implements HttpHandler {
   public static final String PREFIX = "/response/";
-
-  private final Handles handles;
-  private final Conversations conv;
-
-  public ResponseUrls(Handles handles, Conversations conv) {
-    this.handles = handles;
-    this.conv = conv;
-  }
 
   @Override
   public void handle(HttpExchange ex) throws IOException {

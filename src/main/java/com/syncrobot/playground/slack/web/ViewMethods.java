@@ -12,17 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 /** The views.* methods: modals opened with a trigger_id, pushed, updated, and the Home tab published. */
-public final class ViewMethods {
-  private final Views views;
-  private final Handles handles;
-  private final Conversations conv;
-
-  public ViewMethods(Views views, Handles handles, Conversations conv) {
-    this.views = views;
-    this.handles = handles;
-    this.conv = conv;
-  }
-
+public record ViewMethods(Views views, Handles handles, Conversations conv) {
   void register(Map<String, ApiMethod> methods) {
     methods.put("views.open", p -> answer(views.open(trigger(p), view(p))));
     methods.put("views.push", p -> answer(views.push(trigger(p), view(p))));
