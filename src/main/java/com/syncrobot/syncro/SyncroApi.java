@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -71,14 +72,7 @@ public final class SyncroApi {
    * "Not Closed" pseudo-status, then filters here too, since account statuses are customisable.
    */
   public List<Ticket> openTickets() {
-    List<Ticket> open = new ArrayList<>();
-    for (Ticket t : ticketPages(query("status", NOT_CLOSED), null)) {
-      if (t.isOpen()) {
-        open.add(t);
-      }
-    }
-    open.sort(NEWEST_FIRST);
-    return open;
+    return ticketsWhere(query("status", NOT_CLOSED), Ticket::isOpen);
   }
 
   /** Returns all tickets Syncro's search finds for {@code query}, over all pages. */
@@ -92,14 +86,8 @@ public final class SyncroApi {
    */
   public List<Ticket> ticketsOfCustomer(CustomerId customerId) {
     Objects.requireNonNull(customerId, "customerId");
-    List<Ticket> out = new ArrayList<>();
-    for (Ticket t : ticketPages(query("customer_id", Long.toString(customerId.value())), null)) {
-      if (customerId.equals(t.customerId())) {
-        out.add(t);
-      }
-    }
-    out.sort(NEWEST_FIRST);
-    return out;
+    return ticketsWhere(query("customer_id", Long.toString(customerId.value())),
+        t -> customerId.equals(t.customerId()));
   }
 
   /**
@@ -280,14 +268,7 @@ public final class SyncroApi {
    */
   public List<Ticket> ticketsWithStatus(String status) {
     String wanted = Objects.requireNonNull(status, "status").strip();
-    List<Ticket> out = new ArrayList<>();
-    for (Ticket t : ticketPages(query("status", wanted), null)) {
-      if (t.status().strip().equalsIgnoreCase(wanted)) {
-        out.add(t);
-      }
-    }
-    out.sort(NEWEST_FIRST);
-    return out;
+    return ticketsWhere(query("status", wanted), t -> t.status().strip().equalsIgnoreCase(wanted));
   }
 
   /**
@@ -297,14 +278,7 @@ public final class SyncroApi {
   public List<Ticket> openTicketsAssignedTo(long userId) {
     Map<String, String> q = query("status", NOT_CLOSED);
     q.put("user_id", Long.toString(positive(userId)));
-    List<Ticket> out = new ArrayList<>();
-    for (Ticket t : ticketPages(q, null)) {
-      if (t.isOpen() && t.userId() != null && t.userId() == userId) {
-        out.add(t);
-      }
-    }
-    out.sort(NEWEST_FIRST);
-    return out;
+    return ticketsWhere(q, t -> t.isOpen() && t.userId() != null && t.userId() == userId);
   }
 
   /**
@@ -357,6 +331,13 @@ public final class SyncroApi {
    */
   public WriteResponse write(SyncroWrite write) {
     return http.write(token, priority, Objects.requireNonNull(write, "write"));
+  }
+
+  /** Returns the tickets listed for {@code q} over all pages that {@code keep} accepts, newest first. */
+  private List<Ticket> ticketsWhere(Map<String, String> q, Predicate<Ticket> keep) {
+    List<Ticket> out = new ArrayList<>(ticketPages(q, null).stream().filter(keep).toList());
+    out.sort(NEWEST_FIRST);
+    return out;
   }
 
   private List<Ticket> ticketPages(
