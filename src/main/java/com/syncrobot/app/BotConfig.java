@@ -120,16 +120,7 @@ public record BotConfig(
     if (portNumber < 0 || portNumber > 65535) {
       throw new ConfigException(PORT + " must be between 0 and 65535, got " + portNumber);
     }
-    String ttl = value(env, PREVIEW_TTL_MINUTES).orElse("30");
-    long ttlMinutes;
-    try {
-      ttlMinutes = Long.parseLong(ttl);
-    } catch (NumberFormatException e) {
-      throw new ConfigException(PREVIEW_TTL_MINUTES + " must be whole minutes, got '" + ttl + "'");
-    }
-    if (ttlMinutes < 1 || ttlMinutes > 24 * 60) {
-      throw new ConfigException(PREVIEW_TTL_MINUTES + " must be 1 to 1440, got " + ttlMinutes);
-    }
+    long ttlMinutes = number(env, PREVIEW_TTL_MINUTES, 30, 1, 24 * 60, "minutes");
     List<URI> ollama = new ArrayList<>();
     for (String u : value(env, OLLAMA_URLS).orElse("").split("[,\\s]+")) {
       if (!u.isBlank()) {

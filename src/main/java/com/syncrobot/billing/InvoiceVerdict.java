@@ -21,7 +21,9 @@ public sealed interface InvoiceVerdict
         InvoiceVerdict.Mismatch {
 
   /** Returns whether the billing may be reported as done (the ticket may be set to Invoiced). */
-  boolean success();
+  default boolean success() {
+    return this instanceof Matches || this instanceof PrepaidZeroOk;
+  }
 
   /** Returns the verdict in plain words for the technician. */
   String explanation();
@@ -103,11 +105,6 @@ public sealed interface InvoiceVerdict
       Objects.requireNonNull(expectedTotal, "expectedTotal == null");
       Objects.requireNonNull(explanation, "explanation == null");
     }
-
-    @Override
-    public boolean success() {
-      return true;
-    }
   }
 
   /** A $0.00 invoice for a prepaid customer whose block dropped by exactly the quantity: success (R10). */
@@ -120,11 +117,6 @@ public sealed interface InvoiceVerdict
       Objects.requireNonNull(prepayAfter, "prepayAfter == null");
       Objects.requireNonNull(quantity, "quantity == null");
       Objects.requireNonNull(explanation, "explanation == null");
-    }
-
-    @Override
-    public boolean success() {
-      return true;
     }
   }
 
@@ -144,11 +136,6 @@ public sealed interface InvoiceVerdict
         throw new IllegalArgumentException("a $0 recovery needs at least one line to fix");
       }
     }
-
-    @Override
-    public boolean success() {
-      return false;
-    }
   }
 
   /** Anything else: expected and actual are shown, nothing is fixed automatically. */
@@ -157,11 +144,6 @@ public sealed interface InvoiceVerdict
     public Mismatch {
       Objects.requireNonNull(expectedTotal, "expectedTotal == null");
       Objects.requireNonNull(explanation, "explanation == null");
-    }
-
-    @Override
-    public boolean success() {
-      return false;
     }
   }
 

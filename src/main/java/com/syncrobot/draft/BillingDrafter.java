@@ -2,7 +2,6 @@ package com.syncrobot.draft;
 
 import com.syncrobot.billing.DraftedTexts;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,14 +38,10 @@ public final class BillingDrafter {
   /** Returns the drafted texts; never fails for want of a model (R13 fallback). */
   public DraftedTexts draft(BillingContext context) {
     Objects.requireNonNull(context, "context == null");
-    try {
-      Map<String, String> v = ModelAnswer.ask(client, SYSTEM_PROMPT, userPrompt(context), FIELDS);
-      return new DraftedTexts(v.get("comment_subject"), v.get("comment_body"), v.get("line_item_description"),
-          v.get("preview"), true, ModelAnswer.byModelNote(client));
-    } catch (OllamaException e) {
-      log.info("Billing draft for {} falls back to the notes: {}", context.ticketNumber(), e.getMessage());
-      return fallback(context, ModelAnswer.fallbackNote(e));
-    }
+    return ModelAnswer.draftOr(client, SYSTEM_PROMPT, userPrompt(context), FIELDS,
+        v -> new DraftedTexts(v.get("comment_subject"), v.get("comment_body"), v.get("line_item_description"),
+            v.get("preview"), true, ModelAnswer.byModelNote(client)),
+        note -> fallback(context, note), log, "Billing draft for " + context.ticketNumber());
   }
 
   /**

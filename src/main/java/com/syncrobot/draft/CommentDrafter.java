@@ -2,7 +2,6 @@ package com.syncrobot.draft;
 
 import com.syncrobot.billing.Visibility;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,14 +33,11 @@ public final class CommentDrafter {
   /** Returns the drafted comment; never fails for want of a model (R13 fallback). */
   public DraftedComment draft(CommentContext context) {
     Objects.requireNonNull(context, "context == null");
-    try {
-      Map<String, String> v = ModelAnswer.ask(client, SYSTEM_PROMPT, userPrompt(context), FIELDS);
-      return new DraftedComment(v.get("comment_subject"), v.get("comment_body"), true,
-          ModelAnswer.byModelNote(client));
-    } catch (OllamaException e) {
-      log.info("Comment draft for {} falls back to the notes: {}", context.ticketNumber(), e.getMessage());
-      return new DraftedComment("Update", Notes.html(context.notes()), false, ModelAnswer.fallbackNote(e));
-    }
+    return ModelAnswer.draftOr(client, SYSTEM_PROMPT, userPrompt(context), FIELDS,
+        v -> new DraftedComment(v.get("comment_subject"), v.get("comment_body"), true,
+            ModelAnswer.byModelNote(client)),
+        note -> new DraftedComment("Update", Notes.html(context.notes()), false, note), log,
+        "Comment draft for " + context.ticketNumber());
   }
 
   static String userPrompt(CommentContext c) {

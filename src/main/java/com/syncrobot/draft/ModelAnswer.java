@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import org.slf4j.Logger;
 
 /** Asks the model for a JSON object and insists on its required string fields. */
 final class ModelAnswer {
@@ -33,6 +35,20 @@ final class ModelAnswer {
           "the model's answer lacked " + String.join(", ", missing));
     }
     return values;
+  }
+
+  /**
+   * Returns what {@code drafted} makes of the model's answer or, if the model fails, logs that
+   * {@code what} falls back to the notes and returns what {@code fallback} makes of the fallback note.
+   */
+  static <T> T draftOr(OllamaClient client, String system, String user, List<String> fields,
+      Function<Map<String, String>, T> drafted, Function<String, T> fallback, Logger log, String what) {
+    try {
+      return drafted.apply(ask(client, system, user, fields));
+    } catch (OllamaException e) {
+      log.info("{} falls back to the notes: {}", what, e.getMessage());
+      return fallback.apply(fallbackNote(e));
+    }
   }
 
   static String byModelNote(OllamaClient client) {

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -43,7 +44,7 @@ public final class SyncroApi {
 
   /** Returns the token's owner ({@code GET /me}, flat). */
   public Me me() {
-    return http.getOne(token, priority, "/me", Map.of(), SyncroJson::me);
+    return getOne("/me", SyncroJson::me);
   }
 
   /** Returns the ticket whose number is exactly {@code n}, or empty; never a near match (R26). */
@@ -58,11 +59,8 @@ public final class SyncroApi {
 
   /** Returns the ticket with comments (newest first), line items, customer, contact and tech. */
   public Ticket ticket(TicketId id) {
-    return http.getOne(
-        token,
-        priority,
+    return getOne(
         SyncroPaths.ticket(id),
-        Map.of(),
         b -> SyncroJson.ticket(SyncroJson.unwrap(b, "ticket")));
   }
 
@@ -71,14 +69,7 @@ public final class SyncroApi {
    * "Not Closed" pseudo-status, then filters here too, since account statuses are customisable.
    */
   public List<Ticket> openTickets() {
-    List<Ticket> open = new ArrayList<>();
-    for (Ticket t : ticketPages(query("status", NOT_CLOSED), null)) {
-      if (t.isOpen()) {
-        open.add(t);
-      }
-    }
-    open.sort(NEWEST_FIRST);
-    return open;
+    return ticketsWhere(query("status", NOT_CLOSED), Ticket::isOpen);
   }
 
   /** Returns all tickets Syncro's search finds for {@code query}, over all pages. */
@@ -92,14 +83,8 @@ public final class SyncroApi {
    */
   public List<Ticket> ticketsOfCustomer(CustomerId customerId) {
     Objects.requireNonNull(customerId, "customerId");
-    List<Ticket> out = new ArrayList<>();
-    for (Ticket t : ticketPages(query("customer_id", Long.toString(customerId.value())), null)) {
-      if (customerId.equals(t.customerId())) {
-        out.add(t);
-      }
-    }
-    out.sort(NEWEST_FIRST);
-    return out;
+    return ticketsWhere(query("customer_id", Long.toString(customerId.value())),
+        t -> customerId.equals(t.customerId()));
   }
 
   /**
@@ -107,11 +92,8 @@ public final class SyncroApi {
    * swagger's {@code GET /ticket_timers} has no ticket filter, so the detail is the reliable source.
    */
   public List<TicketTimer> ticketTimers(TicketId id) {
-    return http.getOne(
-        token,
-        priority,
+    return getOne(
         SyncroPaths.ticket(id),
-        Map.of(),
         b -> SyncroJson.mapAll(SyncroJson.unwrap(b, "ticket").get("ticket_timers"), SyncroJson::ticketTimer));
   }
 
@@ -145,21 +127,15 @@ public final class SyncroApi {
 
   /** Returns the customer with {@code prepay_hours} and contacts. */
   public Customer customer(CustomerId id) {
-    return http.getOne(
-        token,
-        priority,
+    return getOne(
         "/customers/" + id.value(),
-        Map.of(),
         b -> SyncroJson.customer(SyncroJson.unwrap(b, "customer")));
   }
 
   /** Returns the product with its live {@code price_retail}. */
   public Product product(long productId) {
-    return http.getOne(
-        token,
-        priority,
+    return getOne(
         "/products/" + positive(productId),
-        Map.of(),
         b -> SyncroJson.product(SyncroJson.unwrap(b, "product")));
   }
 
@@ -195,21 +171,15 @@ public final class SyncroApi {
 
   /** Returns the technicians ({@code {"users": [[id, "Name"], ...]}}). */
   public List<SyncroUser> users() {
-    return http.getOne(
-        token,
-        priority,
+    return getOne(
         "/users",
-        Map.of(),
         b -> SyncroJson.mapAll(SyncroJson.listNode(b, "users"), SyncroJson::user));
   }
 
   /** Returns the account's appointment types. */
   public List<AppointmentType> appointmentTypes() {
-    return http.getOne(
-        token,
-        priority,
+    return getOne(
         "/appointment_types",
-        Map.of(),
         b -> SyncroJson.mapAll(SyncroJson.listNode(b, "appointment_types"), SyncroJson::appointmentType));
   }
 
@@ -234,11 +204,8 @@ public final class SyncroApi {
 
   /** Returns the invoice with its line items ({@code GET /invoices/{id}}, wrapped or flat). */
   public Invoice invoice(long invoiceId) {
-    return http.getOne(
-        token,
-        priority,
+    return getOne(
         SyncroPaths.invoice(positive(invoiceId)),
-        Map.of(),
         b -> SyncroJson.invoice(SyncroJson.unwrap(b, "invoice")));
   }
 
@@ -280,14 +247,7 @@ public final class SyncroApi {
    */
   public List<Ticket> ticketsWithStatus(String status) {
     String wanted = Objects.requireNonNull(status, "status").strip();
-    List<Ticket> out = new ArrayList<>();
-    for (Ticket t : ticketPages(query("status", wanted), null)) {
-      if (t.status().strip().equalsIgnoreCase(wanted)) {
-        out.add(t);
-      }
-    }
-    out.sort(NEWEST_FIRST);
-    return out;
+    return ticketsWhere(query("status", wanted), t -> t.status().strip().equalsIgnoreCase(wanted));
   }
 
   /**
@@ -297,14 +257,7 @@ public final class SyncroApi {
   public List<Ticket> openTicketsAssignedTo(long userId) {
     Map<String, String> q = query("status", NOT_CLOSED);
     q.put("user_id", Long.toString(positive(userId)));
-    List<Ticket> out = new ArrayList<>();
-    for (Ticket t : ticketPages(q, null)) {
-      if (t.isOpen() && t.userId() != null && t.userId() == userId) {
-        out.add(t);
-      }
-    }
-    out.sort(NEWEST_FIRST);
-    return out;
+    return ticketsWhere(q, t -> t.isOpen() && t.userId() != null && t.userId() == userId);
   }
 
   /**
@@ -312,11 +265,8 @@ public final class SyncroApi {
    * ticket line item carries {@code converted} (true once invoiced) rather than an invoice id.
    */
   public List<LineItem> uninvoicedLineItems(TicketId id) {
-    return http.getOne(
-        token,
-        priority,
+    return getOne(
         SyncroPaths.ticket(id),
-        Map.of(),
         b -> uninvoiced(SyncroJson.unwrap(b, "ticket")));
   }
 
@@ -337,11 +287,8 @@ public final class SyncroApi {
 
   /** Returns the invoice with whether it is paid ({@code is_paid}) and its due date. */
   public InvoiceOverview invoiceOverview(long invoiceId) {
-    return http.getOne(
-        token,
-        priority,
+    return getOne(
         SyncroPaths.invoice(positive(invoiceId)),
-        Map.of(),
         b -> {
           JsonNode i = SyncroJson.unwrap(b, "invoice");
           boolean paid = SyncroJson.bool(i.get("is_paid")) || SyncroJson.bool(i.get("verified_paid"));
@@ -357,6 +304,18 @@ public final class SyncroApi {
    */
   public WriteResponse write(SyncroWrite write) {
     return http.write(token, priority, Objects.requireNonNull(write, "write"));
+  }
+
+  /** Returns the tickets listed for {@code q} over all pages that {@code keep} accepts, newest first. */
+  private List<Ticket> ticketsWhere(Map<String, String> q, Predicate<Ticket> keep) {
+    List<Ticket> out = new ArrayList<>(ticketPages(q, null).stream().filter(keep).toList());
+    out.sort(NEWEST_FIRST);
+    return out;
+  }
+
+  /** GETs {@code path} without a query and reads the answer with {@code read}. */
+  private <T> T getOne(String path, Function<JsonNode, T> read) {
+    return http.getOne(token, priority, path, Map.of(), read);
   }
 
   private List<Ticket> ticketPages(
