@@ -26,13 +26,17 @@ final class AuditCommand implements Callable<Integer> {
   private final Main.Cli cli;
 
   @Option(names = "--ticket", description = "Only this ticket number, e.g. 32203.")
-  @Nullable String ticket;
+  @Nullable
+  String ticket;
 
-  @Option(names = "--since", description = "Only sends since a date (2026-11-01), an instant (2026-11-01T08:00:00Z) or an age (7d, 12h).")
-  @Nullable String since;
+  @Option(names = "--since",
+      description = "Only sends since a date (2026-11-01), an instant (2026-11-01T08:00:00Z) or an age (7d, 12h).")
+  @Nullable
+  String since;
 
   @Option(names = "--user", description = "Only this Slack user id, e.g. U04ABCDEF.")
-  @Nullable String user;
+  @Nullable
+  String user;
 
   @Option(names = "--bodies", description = "Also print each request body and Syncro's answer.")
   boolean bodies;
@@ -56,7 +60,8 @@ final class AuditCommand implements Callable<Integer> {
     if (since != null) {
       Optional<Instant> parsed = parseSince(since, cli.clock().instant());
       if (parsed.isEmpty()) {
-        cli.err().println("'" + since + "' is not a date (2026-11-01), an instant (2026-11-01T08:00:00Z) or an age (7d, 12h).");
+        cli.err().println(
+            "'" + since + "' is not a date (2026-11-01), an instant (2026-11-01T08:00:00Z) or an age (7d, 12h).");
         return 2;
       }
       from = parsed.get();

@@ -61,8 +61,8 @@ public record BotConfig(
 
   /** How messages name the Syncro variables and the signing secret when they are missing. */
   private static final String SYNCRO_BASE_URL_NAME = SYNCRO_BASE_URL + " (or " + SYNCRO_SUBDOMAIN + ")";
-  private static final String SIGNING_SECRET_NAME =
-      SLACK_SIGNING_SECRET + " (required in HTTP mode, when " + SLACK_APP_TOKEN + " is not set)";
+  private static final String SIGNING_SECRET_NAME = SLACK_SIGNING_SECRET + " (required in HTTP mode, when "
+      + SLACK_APP_TOKEN + " is not set)";
   public static final String RUNNER_LEASE_SECONDS = "SYNCRO_BOT_RUNNER_LEASE_SECONDS";
 
   public static final String DEFAULT_SLACK_API_URL = "https://slack.com/api/";

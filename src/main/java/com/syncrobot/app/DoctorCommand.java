@@ -57,7 +57,8 @@ final class DoctorCommand implements Callable<Integer> {
     if (config.socketMode()) {
       ok("mode", "Socket Mode (SLACK_APP_TOKEN is set); /healthz on port " + config.port());
     } else if (config.slackSigningSecret() == null) {
-      fail("mode", "HTTP mode needs SLACK_SIGNING_SECRET (Slack app -> Basic Information -> Signing Secret), or set SLACK_APP_TOKEN for Socket Mode.");
+      fail("mode",
+          "HTTP mode needs SLACK_SIGNING_SECRET (Slack app -> Basic Information -> Signing Secret), or set SLACK_APP_TOKEN for Socket Mode.");
     } else {
       ok("mode", "HTTP mode on port " + config.port() + " (POST /slack/events, GET /healthz)");
     }
@@ -65,7 +66,8 @@ final class DoctorCommand implements Callable<Integer> {
 
   private void checkSlack(BotConfig config) throws Exception {
     if (config.slackBotToken() == null) {
-      fail("slack", "SLACK_BOT_TOKEN is not set: copy the Bot User OAuth Token (xoxb-...) from the Slack app's OAuth & Permissions page.");
+      fail("slack",
+          "SLACK_BOT_TOKEN is not set: copy the Bot User OAuth Token (xoxb-...) from the Slack app's OAuth & Permissions page.");
       return;
     }
     SlackConfig slackConfig = new SlackConfig();
@@ -76,7 +78,8 @@ final class DoctorCommand implements Callable<Integer> {
       if (r.isOk()) {
         ok("slack", "bot token works: bot user " + r.getUser() + " in workspace " + r.getTeam());
       } else {
-        fail("slack", "Slack refused the bot token (" + r.getError() + "): copy the Bot User OAuth Token again, or reinstall the app.");
+        fail("slack", "Slack refused the bot token (" + r.getError()
+            + "): copy the Bot User OAuth Token again, or reinstall the app.");
       }
     } catch (java.io.IOException e) {
       fail("slack", "could not reach Slack at " + config.slackApiUrl() + " (" + e.getClass().getSimpleName() + ")");
@@ -207,7 +210,8 @@ final class DoctorCommand implements Callable<Integer> {
     try {
       user = storage.users().find(summary.slackUserId());
     } catch (TokenDecryptionException e) {
-      fail("syncro", who + ": the stored token cannot be decrypted with the current key; was SYNCRO_BOT_SECRET_KEY or the key file changed? Reconnect with /syncro connect.");
+      fail("syncro", who
+          + ": the stored token cannot be decrypted with the current key; was SYNCRO_BOT_SECRET_KEY or the key file changed? Reconnect with /syncro connect.");
       return Optional.empty();
     }
     if (user.isEmpty()) {
@@ -216,7 +220,8 @@ final class DoctorCommand implements Callable<Integer> {
     try {
       Me me = client.as(user.get().token()).me();
       if (me.userId() != summary.syncroUserId()) {
-        fail("syncro", who + ": the token now belongs to Syncro user " + me.userName() + " (" + me.userId() + "), not " + summary.syncroUserId());
+        fail("syncro", who + ": the token now belongs to Syncro user " + me.userName() + " (" + me.userId() + "), not "
+            + summary.syncroUserId());
       } else {
         ok("syncro", who + ": token accepted by Syncro");
         return user;

@@ -12,7 +12,8 @@ import picocli.CommandLine.Option;
 final class PlaygroundCommand implements Runnable {
   private final Main.Cli cli;
 
-  @Option(names = "--port", defaultValue = "3000", description = "Port of the browser page (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--port", defaultValue = "3000",
+      description = "Port of the browser page (default: ${DEFAULT-VALUE}).")
   int port;
 
   @Option(names = "--bind", defaultValue = "127.0.0.1",

@@ -71,7 +71,8 @@ final class RatesCommand implements Runnable {
     String name = "";
 
     @Option(names = "--unit", description = "hour or trip (default: the type's current unit).")
-    @Nullable String unit;
+    @Nullable
+    String unit;
 
     SetRate(Main.Cli cli) {
       this.cli = cli;

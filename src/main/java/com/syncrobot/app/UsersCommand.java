@@ -39,13 +39,15 @@ final class UsersCommand implements Runnable {
 
   static boolean validSlackUser(Main.Cli cli, String slackUser) {
     if (!SLACK_USER_ID.matcher(slackUser).matches()) {
-      cli.err().println("'" + slackUser + "' is not a Slack user id (it looks like U04ABCDEF; in Slack: profile -> ⋮ -> Copy member ID).");
+      cli.err().println("'" + slackUser
+          + "' is not a Slack user id (it looks like U04ABCDEF; in Slack: profile -> ⋮ -> Copy member ID).");
       return false;
     }
     return true;
   }
 
-  @Command(name = "add", description = "Read a Syncro API token from standard input, check it with Syncro and store it encrypted.")
+  @Command(name = "add",
+      description = "Read a Syncro API token from standard input, check it with Syncro and store it encrypted.")
   static final class Add implements Callable<Integer> {
     private final Main.Cli cli;
 
@@ -67,22 +69,26 @@ final class UsersCommand implements Runnable {
       try {
         token = new SyncroToken(readToken());
       } catch (IllegalArgumentException e) {
-        cli.err().println("No usable token on standard input: " + e.getMessage() + ". Example: printf '%s' \"$TOKEN\" | syncro-bot users add --slack-user " + slackUser);
+        cli.err().println("No usable token on standard input: " + e.getMessage()
+            + ". Example: printf '%s' \"$TOKEN\" | syncro-bot users add --slack-user " + slackUser);
         return 2;
       }
       Me me;
       try {
         me = SyncroClient.builder().baseUrl(baseUrl).build().as(token).me();
       } catch (SyncroAuthException e) {
-        cli.err().println("Syncro refused that token (HTTP " + e.status() + "): check it was copied whole and has not expired or been revoked. Nothing was stored.");
+        cli.err().println("Syncro refused that token (HTTP " + e.status()
+            + "): check it was copied whole and has not expired or been revoked. Nothing was stored.");
         return 1;
       } catch (SyncroException e) {
-        cli.err().println("Could not check the token with Syncro at " + baseUrl + ": " + e.getMessage() + ". Nothing was stored.");
+        cli.err().println(
+            "Could not check the token with Syncro at " + baseUrl + ": " + e.getMessage() + ". Nothing was stored.");
         return 1;
       }
       try (Storage storage = Storage.open(config, cli.clock())) {
         ConnectedUser user = storage.users().connect(slackUser, me.userId(), me.userName(), token);
-        cli.out().println("Connected Slack user " + user.slackUserId() + " to Syncro user " + user.syncroUserName() + " (id " + user.syncroUserId() + ").");
+        cli.out().println("Connected Slack user " + user.slackUserId() + " to Syncro user " + user.syncroUserName()
+            + " (id " + user.syncroUserId() + ").");
       }
       return 0;
     }
@@ -105,7 +111,8 @@ final class UsersCommand implements Runnable {
 
   @Command(name = "list", description = "List connected technicians (never their tokens).")
   static final class ListUsers implements Callable<Integer> {
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+        .withZone(ZoneOffset.UTC);
     private final Main.Cli cli;
 
     ListUsers(Main.Cli cli) {
@@ -122,7 +129,8 @@ final class UsersCommand implements Runnable {
         }
         cli.out().printf("%-14s %-10s %-28s %s%n", "SLACK USER", "SYNCRO ID", "SYNCRO USER", "CONNECTED");
         for (ConnectedUserSummary u : users) {
-          cli.out().printf("%-14s %-10d %-28s %s%n", u.slackUserId(), u.syncroUserId(), u.syncroUserName(), WHEN.format(u.connectedAt()));
+          cli.out().printf("%-14s %-10d %-28s %s%n", u.slackUserId(), u.syncroUserId(), u.syncroUserName(),
+              WHEN.format(u.connectedAt()));
         }
         return 0;
       }

@@ -11,9 +11,9 @@ import org.jspecify.annotations.Nullable;
  */
 public sealed interface BillingPlan
     permits BillingPlan.Hourly,
-        BillingPlan.Emergency,
-        BillingPlan.PerTrip,
-        BillingPlan.ZeroRated {
+    BillingPlan.Emergency,
+    BillingPlan.PerTrip,
+    BillingPlan.ZeroRated {
 
   LabourType labourType();
 

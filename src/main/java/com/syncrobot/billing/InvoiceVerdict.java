@@ -16,9 +16,9 @@ import org.jspecify.annotations.Nullable;
  */
 public sealed interface InvoiceVerdict
     permits InvoiceVerdict.Matches,
-        InvoiceVerdict.PrepaidZeroOk,
-        InvoiceVerdict.ZeroNeedsRecovery,
-        InvoiceVerdict.Mismatch {
+    InvoiceVerdict.PrepaidZeroOk,
+    InvoiceVerdict.ZeroNeedsRecovery,
+    InvoiceVerdict.Mismatch {
 
   /** Returns whether the billing may be reported as done (the ticket may be set to Invoiced). */
   default boolean success() {
@@ -67,10 +67,11 @@ public sealed interface InvoiceVerdict
               + quantity + " h. That is correct: prepaid work invoices at $0.00.");
         }
         if (drop.signum() != 0) {
-          return new Mismatch(expectedTotal, actual, invoice.id(), name + " is $0.00 and the customer's prepaid hours went from "
-              + prepayBefore.toPlainString() + " to " + prepayAfter.toPlainString() + ", down by "
-              + drop.toPlainString() + " h, not by the line's " + quantity + " h; expected " + expectedTotal
-              + ". Check the invoice and the prepaid block in Syncro; nothing was changed.");
+          return new Mismatch(expectedTotal, actual, invoice.id(),
+              name + " is $0.00 and the customer's prepaid hours went from "
+                  + prepayBefore.toPlainString() + " to " + prepayAfter.toPlainString() + ", down by "
+                  + drop.toPlainString() + " h, not by the line's " + quantity + " h; expected " + expectedTotal
+                  + ". Check the invoice and the prepaid block in Syncro; nothing was changed.");
         }
       }
       List<UnpricedLine> unpriced = new ArrayList<>();

@@ -75,8 +75,8 @@ public final class ReviewChecklist {
 
   private static BillingPlan reviewPlan(
       BillingPlan plan, RateTable rates, String description, List<ReviewCheck> checks, List<String> corrections) {
-    BillingPlan expected =
-        BillingCalculator.plan(plan.labourType(), plan.minutes(), plan.prepayHours(), rates, description);
+    BillingPlan expected = BillingCalculator.plan(plan.labourType(), plan.minutes(), plan.prepayHours(), rates,
+        description);
     BillingLine got = plan.line();
     BillingLine want = expected.line();
     int failuresBefore = corrections.size();
@@ -99,7 +99,8 @@ public final class ReviewChecklist {
     } else {
       fail(checks, corrections, R5_BRANCH, "the plan billed " + got.quantity() + " × " + gotProduct + " as "
           + plan.branch() + ", but prepaid hours " + (plan.prepayHours() == null ? "none"
-              : plan.prepayHours().toPlainString()) + " call for " + expected.branch() + ": "
+              : plan.prepayHours().toPlainString())
+          + " call for " + expected.branch() + ": "
           + want.quantity() + " × " + wantProduct);
     }
 

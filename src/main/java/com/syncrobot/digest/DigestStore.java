@@ -26,8 +26,8 @@ import org.slf4j.LoggerFactory;
 public final class DigestStore {
   private static final Logger log = LoggerFactory.getLogger(DigestStore.class);
   // Fixed width, so stored times sort correctly as text (as in ConnectedUserStore).
-  private static final DateTimeFormatter TIME =
-      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
+      .withZone(ZoneOffset.UTC);
   private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
 
   private final Database db;

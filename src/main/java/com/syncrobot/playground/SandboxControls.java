@@ -56,7 +56,8 @@ final class SandboxControls implements HttpHandler {
           send(ex, 413, JSON.createObjectNode().put("error", "too large"));
           return;
         }
-        HttpResponse<String> r = admin("POST", path, body.length == 0 ? "{}" : new String(body, StandardCharsets.UTF_8));
+        HttpResponse<String> r = admin("POST", path,
+            body.length == 0 ? "{}" : new String(body, StandardCharsets.UTF_8));
         if (r.statusCode() != 200) {
           send(ex, r.statusCode(), JSON.readTree(r.body()));
           return;

@@ -12,7 +12,6 @@ import com.syncrobot.feature.tickets.TicketsFeature;
 import com.syncrobot.slack.plan.PlanMachinery;
 import com.syncrobot.slack.plan.PlanSettings;
 
-
 import com.slack.api.Slack;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;

@@ -37,8 +37,8 @@ public final class SlackOut {
   private final MethodsClient methods;
   private final Gson gson;
   // How often each response_url was used by this process; 30 minutes is the URL's own lifetime.
-  private final Cache<String, AtomicInteger> uses =
-      Caffeine.newBuilder().expireAfterWrite(Duration.ofMinutes(30)).maximumSize(10_000).build();
+  private final Cache<String, AtomicInteger> uses = Caffeine.newBuilder().expireAfterWrite(Duration.ofMinutes(30))
+      .maximumSize(10_000).build();
 
   public SlackOut(Slack slack, String botToken) {
     this.slack = Objects.requireNonNull(slack, "slack == null");

@@ -13,14 +13,11 @@ import java.time.Duration;
 
 /** The plain words a technician reads when something stops them (R11, R17); never a stack trace. */
 public final class UserMessages {
-  public static final String NOT_CONNECTED =
-      "You have not connected your Syncro API token yet. Run `/syncro connect` and paste your own token; "
-          + "everything you do through the bot is then done as you in Syncro.";
-  public static final String TOKEN_REFUSED =
-      "Your Syncro token was refused (expired or revoked?); run `/syncro connect` to connect a new one.";
+  public static final String NOT_CONNECTED = "You have not connected your Syncro API token yet. Run `/syncro connect` and paste your own token; "
+      + "everything you do through the bot is then done as you in Syncro.";
+  public static final String TOKEN_REFUSED = "Your Syncro token was refused (expired or revoked?); run `/syncro connect` to connect a new one.";
   static final String UNAVAILABLE = "Syncro did not answer; try again in a minute.";
-  static final String RATE_LIMITED =
-      "Syncro is rate-limiting the bot right now (too many requests in the last minute); try again in a minute.";
+  static final String RATE_LIMITED = "Syncro is rate-limiting the bot right now (too many requests in the last minute); try again in a minute.";
   public static final String BUSY = "The bot is busy right now; try again in a moment.";
 
   /** Tells the asker that Syncro's shared request budget holds the answer back for about {@code wait}. */
@@ -30,11 +27,9 @@ public final class UserMessages {
     return ":hourglass: Queued: your team is using Syncro's limit of 180 requests a minute right now. The answer"
         + " will appear here by itself in about " + about + "; no need to run the command again.";
   }
-  public static final String INTERNAL =
-      "Something went wrong inside the bot; the error was logged. Try again, and tell your admin if it persists.";
-  public static final String STORE_FAILED =
-      "The bot could not read your Syncro connection from its store; the error was logged. "
-          + "If it persists, run `/syncro connect` again or ask your admin to run `doctor`.";
+  public static final String INTERNAL = "Something went wrong inside the bot; the error was logged. Try again, and tell your admin if it persists.";
+  public static final String STORE_FAILED = "The bot could not read your Syncro connection from its store; the error was logged. "
+      + "If it persists, run `/syncro connect` again or ask your admin to run `doctor`.";
 
   private UserMessages() {}
 

@@ -16,8 +16,8 @@ import java.util.Optional;
  */
 public final class ConnectedUserStore {
   // Fixed width, so stored times sort correctly as text.
-  private static final DateTimeFormatter TIME =
-      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
+      .withZone(ZoneOffset.UTC);
 
   private final Database db;
   private final TokenCipher cipher;

@@ -35,8 +35,8 @@ public final class SecretKeys {
 
   static final int KEY_BYTES = 32;
 
-  private static final Set<PosixFilePermission> OWNER_ONLY =
-      EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+  private static final Set<PosixFilePermission> OWNER_ONLY = EnumSet.of(PosixFilePermission.OWNER_READ,
+      PosixFilePermission.OWNER_WRITE);
 
   private SecretKeys() {}
 

@@ -12,8 +12,7 @@ import org.jspecify.annotations.Nullable;
 record SqliteUrl(String jdbcUrl, @Nullable Path file) {
   static final String PREFIX = "jdbc:sqlite:";
 
-  private static final String HINT =
-      "use jdbc:sqlite:PATH/TO/FILE.db, or jdbc:sqlite:file:NAME?mode=memory&cache=shared for an in-memory database";
+  private static final String HINT = "use jdbc:sqlite:PATH/TO/FILE.db, or jdbc:sqlite:file:NAME?mode=memory&cache=shared for an in-memory database";
 
   SqliteUrl {
     Objects.requireNonNull(jdbcUrl, "jdbcUrl == null");

@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
  */
 public final class Redactor {
   private static final String MASK = "***";
-  private static final Pattern AUTHORIZATION =
-      Pattern.compile("(?i)(\"?authorization\"?\\s*[:=]\\s*\"?)[^\"\\r\\n,}]*");
+  private static final Pattern AUTHORIZATION = Pattern
+      .compile("(?i)(\"?authorization\"?\\s*[:=]\\s*\"?)[^\"\\r\\n,}]*");
 
   private Redactor() {}
 

@@ -36,8 +36,8 @@ public final class RequestBudget {
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition headChanged = lock.newCondition();
   private final ArrayDeque<Instant> grantedInWindow = new ArrayDeque<>();
-  private final PriorityQueue<Waiter> waiters =
-      new PriorityQueue<>(Comparator.comparing(Waiter::priority).thenComparingLong(Waiter::seq));
+  private final PriorityQueue<Waiter> waiters = new PriorityQueue<>(
+      Comparator.comparing(Waiter::priority).thenComparingLong(Waiter::seq));
   private long nextSeq;
   private long grantedTotal;
 

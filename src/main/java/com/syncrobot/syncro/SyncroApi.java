@@ -27,10 +27,9 @@ public final class SyncroApi {
   /** Comments page size; {@code per_page} is declared for this endpoint (default 10). */
   static final int COMMENTS_PER_PAGE = 100;
 
-  private static final Comparator<Ticket> NEWEST_FIRST =
-      Comparator.comparing(
-              Ticket::createdAt, Comparator.nullsLast(Comparator.<OffsetDateTime>reverseOrder()))
-          .thenComparing(Comparator.comparingLong((Ticket t) -> t.number().value()).reversed());
+  private static final Comparator<Ticket> NEWEST_FIRST = Comparator.comparing(
+      Ticket::createdAt, Comparator.nullsLast(Comparator.<OffsetDateTime>reverseOrder()))
+      .thenComparing(Comparator.comparingLong((Ticket t) -> t.number().value()).reversed());
 
   private final SyncroHttp http;
   private final SyncroToken token;
@@ -50,10 +49,9 @@ public final class SyncroApi {
   /** Returns the ticket whose number is exactly {@code n}, or empty; never a near match (R26). */
   public Optional<Ticket> findTicketByNumber(TicketNumber n) {
     Objects.requireNonNull(n, "n");
-    List<Ticket> all =
-        ticketPages(
-            query("number", Long.toString(n.value())),
-            page -> page.stream().anyMatch(t -> t.number().equals(n)));
+    List<Ticket> all = ticketPages(
+        query("number", Long.toString(n.value())),
+        page -> page.stream().anyMatch(t -> t.number().equals(n)));
     return all.stream().filter(t -> t.number().equals(n)).findFirst();
   }
 
@@ -99,16 +97,15 @@ public final class SyncroApi {
 
   /** Returns all of a ticket's comments over all pages, newest first (R2 searches all of them). */
   public List<Comment> comments(TicketId id) {
-    List<Comment> all =
-        http.pages(
-            token,
-            priority,
-            SyncroPaths.ticket(id) + "/comments",
-            query("per_page", Integer.toString(COMMENTS_PER_PAGE)),
-            "comments",
-            SyncroJson::comment,
-            Comment::id,
-            null);
+    List<Comment> all = http.pages(
+        token,
+        priority,
+        SyncroPaths.ticket(id) + "/comments",
+        query("per_page", Integer.toString(COMMENTS_PER_PAGE)),
+        "comments",
+        SyncroJson::comment,
+        Comment::id,
+        null);
     return SyncroJson.newestFirst(all);
   }
 
@@ -211,16 +208,15 @@ public final class SyncroApi {
 
   /** Returns the invoices made from a ticket (list shape: no line items). */
   public List<Invoice> invoicesForTicket(TicketId id) {
-    List<Invoice> all =
-        http.pages(
-            token,
-            priority,
-            "/invoices",
-            query("ticket_id", Long.toString(id.value())),
-            "invoices",
-            SyncroJson::invoice,
-            Invoice::id,
-            null);
+    List<Invoice> all = http.pages(
+        token,
+        priority,
+        "/invoices",
+        query("ticket_id", Long.toString(id.value())),
+        "invoices",
+        SyncroJson::invoice,
+        Invoice::id,
+        null);
     // If Syncro ever ignores the filter, invoices that name another ticket must not leak in.
     return all.stream().filter(i -> i.ticketId() == null || i.ticketId() == id.value()).toList();
   }
@@ -234,8 +230,7 @@ public final class SyncroApi {
     if (query != null && !query.isBlank()) {
       q.put("query", query.strip());
     }
-    List<Asset> all =
-        http.pages(token, priority, "/customer_assets", q, "assets", SyncroJson::asset, Asset::id, null);
+    List<Asset> all = http.pages(token, priority, "/customer_assets", q, "assets", SyncroJson::asset, Asset::id, null);
     return all.stream()
         .filter(a -> a.customerId() == null || a.customerId().equals(customerId))
         .toList();

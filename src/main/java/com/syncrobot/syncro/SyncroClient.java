@@ -146,22 +146,22 @@ public final class SyncroClient {
       if (!base.scheme().toLowerCase(Locale.ROOT).startsWith("http")) {
         throw new IllegalArgumentException("baseUrl is not an http(s) URL");
       }
-      OkHttpClient client =
-          (httpClient != null ? httpClient.newBuilder() : new OkHttpClient.Builder())
-              .connectTimeout(connectTimeout)
-              .readTimeout(readTimeout)
-              .writeTimeout(writeTimeout)
-              .callTimeout(callTimeout)
-              // Never let OkHttp resend on its own: a write may already have landed (R2), and every
-              // request must hold a budget permit.
-              .retryOnConnectionFailure(false)
-              // A redirected POST turns into a GET; surface redirects instead.
-              .followRedirects(false)
-              .followSslRedirects(false)
-              // Drop idle connections well before servers commonly close them (30-60 s), so a read
-              // rarely meets a dead pooled connection (writes never use the pool: http.CallSyncroInterceptor).
-              .connectionPool(httpClient != null ? httpClient.connectionPool() : new ConnectionPool(8, 20, TimeUnit.SECONDS))
-              .build();
+      OkHttpClient client = (httpClient != null ? httpClient.newBuilder() : new OkHttpClient.Builder())
+          .connectTimeout(connectTimeout)
+          .readTimeout(readTimeout)
+          .writeTimeout(writeTimeout)
+          .callTimeout(callTimeout)
+          // Never let OkHttp resend on its own: a write may already have landed (R2), and every
+          // request must hold a budget permit.
+          .retryOnConnectionFailure(false)
+          // A redirected POST turns into a GET; surface redirects instead.
+          .followRedirects(false)
+          .followSslRedirects(false)
+          // Drop idle connections well before servers commonly close them (30-60 s), so a read
+          // rarely meets a dead pooled connection (writes never use the pool: http.CallSyncroInterceptor).
+          .connectionPool(
+              httpClient != null ? httpClient.connectionPool() : new ConnectionPool(8, 20, TimeUnit.SECONDS))
+          .build();
       ObjectMapper mapper = objectMapper != null ? objectMapper : defaultMapper();
       RequestBudget b = budget != null ? budget : PROCESS_BUDGET;
       return new SyncroClient(new SyncroHttp(client, base, mapper, b, sleeper, maxPages));

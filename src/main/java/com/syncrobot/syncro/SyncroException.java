@@ -6,11 +6,11 @@ package com.syncrobot.syncro;
  */
 public abstract sealed class SyncroException extends RuntimeException
     permits SyncroAuthException,
-        SyncroNotFoundException,
-        SyncroValidationException,
-        SyncroRateLimitedException,
-        SyncroAmbiguousWriteException,
-        SyncroUnavailableException {
+    SyncroNotFoundException,
+    SyncroValidationException,
+    SyncroRateLimitedException,
+    SyncroAmbiguousWriteException,
+    SyncroUnavailableException {
   private final int status;
   private final String method;
   private final String redactedPath;

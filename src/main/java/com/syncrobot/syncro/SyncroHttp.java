@@ -64,13 +64,12 @@ final class SyncroHttp {
     this.budgetPermit = new BudgetInterceptor(budget);
     this.callSyncro = new CallSyncroInterceptor(http);
     // Floats as BigDecimal: money must keep the exact decimal Syncro sent.
-    this.errors =
-        new ErrorMapping(
-            mapper,
-            mapper
-                .reader()
-                .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-                .without(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES));
+    this.errors = new ErrorMapping(
+        mapper,
+        mapper
+            .reader()
+            .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .without(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES));
     this.redaction = new RequestRedaction(base);
     this.pages = new PageWalker(maxPages);
   }
@@ -81,8 +80,7 @@ final class SyncroHttp {
   JsonNode get(
       SyncroToken token, RequestBudget.Priority p, String path, Map<String, String> query) {
     HttpUrl url = url(token, path, query);
-    Request request =
-        new Request.Builder().url(url).get().header("Accept", "application/json").build();
+    Request request = new Request.Builder().url(url).get().header("Accept", "application/json").build();
     return exchange(new SyncroCall(request, token, p, redaction.path(url, token), false)).body();
   }
 
@@ -125,30 +123,29 @@ final class SyncroHttp {
       Function<JsonNode, T> f,
       Function<T, Long> idOf,
       @Nullable Function<List<T>, Boolean> stopWhen) {
-    PageWalker.PageSource<T> source =
-        new PageWalker.PageSource<>() {
-          @Override
-          public PageWalker.Page<T> read(int page) {
-            Map<String, String> q = withPage(query, page);
-            JsonNode body = get(token, p, path, q);
-            try {
-              List<T> items = new ArrayList<>();
-              for (JsonNode n : SyncroJson.list(body, listKey)) {
-                items.add(f.apply(n));
-              }
-              JsonNode meta = body.get("meta");
-              Long tp = meta == null ? null : SyncroJson.asLong(meta.get("total_pages"));
-              return new PageWalker.Page<>(items, tp == null ? null : (int) Math.min(Integer.MAX_VALUE, tp));
-            } catch (SyncroJson.ShapeException | IllegalArgumentException | NullPointerException e) {
-              throw ErrorMapping.unreadable(redaction.path(url(token, path, q), token));
-            }
+    PageWalker.PageSource<T> source = new PageWalker.PageSource<>() {
+      @Override
+      public PageWalker.Page<T> read(int page) {
+        Map<String, String> q = withPage(query, page);
+        JsonNode body = get(token, p, path, q);
+        try {
+          List<T> items = new ArrayList<>();
+          for (JsonNode n : SyncroJson.list(body, listKey)) {
+            items.add(f.apply(n));
           }
+          JsonNode meta = body.get("meta");
+          Long tp = meta == null ? null : SyncroJson.asLong(meta.get("total_pages"));
+          return new PageWalker.Page<>(items, tp == null ? null : (int) Math.min(Integer.MAX_VALUE, tp));
+        } catch (SyncroJson.ShapeException | IllegalArgumentException | NullPointerException e) {
+          throw ErrorMapping.unreadable(redaction.path(url(token, path, q), token));
+        }
+      }
 
-          @Override
-          public String redactedPath() {
-            return redaction.path(url(token, path, query), token);
-          }
-        };
+      @Override
+      public String redactedPath() {
+        return redaction.path(url(token, path, query), token);
+      }
+    };
     return pages.walk(source, idOf, stopWhen);
   }
 
@@ -186,12 +183,11 @@ final class SyncroHttp {
         throw new IllegalArgumentException("write body cannot be serialised");
       }
     }
-    Request request =
-        new Request.Builder()
-            .url(url)
-            .method(w.method(), body)
-            .header("Accept", "application/json")
-            .build();
+    Request request = new Request.Builder()
+        .url(url)
+        .method(w.method(), body)
+        .header("Accept", "application/json")
+        .build();
     Exchange ex = exchange(new SyncroCall(request, token, p, redacted, true));
     Long id = null;
     if (w.idPointer() != null) {
@@ -227,13 +223,12 @@ final class SyncroHttp {
   }
 
   private Exchange exchange(SyncroCall call) {
-    List<SyncroInterceptor> chain =
-        List.of(
-            new RateLimitInterceptor(sleeper),
-            // one per call: it retries a broken read once per call, not once per 429 resend
-            new ReadRetryInterceptor(),
-            budgetPermit,
-            callSyncro);
+    List<SyncroInterceptor> chain = List.of(
+        new RateLimitInterceptor(sleeper),
+        // one per call: it retries a broken read once per call, not once per 429 resend
+        new ReadRetryInterceptor(),
+        budgetPermit,
+        callSyncro);
     SyncroAnswer answer;
     try {
       answer = SyncroInterceptor.run(chain, call);

@@ -21,27 +21,26 @@ import org.jspecify.annotations.Nullable;
  * strings or numbers; unknown fields are ignored. Stateless.
  */
 final class SyncroJson {
-  private static final DateTimeFormatter TIMESTAMP =
-      new DateTimeFormatterBuilder()
-          .parseCaseInsensitive()
-          .append(DateTimeFormatter.ISO_LOCAL_DATE)
-          .optionalStart()
-          .appendLiteral('T')
-          .optionalEnd()
-          .optionalStart()
-          .appendLiteral(' ')
-          .optionalEnd()
-          .append(DateTimeFormatter.ISO_LOCAL_TIME)
-          .optionalStart()
-          .appendLiteral(' ')
-          .optionalEnd()
-          .optionalStart()
-          .appendOffset("+HH:MM", "Z")
-          .optionalEnd()
-          .optionalStart()
-          .appendOffset("+HHMM", "Z")
-          .optionalEnd()
-          .toFormatter();
+  private static final DateTimeFormatter TIMESTAMP = new DateTimeFormatterBuilder()
+      .parseCaseInsensitive()
+      .append(DateTimeFormatter.ISO_LOCAL_DATE)
+      .optionalStart()
+      .appendLiteral('T')
+      .optionalEnd()
+      .optionalStart()
+      .appendLiteral(' ')
+      .optionalEnd()
+      .append(DateTimeFormatter.ISO_LOCAL_TIME)
+      .optionalStart()
+      .appendLiteral(' ')
+      .optionalEnd()
+      .optionalStart()
+      .appendOffset("+HH:MM", "Z")
+      .optionalEnd()
+      .optionalStart()
+      .appendOffset("+HHMM", "Z")
+      .optionalEnd()
+      .toFormatter();
 
   private SyncroJson() {}
 
@@ -194,7 +193,7 @@ final class SyncroJson {
     List<Comment> sorted = new ArrayList<>(comments);
     sorted.sort(
         Comparator.comparing(
-                Comment::createdAt, Comparator.nullsLast(Comparator.<OffsetDateTime>reverseOrder()))
+            Comment::createdAt, Comparator.nullsLast(Comparator.<OffsetDateTime>reverseOrder()))
             .thenComparing(Comparator.comparingLong(Comment::id).reversed()));
     return sorted;
   }
@@ -252,8 +251,7 @@ final class SyncroJson {
     if (name != null) {
       return name;
     }
-    String full =
-        (orEmpty(firstText(c, "firstname")) + " " + orEmpty(firstText(c, "lastname"))).strip();
+    String full = (orEmpty(firstText(c, "firstname")) + " " + orEmpty(firstText(c, "lastname"))).strip();
     return full.isEmpty() ? null : full;
   }
 

@@ -74,8 +74,8 @@ final class AssertionReader {
         prepayAfter = after == null ? BigDecimal.ZERO : after;
       }
     }
-    InvoiceVerdict verdict =
-        InvoiceVerdict.judge(t.expectedTotal(), invoice, lines, t.prepayBefore(), prepayAfter, t.quantity());
+    InvoiceVerdict verdict = InvoiceVerdict.judge(t.expectedTotal(), invoice, lines, t.prepayBefore(), prepayAfter,
+        t.quantity());
     String body = summary(invoice.id(), invoice.number(), total, kind(verdict));
     if (verdict instanceof InvoiceVerdict.ZeroNeedsRecovery) {
       return new Outcome.Recover(invoice.id(), verdict.explanation(), body);

@@ -119,11 +119,11 @@ final class CheckVerifier {
     if (first.isPresent()) {
       return new Verdict.Found(first.get().id(), "comment " + first.get().id() + " on ticket " + c.ticket()
           + " is new and has the same subject and body" + (fresh.size() > 1 ? " (" + fresh.size() + " such comments)"
-          : ""));
+              : ""));
     }
     return new Verdict.Absent("none of the ticket's " + comments.size() + " comments is a new one with the same"
         + " subject and body" + (known > 0 ? " (" + known + " identical comment(s) were there before and do not count)"
-        : ""));
+            : ""));
   }
 
   /** The rule for plans stored before comment ids were recorded: a match created since shortly before sending. */
@@ -137,7 +137,7 @@ final class CheckVerifier {
     if (first.isPresent()) {
       return new Verdict.Found(first.get().id(), "comment " + first.get().id() + " on ticket " + c.ticket()
           + " has the same subject and body" + (same.recent().size() > 1 ? " (" + same.recent().size()
-          + " such comments)" : ""));
+              + " such comments)" : ""));
     }
     if (same.undated() > 0) {
       return new Verdict.Undecided(same.undated() + " comment(s) with the same subject and body have no creation"
@@ -145,7 +145,7 @@ final class CheckVerifier {
     }
     return new Verdict.Absent("none of the ticket's " + comments.size() + " comments has the same subject and body"
         + " since " + earliest + (same.older() > 0 ? " (" + same.older() + " identical older comment(s) do not count)"
-        : ""));
+            : ""));
   }
 
   private Verdict ticketCreated(SyncroApi api, Check.TicketCreated c, Instant sentAt) {
@@ -165,7 +165,7 @@ final class CheckVerifier {
     }
     return new Verdict.Absent("none of the " + tickets.size() + " tickets of customer " + c.customer()
         + " has that subject since " + earliest + (same.older() > 0 ? " (" + same.older()
-        + " older one(s) do not count)" : ""));
+            + " older one(s) do not count)" : ""));
   }
 
   /**
@@ -322,7 +322,7 @@ final class CheckVerifier {
     if (!matches.isEmpty()) {
       return new Verdict.Found(matches.get(0).id(), "timer entry " + matches.get(0).id() + " on ticket "
           + c.ticket() + " is new and has the same notes" + (matches.size() > 1 ? " (" + matches.size()
-          + " such timers)" : ""));
+              + " such timers)" : ""));
     }
     return new Verdict.Absent("none of the ticket's " + timers.size() + " timer entries is a new one with the same"
         + " notes");
@@ -342,15 +342,15 @@ final class CheckVerifier {
 
   private static @Nullable String field(Ticket ticket, String name) {
     switch (name) {
-      case "status":
+      case "status" :
         return ticket.status();
-      case "priority":
+      case "priority" :
         return ticket.priority();
-      case "problem_type":
+      case "problem_type" :
         return ticket.problemType();
-      case "subject":
+      case "subject" :
         return ticket.subject();
-      default:
+      default :
         throw new IllegalArgumentException("unknown ticket field " + name);
     }
   }

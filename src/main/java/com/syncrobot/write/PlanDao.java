@@ -22,8 +22,7 @@ import org.jspecify.annotations.Nullable;
 @RegisterConstructorMapper(AuditRow.class)
 interface PlanDao {
   /** Step changes only by the engine instance that holds the plan. */
-  String LEASE =
-      " AND EXISTS (SELECT 1 FROM plans p WHERE p.id = :planId AND p.runner = :runner AND p.state = 'EXECUTING')";
+  String LEASE = " AND EXISTS (SELECT 1 FROM plans p WHERE p.id = :planId AND p.runner = :runner AND p.state = 'EXECUTING')";
   String STEP = " WHERE plan_id = :planId AND idx = :idx AND attempt = :attempt";
 
   @SqlUpdate("""
@@ -213,7 +212,8 @@ interface PlanDao {
       String verification);
 
   @SqlQuery("SELECT MIN(sent_at) FROM plan_step_attempts WHERE plan_id = :planId AND idx = :idx")
-  @Nullable Long firstSentAt(String planId, int idx);
+  @Nullable
+  Long firstSentAt(String planId, int idx);
 
   /** Only read steps: reading again is safe, sending again is not (R2). */
   @SqlUpdate("""
@@ -241,13 +241,13 @@ interface PlanDao {
         FROM plan_steps x JOIN plans p ON p.id = x.plan_id
         WHERE x.sent_at IS NOT NULL""" + AUDIT_FILTER + """
 
-        UNION ALL
-        SELECT p.id, p.kind, p.title, p.state, p.slack_user_id, p.syncro_user_id, p.syncro_user_name,
-          p.ticket_id, p.ticket_number, x.idx, s.label, x.attempt, x.method, x.sent_path, x.sent_body, x.state,
-          x.sent_at, x.finished_at, x.result_id, x.result_status, x.result_body, x.error, x.verification
-        FROM plan_step_attempts x JOIN plans p ON p.id = x.plan_id
-          JOIN plan_steps s ON s.plan_id = x.plan_id AND s.idx = x.idx
-        WHERE x.sent_at IS NOT NULL""" + AUDIT_FILTER + """
+      UNION ALL
+      SELECT p.id, p.kind, p.title, p.state, p.slack_user_id, p.syncro_user_id, p.syncro_user_name,
+        p.ticket_id, p.ticket_number, x.idx, s.label, x.attempt, x.method, x.sent_path, x.sent_body, x.state,
+        x.sent_at, x.finished_at, x.result_id, x.result_status, x.result_body, x.error, x.verification
+      FROM plan_step_attempts x JOIN plans p ON p.id = x.plan_id
+        JOIN plan_steps s ON s.plan_id = x.plan_id AND s.idx = x.idx
+      WHERE x.sent_at IS NOT NULL""" + AUDIT_FILTER + """
 
       ) ORDER BY sent_at, plan_id, idx, attempt""")
   List<AuditRow> audit(@Nullable Long ticketNumber, @Nullable Long since, @Nullable String slackUserId);

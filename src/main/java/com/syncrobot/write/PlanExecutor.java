@@ -31,8 +31,8 @@ public final class PlanExecutor {
   private static final long PID = ProcessHandle.current().pid();
 
   /** The re-check delays of a waiting plan; the last one repeats. */
-  public static final List<Duration> DEFAULT_BACKOFF =
-      List.of(Duration.ofMinutes(1), Duration.ofMinutes(2), Duration.ofMinutes(5), Duration.ofMinutes(10));
+  public static final List<Duration> DEFAULT_BACKOFF = List.of(Duration.ofMinutes(1), Duration.ofMinutes(2),
+      Duration.ofMinutes(5), Duration.ofMinutes(10));
 
   /**
    * How long after a request left it may still be committed at Syncro; a write whose answer was lost is

@@ -86,9 +86,9 @@ final class PlanRun {
       Step step = current.step(i);
       @Nullable End end;
       switch (step.state()) {
-        case DONE:
+        case DONE :
           continue;
-        case PENDING:
+        case PENDING :
           if (step.isRead()) {
             end = read(current, step, api.get());
           } else if (step.attempt() > 1) {
@@ -102,7 +102,7 @@ final class PlanRun {
             end = send(current, step, api.get());
           }
           break;
-        case SENDING:
+        case SENDING :
           if (step.isRead()) {
             // a read that was under way when the process stopped is simply read again: it wrote nothing
             if (!store.restartRead(step, runner)) {
@@ -119,16 +119,16 @@ final class PlanRun {
           current = reload(current);
           end = verify(current, current.step(i), api.get());
           break;
-        case UNKNOWN:
+        case UNKNOWN :
           end = verify(current, step, api.get());
           break;
-        case ABSENT:
+        case ABSENT :
           return leave(current, PlanState.NEEDS_DECISION, PlanNotes.absent(step, String.valueOf(step.verification())));
-        case FAILED:
+        case FAILED :
           return leave(current, PlanState.FAILED,
               PlanNotes.refused(step, step.resultStatus() == null ? 0 : step.resultStatus(),
                   String.valueOf(step.error()), current));
-        default:
+        default :
           throw new IllegalStateException("unhandled step state " + step.state());
       }
       if (end != null) {

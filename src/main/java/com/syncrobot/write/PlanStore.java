@@ -75,19 +75,19 @@ public final class PlanStore {
       return ConfirmResult.NOT_OWNER;
     }
     switch (head.get().planState()) {
-      case PREVIEWED:
+      case PREVIEWED :
         // the only way the UPDATE missed a previewed plan of this owner is its expiry
         dao.expire(id, at);
         return ConfirmResult.EXPIRED;
-      case EXPIRED:
+      case EXPIRED :
         return ConfirmResult.EXPIRED;
-      case CANCELLED:
+      case CANCELLED :
         return ConfirmResult.CANCELLED;
-      case DONE:
-      case FAILED:
-      case NEEDS_RECOVERY:
+      case DONE :
+      case FAILED :
+      case NEEDS_RECOVERY :
         return ConfirmResult.ALREADY_DONE;
-      default:
+      default :
         return ConfirmResult.ALREADY_RUNNING;
     }
   }
@@ -110,18 +110,18 @@ public final class PlanStore {
       return CancelResult.NOT_OWNER;
     }
     switch (head.get().planState()) {
-      case PREVIEWED:
+      case PREVIEWED :
         dao.expire(id, at);
         return CancelResult.EXPIRED;
-      case EXPIRED:
+      case EXPIRED :
         return CancelResult.EXPIRED;
-      case CANCELLED:
+      case CANCELLED :
         return CancelResult.ALREADY_CANCELLED;
-      case DONE:
-      case FAILED:
-      case NEEDS_RECOVERY:
+      case DONE :
+      case FAILED :
+      case NEEDS_RECOVERY :
         return CancelResult.ALREADY_DONE;
-      default:
+      default :
         return CancelResult.ALREADY_RUNNING;
     }
   }

@@ -291,7 +291,8 @@ final class AmbientFlowTest {
     assertThat(view.path("blocks").size()).isLessThanOrEqualTo(100);
     assertThat(view.path("blocks").get(1).path("text").path("text").asText())
         .isEqualTo("Connected to Syncro as *Jane Tech* (Syncro user 1735).");
-    assertThat(json).contains("#32160 · Waiting on Customer · Acme Dental · Backup failed", "#32164 · New · Jerry Burger");
+    assertThat(json).contains("#32160 · Waiting on Customer · Acme Dental · Backup failed",
+        "#32164 · New · Jerry Burger");
     assertThat(json.indexOf("#32160")).isLessThan(json.indexOf("#32164"));
     JsonNode actions = view.path("blocks").get(5).path("elements");
     assertThat(actions.findValuesAsText("action_id")).containsExactly("home_view", "home_comment", "home_bill",
@@ -425,8 +426,8 @@ final class AmbientFlowTest {
 
     requests.post(event("EvInv1", linkShared(url, "1700000200.000100")), SignedRequests.JSON);
 
-    JsonNode unfurls =
-        JSON.readTree(form(awaitOne(postRequestedFor(urlPathEqualTo("/api/chat.unfurl")))).get("unfurls"));
+    JsonNode unfurls = JSON
+        .readTree(form(awaitOne(postRequestedFor(urlPathEqualTo("/api/chat.unfurl")))).get("unfurls"));
     assertThat(unfurls.path(url).path("blocks").get(0).path("text").path("text").asText())
         .isEqualTo("*<" + url + "|Invoice #1682>* · Burger Co\n*Total:* $525.00 · *Status:* Paid");
   }

@@ -40,7 +40,8 @@ final class AuditCommandTest {
   private static final Instant NOW = Instant.parse("2026-11-26T08:00:00Z");
   private static final String TOKEN = "T0123456789abcdef-auditSECRETauditSECRET0123456789";
 
-  @TempDir Path dir;
+  @TempDir
+  Path dir;
 
   @Test
   void audit_afterAnExecutedComment_printsWhoWhatAndTheSyncroId(WireMockRuntimeInfo wm) {
@@ -60,8 +61,8 @@ final class AuditCommandTest {
           .build(NOW, Duration.ofMinutes(30));
       store.create(plan);
       PlanExecutor engine = PlanExecutor.builder().store(store)
-          .apis(u -> Optional.of(client.as(new SyncroToken(TOKEN)))).listener(p -> { })
-          .executor(Runnable::run).scheduler((d, t) -> { }).clock(Clock.fixed(NOW, ZoneOffset.UTC)).build();
+          .apis(u -> Optional.of(client.as(new SyncroToken(TOKEN)))).listener(p -> {})
+          .executor(Runnable::run).scheduler((d, t) -> {}).clock(Clock.fixed(NOW, ZoneOffset.UTC)).build();
       engine.confirm(plan.id(), "U04ABCDEF");
     }
     Map<String, String> env = Map.of(BotConfig.DB_URL, dbUrl,
@@ -74,7 +75,8 @@ final class AuditCommandTest {
     Result bad = run(env, "audit", "--since", "yesterday");
 
     assertThat(all.code).isZero();
-    assertThat(all.out).contains("#32203").contains("U04ABCDEF (Jane Tech, 1735)").contains("POST /tickets/9001/comment")
+    assertThat(all.out).contains("#32203").contains("U04ABCDEF (Jane Tech, 1735)")
+        .contains("POST /tickets/9001/comment")
         .contains("DONE 200 id 5001").contains("\"body\":\"Rebooted\"").doesNotContain(TOKEN);
     assertThat(otherTicket.out).contains("No Syncro writes match.");
     assertThat(otherUser.out).contains("No Syncro writes match.");

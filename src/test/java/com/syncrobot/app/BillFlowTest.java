@@ -48,8 +48,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 final class BillFlowTest {
   @RegisterExtension
-  static final WriteFlowHarness bot =
-      WriteFlowHarness.builder().syncroOnWireMock().connect(JANE, "Jane Tech").build();
+  static final WriteFlowHarness bot = WriteFlowHarness.builder().syncroOnWireMock().connect(JANE, "Jane Tech").build();
   final BillStubs billing = new BillStubs(bot);
 
   @AfterEach
@@ -116,8 +115,9 @@ final class BillFlowTest {
 
     String shown = text(p.message());
     // the five-second read: ticket, customer, what is written, the money in dollars and whose token, in one sentence
-    assertThat(shown).contains("On *#32203* Printer offline for *Acme Dental*: bill *" + line + "*, then invoice it for *$"
-        + total + "* and set the ticket to Invoiced. Sent as *Jane Tech* with your Syncro token.",
+    assertThat(shown).contains(
+        "On *#32203* Printer offline for *Acme Dental*: bill *" + line + "*, then invoice it for *$"
+            + total + "* and set the ticket to Invoiced. Sent as *Jane Tech* with your Syncro token.",
         "Internal note — only technicians see it", "Swapped the toner", "All 10 checks passed");
     // once, not four times; the rule, the checks and the product id are behind Details
     assertThat(shown.split(java.util.regex.Pattern.quote(line), -1)).hasSize(2);
@@ -149,7 +149,8 @@ final class BillFlowTest {
     assertThat(invoiceCheck(done).resultId()).isEqualTo(67447L);
 
     JsonNode result = bot.awaitPost(click, "Done.");
-    assertThat(text(result)).contains("*Invoice* <" + bot.syncro.baseUrl() + "/invoices/67447|67447> · *Total* $" + total,
+    assertThat(text(result)).contains(
+        "*Invoice* <" + bot.syncro.baseUrl() + "/invoices/67447|67447> · *Total* $" + total,
         "*Ticket* <" + bot.syncro.baseUrl() + "/tickets/9001|#32203> is now Invoiced");
     // the invoice number and ticket number, not Syncro's internal ids of the steps
     assertThat(text(result)).doesNotContain("Syncro id", "9001)");
@@ -180,13 +181,16 @@ final class BillFlowTest {
     billing.happyPath("null", "152.50");
     billing.ticket("In Progress", BillStubs.line(200, 26117, "Fee - Travel Time", "1.0", "40.0", "Trip"), "");
     WriteFlowHarness.Preview p = billing.preview(BillStubs.Form.of("45", "remote", "Swapped the toner"));
-    assertThat(text(p.message())).contains("$112.50*, then invoice it with the 1 earlier uninvoiced line for *$152.50*");
+    assertThat(text(p.message()))
+        .contains("$112.50*, then invoice it with the 1 earlier uninvoiced line for *$152.50*");
     // R1: the exact requests are one click away, the read step included, with no token
     bot.slack.resetRequests();
     bot.click(JANE, "plan_show_request", p.planId(), newPath(), actionTs());
     String request = bot.lastOpenedView().toString();
-    assertThat(request).contains("1 × Fee - Travel Time @ $40.0", "POST /tickets/9001/add_line_item", "\\\"price_retail\\\" : 150.00",
-        "GET /invoices/{{step:2}}", "PUT /tickets/9001").doesNotContain("api_key");
+    assertThat(request)
+        .contains("1 × Fee - Travel Time @ $40.0", "POST /tickets/9001/add_line_item", "\\\"price_retail\\\" : 150.00",
+            "GET /invoices/{{step:2}}", "PUT /tickets/9001")
+        .doesNotContain("api_key");
     confirm(p.planId(), newPath());
     bot.awaitState(p.planId(), PlanState.DONE);
   }
@@ -310,7 +314,8 @@ final class BillFlowTest {
         .get("work")).contains("a password");
     int plans = bot.db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM plans").mapTo(Integer.class).one());
     assertThat(plans).isZero();
-    assertThat(bot.syncro.findAll(postRequestedFor(com.github.tomakehurst.wiremock.client.WireMock.anyUrl()))).isEmpty();
+    assertThat(bot.syncro.findAll(postRequestedFor(com.github.tomakehurst.wiremock.client.WireMock.anyUrl())))
+        .isEmpty();
   }
 
   @Test
@@ -337,8 +342,8 @@ final class BillFlowTest {
     // no model configured: no drafting option
     assertThat(all).doesNotContain("language model");
     // the loading modal was opened first with the trigger_id
-    List<com.github.tomakehurst.wiremock.verification.LoggedRequest> opened =
-        bot.slack.findAll(postRequestedFor(urlPathEqualTo("/api/views.open")));
+    List<com.github.tomakehurst.wiremock.verification.LoggedRequest> opened = bot.slack
+        .findAll(postRequestedFor(urlPathEqualTo("/api/views.open")));
     assertThat(opened).hasSize(1);
     assertThat(Forms.field(opened.get(0).getBodyAsString(), "view")).contains("Loading ticket #32203");
   }

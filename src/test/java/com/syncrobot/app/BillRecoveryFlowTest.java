@@ -37,8 +37,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 final class BillRecoveryFlowTest {
   @RegisterExtension
-  static final WriteFlowHarness bot =
-      WriteFlowHarness.builder().syncroOnWireMock().connect(JANE, "Jane Tech").build();
+  static final WriteFlowHarness bot = WriteFlowHarness.builder().syncroOnWireMock().connect(JANE, "Jane Tech").build();
   final BillStubs billing = new BillStubs(bot);
 
   /** GET /invoices/{id} shows $0.00 until a DELETE of it arrives, and 404 after. */

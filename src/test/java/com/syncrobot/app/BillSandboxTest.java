@@ -7,13 +7,10 @@ import static com.syncrobot.app.WriteFlowHarness.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import com.syncrobot.playground.sandbox.SyncroSandbox;
 import com.syncrobot.playground.sandbox.model.SandboxInvoice;
 import com.syncrobot.playground.sandbox.model.SandboxLineItem;
 import com.syncrobot.playground.sandbox.model.SandboxState;
 import com.syncrobot.playground.sandbox.model.SandboxTicket;
-import com.syncrobot.syncro.SyncroToken;
 import com.syncrobot.write.PlanState;
 import java.math.BigDecimal;
 import java.util.List;
@@ -27,8 +24,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 final class BillSandboxTest {
   @RegisterExtension
-  static final WriteFlowHarness bot =
-      WriteFlowHarness.builder().sandbox().connectToSandbox(JANE, 1735, "Dana Tech").build();
+  static final WriteFlowHarness bot = WriteFlowHarness.builder().sandbox().connectToSandbox(JANE, 1735, "Dana Tech")
+      .build();
   final BillStubs modal = new BillStubs(bot);
 
   /** An open ticket of a customer whose prepay_hours is {@code prepaid ? > 0 : none}. */
@@ -99,8 +96,8 @@ final class BillSandboxTest {
   void logTimeThenChargeIt_timerRecordedAndCharged_onceEach_R12() throws Exception {
     SandboxTicket t = openTicket(false);
     int timersBefore = (int) bot.sandbox().state().timers().stream().filter(x -> x.ticketId() == t.id()).count();
-    WriteFlowHarness.Preview p =
-        bill(t, BillStubs.Form.of("30", "remote", "Phone call about the VPN").with("timer_only"));
+    WriteFlowHarness.Preview p = bill(t,
+        BillStubs.Form.of("30", "remote", "Phone call about the VPN").with("timer_only"));
     bot.click(JANE, "plan_confirm", p.planId(), newPath(), actionTs());
     bot.awaitState(p.planId(), PlanState.DONE);
     long timerId = bot.plans.find(p.planId()).orElseThrow().step(0).resultId();

@@ -34,7 +34,8 @@ import picocli.CommandLine;
 final class CliTest {
   private static final String ME = JsonFixtures.load("syncro/me-jane.json");
 
-  @TempDir Path dir;
+  @TempDir
+  Path dir;
   private CliRun cli;
   private WireMockRuntimeInfo wm;
 
@@ -55,7 +56,8 @@ final class CliTest {
     LoggedRequest me = wm.getWireMock().find(getRequestedFor(urlPathEqualTo("/api/v1/me"))).get(0);
     assertThat(me.queryParameter("api_key").firstValue()).isEqualTo(SECRET_SYNCRO_TOKEN);
     // The token is stored, but never in plain text.
-    assertThat(Files.readAllBytes(dir.resolve("bot.db"))).asString(StandardCharsets.ISO_8859_1).doesNotContain(SECRET_SYNCRO_TOKEN);
+    assertThat(Files.readAllBytes(dir.resolve("bot.db"))).asString(StandardCharsets.ISO_8859_1)
+        .doesNotContain(SECRET_SYNCRO_TOKEN);
 
     assertThat(cli.run("", "users", "list")).isZero();
     assertThat(cli.out()).contains("U04ABCDEF").contains("1735").contains("Jane Tech").contains("2026-11-26 08:00 UTC")
@@ -70,7 +72,8 @@ final class CliTest {
     int code = cli.run(SECRET_SYNCRO_TOKEN, "users", "add", "--slack-user", "U04ABCDEF");
 
     assertThat(code).isEqualTo(1);
-    assertThat(cli.err()).contains("Syncro refused that token").contains("Nothing was stored").doesNotContain(SECRET_SYNCRO_TOKEN);
+    assertThat(cli.err()).contains("Syncro refused that token").contains("Nothing was stored")
+        .doesNotContain(SECRET_SYNCRO_TOKEN);
     assertThat(cli.run("", "users", "list")).isEqualTo(2);
     assertThat(cli.err()).contains("no store at");
   }
@@ -122,7 +125,8 @@ final class CliTest {
 
     int code = cli.run("", "doctor");
 
-    assertThat(cli.out()).contains("[ok]   mode: HTTP mode").contains("[ok]   slack: bot token works: bot user syncro in workspace Acme IT")
+    assertThat(cli.out()).contains("[ok]   mode: HTTP mode")
+        .contains("[ok]   slack: bot token works: bot user syncro in workspace Acme IT")
         .contains("[ok]   store:").contains("1 technician(s) connected")
         .contains("[ok]   syncro: U04ABCDEF (Jane Tech): token accepted by Syncro").contains("All checks passed.");
     assertThat(code).isZero();
@@ -178,9 +182,10 @@ final class CliTest {
     cli.env.put(BotConfig.SECRET_KEY_FILE, elsewhere.toString());
 
     assertThat(cli.run("", "users", "list")).isEqualTo(2);
-    assertThat(cli.err()).contains("no token-encryption key: SYNCRO_BOT_SECRET_KEY is not set and there is no key file at "
-        + elsewhere.toAbsolutePath() + " (SYNCRO_BOT_SECRET_KEY_FILE, relative to the working directory "
-        + Path.of("").toAbsolutePath() + ")");
+    assertThat(cli.err())
+        .contains("no token-encryption key: SYNCRO_BOT_SECRET_KEY is not set and there is no key file at "
+            + elsewhere.toAbsolutePath() + " (SYNCRO_BOT_SECRET_KEY_FILE, relative to the working directory "
+            + Path.of("").toAbsolutePath() + ")");
     assertThat(cli.run("", "doctor")).isEqualTo(1);
     assertThat(cli.out()).contains("[FAIL] key: no token-encryption key").doesNotContain("[FAIL] store");
     assertThat(elsewhere.getParent()).doesNotExist();

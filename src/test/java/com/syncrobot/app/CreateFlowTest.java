@@ -54,8 +54,7 @@ final class CreateFlowTest {
   static final ZoneId LA = ZoneId.of(CreateFlows.LA);
 
   @RegisterExtension
-  static final WriteFlowHarness bot =
-      WriteFlowHarness.builder().syncroOnWireMock().connect(JANE, "Jane Tech").build();
+  static final WriteFlowHarness bot = WriteFlowHarness.builder().syncroOnWireMock().connect(JANE, "Jane Tech").build();
   CreateFlows flows;
 
   @BeforeEach
@@ -184,7 +183,8 @@ final class CreateFlowTest {
 
     assertThat(options).hasSize(1);
     assertThat(options.get(0).path("text").path("text").asText()).isEqualTo("Front printer · Printer · SN1");
-    bot.syncro.verify(getRequestedFor(urlPathEqualTo(API + "/customer_assets")).withQueryParam("query", equalTo("print")));
+    bot.syncro
+        .verify(getRequestedFor(urlPathEqualTo(API + "/customer_assets")).withQueryParam("query", equalTo("print")));
   }
 
   @Test
@@ -361,7 +361,8 @@ final class CreateFlowTest {
     bot.syncro.stubFor(get(urlPathEqualTo(TICKETS)).withQueryParam("customer_id", equalTo("77")).willReturn(okJson(
         "{\"tickets\":[" + CreateFlows.ticketJson(6900, 31000, "Printer jams", bot.clock.instant().minus(
             Duration.ofDays(3))) + "," + CreateFlows.ticketJson(NEW_TICKET, NEW_NUMBER, "Printer jams",
-            bot.clock.instant().plusSeconds(1)) + "],\"meta\":{\"total_pages\":1}}")));
+                bot.clock.instant().plusSeconds(1))
+            + "],\"meta\":{\"total_pages\":1}}")));
 
     // the number comes from reading the ticket, since the create answer was lost
     bot.syncro.stubFor(get(urlPathEqualTo(TICKETS + "/" + NEW_TICKET)).willReturn(okJson("{\"ticket\":"

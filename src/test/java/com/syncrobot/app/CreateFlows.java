@@ -66,7 +66,8 @@ final class CreateFlows {
   private void stubAccount() {
     bot.syncro.stubFor(get(urlPathEqualTo(API + "/tickets/settings"))
         .willReturn(okJson(JsonFixtures.load("flows/tickets-settings.json"))));
-    bot.syncro.stubFor(get(urlPathEqualTo(API + "/settings")).willReturn(okJson(JsonFixtures.load("flows/settings.json"))));
+    bot.syncro
+        .stubFor(get(urlPathEqualTo(API + "/settings")).willReturn(okJson(JsonFixtures.load("flows/settings.json"))));
     bot.syncro.stubFor(get(urlPathEqualTo(API + "/users")).willReturn(okJson(JsonFixtures.load("flows/users.json"))));
     bot.syncro.stubFor(get(urlPathEqualTo(API + "/appointment_types"))
         .willReturn(okJson(JsonFixtures.load("flows/appointment-types.json"))));
@@ -190,14 +191,16 @@ final class CreateFlows {
   /** A live field of {@code view} changed (block_actions from a modal). */
   HttpResponse<String> changed(String user, JsonNode view, String blockId, String actionId, Values values) {
     return bot.interaction(JsonFixtures.load("slack/block_actions_view.json", Map.of("user", user,
-        "view", WriteFlowHarness.modalView(view, "V1", "1.abc" + seq.incrementAndGet(), values.json()), "action_id", actionId, "block_id", blockId,
+        "view", WriteFlowHarness.modalView(view, "V1", "1.abc" + seq.incrementAndGet(), values.json()), "action_id",
+        actionId, "block_id", blockId,
         "action_ts", WriteFlowHarness.actionTs())));
   }
 
   /** Type-ahead in an external select of {@code view}. */
   HttpResponse<String> suggest(String user, JsonNode view, String actionId, String typed) {
     return bot.interaction(JsonFixtures.load("slack/block_suggestion.json", Map.of("user", user,
-        "view", WriteFlowHarness.modalView(view, "V1", "1.abc" + seq.incrementAndGet(), "{}"), "action_id", actionId, "value", str(typed))));
+        "view", WriteFlowHarness.modalView(view, "V1", "1.abc" + seq.incrementAndGet(), "{}"), "action_id", actionId,
+        "value", str(typed))));
   }
 
   /** A message shortcut on a message in C0001 (ts 1700000000.000100, in the thread of {@code threadTs}). */

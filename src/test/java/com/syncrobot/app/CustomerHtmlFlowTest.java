@@ -7,12 +7,9 @@ import static com.syncrobot.app.WriteFlowHarness.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import com.syncrobot.playground.sandbox.SyncroSandbox;
 import com.syncrobot.playground.sandbox.WriteFault;
 import com.syncrobot.playground.sandbox.model.SandboxComment;
 import com.syncrobot.playground.sandbox.model.SandboxTicket;
-import com.syncrobot.syncro.SyncroToken;
 import com.syncrobot.text.CommentHtml;
 import com.syncrobot.write.PlanState;
 import java.net.http.HttpResponse;
@@ -37,8 +34,8 @@ final class CustomerHtmlFlowTest {
       + "&lt;script&gt;alert(1)&lt;/script&gt;";
 
   @RegisterExtension
-  static final WriteFlowHarness bot =
-      WriteFlowHarness.builder().sandbox().connectToSandbox(JANE, 1735, "Dana Tech").build();
+  static final WriteFlowHarness bot = WriteFlowHarness.builder().sandbox().connectToSandbox(JANE, 1735, "Dana Tech")
+      .build();
 
   private SandboxTicket openTicket() {
     return bot.sandbox().state().tickets().stream()

@@ -72,7 +72,7 @@ final class DigestPermissionsTest {
     BotAck ack = rig.sim.runSlashCommand(user, channel, "/syncro " + text);
     assertThat(ack.ok()).as(ack.body()).isTrue();
     return rig.sim.awaitMessage(channel, m -> m.fromBot() && user.equals(m.ephemeralTo())
-            && !before.contains(m.ts()), WAIT)
+        && !before.contains(m.ts()), WAIT)
         .orElseThrow(() -> new AssertionError("no reply to " + text)).allText();
   }
 
@@ -94,7 +94,8 @@ final class DigestPermissionsTest {
 
     String refused = ask(BOB, SUPPORT, "digest remove " + id);
     assertThat(refused).startsWith("Digest *" + id + "* was set up by <@" + ALICE + ">, and only they or an admin "
-        + "of the bot can change or remove it. Ask <@" + ALICE + "> or an admin of the bot (<@" + CAROL + ">) to do it.");
+        + "of the bot can change or remove it. Ask <@" + ALICE + "> or an admin of the bot (<@" + CAROL
+        + ">) to do it.");
     assertThat(ask(ALICE, SUPPORT, "digest list")).contains("*" + id + "*");
 
     assertThat(ask(CAROL, SUPPORT, "digest remove " + id)).startsWith("Removed digest *" + id + "*");

@@ -151,7 +151,8 @@ final class DraftFlowTest {
     modelSays("{\"comment_subject\":\"Resolution\",\"comment_body\":\"We fixed it:<ul><li>new toner</li>"
         + "<li>test page</li></ul>\",\"line_item_description\":\"Remote support: toner\",\"preview\":\"Toner.\"}");
     WriteFlowHarness.Preview p = draftedBill();
-    assertThat(text(p.message())).contains("Corrected before this preview:* turned the bullet list in the body into • lines");
+    assertThat(text(p.message()))
+        .contains("Corrected before this preview:* turned the bullet list in the body into • lines");
     confirmAndAwait(p);
     assertThat(JSON.readTree(billing.onlyBody(COMMENT)).path("body").asText())
         .isEqualTo("We fixed it:<br>• new toner<br>• test page");

@@ -10,13 +10,10 @@ import static com.syncrobot.app.WriteFlowHarness.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import com.syncrobot.playground.sandbox.SyncroSandbox;
 import com.syncrobot.playground.sandbox.WriteFault;
 import com.syncrobot.playground.sandbox.model.SandboxInvoice;
 import com.syncrobot.playground.sandbox.model.SandboxState;
 import com.syncrobot.playground.sandbox.model.SandboxTicket;
-import com.syncrobot.syncro.SyncroToken;
 import com.syncrobot.write.Plan;
 import com.syncrobot.write.PlanState;
 import com.syncrobot.write.Step;
@@ -38,8 +35,8 @@ final class FinishBillFlowTest {
   private static final String LINE = "0.75 × Labor - Remote Business at $150.00 = $112.50";
 
   @RegisterExtension
-  static final WriteFlowHarness bot =
-      WriteFlowHarness.builder().sandbox().connectToSandbox(JANE, 1735, "Dana Tech").build();
+  static final WriteFlowHarness bot = WriteFlowHarness.builder().sandbox().connectToSandbox(JANE, 1735, "Dana Tech")
+      .build();
   final BillStubs modal = new BillStubs(bot);
 
   private SandboxTicket openTicket() {

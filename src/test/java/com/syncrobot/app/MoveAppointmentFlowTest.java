@@ -40,8 +40,7 @@ final class MoveAppointmentFlowTest {
   static final String MOVED = API + "/appointments/991";
 
   @RegisterExtension
-  static final WriteFlowHarness bot =
-      WriteFlowHarness.builder().syncroOnWireMock().connect(JANE, "Jane Tech").build();
+  static final WriteFlowHarness bot = WriteFlowHarness.builder().syncroOnWireMock().connect(JANE, "Jane Tech").build();
   CreateFlows flows;
   Instant start;
 
@@ -61,9 +60,10 @@ final class MoveAppointmentFlowTest {
   /** The appointments listing, one page per argument (each a comma-joined list of items). */
   private void listing(String... pages) {
     for (int i = 0; i < pages.length; i++) {
-      bot.syncro.stubFor(get(urlPathEqualTo(API + "/appointments")).withQueryParam("page", equalTo(Integer.toString(i + 1)))
-          .willReturn(okJson("{\"appointments\":[" + pages[i] + "],\"meta\":{\"total_pages\":" + pages.length
-              + ",\"page\":" + (i + 1) + "}}")));
+      bot.syncro
+          .stubFor(get(urlPathEqualTo(API + "/appointments")).withQueryParam("page", equalTo(Integer.toString(i + 1)))
+              .willReturn(okJson("{\"appointments\":[" + pages[i] + "],\"meta\":{\"total_pages\":" + pages.length
+                  + ",\"page\":" + (i + 1) + "}}")));
     }
   }
 

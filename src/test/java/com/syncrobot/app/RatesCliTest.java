@@ -32,7 +32,8 @@ final class RatesCliTest {
       {26117, "Fee - Travel Time", "40.0"},
       {68055, "Labor - Website Labor", "150.0"}};
 
-  @TempDir Path dir;
+  @TempDir
+  Path dir;
   private CliRun cli;
   private WireMockRuntimeInfo wm;
 
@@ -164,7 +165,8 @@ final class RatesCliTest {
     assertThat(code).isZero();
     // The token used is the connected technician's own.
     assertThat(wm.getWireMock().find(getRequestedFor(urlPathMatching("/api/v1/products/.*"))))
-        .hasSize(7).allSatisfy(r -> assertThat(r.queryParameter("api_key").firstValue()).isEqualTo(SECRET_SYNCRO_TOKEN));
+        .hasSize(7)
+        .allSatisfy(r -> assertThat(r.queryParameter("api_key").firstValue()).isEqualTo(SECRET_SYNCRO_TOKEN));
     cli.run("", "rates", "list");
     assertThat(cli.out()).containsPattern("emergency +26184 +Labor - Emergency or After Hours Business +262.50  hour");
   }

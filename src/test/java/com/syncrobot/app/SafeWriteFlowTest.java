@@ -48,8 +48,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 final class SafeWriteFlowTest {
   @RegisterExtension
-  static final WriteFlowHarness bot =
-      WriteFlowHarness.builder().syncroOnWireMock().connect(JANE, "Jane Tech").build();
+  static final WriteFlowHarness bot = WriteFlowHarness.builder().syncroOnWireMock().connect(JANE, "Jane Tech").build();
 
   @BeforeEach
   void start() throws Exception {
@@ -85,7 +84,8 @@ final class SafeWriteFlowTest {
         + " with your Syncro token.", "Internal note — only technicians see it", "Expires");
     assertThat(actionIds(p.message())).containsExactly("plan_confirm", "plan_cancel", "plan_show_request");
     // Stored before shown, nothing sent before Confirm (R1).
-    assertThat(bot.plans.find(p.planId())).hasValueSatisfying(pl -> assertThat(pl.state()).isEqualTo(PlanState.PREVIEWED));
+    assertThat(bot.plans.find(p.planId()))
+        .hasValueSatisfying(pl -> assertThat(pl.state()).isEqualTo(PlanState.PREVIEWED));
     assertThat(bot.count(postRequestedFor(urlPathEqualTo(COMMENT)))).isZero();
 
     String click = newPath();
@@ -123,8 +123,8 @@ final class SafeWriteFlowTest {
 
   @Test
   void publicEmail_previewSaysLoudlyItEmailsTheCustomer_andListIsConverted_R8() throws Exception {
-    WriteFlowHarness.Preview p =
-        bot.preview("comment", "Update", "Done:<ul><li>toner</li><li>drum</li></ul>", "public_email");
+    WriteFlowHarness.Preview p = bot.preview("comment", "Update", "Done:<ul><li>toner</li><li>drum</li></ul>",
+        "public_email");
     assertThat(text(p.message())).contains("PUBLIC + EMAILS THE CUSTOMER", "list into • lines");
     bot.commentPostCreates(556);
     confirm(p.planId(), newPath());
@@ -273,7 +273,8 @@ final class SafeWriteFlowTest {
     assertThat(done.step(0).resultId()).isEqualTo(800L);
     assertThat(bot.count(postRequestedFor(urlPathEqualTo(COMMENT)))).isZero();
     assertThat(bot.count(putRequestedFor(urlPathEqualTo(TICKET)))).isEqualTo(1);
-    bot.syncro.verify(putRequestedFor(urlPathEqualTo(TICKET)).withRequestBody(equalToJson("{\"status\":\"Resolved\"}")));
+    bot.syncro
+        .verify(putRequestedFor(urlPathEqualTo(TICKET)).withRequestBody(equalToJson("{\"status\":\"Resolved\"}")));
   }
 
   @Test
@@ -293,13 +294,15 @@ final class SafeWriteFlowTest {
     bot.slack.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo("/api/conversations.open"))
         .willReturn(okJson("{\"ok\":true,\"channel\":{\"id\":\"D0JANE\"}}")));
     bot.slack.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(
-        urlPathEqualTo("/api/files.getUploadURLExternal")).willReturn(okJson("{\"ok\":true,\"file_id\":\"F1\","
-            + "\"upload_url\":\"" + bot.slack.baseUrl() + "/upload/F1\"}")));
+        urlPathEqualTo("/api/files.getUploadURLExternal")).willReturn(
+            okJson("{\"ok\":true,\"file_id\":\"F1\","
+                + "\"upload_url\":\"" + bot.slack.baseUrl() + "/upload/F1\"}")));
     bot.slack.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo("/upload/F1"))
         .willReturn(aResponse().withStatus(200).withBody("OK")));
     bot.slack.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(
-        urlPathEqualTo("/api/files.completeUploadExternal")).willReturn(okJson("{\"ok\":true,\"files\":[{\"id\":"
-            + "\"F1\",\"title\":\"Session log\"}]}")));
+        urlPathEqualTo("/api/files.completeUploadExternal")).willReturn(
+            okJson("{\"ok\":true,\"files\":[{\"id\":"
+                + "\"F1\",\"title\":\"Session log\"}]}")));
     bot.slack.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo("/api/files.info"))
         .willReturn(okJson("{\"ok\":true,\"file\":{\"id\":\"F1\"}}")));
     String logClick = newPath();
@@ -362,7 +365,8 @@ final class SafeWriteFlowTest {
         + "\"team_id\":\"T0001\",\"type\":\"modal\",\"callback_id\":\"syncro_update\",\"private_metadata\":"
         + SignedRequests.jsonString(form.path("private_metadata").asText()) + ",\"hash\":\"2.x\",\"state\":"
         + "{\"values\":" + values + "}},\"response_urls\":[]}";
-    assertThat(bot.signed(SignedRequests.form(java.util.Map.of("payload", json)), SignedRequests.FORM).body()).isEmpty();
+    assertThat(bot.signed(SignedRequests.form(java.util.Map.of("payload", json)), SignedRequests.FORM).body())
+        .isEmpty();
     JsonNode preview = bot.awaitPost(c.responsePath(), "Details");
     assertThat(text(preview)).contains("Status: In Progress →", "Waiting on Customer");
     String planId = WriteFlowHarness.planId(preview);
@@ -496,7 +500,8 @@ final class SafeWriteFlowTest {
     // Only markup that becomes line breaks: escaped and converted, nothing would be left to send.
     assertThat(errors(bot.submit(JANE, view, "Update", "<br>\n<br/> <ul></ul>", "INTERNAL", false, "V-e3"))
         .get("body")).contains("no text to send");
-    for (String secret : List.of("api_key=abc", SYNCRO_TOKEN.substring(0, 0) + "T0123456789abcdef-0123456789abcdef0123456789abcdef",
+    for (String secret : List.of("api_key=abc",
+        SYNCRO_TOKEN.substring(0, 0) + "T0123456789abcdef-0123456789abcdef0123456789abcdef",
         "xoxb-123", "password: hunter2",
         // what only the billing review's copy of the rules refused before
         "Bearer abcdefghijklmnop12345", "client_secret=abcdef123", "wifi password is Hunter2024")) {

@@ -38,8 +38,7 @@ final class ShortcutFlowTest {
   static final String THREAD = "1699999999.000001";
 
   @RegisterExtension
-  static final WriteFlowHarness bot =
-      WriteFlowHarness.builder().syncroOnWireMock().connect(JANE, "Jane Tech").build();
+  static final WriteFlowHarness bot = WriteFlowHarness.builder().syncroOnWireMock().connect(JANE, "Jane Tech").build();
   CreateFlows flows;
 
   @BeforeEach
@@ -67,7 +66,8 @@ final class ShortcutFlowTest {
 
     bot.syncro.stubFor(post(urlPathEqualTo(API + "/tickets")).willReturn(okJson(
         "{\"ticket\":{\"id\":7001,\"number\":32299}}")));
-    bot.syncro.stubFor(post(urlPathEqualTo(API + "/tickets/7001/comment")).willReturn(okJson("{\"comment\":{\"id\":1}}")));
+    bot.syncro
+        .stubFor(post(urlPathEqualTo(API + "/tickets/7001/comment")).willReturn(okJson("{\"comment\":{\"id\":1}}")));
     CreateFlows.Values values = CreateFlows.createForm("Printer on the 2nd floor jams", null)
         .text("description", "create_description", "Jams & stops <again>\nFrom Slack: " + CreateFlows.PERMALINK);
     assertThat(flows.submit(JANE, form, values).body()).isEmpty();

@@ -352,8 +352,11 @@ final class SlackFlowTest {
     assertThat(reply.path("response_type").asText()).isEqualTo("ephemeral");
     String all = text(reply);
     assertThat(all).contains("*#32203 · Printer offline*", "*Status*\nIn Progress", "*Priority*\n1 High",
-        "*Customer*\nJerry Burger", "*Contact*\nJerry B.", "*Created*\n<!date^1714572180^{date_short_pretty} at {time}|2024-05-01 14:03 UTC>",
-        "*Due*\n<!date^4082029200^{date_short_pretty} at {time}|2099-05-09 17:00 UTC>", "*Last updated*\n<!date^1714667400^{date_short_pretty} at {time}|2024-05-02 16:30 UTC>", "*Assigned tech*\nJane Tech",
+        "*Customer*\nJerry Burger", "*Contact*\nJerry B.",
+        "*Created*\n<!date^1714572180^{date_short_pretty} at {time}|2024-05-01 14:03 UTC>",
+        "*Due*\n<!date^4082029200^{date_short_pretty} at {time}|2099-05-09 17:00 UTC>",
+        "*Last updated*\n<!date^1714667400^{date_short_pretty} at {time}|2024-05-02 16:30 UTC>",
+        "*Assigned tech*\nJane Tech",
         "*Diagnosis* · Jane Tech · <!date^1714644000^{date_short_pretty} at {time}|2024-05-02 10:00 UTC> · _internal note_\nDriver &amp; spooler reset",
         "*Initial Issue* · Jerry · <!date^1714572180^{date_short_pretty} at {time}|2024-05-01 14:03 UTC> · _public_\nPrinter shows offline\nsince Monday",
         "• Labor - Remote Business — qty 0.75 × $150.00 = $112.50 — not invoiced",

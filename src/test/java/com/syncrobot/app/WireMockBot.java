@@ -28,7 +28,7 @@ final class WireMockBot implements AutoCloseable {
     users = new ConnectedUserStore(db, new TokenCipher(Fixtures.newKey()), Clock.systemUTC());
     SyncroClient client = SyncroClient.builder()
         .baseUrl(syncro.baseUrl() + "/api/v1")
-        .sleeper(d -> { }) // 429 waits are real in production; here they must not slow the suite.
+        .sleeper(d -> {}) // 429 waits are real in production; here they must not slow the suite.
         .build();
     BotConfig config = new BotConfig(botToken, signingSecret, null, slack.baseUrl() + "/api/", 0,
         syncro.baseUrl() + "/api/v1", "jdbc:sqlite:unused", null, dir.resolve("secret.key"), Duration.ofMinutes(30),

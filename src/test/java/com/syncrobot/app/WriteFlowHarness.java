@@ -277,7 +277,7 @@ final class WriteFlowHarness
     SyncroClient.Builder b = SyncroClient.builder()
         .baseUrl(syncroApi)
         .readTimeout(Duration.ofSeconds(2))
-        .sleeper(d -> { });
+        .sleeper(d -> {});
     SyncroClient client = (budget == null ? b : b.budget(budget)).build();
     BotConfig config = new BotConfig(BOT_TOKEN, SIGNING_SECRET, null, slack.baseUrl() + "/api/", 0,
         syncroApi, "jdbc:sqlite:unused", null, dbFile.resolveSibling("secret.key"),
@@ -400,7 +400,6 @@ final class WriteFlowHarness
     return JSON.readTree(Forms.field(opened.get(opened.size() - 1).getBodyAsString(), "view"));
   }
 
-
   /** Submits the write modal {@code view} with these fields; returns the ack. */
   HttpResponse<String> submit(String user, JsonNode view, String subject, String body, String audience,
       boolean draft, String viewId) {
@@ -409,7 +408,8 @@ final class WriteFlowHarness
         + "}},\"audience\":{\"value\":{\"type\":\"radio_buttons\",\"selected_option\":{\"value\":\"" + audience
         + "\",\"text\":{\"type\":\"plain_text\",\"text\":\"x\"}}}},\"draft\":{\"value\":{\"type\":\"checkboxes\","
         + "\"selected_options\":[" + (draft ? "{\"value\":\"draft\",\"text\":{\"type\":\"plain_text\",\"text\":\"d\"}}"
-        : "") + "]}}}";
+            : "")
+        + "]}}}";
     return submitView(user, view, viewId, "1.abc", values);
   }
 

@@ -210,7 +210,8 @@ final class ReviewChecklistTest {
 
     assertThat(check(r, ReviewChecklist.QUANTITY).detail())
         .isEqualTo("the line says 0.77, but 45 min ÷ 60 = 0.75 (at most 4 decimals)");
-    assertThat(check(r, ReviewChecklist.TOTAL).detail()).isEqualTo("the plan says $100.00, but 0.77 × $150.00 = $115.50");
+    assertThat(check(r, ReviewChecklist.TOTAL).detail())
+        .isEqualTo("the plan says $100.00, but 0.77 × $150.00 = $115.50");
     assertThat(r.plan().line().quantity().toString()).isEqualTo("0.75");
     assertThat(r.plan().expectedTotal().toString()).isEqualTo("112.50");
   }

@@ -37,8 +37,8 @@ final class DigestReaderTest {
   void setUp(WireMockRuntimeInfo wm) {
     SyncroClient client = SyncroClient.builder()
         .baseUrl(wm.getHttpBaseUrl() + "/api/v1")
-        .budget(new RequestBudget(100_000, Clock.systemUTC(), d -> { }))
-        .sleeper(d -> { })
+        .budget(new RequestBudget(100_000, Clock.systemUTC(), d -> {}))
+        .sleeper(d -> {})
         .build();
     api = client.as(new SyncroToken("tok-digest-reader"), RequestBudget.Priority.BACKGROUND);
   }

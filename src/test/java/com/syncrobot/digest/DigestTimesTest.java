@@ -63,7 +63,7 @@ final class DigestTimesTest {
         Map.entry(LocalDate.of(2024, 11, 4), Instant.parse("2024-11-04T06:30:00Z")));
     // At the second 01:30 the latest run is still the first one: same date, nothing new to send.
     assertThat(DigestTimes.latest(LocalTime.of(1, 30), DigestDays.DAILY, NEW_YORK,
-            Instant.parse("2024-11-03T06:30:00Z")))
+        Instant.parse("2024-11-03T06:30:00Z")))
         .isEqualTo(new DigestSlot(LocalDate.of(2024, 11, 3), Instant.parse("2024-11-03T05:30:00Z")));
   }
 
@@ -93,13 +93,13 @@ final class DigestTimesTest {
   void weekdays_skipSaturdayAndSunday() {
     // Friday 2024-03-15 08:00 EDT has run; the next is Monday, not Saturday.
     assertThat(DigestTimes.next(LocalTime.of(8, 0), DigestDays.WEEKDAYS, NEW_YORK,
-            Instant.parse("2024-03-15T12:00:00Z")))
+        Instant.parse("2024-03-15T12:00:00Z")))
         .isEqualTo(new DigestSlot(LocalDate.of(2024, 3, 18), Instant.parse("2024-03-18T12:00:00Z")));
     assertThat(runs("08:00", DigestDays.WEEKDAYS, NEW_YORK, "2024-03-14T00:00:00Z", "2024-03-19T00:00:00Z"))
         .containsOnlyKeys(LocalDate.of(2024, 3, 14), LocalDate.of(2024, 3, 15), LocalDate.of(2024, 3, 18));
     // On Sunday the latest weekday run is Friday's.
     assertThat(DigestTimes.latest(LocalTime.of(8, 0), DigestDays.WEEKDAYS, NEW_YORK,
-            Instant.parse("2024-03-17T15:00:00Z")))
+        Instant.parse("2024-03-17T15:00:00Z")))
         .isEqualTo(new DigestSlot(LocalDate.of(2024, 3, 15), Instant.parse("2024-03-15T12:00:00Z")));
   }
 

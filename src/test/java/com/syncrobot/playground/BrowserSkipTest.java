@@ -27,7 +27,8 @@ final class BrowserSkipTest {
   static final String SMOKE = "com.syncrobot.playground.slack.BrowserSmokeTest";
   static final String RENDERING = "com.syncrobot.playground.slack.SlackRenderingBrowserTest";
 
-  @TempDir Path dir;
+  @TempDir
+  Path dir;
 
   /** One finished test or container: whether it is a test, how it ended and why. */
   record Outcome(boolean test, TestExecutionResult.Status status, String reason) {}
@@ -79,9 +80,8 @@ final class BrowserSkipTest {
   }
 
   private static int testMethods(Class<?> type) {
-    return (int)
-        Arrays.stream(type.getDeclaredMethods())
-            .filter((Method m) -> m.isAnnotationPresent(Test.class))
-            .count();
+    return (int) Arrays.stream(type.getDeclaredMethods())
+        .filter((Method m) -> m.isAnnotationPresent(Test.class))
+        .count();
   }
 }

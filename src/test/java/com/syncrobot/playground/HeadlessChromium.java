@@ -60,10 +60,9 @@ public final class HeadlessChromium {
     if (missing.isEmpty()) {
       return Optional.empty();
     }
-    String why =
-        "browser test skipped: "
-            + String.join(", ", missing)
-            + "; install with: apt-get install chromium chromium-driver";
+    String why = "browser test skipped: "
+        + String.join(", ", missing)
+        + "; install with: apt-get install chromium chromium-driver";
     if (!TOLD.getAndSet(true)) {
       // Surefire counts skipped tests but prints no reason; this line says why, once.
       System.err.println(why);

@@ -268,7 +268,8 @@ final class PlaygroundBrowserTest {
   }
 
   WebElement button(String ts, String label) {
-    By by = By.cssSelector("[data-testid=message][data-ts='" + ts + "'] [data-testid=button][data-label=" + label + "]");
+    By by = By
+        .cssSelector("[data-testid=message][data-ts='" + ts + "'] [data-testid=button][data-label=" + label + "]");
     ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});",
         wait.until(ExpectedConditions.presenceOfElementLocated(by)));
     return wait.until(ExpectedConditions.elementToBeClickable(by));
@@ -328,7 +329,7 @@ final class PlaygroundBrowserTest {
   Msg awaitMessage(Predicate<Msg> match, String what) {
     return new WebDriverWait(driver, Duration.ofSeconds(15)).withMessage(() -> "no " + what + " among " + messages())
         .until(d -> messages().stream()
-        .filter(m -> !seen.contains(m.ts() + "|" + m.text())).filter(match).reduce((a, b) -> b).orElse(null));
+            .filter(m -> !seen.contains(m.ts() + "|" + m.text())).filter(match).reduce((a, b) -> b).orElse(null));
   }
 
   /**

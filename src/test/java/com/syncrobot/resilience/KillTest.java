@@ -60,7 +60,8 @@ final class KillTest {
   Rig rig;
   WireTrap trap;
   Deque<SandboxTicket> tickets;
-  @Nullable ChildJvm child;
+  @Nullable
+  ChildJvm child;
   int starts;
   final List<ChildJvm> earlier = new ArrayList<>();
 
@@ -275,8 +276,8 @@ final class KillTest {
     long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
     while (true) {
       Optional<SimMessage> found = Stream.concat(
-              rig.sim.messages(SlackSimulator.SUPPORT).stream().filter(m -> m.ts().equals(previewTs)),
-              rig.sim.messages(rig.sim.dmChannel(ALICE)).stream())
+          rig.sim.messages(SlackSimulator.SUPPORT).stream().filter(m -> m.ts().equals(previewTs)),
+          rig.sim.messages(rig.sim.dmChannel(ALICE)).stream())
           .filter(match).findFirst();
       if (found.isPresent()) {
         return found.get();

@@ -1,11 +1,8 @@
 package com.syncrobot.resilience;
 
-import com.slack.api.Slack;
 import com.syncrobot.app.BotConfig;
-import com.syncrobot.app.BotServer;
 import com.syncrobot.playground.sandbox.SyncroSandbox;
 import com.syncrobot.playground.sandbox.model.SandboxTicket;
-import com.syncrobot.playground.slack.DemoUser;
 import com.syncrobot.playground.slack.SimMessage;
 import com.syncrobot.playground.slack.SlackSimulator;
 import com.syncrobot.syncro.RequestBudget;
@@ -188,7 +185,8 @@ final class Rig implements AutoCloseable {
     Map.Entry<Long, String> tech = sandbox.seedTokens().entrySet().iterator().next();
     String body = "{\"customer_id\":" + customer + ",\"subject\":\"" + subject + "\",\"problem_type\":\"Other\"}";
     var response = java.net.http.HttpClient.newHttpClient().send(
-        java.net.http.HttpRequest.newBuilder(java.net.URI.create(sandbox.baseUrl() + "/tickets?api_key=" + tech.getValue()))
+        java.net.http.HttpRequest
+            .newBuilder(java.net.URI.create(sandbox.baseUrl() + "/tickets?api_key=" + tech.getValue()))
             .header("Content-Type", "application/json")
             .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
         java.net.http.HttpResponse.BodyHandlers.ofString());
@@ -275,7 +273,8 @@ final class Rig implements AutoCloseable {
   }
 
   private String query(String sql) {
-    try (var c = java.sql.DriverManager.getConnection(dbUrl()); var st = c.createStatement();
+    try (var c = java.sql.DriverManager.getConnection(dbUrl());
+        var st = c.createStatement();
         var rs = st.executeQuery(sql)) {
       return rs.next() ? rs.getString(1) : "";
     } catch (java.sql.SQLException e) {

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 final class SlackSignatureCheckTest {
   private static final String SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
   private static final long NOW = 1_700_000_000L;
-  private final SlackSignatureCheck check =
-      new SlackSignatureCheck(SECRET, Clock.fixed(Instant.ofEpochSecond(NOW), ZoneOffset.UTC));
+  private final SlackSignatureCheck check = new SlackSignatureCheck(SECRET,
+      Clock.fixed(Instant.ofEpochSecond(NOW), ZoneOffset.UTC));
 
   /** Slack's scheme computed independently: HMAC-SHA256 over the UTF-8 bytes of v0:ts:body. */
   static String slackSignature(String secret, long ts, byte[] body) throws Exception {

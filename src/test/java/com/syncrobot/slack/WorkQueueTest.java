@@ -19,8 +19,8 @@ final class WorkQueueTest {
         await(release);
       })).isTrue();
       assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
-      assertThat(work.submit("queued", () -> { })).isTrue();
-      assertThat(work.submit("refused", () -> { })).isFalse();
+      assertThat(work.submit("queued", () -> {})).isTrue();
+      assertThat(work.submit("refused", () -> {})).isFalse();
     } finally {
       release.countDown();
       work.shutdown(Duration.ofSeconds(5));
@@ -46,7 +46,7 @@ final class WorkQueueTest {
   void submit_afterShutdown_isRefused() {
     WorkQueue work = new WorkQueue(1, 1);
     work.shutdown(Duration.ofSeconds(1));
-    assertThat(work.submit("late", () -> { })).isFalse();
+    assertThat(work.submit("late", () -> {})).isFalse();
   }
 
   private static void await(CountDownLatch latch) {

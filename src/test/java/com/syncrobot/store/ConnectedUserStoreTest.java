@@ -32,7 +32,8 @@ final class ConnectedUserStoreTest {
   private static final SyncroToken ANN_NEW_TOKEN = new SyncroToken("AnnRotatedToken-0b7c2d9e44aa");
   private static final SyncroToken BOB_TOKEN = new SyncroToken("BobPlaintextToken-2a4c6e8f1357");
 
-  @TempDir Path dir;
+  @TempDir
+  Path dir;
   private final MutableClock clock = Clocks.at(T0);
   private final SecretKey key = Fixtures.newKey();
   private Path file;
@@ -76,8 +77,8 @@ final class ConnectedUserStoreTest {
     assertThat(again).isEqualTo(new ConnectedUser("UANN", 102, "Ann Lee", T0, ANN_NEW_TOKEN));
     assertThat(store.find("UANN")).contains(again);
     assertThat(store.list()).hasSize(1);
-    String updatedAt =
-        db.jdbi().withHandle(h -> h.createQuery("SELECT updated_at FROM connected_users").mapTo(String.class).one());
+    String updatedAt = db.jdbi()
+        .withHandle(h -> h.createQuery("SELECT updated_at FROM connected_users").mapTo(String.class).one());
     assertThat(updatedAt).isEqualTo("2025-03-06T09:15:30.123Z");
   }
 

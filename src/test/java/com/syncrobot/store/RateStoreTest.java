@@ -14,7 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The rate table on a real SQLite file with the production migrations (R6). */
 final class RateStoreTest {
-  @TempDir Path dir;
+  @TempDir
+  Path dir;
 
   private Database open() {
     return Database.open("jdbc:sqlite:" + dir.resolve("bot.db"));

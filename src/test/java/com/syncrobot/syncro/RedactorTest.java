@@ -10,8 +10,8 @@ final class RedactorTest {
   @Test
   void apiKeyQueryParameter_isMasked_R11() {
     assertThat(
-            Redactor.redact(
-                "GET https://acme.syncromsp.com/api/v1/tickets?api_key=T123-abc&page=2"))
+        Redactor.redact(
+            "GET https://acme.syncromsp.com/api/v1/tickets?api_key=T123-abc&page=2"))
         .isEqualTo("GET https://acme.syncromsp.com/api/v1/tickets?api_key=***&page=2");
   }
 

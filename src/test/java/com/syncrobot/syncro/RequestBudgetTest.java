@@ -76,28 +76,27 @@ final class RequestBudgetTest {
     // moves once, to the end of the window. The background waiter must sleep a third time, and that
     // sleep ends only after the interactive waiter has recorded itself, so the recorded order is the
     // grant order and not a race between two threads appending to a list.
-    Sleeper gate =
-        d -> {
-          if (sleeps.incrementAndGet() <= 2) {
-            bothSleeping.countDown();
-            if (!windowOver.await(5, TimeUnit.SECONDS)) {
-              throw new AssertionError("gate never opened");
-            }
-            synchronized (clock) {
-              if (clock.instant().isBefore(T0.plus(RequestBudget.WINDOW))) {
-                clock.add(RequestBudget.WINDOW);
-              }
-            }
-            return;
+    Sleeper gate = d -> {
+      if (sleeps.incrementAndGet() <= 2) {
+        bothSleeping.countDown();
+        if (!windowOver.await(5, TimeUnit.SECONDS)) {
+          throw new AssertionError("gate never opened");
+        }
+        synchronized (clock) {
+          if (clock.instant().isBefore(T0.plus(RequestBudget.WINDOW))) {
+            clock.add(RequestBudget.WINDOW);
           }
-          long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-          while (!served.contains("interactive") && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
-          }
-          synchronized (clock) {
-            clock.add(d);
-          }
-        };
+        }
+        return;
+      }
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+      while (!served.contains("interactive") && System.nanoTime() < deadline) {
+        Thread.onSpinWait();
+      }
+      synchronized (clock) {
+        clock.add(d);
+      }
+    };
     RequestBudget budget = new RequestBudget(1, clock, gate);
     budget.acquire(RequestBudget.Priority.INTERACTIVE); // fills the window at T0
 
@@ -118,13 +117,12 @@ final class RequestBudgetTest {
   @Test
   void interruptedWaiter_takesNoPermitAndLetsTheNextOneGo() throws Exception {
     MutableClock clock = Clocks.at(T0);
-    RequestBudget budget =
-        new RequestBudget(
-            1,
-            clock,
-            d -> {
-              throw new InterruptedException("test");
-            });
+    RequestBudget budget = new RequestBudget(
+        1,
+        clock,
+        d -> {
+          throw new InterruptedException("test");
+        });
     budget.acquire(RequestBudget.Priority.INTERACTIVE);
 
     assertThatThrownBy(() -> budget.acquire(RequestBudget.Priority.INTERACTIVE))
@@ -143,17 +141,16 @@ final class RequestBudgetTest {
 
   private static Thread start(
       RequestBudget budget, RequestBudget.Priority p, String name, List<String> served) {
-    Thread t =
-        new Thread(
-            () -> {
-              try {
-                budget.acquire(p);
-                served.add(name);
-              } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-              }
-            },
-            name);
+    Thread t = new Thread(
+        () -> {
+          try {
+            budget.acquire(p);
+            served.add(name);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        },
+        name);
     t.setDaemon(true);
     t.start();
     return t;

@@ -41,27 +41,24 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 final class SwaggerContractTest {
   @RegisterExtension
-  static WireMockExtension wm =
-      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+  static WireMockExtension wm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
   /** Query parameters we send although this copy of the spec does not declare them, and why. */
-  static final Map<String, String> QUERY_ALLOWED =
-      Map.of(
-          "api_key",
-          "the token as query parameter is what works on the live account (domain doc); the newer"
-              + " official spec declares it as an apiKey security scheme, this copy only has the"
-              + " Authorization header");
+  static final Map<String, String> QUERY_ALLOWED = Map.of(
+      "api_key",
+      "the token as query parameter is what works on the live account (domain doc); the newer"
+          + " official spec declares it as an apiKey security scheme, this copy only has the"
+          + " Authorization header");
 
   /**
    * Body fields we send although the spec does not declare them, per "METHOD /template", and why.
    */
-  static final Map<String, Map<String, String>> BODY_ALLOWED =
+  static final Map<String, Map<String, String>> BODY_ALLOWED = Map.of(
+      "POST /invoices",
       Map.of(
-          "POST /invoices",
-          Map.of(
-              "category",
-              "verified on the live account: POST /invoices {ticket_id, customer_id, category:"
-                  + " \"Standard\"}"));
+          "category",
+          "verified on the live account: POST /invoices {ticket_id, customer_id, category:"
+              + " \"Standard\"}"));
 
   private static final String BASE = "/api/v1";
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -73,8 +70,8 @@ final class SwaggerContractTest {
   }
 
   private SyncroApi api() {
-    RequestBudget budget =
-        new RequestBudget(10_000, com.syncrobot.testkit.Clocks.at(java.time.Instant.EPOCH), new RecordingSleeper());
+    RequestBudget budget = new RequestBudget(10_000, com.syncrobot.testkit.Clocks.at(java.time.Instant.EPOCH),
+        new RecordingSleeper());
     return SyncroClient.builder()
         .baseUrl(wm.baseUrl() + BASE)
         .budget(budget)
@@ -108,9 +105,8 @@ final class SwaggerContractTest {
     d.put("appointmentTypes", a -> assertThat(a.appointmentTypes()).hasSize(1));
     d.put(
         "appointments",
-        a ->
-            assertThat(a.appointments(LocalDate.of(2019, 10, 1), LocalDate.of(2019, 10, 31)))
-                .hasSize(1));
+        a -> assertThat(a.appointments(LocalDate.of(2019, 10, 1), LocalDate.of(2019, 10, 31)))
+            .hasSize(1));
     d.put("ticketTimers", a -> assertThat(a.ticketTimers(new TicketId(5))).isEmpty());
     d.put("invoice", a -> assertThat(a.invoice(6).total()).isEqualByComparingTo("0"));
     d.put("invoicesForTicket", a -> assertThat(a.invoicesForTicket(new TicketId(1))).hasSize(1));
@@ -170,16 +166,15 @@ final class SwaggerContractTest {
                 .put("taxable", false),
             "/ticket_line_item/id"));
     w.add(SyncroWrite.delete("/invoices/6"));
-    ObjectNode ticket =
-        obj()
-            .put("customer_id", 1)
-            .put("subject", "Own cloud thing again")
-            .put("problem_type", "Remote")
-            .put("status", "New")
-            .put("priority", "2 Normal")
-            .put("user_id", 1735)
-            .put("contact_id", 5)
-            .put("due_date", "2026-03-03");
+    ObjectNode ticket = obj()
+        .put("customer_id", 1)
+        .put("subject", "Own cloud thing again")
+        .put("problem_type", "Remote")
+        .put("status", "New")
+        .put("priority", "2 Normal")
+        .put("user_id", 1735)
+        .put("contact_id", 5)
+        .put("due_date", "2026-03-03");
     ticket.putArray("asset_ids").add(7);
     ticket
         .putArray("comments_attributes")
@@ -190,18 +185,17 @@ final class SwaggerContractTest {
         .put("do_not_email", true)
         .put("tech", "Jo Tech");
     w.add(SyncroWrite.post("/tickets", ticket, "/ticket/id"));
-    ObjectNode appointment =
-        obj()
-            .put("summary", "Burger Co onsite")
-            .put("description", "Ticket #2012")
-            .put("start_at", "2026-03-03T16:00:00Z")
-            .put("end_at", "2026-03-03T17:30:00Z")
-            .put("customer_id", 1)
-            .put("ticket_id", 3)
-            .put("user_id", 1735)
-            .put("appointment_type_id", 4322)
-            .put("location", "1 Main St")
-            .put("do_not_email", true);
+    ObjectNode appointment = obj()
+        .put("summary", "Burger Co onsite")
+        .put("description", "Ticket #2012")
+        .put("start_at", "2026-03-03T16:00:00Z")
+        .put("end_at", "2026-03-03T17:30:00Z")
+        .put("customer_id", 1)
+        .put("ticket_id", 3)
+        .put("user_id", 1735)
+        .put("appointment_type_id", 4322)
+        .put("location", "1 Main St")
+        .put("do_not_email", true);
     ArrayNode users = appointment.putArray("user_ids");
     users.add(1735);
     w.add(SyncroWrite.post("/appointments", appointment, "/appointment/id"));
@@ -235,22 +229,21 @@ final class SwaggerContractTest {
    */
   private static void stubFromSpec() {
     Map<String, String> gets = new LinkedHashMap<>();
-    for (String p :
-        List.of(
-            "/me",
-            "/tickets",
-            "/tickets/5",
-            "/tickets/5/comments",
-            "/customers",
-            "/customers/1",
-            "/products/1",
-            "/tickets/settings",
-            "/settings",
-            "/users",
-            "/appointment_types",
-            "/appointments",
-            "/invoices",
-            "/customer_assets")) {
+    for (String p : List.of(
+        "/me",
+        "/tickets",
+        "/tickets/5",
+        "/tickets/5/comments",
+        "/customers",
+        "/customers/1",
+        "/products/1",
+        "/tickets/settings",
+        "/settings",
+        "/users",
+        "/appointment_types",
+        "/appointments",
+        "/invoices",
+        "/customer_assets")) {
       gets.put(p, "GET");
     }
     for (Map.Entry<String, String> e : gets.entrySet()) {
@@ -275,15 +268,13 @@ final class SwaggerContractTest {
   private static void stub(String method, String path, int status, String body) {
     String json = body;
     if (json == null) {
-      String template =
-          spec.template(path)
-              .orElseThrow(() -> new AssertionError("no template for " + path))
-              .raw();
-      json =
-          spec.example(template, method, Integer.toString(status))
-              .orElseThrow(
-                  () -> new AssertionError("spec has no example for " + method + " " + template))
-              .toString();
+      String template = spec.template(path)
+          .orElseThrow(() -> new AssertionError("no template for " + path))
+          .raw();
+      json = spec.example(template, method, Integer.toString(status))
+          .orElseThrow(
+              () -> new AssertionError("spec has no example for " + method + " " + template))
+          .toString();
     }
     wm.stubFor(
         request(method, urlPathEqualTo(BASE + path))
@@ -336,12 +327,11 @@ final class SwaggerContractTest {
   @Test
   void driverList_coversEveryPublicSyncroApiMethod() {
     // A new SyncroApi method must be added here so that its requests get checked too.
-    Set<String> publicMethods =
-        Arrays.stream(SyncroApi.class.getDeclaredMethods())
-            .filter(
-                m -> Modifier.isPublic(m.getModifiers()) && !Modifier.isStatic(m.getModifiers()))
-            .map(Method::getName)
-            .collect(Collectors.toCollection(TreeSet::new));
+    Set<String> publicMethods = Arrays.stream(SyncroApi.class.getDeclaredMethods())
+        .filter(
+            m -> Modifier.isPublic(m.getModifiers()) && !Modifier.isStatic(m.getModifiers()))
+        .map(Method::getName)
+        .collect(Collectors.toCollection(TreeSet::new));
 
     assertThat(new TreeSet<>(readDrivers().keySet())).isEqualTo(publicMethods);
   }
@@ -350,12 +340,11 @@ final class SwaggerContractTest {
   void checker_flagsAnUndeclaredBodyField() {
     JsonNode body = obj().put("subject", "s").put("body", "b").put("minutes_spent", 30);
 
-    List<String> v =
-        spec.violations(
-            new SwaggerSpec.Recorded(
-                "POST", "/tickets/5/comment", Set.of("api_key"), body, "application/json"),
-            QUERY_ALLOWED.keySet(),
-            bodyAllowed());
+    List<String> v = spec.violations(
+        new SwaggerSpec.Recorded(
+            "POST", "/tickets/5/comment", Set.of("api_key"), body, "application/json"),
+        QUERY_ALLOWED.keySet(),
+        bodyAllowed());
 
     assertThat(v).singleElement().asString().contains("'minutes_spent' is not declared");
   }
@@ -367,17 +356,15 @@ final class SwaggerContractTest {
     ObjectNode wrapped = obj();
     wrapped.putObject("comment").put("body", "b");
 
-    List<String> nested =
-        spec.violations(
-            new SwaggerSpec.Recorded("POST", "/tickets", Set.of(), ticket, "application/json"),
-            Set.of(),
-            Map.of());
-    List<String> wrappedComment =
-        spec.violations(
-            new SwaggerSpec.Recorded(
-                "POST", "/tickets/5/comment", Set.of(), wrapped, "application/json"),
-            Set.of(),
-            Map.of());
+    List<String> nested = spec.violations(
+        new SwaggerSpec.Recorded("POST", "/tickets", Set.of(), ticket, "application/json"),
+        Set.of(),
+        Map.of());
+    List<String> wrappedComment = spec.violations(
+        new SwaggerSpec.Recorded(
+            "POST", "/tickets/5/comment", Set.of(), wrapped, "application/json"),
+        Set.of(),
+        Map.of());
 
     assertThat(nested).singleElement().asString().contains("'comments_attributes[].product_id'");
     assertThat(wrappedComment).singleElement().asString().contains("'comment' is not declared");
@@ -386,51 +373,51 @@ final class SwaggerContractTest {
   @Test
   void checker_flagsUndeclaredQueryParameterUnknownPathWrongMethodAndMissingContentType() {
     assertThat(
-            spec.violations(
-                new SwaggerSpec.Recorded(
-                    "GET", "/tickets", Set.of("api_key", "per_page"), null, null),
-                QUERY_ALLOWED.keySet(),
-                bodyAllowed()))
+        spec.violations(
+            new SwaggerSpec.Recorded(
+                "GET", "/tickets", Set.of("api_key", "per_page"), null, null),
+            QUERY_ALLOWED.keySet(),
+            bodyAllowed()))
         .singleElement()
         .asString()
         .contains("'per_page' is not declared");
     assertThat(
-            spec.violations(
-                new SwaggerSpec.Recorded("GET", "/tickets/5/line_items/3", Set.of(), null, null),
-                Set.of(),
-                Map.of()))
+        spec.violations(
+            new SwaggerSpec.Recorded("GET", "/tickets/5/line_items/3", Set.of(), null, null),
+            Set.of(),
+            Map.of()))
         .singleElement()
         .asString()
         .contains("matches no template");
     assertThat(
-            spec.violations(
-                new SwaggerSpec.Recorded("DELETE", "/tickets/5/comment", Set.of(), null, null),
-                Set.of(),
-                Map.of()))
+        spec.violations(
+            new SwaggerSpec.Recorded("DELETE", "/tickets/5/comment", Set.of(), null, null),
+            Set.of(),
+            Map.of()))
         .singleElement()
         .asString()
         .contains("DELETE is not declared");
     assertThat(
-            spec.violations(
-                new SwaggerSpec.Recorded(
-                    "POST", "/tickets/5/comment", Set.of(), obj().put("body", "b"), null),
-                Set.of(),
-                Map.of()))
+        spec.violations(
+            new SwaggerSpec.Recorded(
+                "POST", "/tickets/5/comment", Set.of(), obj().put("body", "b"), null),
+            Set.of(),
+            Map.of()))
         .singleElement()
         .asString()
         .contains("without Content-Type");
     // Without its allow-list entry, the live-verified invoice category is flagged like any other
     // extra.
     assertThat(
-            spec.violations(
-                new SwaggerSpec.Recorded(
-                    "POST",
-                    "/invoices",
-                    Set.of(),
-                    obj().put("category", "Standard"),
-                    "application/json"),
+        spec.violations(
+            new SwaggerSpec.Recorded(
+                "POST",
+                "/invoices",
                 Set.of(),
-                Map.of()))
+                obj().put("category", "Standard"),
+                "application/json"),
+            Set.of(),
+            Map.of()))
         .singleElement()
         .asString()
         .contains("'category'");

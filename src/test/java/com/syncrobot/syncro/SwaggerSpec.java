@@ -84,14 +84,13 @@ final class SwaggerSpec {
    * examples}).
    */
   Optional<JsonNode> example(String templateRaw, String method, String status) {
-    JsonNode content =
-        root.path("paths")
-            .path(templateRaw)
-            .path(method.toLowerCase(Locale.ROOT))
-            .path("responses")
-            .path(status)
-            .path("content")
-            .path("application/json");
+    JsonNode content = root.path("paths")
+        .path(templateRaw)
+        .path(method.toLowerCase(Locale.ROOT))
+        .path("responses")
+        .path(status)
+        .path("content")
+        .path("application/json");
     if (content.has("example") && !content.get("example").isNull()) {
       return Optional.of(content.get("example"));
     }
@@ -123,8 +122,7 @@ final class SwaggerSpec {
     }
     String key = r.method() + " " + t.get().path();
     List<String> declaredQuery = new ArrayList<>();
-    for (JsonNode params :
-        List.of(root.path("paths").path(t.get().raw()).path("parameters"), op.path("parameters"))) {
+    for (JsonNode params : List.of(root.path("paths").path(t.get().raw()).path("parameters"), op.path("parameters"))) {
       for (JsonNode p : params) {
         JsonNode param = resolve(p);
         if ("query".equals(param.path("in").asText())) {

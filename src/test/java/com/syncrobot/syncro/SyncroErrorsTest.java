@@ -97,8 +97,7 @@ final class SyncroErrorsTest {
                     .withHeader("Content-Type", "application/json")
                     .withBody(body)));
 
-    SyncroValidationException e =
-        catchThrowableOfType(SyncroValidationException.class, () -> api.write(comment()));
+    SyncroValidationException e = catchThrowableOfType(SyncroValidationException.class, () -> api.write(comment()));
 
     assertThat(e.syncroMessage()).isEqualTo(expected);
     assertThat(e.status()).isEqualTo(422);
@@ -121,8 +120,7 @@ final class SyncroErrorsTest {
                             + "x".repeat(2000)
                             + "</p></body></html>")));
 
-    SyncroValidationException e =
-        catchThrowableOfType(SyncroValidationException.class, () -> api.write(comment()));
+    SyncroValidationException e = catchThrowableOfType(SyncroValidationException.class, () -> api.write(comment()));
 
     assertThat(e.status()).isEqualTo(400);
     assertThat(e.syncroMessage())
@@ -142,8 +140,7 @@ final class SyncroErrorsTest {
                         "{\"error\": \"Not authorized. Please ask account admin to update your"
                             + " group permissions.\"}")));
 
-    SyncroAuthException e =
-        catchThrowableOfType(SyncroAuthException.class, () -> api.ticket(new TicketId(5)));
+    SyncroAuthException e = catchThrowableOfType(SyncroAuthException.class, () -> api.ticket(new TicketId(5)));
 
     assertThat(e.status()).isEqualTo(401);
     assertThat(e.syncroMessage())
@@ -182,8 +179,7 @@ final class SyncroErrorsTest {
         get(urlPathEqualTo(path("/me")))
             .willReturn(aResponse().withStatus(502).withBody("Bad gateway")));
 
-    SyncroUnavailableException e =
-        catchThrowableOfType(SyncroUnavailableException.class, () -> api.me());
+    SyncroUnavailableException e = catchThrowableOfType(SyncroUnavailableException.class, () -> api.me());
 
     assertThat(e.status()).isEqualTo(502);
     assertThat(e.getMessage()).isEqualTo("GET /me failed: HTTP 502");
@@ -215,7 +211,7 @@ final class SyncroErrorsTest {
   void readConnectionResetOnce_isTriedOnceMore_andSucceeds() {
     // A read changes nothing: a broken (e.g. stale pooled) connection gets one more try.
     stubFor(get(urlPathEqualTo(path("/me"))).inScenario("stale").whenScenarioStateIs(
-            com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
+        com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
         .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)).willSetStateTo("fresh"));
     stubFor(get(urlPathEqualTo(path("/me"))).inScenario("stale").whenScenarioStateIs("fresh")
         .willReturn(okJson("{\"user_id\": 1735, \"user_name\": \"Jane\"}")));
@@ -285,8 +281,7 @@ final class SyncroErrorsTest {
         get(urlPathEqualTo(path("/me")))
             .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "2")));
 
-    SyncroRateLimitedException e =
-        catchThrowableOfType(SyncroRateLimitedException.class, () -> api.me());
+    SyncroRateLimitedException e = catchThrowableOfType(SyncroRateLimitedException.class, () -> api.me());
 
     assertThat(e.status()).isEqualTo(429);
     assertThat(e.getMessage()).isEqualTo("GET /me -> 429 rate limited");
@@ -339,29 +334,27 @@ final class SyncroErrorsTest {
     stubFor(
         get(urlPathEqualTo(path("/tickets/11"))).willReturn(okJson("{}").withFixedDelay(1_500)));
     SyncroApi shortTimeout = TestSyncro.withShortReadTimeout(wm).api();
-    SyncroApi nowhere =
-        SyncroClient.builder()
-            .baseUrl("http://127.0.0.1:1/api/v1")
-            .budget(syncro.budget)
-            .connectTimeout(Duration.ofMillis(300))
-            .build()
-            .as(TestSyncro.TOKEN);
+    SyncroApi nowhere = SyncroClient.builder()
+        .baseUrl("http://127.0.0.1:1/api/v1")
+        .budget(syncro.budget)
+        .connectTimeout(Duration.ofMillis(300))
+        .build()
+        .as(TestSyncro.TOKEN);
 
-    Stream<Throwable> failures =
-        Stream.of(
-            catchThrowableOfType(SyncroException.class, () -> api.ticket(new TicketId(1))),
-            catchThrowableOfType(SyncroException.class, () -> api.ticket(new TicketId(2))),
-            catchThrowableOfType(SyncroException.class, () -> api.write(comment(3))),
-            catchThrowableOfType(SyncroException.class, () -> api.ticket(new TicketId(4))),
-            catchThrowableOfType(SyncroException.class, () -> api.ticket(new TicketId(5))),
-            catchThrowableOfType(SyncroException.class, () -> api.ticket(new TicketId(6))),
-            catchThrowableOfType(SyncroException.class, () -> api.write(comment(7))),
-            catchThrowableOfType(SyncroException.class, () -> api.write(comment(8))),
-            catchThrowableOfType(SyncroException.class, () -> api.ticket(new TicketId(9))),
-            catchThrowableOfType(SyncroException.class, () -> api.ticket(new TicketId(10))),
-            catchThrowableOfType(
-                SyncroException.class, () -> shortTimeout.ticket(new TicketId(11))),
-            catchThrowableOfType(SyncroException.class, nowhere::me));
+    Stream<Throwable> failures = Stream.of(
+        catchThrowableOfType(SyncroException.class, () -> api.ticket(new TicketId(1))),
+        catchThrowableOfType(SyncroException.class, () -> api.ticket(new TicketId(2))),
+        catchThrowableOfType(SyncroException.class, () -> api.write(comment(3))),
+        catchThrowableOfType(SyncroException.class, () -> api.ticket(new TicketId(4))),
+        catchThrowableOfType(SyncroException.class, () -> api.ticket(new TicketId(5))),
+        catchThrowableOfType(SyncroException.class, () -> api.ticket(new TicketId(6))),
+        catchThrowableOfType(SyncroException.class, () -> api.write(comment(7))),
+        catchThrowableOfType(SyncroException.class, () -> api.write(comment(8))),
+        catchThrowableOfType(SyncroException.class, () -> api.ticket(new TicketId(9))),
+        catchThrowableOfType(SyncroException.class, () -> api.ticket(new TicketId(10))),
+        catchThrowableOfType(
+            SyncroException.class, () -> shortTimeout.ticket(new TicketId(11))),
+        catchThrowableOfType(SyncroException.class, nowhere::me));
 
     assertThat(failures)
         .hasSize(12)
@@ -386,13 +379,12 @@ final class SyncroErrorsTest {
 
   @Test
   void connectionRefused_isUnavailableEvenForAWrite_becauseNothingWasSent() {
-    SyncroApi nowhere =
-        SyncroClient.builder()
-            .baseUrl("http://127.0.0.1:1/api/v1")
-            .budget(syncro.budget)
-            .connectTimeout(Duration.ofMillis(300))
-            .build()
-            .as(TestSyncro.TOKEN);
+    SyncroApi nowhere = SyncroClient.builder()
+        .baseUrl("http://127.0.0.1:1/api/v1")
+        .budget(syncro.budget)
+        .connectTimeout(Duration.ofMillis(300))
+        .build()
+        .as(TestSyncro.TOKEN);
 
     assertThatThrownBy(() -> nowhere.write(comment()))
         .isInstanceOf(SyncroUnavailableException.class)
@@ -402,10 +394,9 @@ final class SyncroErrorsTest {
   @Test
   void baseUrlWithAKey_isRejectedWithoutEchoingIt() {
     assertThatThrownBy(
-            () ->
-                SyncroClient.builder()
-                    .baseUrl("https://acme.syncromsp.com/api/v1?api_key=" + TOKEN_VALUE)
-                    .build())
+        () -> SyncroClient.builder()
+            .baseUrl("https://acme.syncromsp.com/api/v1?api_key=" + TOKEN_VALUE)
+            .build())
         .isInstanceOf(IllegalArgumentException.class)
         .message()
         .doesNotContain(TOKEN_VALUE);
@@ -416,14 +407,13 @@ final class SyncroErrorsTest {
   }
 
   private static SyncroWrite comment(long ticketId) {
-    var body =
-        JsonNodeFactory.instance
-            .objectNode()
-            .put("subject", "Update")
-            .put("body", "Done")
-            .put("hidden", true)
-            .put("do_not_email", true)
-            .put("tech", "Jo");
+    var body = JsonNodeFactory.instance
+        .objectNode()
+        .put("subject", "Update")
+        .put("body", "Done")
+        .put("hidden", true)
+        .put("do_not_email", true)
+        .put("tech", "Jo");
     return SyncroWrite.post("/tickets/" + ticketId + "/comment", body, "/comment/id");
   }
 }

@@ -60,15 +60,14 @@ final class SyncroJsonTest {
 
   @Test
   void lineItem_updateLineItemWrapper_isUnwrapped() {
-    JsonNode body =
-        F.objectNode()
-            .set(
-                "ticket_line_item",
-                F.objectNode()
-                    .put("id", 3)
-                    .put("name", "Updated")
-                    .put("quantity", "1.0")
-                    .put("price_retail", 100));
+    JsonNode body = F.objectNode()
+        .set(
+            "ticket_line_item",
+            F.objectNode()
+                .put("id", 3)
+                .put("name", "Updated")
+                .put("quantity", "1.0")
+                .put("price_retail", 100));
 
     LineItem li = SyncroJson.lineItem(body);
 
@@ -78,15 +77,14 @@ final class SyncroJsonTest {
 
   @Test
   void ticket_listShape_usesListFieldsAndUserFullName() {
-    JsonNode t =
-        F.objectNode()
-            .put("id", 10)
-            .put("number", "32164")
-            .put("subject", "Own cloud thing again")
-            .put("status", "New")
-            .put("customer_business_then_name", "Jerry Burger")
-            .put("user_id", 1735)
-            .set("user", F.objectNode().put("id", 1735).put("full_name", "Jo Tech"));
+    JsonNode t = F.objectNode()
+        .put("id", 10)
+        .put("number", "32164")
+        .put("subject", "Own cloud thing again")
+        .put("status", "New")
+        .put("customer_business_then_name", "Jerry Burger")
+        .put("user_id", 1735)
+        .set("user", F.objectNode().put("id", 1735).put("full_name", "Jo Tech"));
 
     Ticket ticket = SyncroJson.ticket(t);
 
@@ -102,22 +100,21 @@ final class SyncroJsonTest {
     JsonNode base = F.objectNode().put("id", 1).put("number", 1);
     for (String closed : new String[] {"Resolved", "invoiced", " CLOSED "}) {
       assertThat(
-              SyncroJson.ticket(
-                      ((com.fasterxml.jackson.databind.node.ObjectNode) base.deepCopy())
-                          .put("status", closed))
-                  .isOpen())
+          SyncroJson.ticket(
+              ((com.fasterxml.jackson.databind.node.ObjectNode) base.deepCopy())
+                  .put("status", closed))
+              .isOpen())
           .as(closed)
           .isFalse();
     }
-    for (String open :
-        new String[] {
-          "New", "In Progress", "Waiting on Customer", "Waiting on Vendor", "Scheduled"
-        }) {
+    for (String open : new String[] {
+        "New", "In Progress", "Waiting on Customer", "Waiting on Vendor", "Scheduled"
+    }) {
       assertThat(
-              SyncroJson.ticket(
-                      ((com.fasterxml.jackson.databind.node.ObjectNode) base.deepCopy())
-                          .put("status", open))
-                  .isOpen())
+          SyncroJson.ticket(
+              ((com.fasterxml.jackson.databind.node.ObjectNode) base.deepCopy())
+                  .put("status", open))
+              .isOpen())
           .as(open)
           .isTrue();
     }

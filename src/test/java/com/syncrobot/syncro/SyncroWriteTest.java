@@ -45,14 +45,13 @@ final class SyncroWriteTest {
   }
 
   private static SyncroWrite comment() {
-    ObjectNode body =
-        JsonNodeFactory.instance
-            .objectNode()
-            .put("subject", "Resolution")
-            .put("body", "Fixed sync.<br>Tested.")
-            .put("hidden", false)
-            .put("do_not_email", true)
-            .put("tech", "Jo Tech");
+    ObjectNode body = JsonNodeFactory.instance
+        .objectNode()
+        .put("subject", "Resolution")
+        .put("body", "Fixed sync.<br>Tested.")
+        .put("hidden", false)
+        .put("do_not_email", true)
+        .put("tech", "Jo Tech");
     return SyncroWrite.post("/tickets/9001/comment", body, "/comment/id");
   }
 
@@ -94,15 +93,14 @@ final class SyncroWriteTest {
                 okJson(
                     "{\"id\": 501, \"ticket_id\": 9001, \"quantity\": \"0.75\", \"price_retail\":"
                         + " 150.0, \"taxable\": false}")));
-    ObjectNode body =
-        JsonNodeFactory.instance
-            .objectNode()
-            .put("product_id", 1190473)
-            .put("name", "Labor - Remote Business")
-            .put("description", "Fixed sync")
-            .put("quantity", new BigDecimal("0.75"))
-            .put("price_retail", new BigDecimal("150.00"))
-            .put("taxable", false);
+    ObjectNode body = JsonNodeFactory.instance
+        .objectNode()
+        .put("product_id", 1190473)
+        .put("name", "Labor - Remote Business")
+        .put("description", "Fixed sync")
+        .put("quantity", new BigDecimal("0.75"))
+        .put("price_retail", new BigDecimal("150.00"))
+        .put("taxable", false);
 
     WriteResponse r = api.write(SyncroWrite.post("/tickets/9001/add_line_item", body, "/id"));
 
@@ -123,8 +121,8 @@ final class SyncroWriteTest {
         post(urlPathEqualTo(COMMENT))
             .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
 
-    SyncroAmbiguousWriteException e =
-        catchThrowableOfType(SyncroAmbiguousWriteException.class, () -> api.write(comment()));
+    SyncroAmbiguousWriteException e = catchThrowableOfType(SyncroAmbiguousWriteException.class,
+        () -> api.write(comment()));
 
     assertThat(e.status()).isZero();
     assertThat(e.getMessage())
@@ -149,8 +147,8 @@ final class SyncroWriteTest {
   void status500_isAmbiguous_andNotResent_R2() {
     stubFor(post(urlPathEqualTo(COMMENT)).willReturn(aResponse().withStatus(500).withBody("oops")));
 
-    SyncroAmbiguousWriteException e =
-        catchThrowableOfType(SyncroAmbiguousWriteException.class, () -> api.write(comment()));
+    SyncroAmbiguousWriteException e = catchThrowableOfType(SyncroAmbiguousWriteException.class,
+        () -> api.write(comment()));
 
     assertThat(e.status()).isEqualTo(500);
     assertThat(e.getMessage()).isEqualTo("POST /tickets/9001/comment outcome unknown: HTTP 500");
@@ -236,18 +234,17 @@ final class SyncroWriteTest {
   void writeWithQueryInPath_keepsTheQueryAndAddsTheToken() {
     stubFor(
         com.github.tomakehurst.wiremock.client.WireMock.patch(
-                urlPathEqualTo(path("/ticket_timers/4")))
+            urlPathEqualTo(path("/ticket_timers/4")))
             .willReturn(okJson("{\"ticket_timer\": {\"id\": 4}}")));
 
-    WriteResponse r =
-        api.write(
-            new SyncroWrite("patch", "/ticket_timers/4?billable=true", null, "/ticket_timer/id"));
+    WriteResponse r = api.write(
+        new SyncroWrite("patch", "/ticket_timers/4?billable=true", null, "/ticket_timer/id"));
 
     assertThat(r.id()).isEqualTo(4L);
     verify(
         exactly(1),
         com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor(
-                urlPathEqualTo(path("/ticket_timers/4")))
+            urlPathEqualTo(path("/ticket_timers/4")))
             .withQueryParam("billable", equalTo("true"))
             .withQueryParam("api_key", equalTo(TOKEN_VALUE))
             .withHeader("Content-Type", equalTo("application/json")));

@@ -42,17 +42,16 @@ final class TestSyncro {
   }
 
   private TestSyncro(WireMockRuntimeInfo wm, int maxPages, Duration readTimeout) {
-    this.client =
-        SyncroClient.builder()
-            .baseUrl(wm.getHttpBaseUrl() + BASE_PATH)
-            .budget(budget)
-            .sleeper(rateLimitSleeper)
-            .connectTimeout(Duration.ofMillis(500))
-            .readTimeout(readTimeout)
-            .writeTimeout(Duration.ofSeconds(2))
-            .callTimeout(Duration.ofSeconds(5))
-            .maxPages(maxPages)
-            .build();
+    this.client = SyncroClient.builder()
+        .baseUrl(wm.getHttpBaseUrl() + BASE_PATH)
+        .budget(budget)
+        .sleeper(rateLimitSleeper)
+        .connectTimeout(Duration.ofMillis(500))
+        .readTimeout(readTimeout)
+        .writeTimeout(Duration.ofSeconds(2))
+        .callTimeout(Duration.ofSeconds(5))
+        .maxPages(maxPages)
+        .build();
   }
 
   SyncroApi api() {

@@ -136,7 +136,8 @@ public final class BotRig implements AutoCloseable {
       ConnectedUserStore store = new ConnectedUserStore(d, new TokenCipher(key), Clock.systemUTC());
       for (int i = 0; i < users.size(); i++) {
         long tech = techs.get(i % techs.size());
-        store.connect(users.get(i).id(), tech, users.get(i).realName(), new SyncroToken(sandbox.seedTokens().get(tech)));
+        store.connect(users.get(i).id(), tech, users.get(i).realName(),
+            new SyncroToken(sandbox.seedTokens().get(tech)));
         techOf.put(users.get(i).id(), tech);
       }
     }

@@ -28,7 +28,8 @@ final class CommentTextTest {
 
   @Test
   void fromTyped_listsBecomeBulletLines_otherTagsStayText_R8() {
-    CommentText.Typed t = CommentText.fromTyped("Done:\r\n<ul><li>toner</li><li>drum</li></ul><b>Call</b> me<br/>Thanks");
+    CommentText.Typed t = CommentText
+        .fromTyped("Done:\r\n<ul><li>toner</li><li>drum</li></ul><b>Call</b> me<br/>Thanks");
     assertThat(t.html()).isEqualTo("Done:<br>• toner<br>• drum<br>&lt;b&gt;Call&lt;/b&gt; me<br>Thanks");
     assertThat(t.hadList()).isTrue();
     assertThat(t.multiline()).isTrue();

@@ -17,8 +17,8 @@ final class SecretTest {
 
   @Test
   void everyShape_isRedactedWithoutItsValue() {
-    SecretSamples.all().forEach((shape, sample) ->
-        assertThat(Secret.redact(sample.text())).as(shape.name()).contains("***").doesNotContain(sample.value()));
+    SecretSamples.all().forEach((shape, sample) -> assertThat(Secret.redact(sample.text())).as(shape.name())
+        .contains("***").doesNotContain(sample.value()));
   }
 
   @Test

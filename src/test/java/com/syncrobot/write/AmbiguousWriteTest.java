@@ -138,7 +138,7 @@ final class AmbiguousWriteTest {
     // does not count, one made just after sending does.
     Plan plan = f.stored(Plans.base(Plans.OWNER).step("Post internal note", Plans.commentWrite(),
         new Check.CommentExists(new TicketId(Plans.TICKET_ID), Plans.SUBJECT, Plans.BODY, null)).build(Fixture.T0,
-        Plans.TTL));
+            Plans.TTL));
     f.syncro.commentPostResets();
     f.syncro.comments(new StoredComment(3999, Plans.SUBJECT, Plans.BODY, Fixture.T0.minus(Duration.ofHours(20))));
 
@@ -150,7 +150,7 @@ final class AmbiguousWriteTest {
 
     Plan again = f.stored(Plans.base(Plans.OWNER).step("Post internal note", Plans.commentWrite(),
         new Check.CommentExists(new TicketId(Plans.TICKET_ID), Plans.SUBJECT, Plans.BODY, null)).build(Fixture.T0,
-        Plans.TTL));
+            Plans.TTL));
     f.syncro.comments(new StoredComment(3999, Plans.SUBJECT, Plans.BODY, Fixture.T0.minus(Duration.ofHours(20))),
         landed(5002));
     engine.confirm(again.id(), Plans.OWNER);

@@ -70,7 +70,7 @@ final class BillingChecksTest {
   void addLineItemReset_onlyTheEarlierIdenticalLine_absent_waitsForOwner_noResend_R2() {
     billing.addLineAnswers(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
     billing.ticketWith(BillingStubs.line(300, 1190473, "0.75", "150.0", "Replaced the toner", "null") + ","
-        // same product and description but another quantity, and an invoiced twin: neither counts
+    // same product and description but another quantity, and an invoiced twin: neither counts
         + BillingStubs.line(302, 1190473, "1.0", "150.0", "Replaced the toner", "null") + ","
         + BillingStubs.line(303, 1190473, "0.75", "150.0", "Replaced the toner", "66"), "");
     Plan plan = linePlan(List.of(300L));

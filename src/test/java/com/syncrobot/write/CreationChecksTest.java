@@ -57,7 +57,8 @@ final class CreationChecksTest {
         .step("Create ticket", SyncroWrite.post("/tickets", obj().put("customer_id", 77).put("subject", "Printer jams"),
             "/ticket/id"), new Check.TicketCreated(CUSTOMER, "Printer jams", now))
         .step("Post Initial Issue", SyncroWrite.post("/tickets/{{step:0}}/comment", comment, "/comment/id"),
-            Check.WithStepIds.onTicketOf(0, t -> new Check.CommentExists(t, "Initial Issue", "Printer jams", List.of())))
+            Check.WithStepIds.onTicketOf(0,
+                t -> new Check.CommentExists(t, "Initial Issue", "Printer jams", List.of())))
         .step("Create appointment", SyncroWrite.post("/appointments", appointment, "/appointment/id"),
             Check.WithStepIds.onTicketOf(0, t -> new Check.AppointmentAt(null, t, START)))
         .build(now, Plans.TTL);
@@ -187,7 +188,8 @@ final class CreationChecksTest {
     ObjectNode body = obj().put("start_at", START.toString()).put("end_at", START.plusSeconds(5400).toString());
     Plan plan = f.stored(Plan.builder().kind("move-appointment").owner(Plans.OWNER, 1735, "Dana Tech")
         .channel("C0CHAN").title("Move").step("Move appointment", SyncroWrite.put("/appointments/991", body,
-            "/appointment/id"), new Check.AppointmentAt(991L, null, START)).build(Fixture.T0, Plans.TTL));
+            "/appointment/id"), new Check.AppointmentAt(991L, null, START))
+        .build(Fixture.T0, Plans.TTL));
     wm.stubFor(put(urlPathEqualTo(API + "/appointments/991")).willReturn(aResponse().withFault(Fault.EMPTY_RESPONSE)));
     appointments(appointment(991, null, START.minusSeconds(86_400)));
 
@@ -243,7 +245,8 @@ final class CreationChecksTest {
         Check.WithStepIds.onTicketOf(0, t -> Plans.commentCheck())).build(Fixture.T0, Plans.TTL))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("does not hold the ticket");
     assertThatThrownBy(() -> Plans.base(Plans.OWNER).step("c", Plans.commentWrite(),
-        Check.WithStepIds.onTicketOf(0, t -> new Check.CommentExists(t, "s", "b", List.of()))).build(Fixture.T0, Plans.TTL))
+        Check.WithStepIds.onTicketOf(0, t -> new Check.CommentExists(t, "s", "b", List.of())))
+        .build(Fixture.T0, Plans.TTL))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not an earlier step");
   }
 }

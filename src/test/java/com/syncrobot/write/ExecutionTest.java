@@ -69,9 +69,10 @@ final class ExecutionTest {
 
     f.engine(Runnable::run).confirm(plan.id(), Plans.OWNER);
 
-    wm.verify(1, SyncroStubs.withToken(postRequestedFor(urlPathEqualTo(SyncroStubs.COMMENT_PATH)), Fixtures.SYNCRO_TOKEN)
-        .withHeader("Content-Type", com.github.tomakehurst.wiremock.client.WireMock.containing("application/json"))
-        .withRequestBody(equalToJson(Plans.commentBody(Plans.SUBJECT, Plans.BODY).toString())));
+    wm.verify(1,
+        SyncroStubs.withToken(postRequestedFor(urlPathEqualTo(SyncroStubs.COMMENT_PATH)), Fixtures.SYNCRO_TOKEN)
+            .withHeader("Content-Type", com.github.tomakehurst.wiremock.client.WireMock.containing("application/json"))
+            .withRequestBody(equalToJson(Plans.commentBody(Plans.SUBJECT, Plans.BODY).toString())));
     AuditEntry entry = f.store.audit(AuditQuery.all()).get(0);
     assertThat(entry.path()).isEqualTo("/tickets/9001/comment");
     assertThat(entry.body()).isEqualTo(Plans.commentBody(Plans.SUBJECT, Plans.BODY).toString());

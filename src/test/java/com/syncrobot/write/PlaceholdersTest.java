@@ -50,9 +50,9 @@ final class PlaceholdersTest {
     SyncroWrite write = new SyncroWrite("PUT", "/invoices/{{step:1}}", null, null);
 
     assertThatThrownBy(() -> Plans.base(Plans.OWNER)
-            .step("Create invoice", Plans.commentWrite(), Plans.commentCheck())
-            .step("Fix invoice", write, new Check.None("look at the invoice"))
-            .build(java.time.Instant.EPOCH, Plans.TTL))
+        .step("Create invoice", Plans.commentWrite(), Plans.commentCheck())
+        .step("Fix invoice", write, new Check.None("look at the invoice"))
+        .build(java.time.Instant.EPOCH, Plans.TTL))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("not an earlier step");
   }

@@ -14,8 +14,8 @@ final class Plans {
   static final String OWNER = "U0OWNER";
   static final String OTHER = "U0OTHER";
   static final long TICKET_ID = 9001;
-  static final TicketRef TICKET =
-      new TicketRef(new TicketId(TICKET_ID), new TicketNumber(32203), "Printer offline", "Acme Dental");
+  static final TicketRef TICKET = new TicketRef(new TicketId(TICKET_ID), new TicketNumber(32203), "Printer offline",
+      "Acme Dental");
   static final String SUBJECT = "Update";
   static final String BODY = "Replaced the toner.<br>Printer is back online.";
   static final Duration TTL = Duration.ofMinutes(30);

@@ -69,8 +69,9 @@ final class Driver {
   /** Waits for a bot message that {@code user} sees, not in {@code before}, matching {@code match}. */
   SimMessage awaitNew(String user, Set<String> before, Predicate<SimMessage> match) throws InterruptedException {
     return sim.awaitMessage(CHANNEL, m -> m.fromBot() && m.visibleTo(user) && !before.contains(m.ts()) && match.test(m),
-        WAIT).orElseThrow(() -> new IllegalStateException("no answer for " + user + " within " + WAIT + "; last: "
-            + last(user)));
+        WAIT).orElseThrow(
+            () -> new IllegalStateException("no answer for " + user + " within " + WAIT + "; last: "
+                + last(user)));
   }
 
   /** Waits until the message {@code ts} matches. */

@@ -45,7 +45,7 @@ record Options(Path jar, int reps, int rounds, Duration latency, int digestTicke
     for (int i = 0; i < args.size(); i++) {
       String a = args.get(i);
       switch (a) {
-        case "--quick" -> { }
+        case "--quick" -> {}
         case "--reps" -> reps = positive(args, ++i);
         case "--rounds" -> rounds = positive(args, ++i);
         case "--latency-ms" -> latencyMs = positive(args, ++i);

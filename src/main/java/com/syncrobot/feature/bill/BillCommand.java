@@ -59,7 +59,8 @@ public final class BillCommand implements Subcommand {
   private final SlackOut out;
   private final UnfinishedBills unfinished;
 
-  public BillCommand(ConnectedUserStore users, SyncroClient syncro, RateStore rates, OllamaClient ollama, WorkQueue work,
+  public BillCommand(ConnectedUserStore users, SyncroClient syncro, RateStore rates, OllamaClient ollama,
+      WorkQueue work,
       SlackOut out, UnfinishedBills unfinished) {
     this.users = users;
     this.syncro = syncro;

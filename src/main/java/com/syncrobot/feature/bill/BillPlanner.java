@@ -74,8 +74,8 @@ public final class BillPlanner {
     RateTable table = rates.current();
     LabourType type = f.labourType();
     Minutes minutes = f.parsedMinutes();
-    BillingPlan computed =
-        BillingCalculator.plan(type, minutes, customer.prepayHours(), table, type.label() + " labour");
+    BillingPlan computed = BillingCalculator.plan(type, minutes, customer.prepayHours(), table,
+        type.label() + " labour");
     if (f.timerOnly()) {
       return timerEntry(m, f, api, user, ticket, computed, clock, ttl);
     }

@@ -5,7 +5,6 @@ import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 import com.syncrobot.slack.blocks.MetadataJson;
 import com.syncrobot.slack.blocks.Mrkdwn;
 import com.syncrobot.slack.blocks.Reply;
-import com.syncrobot.slack.plan.PlanPreview;
 import com.syncrobot.slack.plan.VisibilityText;
 
 import com.slack.api.model.block.InputBlock;

@@ -23,7 +23,8 @@ public final class SessionLog {
   /** Returns the Markdown; {@code resolution} is the comment the close posted, when known. */
   static String markdown(Ticket ticket, List<Comment> comments, @Nullable Comment resolution) {
     StringBuilder md = new StringBuilder();
-    md.append("# Ticket #").append(ticket.number().value()).append(" — ").append(oneLine(ticket.subject())).append("\n\n");
+    md.append("# Ticket #").append(ticket.number().value()).append(" — ").append(oneLine(ticket.subject()))
+        .append("\n\n");
     md.append("- **Customer:** ").append(oneLine(ticket.customerName())).append('\n');
     md.append("- **Status:** ").append(oneLine(ticket.status())).append('\n');
     if (ticket.priority() != null) {
@@ -41,7 +42,8 @@ public final class SessionLog {
       md.append("**").append(oneLine(c.subject())).append("**\n\n").append(CommentHtml.toText(c.body())).append('\n');
     }
     md.append("\n## Resolution\n\n");
-    md.append(resolution == null ? "_(see the last comment above)_" : CommentHtml.toText(resolution.body())).append('\n');
+    md.append(resolution == null ? "_(see the last comment above)_" : CommentHtml.toText(resolution.body()))
+        .append('\n');
     return md.toString();
   }
 

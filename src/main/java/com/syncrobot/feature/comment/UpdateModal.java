@@ -4,7 +4,6 @@ import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 
 import com.syncrobot.slack.blocks.Mrkdwn;
 import com.syncrobot.slack.blocks.Reply;
-import com.syncrobot.slack.plan.PlanPreview;
 
 import com.slack.api.model.block.InputBlock;
 import com.slack.api.model.block.LayoutBlock;

@@ -60,7 +60,8 @@ public final class UpdateSubmission implements ViewSubmissionHandler {
               ("status".equals(k) ? "Status: " + ticket.status() : "Priority: " + ticket.priority()) + " →", v)));
           PreviewData data = new PreviewData("/syncro update " + m.number(), null, shown, List.of());
           String title = "Update #" + ticket.number().value() + ": " + String.join(", ", changes.values());
-          Plan.Builder b = TicketSteps.start("update", user, m.channelId().isEmpty() ? user.slackUserId() : m.channelId(),
+          Plan.Builder b = TicketSteps.start("update", user,
+              m.channelId().isEmpty() ? user.slackUserId() : m.channelId(),
               ticket, Mrkdwn.truncate(title, 140), data, m.responseUrl());
           TicketSteps.fieldsStep(b, ticket, "Set " + String.join(", ", changes.keySet().stream()
               .map(k -> k + " " + changes.get(k)).toList()), changes);
@@ -81,7 +82,8 @@ public final class UpdateSubmission implements ViewSubmissionHandler {
     if (changes.isEmpty()) {
       throw new PlanRequests.Refusal("Nothing to change: #" + ticket.number().value() + " is already "
           + Mrkdwn.escapeAndTruncate(ticket.status(), 60) + (ticket.priority() == null ? ""
-          : ", priority " + Mrkdwn.escapeAndTruncate(ticket.priority(), 30)) + ". Nothing was sent.");
+              : ", priority " + Mrkdwn.escapeAndTruncate(ticket.priority(), 30))
+          + ". Nothing was sent.");
     }
     return changes;
   }

@@ -58,8 +58,8 @@ public final class AppointmentFinder {
     Optional<TicketNumber> number = TicketNumber.parse(arg);
     List<Found> found = new ArrayList<>();
     if (number.isPresent()) {
-      Ticket ticket = api.findTicketByNumber(number.get()).orElseThrow(() ->
-          new SyncroNotFoundException("GET", SyncroPaths.ticketsNumbered(number.get())));
+      Ticket ticket = api.findTicketByNumber(number.get())
+          .orElseThrow(() -> new SyncroNotFoundException("GET", SyncroPaths.ticketsNumbered(number.get())));
       tickets.put(ticket.id().value(), Optional.of(ticket));
       for (Appointment a : upcoming(today, from)) {
         if (a.ticketId() != null && a.ticketId() == ticket.id().value()) {

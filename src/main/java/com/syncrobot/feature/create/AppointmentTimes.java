@@ -12,8 +12,8 @@ import java.util.Locale;
  * (the weekday is what went wrong once), sent as UTC ISO-8601 with {@code Z}.
  */
 public final class AppointmentTimes {
-  private static final DateTimeFormatter SHOWN =
-      DateTimeFormatter.ofPattern("EEEE d MMM yyyy, HH:mm zzz", Locale.ENGLISH);
+  private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("EEEE d MMM yyyy, HH:mm zzz",
+      Locale.ENGLISH);
   private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("EEE d MMM HH:mm zzz", Locale.ENGLISH);
 
   private AppointmentTimes() {}

@@ -80,7 +80,8 @@ public record CreateForm(
   }
 
   /** Returns the end to send: as given, or start + 90 minutes (R14). */
-  @Nullable Instant effectiveEnd() {
+  @Nullable
+  Instant effectiveEnd() {
     if (start == null) {
       return null;
     }

@@ -14,7 +14,6 @@ import com.syncrobot.syncro.Contact;
 import com.syncrobot.syncro.Customer;
 import com.syncrobot.syncro.SyncroUser;
 import com.syncrobot.syncro.SyncroWrites;
-import com.syncrobot.syncro.SyncroWrite;
 import com.syncrobot.text.CommentHtml;
 import com.syncrobot.write.Check;
 import com.syncrobot.write.Plan;
@@ -55,11 +54,11 @@ public final class CreatePlans {
   static Plan of(Request r, Instant now, Duration ttl) {
     CreateForm f = r.form();
     Customer customer = r.customer();
-    String issueType = AccountSettings.match(r.lists().issueTypes(), String.valueOf(f.issueType())).orElseThrow(() ->
-        new PlanRequests.Refusal("The issue type is not one of this account's; nothing was prepared."));
+    String issueType = AccountSettings.match(r.lists().issueTypes(), String.valueOf(f.issueType())).orElseThrow(
+        () -> new PlanRequests.Refusal("The issue type is not one of this account's; nothing was prepared."));
     String priority = f.priority() == null ? r.lists().suggestedPriority(issueType)
-        : AccountSettings.match(r.lists().priorities(), f.priority()).orElseThrow(() ->
-            new PlanRequests.Refusal("The priority is not one of this account's; nothing was prepared."));
+        : AccountSettings.match(r.lists().priorities(), f.priority()).orElseThrow(
+            () -> new PlanRequests.Refusal("The priority is not one of this account's; nothing was prepared."));
     SyncroUser tech = tech(r, f.techId());
     Contact contact = contact(customer, f.contactId(), "contact");
     Contact addressOf = contact(customer, f.addressContactId(), "address");
@@ -115,7 +114,7 @@ public final class CreatePlans {
       }
       String location = !f.location().isEmpty() ? f.location()
           : address != null ? address
-          : type.locationHardCode();
+              : type.locationHardCode();
       SyncroWrites.NewAppointment appointment = new SyncroWrites.NewAppointment(
           Mrkdwn.truncate(customer.displayName() + ": " + f.subject(), 255), start, end, type.id(), 0, customer.id(),
           tech.id(), f.doNotEmail(), location);
@@ -155,8 +154,8 @@ public final class CreatePlans {
     if (id == null) {
       return null;
     }
-    return customer.contacts().stream().filter(c -> c.id() == id).findFirst().orElseThrow(() ->
-        new PlanRequests.Refusal("The chosen " + what + " is not one of " + Mrkdwn.escapeAndTruncate(
+    return customer.contacts().stream().filter(c -> c.id() == id).findFirst()
+        .orElseThrow(() -> new PlanRequests.Refusal("The chosen " + what + " is not one of " + Mrkdwn.escapeAndTruncate(
             customer.displayName(), 100) + "'s contacts; nothing was prepared. Run the command again."));
   }
 }

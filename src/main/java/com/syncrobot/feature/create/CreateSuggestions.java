@@ -7,7 +7,6 @@ import com.syncrobot.slack.SafeLog;
 import com.syncrobot.slack.WorkQueue;
 import com.syncrobot.slack.blocks.Mrkdwn;
 import com.syncrobot.slack.blocks.SearchText;
-import com.syncrobot.slack.plan.PlanPreview;
 
 import com.slack.api.app_backend.interactive_components.payload.BlockSuggestionPayload;
 import com.slack.api.app_backend.interactive_components.response.Option;

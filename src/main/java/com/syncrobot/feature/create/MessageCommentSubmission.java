@@ -78,8 +78,9 @@ public final class MessageCommentSubmission implements ViewSubmissionHandler {
       errors.put(MessageCommentModal.B_TEXT, "The comment is " + text.length() + " characters; the limit is "
           + CreateForm.MAX_DESCRIPTION + ".");
     } else if (audience.customerVisible()) {
-      Secret.find(text, true).map(Secret::shape).ifPresent(s -> errors.put(MessageCommentModal.B_TEXT, "This comment is visible to"
-          + " the customer and contains " + s + ". Remove it, or make it an internal note."));
+      Secret.find(text, true).map(Secret::shape)
+          .ifPresent(s -> errors.put(MessageCommentModal.B_TEXT, "This comment is visible to"
+              + " the customer and contains " + s + ". Remove it, or make it an internal note."));
     }
     if (!errors.isEmpty() || number.isEmpty()) {
       return ctx.ackWithErrors(errors);
@@ -112,7 +113,8 @@ public final class MessageCommentSubmission implements ViewSubmissionHandler {
       b.responseUrl(null);
     }
     // a ticket from the list carries no comments: read them, so that none of them passes for the new one
-    TicketSteps.commentStep(b, ticket, api.comments(ticket.id()), user, "Post " + VisibilityText.label(audience).toLowerCase(Locale.ROOT),
+    TicketSteps.commentStep(b, ticket, api.comments(ticket.id()), user,
+        "Post " + VisibilityText.label(audience).toLowerCase(Locale.ROOT),
         MessageCommentModal.SUBJECT, html, audience);
     return b.build(clock.instant(), ttl);
   }

@@ -5,7 +5,6 @@ import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 import com.syncrobot.slack.blocks.MetadataJson;
 import com.syncrobot.slack.blocks.Mrkdwn;
 import com.syncrobot.slack.blocks.Reply;
-import com.syncrobot.slack.plan.PlanPreview;
 
 import com.slack.api.model.block.InputBlock;
 import com.slack.api.model.block.LayoutBlock;
@@ -51,7 +50,8 @@ public final class MoveModal {
       return Instant.ofEpochSecond(start);
     }
 
-    @Nullable Instant endAt() {
+    @Nullable
+    Instant endAt() {
       return end == null ? null : Instant.ofEpochSecond(end);
     }
 

@@ -160,7 +160,7 @@ public final class ChannelDigests implements DigestPublisher {
   private record Posted(@Nullable String ts, String error) {}
 
   private Posted postMessage(String channelId, Reply reply, @Nullable String threadTs) {
-    for (int attempt = 1; ; attempt++) {
+    for (int attempt = 1;; attempt++) {
       try {
         ChatPostMessageResponse r = slack.chatPostMessage(b -> b.channel(channelId).threadTs(threadTs)
             .text(reply.text()).blocks(reply.blocks().isEmpty() ? null : reply.blocks()).unfurlLinks(false));

@@ -205,8 +205,9 @@ public final class DigestCommand implements Subcommand {
     long unchecked = membership.values().stream().filter(a -> a instanceof ChannelAccess.Failed).count();
     int hidden = all.size() - shown.size();
     String notes = (hidden == 1 ? " 1 more, in a channel you are not in, is not shown." : hidden > 1 ? " " + hidden
-        + " more, in channels you are not in, are not shown." : "") + (unchecked > 0 ? " I could not check " + unchecked + (unchecked == 1
-        ? " channel" : " channels") + " with Slack; try again in a minute." : "");
+        + " more, in channels you are not in, are not shown." : "")
+        + (unchecked > 0 ? " I could not check " + unchecked + (unchecked == 1
+            ? " channel" : " channels") + " with Slack; try again in a minute." : "");
     if (shown.isEmpty()) {
       return Reply.of("No digests in the channels you are in." + notes + " Add one: " + DigestArgs.ADD_USAGE);
     }

@@ -43,11 +43,11 @@ public final class DigestRenderer {
   static final String UNASSIGNED = "Unassigned";
 
   /** The vocabulary's open statuses, in workflow order; any other status follows alphabetically. */
-  private static final List<String> STATUS_ORDER =
-      List.of("New", "In Progress", "Waiting on Customer", "Waiting on Vendor", "Scheduled");
-  private static final Comparator<Ticket> OLDEST_FIRST =
-      Comparator.comparing(Ticket::createdAt, Comparator.nullsLast(Comparator.<OffsetDateTime>naturalOrder()))
-          .thenComparing(t -> t.number().value());
+  private static final List<String> STATUS_ORDER = List.of("New", "In Progress", "Waiting on Customer",
+      "Waiting on Vendor", "Scheduled");
+  private static final Comparator<Ticket> OLDEST_FIRST = Comparator
+      .comparing(Ticket::createdAt, Comparator.nullsLast(Comparator.<OffsetDateTime>naturalOrder()))
+      .thenComparing(t -> t.number().value());
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM uuuu", Locale.ENGLISH);
   private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd", Locale.ROOT);
 

@@ -44,9 +44,9 @@ public final class HomeView {
   /** Two blocks per ticket; the rest is header, status and notes. */
   static final int MAX_TICKETS = 45;
 
-  private static final Comparator<Ticket> OLDEST_FIRST =
-      Comparator.comparing(Ticket::createdAt, Comparator.nullsLast(Comparator.<OffsetDateTime>naturalOrder()))
-          .thenComparing(t -> t.number().value());
+  private static final Comparator<Ticket> OLDEST_FIRST = Comparator
+      .comparing(Ticket::createdAt, Comparator.nullsLast(Comparator.<OffsetDateTime>naturalOrder()))
+      .thenComparing(t -> t.number().value());
 
   private final DigestRenderer lines;
 

@@ -49,8 +49,8 @@ public final class CustomersCommand implements Subcommand {
     String heading = "*" + customers.size() + (customers.size() == 1 ? " customer matches* " : " customers match* ")
         + SearchText.quoted(text);
     List<String> lines = customers.stream().map(CustomersCommand::line).toList();
-    SectionPacker.Packed packed =
-        new SectionPacker(Reply.MAX_BLOCKS - 2, Reply.MAX_SECTION_CHARS, TicketLines.MAX_LIST_CHARS).pack(lines);
+    SectionPacker.Packed packed = new SectionPacker(Reply.MAX_BLOCKS - 2, Reply.MAX_SECTION_CHARS,
+        TicketLines.MAX_LIST_CHARS).pack(lines);
     List<LayoutBlock> blocks = new ArrayList<>();
     blocks.add(Reply.section(heading));
     blocks.addAll(packed.blocks());

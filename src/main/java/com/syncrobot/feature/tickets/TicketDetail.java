@@ -34,9 +34,9 @@ public final class TicketDetail {
   static final int MAX_COMMENT_BODY = 600;
   static final int MAX_FIELD = 200;
 
-  private static final Comparator<Comment> NEWEST_FIRST =
-      Comparator.comparing(Comment::createdAt, Comparator.nullsLast(Comparator.<OffsetDateTime>reverseOrder()))
-          .thenComparing(Comment::id, Comparator.reverseOrder());
+  private static final Comparator<Comment> NEWEST_FIRST = Comparator
+      .comparing(Comment::createdAt, Comparator.nullsLast(Comparator.<OffsetDateTime>reverseOrder()))
+      .thenComparing(Comment::id, Comparator.reverseOrder());
 
   private final Clock clock;
   private final @Nullable String webUrl;
@@ -56,7 +56,8 @@ public final class TicketDetail {
     String number = "#" + t.number().value();
     String title = "*" + number + " · " + Mrkdwn.escapeAndTruncate(t.subject(), 300) + "*";
     String linked = webUrl == null ? title
-        : "*<" + SyncroWebLinks.ticket(webUrl, t.id()) + "|" + number + "> · " + Mrkdwn.escapeAndTruncate(t.subject(), 300)
+        : "*<" + SyncroWebLinks.ticket(webUrl, t.id()) + "|" + number + "> · "
+            + Mrkdwn.escapeAndTruncate(t.subject(), 300)
             + "*";
     List<LayoutBlock> blocks = new ArrayList<>();
     blocks.add(Reply.section(linked));

@@ -8,7 +8,6 @@ import com.syncrobot.slack.blocks.SectionPacker;
 
 import com.slack.api.model.block.ContextBlock;
 import com.slack.api.model.block.LayoutBlock;
-import com.slack.api.model.block.composition.MarkdownTextObject;
 import com.syncrobot.syncro.SyncroWebLinks;
 import com.syncrobot.syncro.Ticket;
 import java.time.OffsetDateTime;
@@ -29,9 +28,9 @@ public final class TicketLines {
   static final int MAX_LIST_CHARS = 12_000;
 
   /** Newest first: creation time, then the higher number, tickets without a date last. */
-  static final Comparator<Ticket> NEWEST_FIRST =
-      Comparator.comparing(Ticket::createdAt, Comparator.nullsLast(Comparator.<OffsetDateTime>reverseOrder()))
-          .thenComparing(t -> t.number().value(), Comparator.reverseOrder());
+  static final Comparator<Ticket> NEWEST_FIRST = Comparator
+      .comparing(Ticket::createdAt, Comparator.nullsLast(Comparator.<OffsetDateTime>reverseOrder()))
+      .thenComparing(t -> t.number().value(), Comparator.reverseOrder());
 
   private TicketLines() {}
 
@@ -58,8 +57,8 @@ public final class TicketLines {
   static Reply list(String heading, List<Ticket> tickets, @Nullable String webUrl) {
     List<String> lines = tickets.stream().sorted(NEWEST_FIRST).map(t -> line(t, webUrl)).toList();
     // Two blocks are kept back: the heading and the "…and K more" note.
-    SectionPacker.Packed packed =
-        new SectionPacker(Reply.MAX_BLOCKS - 2, Reply.MAX_SECTION_CHARS, MAX_LIST_CHARS).pack(lines);
+    SectionPacker.Packed packed = new SectionPacker(Reply.MAX_BLOCKS - 2, Reply.MAX_SECTION_CHARS, MAX_LIST_CHARS)
+        .pack(lines);
     List<LayoutBlock> blocks = new ArrayList<>();
     blocks.add(Reply.section(heading));
     blocks.addAll(packed.blocks());

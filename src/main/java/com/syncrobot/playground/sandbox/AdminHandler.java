@@ -64,24 +64,24 @@ final class AdminHandler implements HttpHandler {
   private SandboxReply route(String method, String path, JsonNode body) {
     String key = method + " " + (path.endsWith("/") ? path.substring(0, path.length() - 1) : path);
     switch (key) {
-      case "GET /state":
+      case "GET /state" :
         return SandboxReply.ok(state());
-      case "GET /faults":
+      case "GET /faults" :
         return SandboxReply.ok(faults());
-      case "POST /faults":
+      case "POST /faults" :
         applyFaults(body);
         return SandboxReply.ok(faults());
-      case "GET /knobs":
+      case "GET /knobs" :
         return SandboxReply.ok(knobs());
-      case "POST /knobs":
+      case "POST /knobs" :
         applyKnobs(body);
         return SandboxReply.ok(knobs());
-      case "GET /requests":
+      case "GET /requests" :
         return SandboxReply.ok(requests());
-      case "POST /reset":
+      case "POST /reset" :
         sandbox.reset();
         return SandboxReply.ok(state().get("counts"));
-      default:
+      default :
         return SandboxReply.notFound();
     }
   }

@@ -178,26 +178,27 @@ final class ApiHandler implements HttpHandler {
 
   private @Nullable SandboxReply beforeCommit(WriteFault f) {
     switch (f) {
-      case BAD_GATEWAY_BEFORE_COMMIT:
+      case BAD_GATEWAY_BEFORE_COMMIT :
         return SandboxReply.html(502, "502 Bad Gateway");
-      case RATE_LIMITED:
+      case RATE_LIMITED :
         return rateLimited();
-      case REFUSED_422:
+      case REFUSED_422 :
         return Errors.messages(List.of("Syncro refused this write (sandbox fault 422)"));
-      default:
+      default :
         return null;
     }
   }
 
   private static @Nullable SandboxReply afterCommit(WriteFault f) {
     switch (f) {
-      case SERVER_ERROR_AFTER_COMMIT:
+      case SERVER_ERROR_AFTER_COMMIT :
         return SandboxReply.html(500, "We're sorry, but something went wrong.");
-      case NON_JSON_200:
+      case NON_JSON_200 :
         return new SandboxReply(200, SandboxReply.HTML,
             "<html><body>You are being <a href=\"/tickets\">redirected</a>.</body></html>"
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8), Map.of());
-      default:
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8),
+            Map.of());
+      default :
         return null;
     }
   }

@@ -87,7 +87,8 @@ public final class SandboxFaults {
     down = false;
   }
 
-  @Nullable WriteFault takeNextWrite() {
+  @Nullable
+  WriteFault takeNextWrite() {
     return nextWrites.pollFirst();
   }
 }

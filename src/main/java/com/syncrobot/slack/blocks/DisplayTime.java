@@ -13,8 +13,7 @@ import org.jspecify.annotations.Nullable;
  * 24-hour time in UTC.
  */
 public final class DisplayTime {
-  private static final DateTimeFormatter FORMAT =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT);
+  private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT);
 
   private DisplayTime() {}
 

@@ -12,8 +12,8 @@ import org.jspecify.annotations.Nullable;
  * an older version of the bot.
  */
 public final class MetadataJson {
-  private static final ObjectMapper JSON =
-      new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+  private static final ObjectMapper JSON = new ObjectMapper()
+      .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
   private MetadataJson() {}
 

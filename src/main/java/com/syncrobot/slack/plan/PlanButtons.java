@@ -10,7 +10,6 @@ import com.syncrobot.slack.blocks.Reply;
 import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.handler.builtin.BlockActionHandler;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
-import com.slack.api.bolt.response.Response;
 import com.syncrobot.write.CancelResult;
 import com.syncrobot.write.ConfirmResult;
 import com.syncrobot.write.DecisionResult;

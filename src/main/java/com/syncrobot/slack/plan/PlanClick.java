@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
  * One click on a plan's button: who clicked, which plan (and step, for "Send it again" and the
  * settle buttons), and the click's own response_url and trigger_id.
  */
-public record PlanClick(String userId, String planId, int stepIndex, @Nullable String responseUrl, @Nullable String triggerId) {
+public record PlanClick(String userId, String planId, int stepIndex, @Nullable String responseUrl,
+    @Nullable String triggerId) {
 
   /** Parses the click; empty when the button value is not a plan id (optionally ":step"). */
   public static Optional<PlanClick> of(BlockActionRequest req) {

@@ -77,8 +77,8 @@ public final class PlanMachinery implements AutoCloseable {
     WorkQueue work = ctx.work();
     PlanStore store = new PlanStore(jdbi);
     DeliveryLog deliveries = new DeliveryLog(jdbi, clock);
-    Function<String, Optional<SyncroApi>> apis =
-        slackUserId -> users.find(slackUserId).map(u -> ctx.syncro().as(u.token()));
+    Function<String, Optional<SyncroApi>> apis = slackUserId -> users.find(slackUserId)
+        .map(u -> ctx.syncro().as(u.token()));
     AtomicInteger n = new AtomicInteger();
     // Unbounded on purpose: a plan refused by a full queue would sit EXECUTING until the next start.
     ThreadPoolExecutor pool = new ThreadPoolExecutor(4, 4, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {

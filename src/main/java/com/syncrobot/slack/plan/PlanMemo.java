@@ -28,8 +28,8 @@ public record PlanMemo(
     @Nullable String subject) {
   public static final PlanMemo NONE = new PlanMemo(null, null, null, null, null, null);
   private static final String KEY = "x";
-  private static final ObjectMapper JSON =
-      new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+  private static final ObjectMapper JSON = new ObjectMapper()
+      .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
   /** Returns whether the plan came from a message shortcut whose thread gets the result. */
   boolean hasThread() {

@@ -19,7 +19,6 @@ import com.syncrobot.write.Plan;
 import com.syncrobot.write.PlanState;
 import com.syncrobot.write.Step;
 import com.syncrobot.write.StepState;
-import com.syncrobot.write.TicketRef;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -202,7 +201,7 @@ public final class PlanPreview {
         out.add(button(SHOW_REQUEST, DETAILS, plan.id(), null));
       }
       case FAILED -> out.add(button(SHOW_REQUEST, DETAILS, plan.id(), null));
-      default -> { }
+      default -> {}
     }
     return out;
   }

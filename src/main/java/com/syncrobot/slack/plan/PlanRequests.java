@@ -89,8 +89,8 @@ public final class PlanRequests {
    */
   public boolean submitNew(String what, boolean drafts, String userId, String responseUrl, String notFound,
       NewPlanMaker maker) {
-    return queue(drafts).submit(what, () -> run(what, userId, responseUrl, notFound, (api, user) ->
-        Optional.of(maker.make(api, user, clock, ttl))));
+    return queue(drafts).submit(what,
+        () -> run(what, userId, responseUrl, notFound, (api, user) -> Optional.of(maker.make(api, user, clock, ttl))));
   }
 
   private WorkQueue queue(boolean drafts) {

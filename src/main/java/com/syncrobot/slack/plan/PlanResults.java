@@ -101,11 +101,11 @@ public final class PlanResults implements ResultAddendum, PlanListener {
     String customer = x.customerName() != null ? x.customerName()
         : plan.ticket() != null ? plan.ticket().customerName() : "";
     switch (plan.state()) {
-      case DONE:
+      case DONE :
         return new Addendum(":ticket: *" + ticket + "* is in Syncro" + (customer.isEmpty() ? "" : " for "
             + Mrkdwn.escapeAndTruncate(customer, 100)) + ".", List.of());
-      case FAILED:
-      case CANCELLED:
+      case FAILED :
+      case CANCELLED :
         Optional<String> refusal = FollowUp.refusal(plan);
         if (refusal.isPresent()) {
           return new Addendum("*" + ticket + " exists in Syncro*; " + Mrkdwn.escapeAndTruncate(refusal.get(), 300)
@@ -119,7 +119,7 @@ public final class PlanResults implements ResultAddendum, PlanListener {
         return new Addendum(":warning: *" + ticket + " was created in Syncro*, but " + rest + " did not happen."
             + " *Finish the remaining steps* prepares them for " + ticket + ": you see them and confirm once more,"
             + " and the ticket is not created again.", button);
-      default:
+      default :
         return new Addendum("*" + ticket + "* exists in Syncro; it is never created twice.", List.of());
     }
   }
@@ -156,7 +156,8 @@ public final class PlanResults implements ResultAddendum, PlanListener {
   }
 
   /** Returns the ticket's number: the plan's, the create answer's {@code .ticket.number}, else a read. */
-  @Nullable Long number(Plan plan, long ticketId) {
+  @Nullable
+  Long number(Plan plan, long ticketId) {
     if (plan.ticket() != null && plan.ticket().id().value() == ticketId) {
       return plan.ticket().number().value();
     }

@@ -19,8 +19,8 @@ import org.jspecify.annotations.Nullable;
  */
 public record PreviewData(String rerun, @Nullable Visibility audience, List<Field> fields, List<String> notes,
     @Nullable Billing billing) {
-  private static final ObjectMapper JSON =
-      new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+  private static final ObjectMapper JSON = new ObjectMapper()
+      .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
   /** One labelled value that will be sent. */
   public record Field(String label, String value) {

@@ -52,7 +52,8 @@ public final class TicketSteps {
    * Adds the comment step with its CommentExists check; {@code known} are the ticket's comments now
    * (all of them, e.g. the ticket detail's or {@link SyncroApi#comments}), which never count as the new one.
    */
-  public static Plan.Builder commentStep(Plan.Builder b, Ticket ticket, List<Comment> known, ConnectedUser user, String label,
+  public static Plan.Builder commentStep(Plan.Builder b, Ticket ticket, List<Comment> known, ConnectedUser user,
+      String label,
       String subject, String html, Visibility audience) {
     return b.step(label, comment(ticket, user, subject, html, audience),
         new Check.CommentExists(ticket.id(), subject, html, known.stream().map(Comment::id).toList()));

@@ -84,9 +84,8 @@ public final class ErrorMapping {
     String redacted = call.redactedPath();
     if (code >= 400 && code < 500) {
       byte[] bytes = answer.body();
-      String message =
-          ErrorBodies.message(
-              bytes == null ? new byte[0] : bytes, answer.header("Content-Type"), reader);
+      String message = ErrorBodies.message(
+          bytes == null ? new byte[0] : bytes, answer.header("Content-Type"), reader);
       message = tidy(RequestRedaction.message(message, call.token()));
       if (code == 401 || code == 403) {
         return new SyncroAuthException(code, method, redacted, message);
@@ -99,8 +98,7 @@ public final class ErrorMapping {
       }
       return new SyncroValidationException(code, method, redacted, message);
     }
-    String reason =
-        code >= 300 && code < 400 ? "unexpected redirect (HTTP " + code + ")" : "HTTP " + code;
+    String reason = code >= 300 && code < 400 ? "unexpected redirect (HTTP " + code + ")" : "HTTP " + code;
     return problem(code, call, reason, null);
   }
 
@@ -114,10 +112,9 @@ public final class ErrorMapping {
       return new SyncroUnavailableException(
           0, call.method(), call.redactedPath(), "could not connect; nothing was sent", scrubbed);
     }
-    String reason =
-        e instanceof InterruptedIOException
-            ? "timed out"
-            : "connection failed (" + e.getClass().getSimpleName() + ")";
+    String reason = e instanceof InterruptedIOException
+        ? "timed out"
+        : "connection failed (" + e.getClass().getSimpleName() + ")";
     return problem(0, call, reason, scrubbed);
   }
 

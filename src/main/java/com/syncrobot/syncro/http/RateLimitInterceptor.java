@@ -29,7 +29,7 @@ public final class RateLimitInterceptor implements SyncroInterceptor {
   @Override
   public SyncroAnswer intercept(Chain chain) throws IOException {
     SyncroCall call = chain.call();
-    for (int resends = 0; ; resends++) {
+    for (int resends = 0;; resends++) {
       SyncroAnswer answer = chain.proceed();
       if (answer.status() != 429) {
         return answer;

@@ -38,12 +38,14 @@ public final class DigestRendererTest {
 
   private final DigestRenderer renderer = new DigestRenderer(7);
 
-  public static Ticket ticket(long number, String status, @Nullable Long userId, @Nullable String tech, String createdAt,
+  public static Ticket ticket(long number, String status, @Nullable Long userId, @Nullable String tech,
+      String createdAt,
       @Nullable String updatedAt, @Nullable String due) {
     return new Ticket(new TicketId(number + 500_000), new TicketNumber(number), "Subject of " + number
         + " with some words to make the line realistic <b>", status, "2 Normal", null, new CustomerId(77),
         "Customer & Sons " + (number % 13), null, OffsetDateTime.parse(createdAt), due == null ? null
-        : OffsetDateTime.parse(due), updatedAt == null ? null : OffsetDateTime.parse(updatedAt), userId, tech,
+            : OffsetDateTime.parse(due),
+        updatedAt == null ? null : OffsetDateTime.parse(updatedAt), userId, tech,
         List.of(), List.of());
   }
 

@@ -122,11 +122,11 @@ final class DigestSchedulingTest {
     final DigestStore store = new DigestStore(db, clock);
     final SyncroClient syncro = SyncroClient.builder()
         .baseUrl(syncroApi.baseUrl() + "/api/v1")
-        .budget(new RequestBudget(100_000, Clock.systemUTC(), d -> { }))
-        .sleeper(d -> { })
+        .budget(new RequestBudget(100_000, Clock.systemUTC(), d -> {}))
+        .sleeper(d -> {})
         .build();
     final ChannelDigests digests = new ChannelDigests(slack.methods("xoxb-test"), users, syncro,
-        new DigestReader(clock, 10), new DigestRenderer(7), d -> { }, new ChannelAccess(Set.of(), false));
+        new DigestReader(clock, 10), new DigestRenderer(7), d -> {}, new ChannelAccess(Set.of(), false));
     final DigestScheduler scheduler = new DigestScheduler(store, digests, clock, Duration.ofHours(2));
 
     Instance() {

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 
 final class HomeViewTest {
   private final HomeView views = new HomeView(new DigestRenderer(7));
-  private final ConnectedUserSummary jane =
-      new ConnectedUserSummary("U1", 1735, "Jane <Tech>", Instant.parse("2024-01-01T00:00:00Z"));
+  private final ConnectedUserSummary jane = new ConnectedUserSummary("U1", 1735, "Jane <Tech>",
+      Instant.parse("2024-01-01T00:00:00Z"));
 
   @Test
   void eightyTickets_atMostOneHundredBlocks_fourButtonsPerTicketWithItsNumber() {

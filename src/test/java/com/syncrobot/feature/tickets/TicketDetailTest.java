@@ -30,8 +30,10 @@ final class TicketDetailTest {
     String all = allText(r);
     assertThat(r.text()).isEqualTo("*#32203 · Printer offline*");
     assertThat(all).contains("*Status*\nIn Progress", "*Priority*\n1 High", "*Customer*\nJerry Burger",
-        "*Contact*\nJerry B.", "*Created*\n<!date^1714572180^{date_short_pretty} at {time}|2024-05-01 14:03 UTC>", "*Due*\n<!date^1715274000^{date_short_pretty} at {time}|2024-05-09 17:00 UTC> (overdue)",
-        "*Last updated*\n<!date^1714667400^{date_short_pretty} at {time}|2024-05-02 16:30 UTC>", "*Assigned tech*\nJane Tech", "No comments yet.",
+        "*Contact*\nJerry B.", "*Created*\n<!date^1714572180^{date_short_pretty} at {time}|2024-05-01 14:03 UTC>",
+        "*Due*\n<!date^1715274000^{date_short_pretty} at {time}|2024-05-09 17:00 UTC> (overdue)",
+        "*Last updated*\n<!date^1714667400^{date_short_pretty} at {time}|2024-05-02 16:30 UTC>",
+        "*Assigned tech*\nJane Tech", "No comments yet.",
         "*Line items*\nNone.");
   }
 
@@ -39,7 +41,8 @@ final class TicketDetailTest {
   void render_withSyncrosWebAddress_linksTheTicketNumber() {
     Ticket t = TicketFixtures.detailed(List.of(), List.of(), null);
     Reply r = new TicketDetail(clock, "https://acme.syncromsp.com").render(t);
-    assertThat(allText(r)).contains("*<https://acme.syncromsp.com/tickets/" + t.id().value() + "|#32203> · Printer offline*");
+    assertThat(allText(r))
+        .contains("*<https://acme.syncromsp.com/tickets/" + t.id().value() + "|#32203> · Printer offline*");
     assertThat(r.text()).isEqualTo("*#32203 · Printer offline*");
   }
 
@@ -57,7 +60,8 @@ final class TicketDetailTest {
     assertThat(shown).extracting(s -> s.substring(0, 10))
         .containsExactly("*Update 7*", "*Update 6*", "*Update 5*", "*Update 4*", "*Update 3*");
     assertThat(shown.get(0))
-        .isEqualTo("*Update 7* · Jane Tech · <!date^1715068800^{date_short_pretty} at {time}|2024-05-07 08:00 UTC> · _public_\nline one\nline two &amp; more");
+        .isEqualTo(
+            "*Update 7* · Jane Tech · <!date^1715068800^{date_short_pretty} at {time}|2024-05-07 08:00 UTC> · _public_\nline one\nline two &amp; more");
     assertThat(shown.get(1)).contains("_internal note_");
   }
 

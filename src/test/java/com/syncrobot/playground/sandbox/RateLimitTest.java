@@ -65,7 +65,7 @@ final class RateLimitTest {
     f.sandbox.knobs().rateLimit(2);
     // This client's own budget would not stop it; only the sandbox's 429 does.
     SyncroClient client = SyncroClient.builder().baseUrl(f.sandbox.baseUrl())
-        .budget(new RequestBudget(1000, f.clock, d -> { }))
+        .budget(new RequestBudget(1000, f.clock, d -> {}))
         .sleeper(f.clock::add).build();
     client.as(new SyncroToken(f.token(SandboxFixture.DANA))).me();
     client.as(new SyncroToken(f.token(SandboxFixture.DANA))).me();

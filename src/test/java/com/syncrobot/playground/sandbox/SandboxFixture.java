@@ -51,7 +51,7 @@ public final class SandboxFixture implements AutoCloseable {
     }
     client = SyncroClient.builder()
         .baseUrl(sandbox.baseUrl())
-        .budget(new RequestBudget(100_000, clock, d -> { }))
+        .budget(new RequestBudget(100_000, clock, d -> {}))
         .sleeper(rateLimitWaits::add)
         .connectTimeout(Duration.ofSeconds(2))
         .readTimeout(Duration.ofSeconds(5))

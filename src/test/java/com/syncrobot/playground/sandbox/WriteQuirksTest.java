@@ -205,8 +205,10 @@ final class WriteQuirksTest {
   @Test
   void chargeTimerEntry_createsALineAtTheProductsPrice_R12() {
     WriteResponse timer = f.api(SandboxFixture.MARCO).write(SyncroWrite.post("/tickets/" + ticket.id()
-        + "/timer_entry", body("{\"start_at\":\"2026-03-04T09:00:00-07:00\",\"duration_minutes\":45,"
-            + "\"product_id\":26118,\"notes\":\"Replaced switch\"}"), "/id"));
+        + "/timer_entry",
+        body("{\"start_at\":\"2026-03-04T09:00:00-07:00\",\"duration_minutes\":45,"
+            + "\"product_id\":26118,\"notes\":\"Replaced switch\"}"),
+        "/id"));
     assertThat(timer.body().get("active_duration").asLong()).isEqualTo(2700);
     assertThat(timer.body().get("recorded").asBoolean()).isFalse();
 
@@ -261,8 +263,8 @@ final class WriteQuirksTest {
   @Test
   void appointments_customerIdFilter_isIgnoredLikeTheRealOne() {
     JsonNode all = f.getJson("/appointments?date_from=2026-03-02&date_to=2026-03-08");
-    JsonNode filtered =
-        f.getJson("/appointments?date_from=2026-03-02&date_to=2026-03-08&customer_id=" + Seed.JERRY_BURGER);
+    JsonNode filtered = f
+        .getJson("/appointments?date_from=2026-03-02&date_to=2026-03-08&customer_id=" + Seed.JERRY_BURGER);
 
     assertThat(filtered).isEqualTo(all);
     assertThat(all.get("appointments")).hasSize(5);

@@ -122,7 +122,8 @@ final class BrowserSmokeTest {
       }
       String user = in.json().path("user").path("id").asText();
       CompletableFuture.runAsync(() -> call(() -> f.bot.api().chatPostMessage(x -> x.channel(SlackSimulator.SUPPORT)
-          .text("Ready to bill #32203").blocksAsString(CONFIRM_MESSAGE.replace("Ready to", "<@" + user + "> ready to")))));
+          .text("Ready to bill #32203")
+          .blocksAsString(CONFIRM_MESSAGE.replace("Ready to", "<@" + user + "> ready to")))));
       return Answer.ack();
     });
     f.bot.on("block_actions", in -> {
@@ -224,7 +225,8 @@ final class BrowserSmokeTest {
     });
     f.bot.on("block_suggestion", in -> Answer.json(in.json().path("value").asText().startsWith("32")
         ? "{\"options\":[{\"text\":{\"type\":\"plain_text\",\"text\":\"#32203 Printer offline\"},"
-            + "\"value\":\"9001\"}]}" : "{\"options\":[]}"));
+            + "\"value\":\"9001\"}]}"
+        : "{\"options\":[]}"));
     f.bot.on("view_submission", in -> {
       String[] ref = in.json().path("view").path("private_metadata").asText().split("/");
       String ticket = in.json().path("view").path("state").path("values").path("ticket").path("v")
@@ -259,7 +261,8 @@ final class BrowserSmokeTest {
     assertThat(f.bot.last("message_action").json().path("callback_id").asText()).isEqualTo("syncro_add_to_ticket");
 
     wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-testid=replies]"))).click();
-    WebElement thread = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=thread]")));
+    WebElement thread = wait
+        .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=thread]")));
     wait.until(ExpectedConditions.textToBePresentInElement(thread, "Added to #32203"));
     driver.findElement(By.cssSelector("[data-testid=thread-composer]")).sendKeys("thanks");
     driver.findElement(By.cssSelector("[data-testid=thread-send]")).click();

@@ -70,8 +70,8 @@ final class ErrorMappingTest {
     String body = "{\"error\": \"bad key " + TOKEN_VALUE + "\\n\\n   see api_key=" + TOKEN_VALUE + " "
         + "x".repeat(400) + "\"}";
 
-    SyncroValidationException v =
-        catchThrowableOfType(SyncroValidationException.class, () -> mapping.body(write, answer(422, body)));
+    SyncroValidationException v = catchThrowableOfType(SyncroValidationException.class,
+        () -> mapping.body(write, answer(422, body)));
 
     assertThat(v.syncroMessage()).doesNotContain(TOKEN_VALUE).startsWith("bad key *** see api_key=***")
         .hasSize(300).endsWith("…");
@@ -90,8 +90,8 @@ final class ErrorMappingTest {
   void serverErrorsAndRedirects_areUnavailableForAReadAndAmbiguousForAWrite(int status) {
     assertThat(catchThrowableOfType(SyncroUnavailableException.class, () -> mapping.body(read, answer(status, ""))))
         .hasMessageStartingWith("GET /tickets/5 failed: ");
-    SyncroAmbiguousWriteException w =
-        catchThrowableOfType(SyncroAmbiguousWriteException.class, () -> mapping.body(write, answer(status, "")));
+    SyncroAmbiguousWriteException w = catchThrowableOfType(SyncroAmbiguousWriteException.class,
+        () -> mapping.body(write, answer(status, "")));
     assertThat(w.status()).isEqualTo(status);
     assertThat(w).hasMessageStartingWith("POST /tickets/5/comment outcome unknown: ");
   }

@@ -47,8 +47,8 @@ final class RateLimitInterceptorTest {
       chain.then(answer(429, "Retry-After", "2"));
     }
 
-    SyncroRateLimitedException e =
-        catchThrowableOfType(SyncroRateLimitedException.class, () -> interceptor.intercept(chain));
+    SyncroRateLimitedException e = catchThrowableOfType(SyncroRateLimitedException.class,
+        () -> interceptor.intercept(chain));
 
     assertThat(e).hasMessage("GET /tickets/5 -> 429 rate limited");
     assertThat(chain.proceeded()).isEqualTo(1 + RateLimitInterceptor.MAX_RATE_LIMIT_RESENDS);

@@ -10,8 +10,7 @@ import okhttp3.HttpUrl;
 import org.junit.jupiter.api.Test;
 
 final class RequestRedactionTest {
-  private final RequestRedaction redaction =
-      new RequestRedaction(HttpUrl.get("https://acme.syncromsp.com/api/v1/"));
+  private final RequestRedaction redaction = new RequestRedaction(HttpUrl.get("https://acme.syncromsp.com/api/v1/"));
 
   @Test
   void path_leavesOutTheBaseAndTheKey_keepsTheRestOfTheQuery() {

@@ -173,13 +173,13 @@ record AppointmentRoutes(Env env) {
     }
     SandboxCustomer c = customerId == null ? null : d.customers.get(customerId);
     switch (type.locationType()) {
-      case "customer":
+      case "customer" :
         return c == null ? null : c.address() + ", " + c.city();
-      case "shop":
+      case "shop" :
         return "In Shop";
-      case "hard_code":
+      case "hard_code" :
         return type.locationHardCode();
-      default:
+      default :
         return null;
     }
   }

@@ -21,8 +21,8 @@ record CommentRoutes(Env env) {
   private SandboxReply list(Call c) {
     return env.onTicket(c, (d, t, p) -> {
       List<SandboxComment> all = new ArrayList<>(d.commentsOf(t.id()));
-      Comparator<SandboxComment> oldestFirst =
-          Comparator.comparing(SandboxComment::createdAt).thenComparingLong(SandboxComment::id);
+      Comparator<SandboxComment> oldestFirst = Comparator.comparing(SandboxComment::createdAt)
+          .thenComparingLong(SandboxComment::id);
       all.sort("ASC".equalsIgnoreCase(p.text("sort_direction")) ? oldestFirst : oldestFirst.reversed());
       Long asked = p.longValue("per_page");
       int perPage = asked == null || asked < 1 ? env.knobs.commentsDefaultPerPage()

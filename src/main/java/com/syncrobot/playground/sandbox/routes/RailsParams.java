@@ -27,7 +27,8 @@ public final class RailsParams {
     return body;
   }
 
-  @Nullable JsonNode get(String name) {
+  @Nullable
+  JsonNode get(String name) {
     JsonNode v = body.get(name);
     if (v != null) {
       return v;
@@ -41,7 +42,8 @@ public final class RailsParams {
   }
 
   /** Returns the value as text; null when absent, JSON null, or not a scalar. */
-  @Nullable String text(String name) {
+  @Nullable
+  String text(String name) {
     JsonNode v = get(name);
     return v == null || v.isNull() || !v.isValueNode() ? null : v.asText();
   }
@@ -72,11 +74,13 @@ public final class RailsParams {
     return otherwise;
   }
 
-  @Nullable Long longValue(String name) {
+  @Nullable
+  Long longValue(String name) {
     return asLong(get(name));
   }
 
-  @Nullable BigDecimal decimal(String name) {
+  @Nullable
+  BigDecimal decimal(String name) {
     JsonNode v = get(name);
     if (v == null || v.isNull()) {
       return null;

@@ -27,7 +27,8 @@ final class Timestamps {
     this.knobs = knobs;
   }
 
-  @Nullable String format(@Nullable Instant i) {
+  @Nullable
+  String format(@Nullable Instant i) {
     return i == null ? null : i.atZone(outputZone()).format(OUT);
   }
 

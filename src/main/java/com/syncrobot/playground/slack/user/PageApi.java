@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * under {@code /sim/}. POSTs must be {@code application/json}, so another site cannot drive the
  * simulator from a browser without a CORS preflight, which this server never grants.
  */
-public record PageApi(Changes changes, Snapshot snapshot, UserActions actions, ModalActions modals) implements HttpHandler {
+public record PageApi(Changes changes, Snapshot snapshot, UserActions actions, ModalActions modals)
+    implements HttpHandler {
   /** How long a state request waits for a change before answering with the same version. */
   static final Duration LONG_POLL = Duration.ofSeconds(20);
   private static final Logger log = LoggerFactory.getLogger(PageApi.class);

@@ -32,7 +32,8 @@ final class ApiArgs {
     return values.hasNonNull(name);
   }
 
-  @Nullable String str(String name) {
+  @Nullable
+  String str(String name) {
     JsonNode v = values.get(name);
     if (v == null || v.isNull()) {
       return null;

@@ -77,8 +77,7 @@ final class Multipart {
   }
 
   private static int indexOf(byte[] hay, byte[] needle, int from) {
-    outer:
-    for (int i = Math.max(from, 0); i <= hay.length - needle.length; i++) {
+    outer : for (int i = Math.max(from, 0); i <= hay.length - needle.length; i++) {
       for (int j = 0; j < needle.length; j++) {
         if (hay[i + j] != needle[j]) {
           continue outer;

@@ -144,7 +144,7 @@ public final class BlockKitCheck {
         }
       }
       case "markdown" -> max(b.path("text"), 12000, p + "/text");
-      default -> { }
+      default -> {}
     }
   }
 

@@ -48,7 +48,7 @@ public final class Blocks {
             out.add(new Element(blockId, type, b.get("element")));
           }
         }
-        default -> { }
+        default -> {}
       }
     }
     return out;

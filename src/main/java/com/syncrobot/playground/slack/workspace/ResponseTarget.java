@@ -8,12 +8,15 @@ import org.jspecify.annotations.Nullable;
  * command the "original" is the last reply sent through the same URL. Guarded by {@link Handles}.
  */
 public final class ResponseTarget {
-  public enum Kind { COMMAND, ACTION, SHORTCUT }
+  public enum Kind {
+    COMMAND, ACTION, SHORTCUT
+  }
 
   public final Kind kind;
   public final String channel;
   public final String user;
-  @Nullable String originalTs;
+  @Nullable
+  String originalTs;
 
   public ResponseTarget(Kind kind, String channel, String user, @Nullable String originalTs) {
     this.kind = kind;
