@@ -13,15 +13,7 @@ import com.syncrobot.slack.plan.PlanSettings;
  * and the form for a ticket that carries an unfinished billing. Every bill is a previewed plan that
  * books the labour, invoices it and marks the ticket Invoiced (R1, R2, R4–R10).
  */
-public final class BillFeature implements Feature {
-  private final FeatureContext ctx;
-  private final PlanMachinery plans;
-
-  public BillFeature(FeatureContext ctx, PlanMachinery plans) {
-    this.ctx = ctx;
-    this.plans = plans;
-  }
-
+public record BillFeature(FeatureContext ctx, PlanMachinery plans) implements Feature {
   @Override
   public void register(App app, Subcommands subcommands) {
     PlanSettings options = plans.settings();

@@ -13,15 +13,7 @@ import com.syncrobot.slack.plan.PlanSettings;
  * Writing on a ticket: {@code /syncro comment}, {@code close} and {@code update} with their modals,
  * and the session log of a finished close. Every write is a previewed plan (R1, R2).
  */
-public final class CommentFeature implements Feature {
-  private final FeatureContext ctx;
-  private final PlanMachinery plans;
-
-  public CommentFeature(FeatureContext ctx, PlanMachinery plans) {
-    this.ctx = ctx;
-    this.plans = plans;
-  }
-
+public record CommentFeature(FeatureContext ctx, PlanMachinery plans) implements Feature {
   @Override
   public void register(App app, Subcommands subcommands) {
     PlanSettings options = plans.settings();

@@ -6,13 +6,7 @@ import com.syncrobot.slack.FeatureContext;
 import com.syncrobot.slack.Subcommands;
 
 /** Connecting a technician's own Syncro token: {@code /syncro connect} with its modal, and {@code disconnect}. */
-public final class ConnectFeature implements Feature {
-  private final FeatureContext ctx;
-
-  public ConnectFeature(FeatureContext ctx) {
-    this.ctx = ctx;
-  }
-
+public record ConnectFeature(FeatureContext ctx) implements Feature {
   @Override
   public void register(App app, Subcommands subcommands) {
     subcommands.register(new ConnectCommand(ctx.users())).register(new DisconnectCommand(ctx.users()));

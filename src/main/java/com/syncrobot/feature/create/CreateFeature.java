@@ -25,15 +25,7 @@ import java.time.Clock;
  * and executed by the one engine (R1, R2); "Finish the remaining steps" of a creation that stopped is
  * {@link com.syncrobot.slack.plan.FinishButton}'s.
  */
-public final class CreateFeature implements Feature {
-  private final FeatureContext ctx;
-  private final PlanMachinery plans;
-
-  public CreateFeature(FeatureContext ctx, PlanMachinery plans) {
-    this.ctx = ctx;
-    this.plans = plans;
-  }
-
+public record CreateFeature(FeatureContext ctx, PlanMachinery plans) implements Feature {
   @Override
   public void register(App app, Subcommands subcommands) {
     ConnectedUserStore users = ctx.users();

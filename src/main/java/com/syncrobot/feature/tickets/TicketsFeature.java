@@ -6,13 +6,7 @@ import com.syncrobot.slack.FeatureContext;
 import com.syncrobot.slack.Subcommands;
 
 /** Reading tickets: {@code /syncro list}, {@code ticket}, {@code search} and {@code customers}. */
-public final class TicketsFeature implements Feature {
-  private final FeatureContext ctx;
-
-  public TicketsFeature(FeatureContext ctx) {
-    this.ctx = ctx;
-  }
-
+public record TicketsFeature(FeatureContext ctx) implements Feature {
   @Override
   public void register(App app, Subcommands subcommands) {
     subcommands.register(new OpenTicketsCommand(ctx.listReads(), ctx.webUrl()))
