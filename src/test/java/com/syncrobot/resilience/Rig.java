@@ -142,7 +142,9 @@ final class Rig implements AutoCloseable {
     if (!ack.ok()) {
       throw new AssertionError("slash command not acked: " + ack);
     }
-    sim.awaitModal(user, m -> true, WAIT).orElseThrow(() -> new AssertionError("no modal"));
+    if (sim.awaitModal(user, m -> true, WAIT).isEmpty()) {
+      throw new AssertionError("no modal");
+    }
     Map<String, Object> values = new HashMap<>();
     values.put("subject", "Resolution");
     values.put("body", body);
@@ -163,8 +165,9 @@ final class Rig implements AutoCloseable {
       throw new AssertionError("slash command not acked: " + ack);
     }
     // The bill modal opens as "loading" and is filled in once the ticket is read.
-    sim.awaitModal(user, m -> m.view().toString().contains("\"block_id\":\"minutes\""), WAIT)
-        .orElseThrow(() -> new AssertionError("no bill form"));
+    if (sim.awaitModal(user, m -> m.view().toString().contains("\"block_id\":\"minutes\""), WAIT).isEmpty()) {
+      throw new AssertionError("no bill form");
+    }
     var submitted = sim.submitModal(user, Map.of("minutes", Integer.toString(minutes), "labour", "remote",
         "work", work));
     if (!submitted.ok()) {

@@ -68,7 +68,7 @@ final class SlowWorkTest {
     for (int i = 0; i < HELD_DRAFTS; i++) {
       assertThat(rig.sim.runSlashCommand(BOB, SlackSimulator.SUPPORT, "/syncro comment " + drafted.number()).ok())
           .isTrue();
-      rig.sim.awaitModal(BOB, m -> true, Rig.WAIT).orElseThrow(() -> new AssertionError("no comment modal"));
+      assertThat(rig.sim.awaitModal(BOB, m -> true, Rig.WAIT)).as("no comment modal").isPresent();
       BotAck submitted = rig.sim.submitModal(BOB, Map.of("subject", "Update", "body", "notes " + i,
           "draft", List.of("draft")));
       assertThat(submitted.ok()).as("draft %d acked: %s", i, submitted).isTrue();

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 final class AskerTest {
   private static final SyncroToken TOKEN = new SyncroToken("AnnPlaintextToken-7f3e9a1c55d0");
 
-  @TempDir Path dir;
+  @TempDir
+  Path dir;
   private Database db;
   private ConnectedUserStore users;
 

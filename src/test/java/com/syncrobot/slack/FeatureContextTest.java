@@ -15,7 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** What every feature is built from, and that it keeps the bot token out of its text. */
 final class FeatureContextTest {
-  @TempDir Path dir;
+  @TempDir
+  Path dir;
 
   @Test
   void toString_neverCarriesTheBotToken_R11() {

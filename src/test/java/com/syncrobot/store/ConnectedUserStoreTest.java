@@ -196,7 +196,7 @@ final class ConnectedUserStoreTest {
             // Half the writes hit a row another thread also writes.
             String user = i % 2 == 0 ? "USHARED" : "U" + thread;
             store.connect(user, thread, "Tech " + thread, new SyncroToken("tok-" + thread + "-" + i));
-            store.find(user).orElseThrow();
+            assertThat(store.find(user)).isPresent();
           }
           return connectsPerThread;
         };

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 final class DatabaseTest {
-  @TempDir Path dir;
+  @TempDir
+  Path dir;
 
   @Test
   void open_freshFileInMissingFolder_createsFolderAndAppliesMigrations() {

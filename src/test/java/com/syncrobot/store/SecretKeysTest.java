@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 final class SecretKeysTest {
-  @TempDir Path dir;
+  @TempDir
+  Path dir;
 
   @Test
   void load_noValueNoFile_generatesOwnerOnlyFileOnceAndReloadsSameKey_R11() throws Exception {

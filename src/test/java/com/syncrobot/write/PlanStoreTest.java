@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 final class PlanStoreTest {
   private static final Instant T0 = Instant.parse("2026-03-02T15:00:00Z");
 
-  @TempDir Path dir;
+  @TempDir
+  Path dir;
   private Database db;
   private PlanStore store;
 

@@ -378,7 +378,9 @@ public final class SlackSimulator implements AutoCloseable {
 
   /** Returns the id of the bot's DM channel with {@code userId}. */
   public String dmChannel(String userId) {
-    conv.user(userId).orElseThrow(() -> new IllegalArgumentException("not a demo user: " + userId));
+    if (conv.user(userId).isEmpty()) {
+      throw new IllegalArgumentException("not a demo user: " + userId);
+    }
     return Team.dmId(userId);
   }
 

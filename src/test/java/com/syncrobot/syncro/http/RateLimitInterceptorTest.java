@@ -2,6 +2,7 @@ package com.syncrobot.syncro.http;
 
 import static com.syncrobot.syncro.http.ScriptedChain.answer;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.syncrobot.syncro.SyncroRateLimitedException;
@@ -62,7 +63,7 @@ final class RateLimitInterceptorTest {
     });
     ScriptedChain chain = new ScriptedChain(ScriptedChain.call(true)).then(answer(429)).then(answer(200));
 
-    catchThrowableOfType(SyncroRateLimitedException.class, () -> interrupted.intercept(chain));
+    assertThatThrownBy(() -> interrupted.intercept(chain)).isInstanceOf(SyncroRateLimitedException.class);
 
     assertThat(chain.proceeded()).isEqualTo(1);
     assertThat(Thread.currentThread().isInterrupted()).isTrue();

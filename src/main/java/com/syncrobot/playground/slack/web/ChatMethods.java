@@ -116,7 +116,9 @@ public record ChatMethods(Conversations conv, Supplier<String> baseUrl) {
         }
       }
     }
-    conv.find(channel, ts).orElseThrow(() -> new SlackError("cannot_find_message"));
+    if (conv.find(channel, ts).isEmpty()) {
+      throw new SlackError("cannot_find_message");
+    }
     conv.replace(channel, ts, m -> {
       ObjectNode merged = m.unfurls().deepCopy();
       merged.setAll((ObjectNode) unfurls);
@@ -128,7 +130,9 @@ public record ChatMethods(Conversations conv, Supplier<String> baseUrl) {
   private ObjectNode permalink(ApiArgs p) {
     Channel ch = channel(p);
     String ts = p.required("message_ts");
-    conv.find(ch.id(), ts).orElseThrow(() -> new SlackError("message_not_found"));
+    if (conv.find(ch.id(), ts).isEmpty()) {
+      throw new SlackError("message_not_found");
+    }
     return SlackJson.ok().put("channel", ch.id())
         .put("permalink", baseUrl.get() + "/#" + ch.id() + "/p" + ts.replace(".", ""));
   }
