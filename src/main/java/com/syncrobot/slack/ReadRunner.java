@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * "connect first" reply and no Syncro request; otherwise ack now, read off-thread, reply through
  * response_url. Thread-safe.
  */
-public final class ReadRunner {
+public record ReadRunner(ConnectedUserStore users, SyncroClient syncro, WorkQueue work) {
   private static final Logger log = LoggerFactory.getLogger(ReadRunner.class);
 
   /** A read against Syncro that turns its result into a reply. */
@@ -35,16 +35,6 @@ public final class ReadRunner {
 
   /** A wait for Syncro's budget from which the technician is told the answer is queued. */
   static final Duration QUEUED_NOTICE_FROM = Duration.ofSeconds(2);
-
-  private final ConnectedUserStore users;
-  private final SyncroClient syncro;
-  private final WorkQueue work;
-
-  public ReadRunner(ConnectedUserStore users, SyncroClient syncro, WorkQueue work) {
-    this.users = users;
-    this.syncro = syncro;
-    this.work = work;
-  }
 
   /**
    * Acks {@code ctx} and runs {@code query} in the background; {@code notFound} is the reply when

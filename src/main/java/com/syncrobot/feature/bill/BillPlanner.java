@@ -51,17 +51,7 @@ import java.util.stream.Collectors;
  * checklist, and lays out comment → line item → invoice → read-back of the total → Invoiced. Also the
  * "log time only" timer entry and the charging of logged timers. Thread-safe.
  */
-public final class BillPlanner {
-  private final RateStore rates;
-  private final BillingDrafter drafter;
-  private final UnfinishedBills unfinished;
-
-  public BillPlanner(RateStore rates, BillingDrafter drafter, UnfinishedBills unfinished) {
-    this.rates = rates;
-    this.drafter = drafter;
-    this.unfinished = unfinished;
-  }
-
+public record BillPlanner(RateStore rates, BillingDrafter drafter, UnfinishedBills unfinished) {
   Plan bill(CommentModal.Meta m, BillFields f, SyncroApi api, ConnectedUser user, Ticket found, Clock clock,
       Duration ttl) {
     Ticket ticket = api.ticket(found.id());

@@ -43,17 +43,8 @@ import java.util.Optional;
  * (empty or over-long text, a credential in customer-visible text: R8, R11); an accepted submission
  * closes the modal and the plan is built off-thread, then previewed (R1).
  */
-public final class CommentSubmission implements ViewSubmissionHandler {
-  private final PlanRequests requests;
-  private final DeliveryLog deliveries;
-  private final CommentDrafter drafter;
-
-  public CommentSubmission(PlanRequests requests, DeliveryLog deliveries, CommentDrafter drafter) {
-    this.requests = requests;
-    this.deliveries = deliveries;
-    this.drafter = drafter;
-  }
-
+public record CommentSubmission(PlanRequests requests, DeliveryLog deliveries, CommentDrafter drafter)
+    implements ViewSubmissionHandler {
   /** The modal's fields as typed. */
   record Fields(String subject, String body, Visibility audience, boolean draft) {}
 

@@ -41,26 +41,10 @@ import org.slf4j.LoggerFactory;
  * the text in code blocks if the upload fails), and writes it under the session-log folder when
  * one is configured.
  */
-public final class SessionLogAction implements BlockActionHandler {
+public record SessionLogAction(PlanStore store, Function<String, Optional<SyncroApi>> apis, WorkQueue work,
+    SlackOut out, @Nullable Path dir, Clock clock) implements BlockActionHandler {
   private static final Logger log = LoggerFactory.getLogger(SessionLogAction.class);
   private static final int CHUNK = 2800;
-
-  private final PlanStore store;
-  private final Function<String, Optional<SyncroApi>> apis;
-  private final WorkQueue work;
-  private final SlackOut out;
-  private final @Nullable Path dir;
-  private final Clock clock;
-
-  public SessionLogAction(PlanStore store, Function<String, Optional<SyncroApi>> apis, WorkQueue work, SlackOut out,
-      @Nullable Path dir, Clock clock) {
-    this.store = store;
-    this.apis = apis;
-    this.work = work;
-    this.out = out;
-    this.dir = dir;
-    this.clock = clock;
-  }
 
   @Override
   public Response apply(BlockActionRequest req, ActionContext ctx) {

@@ -34,25 +34,11 @@ import org.slf4j.LoggerFactory;
  * about 3 seconds), reads the account's statuses (cached) off-thread, then shows the status and
  * priority form, or the list of valid statuses when the typed one is not among them.
  */
-public final class UpdateCommand implements Subcommand {
+public record UpdateCommand(ConnectedUserStore users, SyncroClient syncro, AccountSettings settings, WorkQueue work,
+    SlackOut out) implements Subcommand {
   private static final Logger log = LoggerFactory.getLogger(UpdateCommand.class);
   private static final String USAGE = "`/syncro update 32203 [status]`";
   private static final LoadingModal MODAL = new LoadingModal("update");
-
-  private final ConnectedUserStore users;
-  private final SyncroClient syncro;
-  private final AccountSettings settings;
-  private final WorkQueue work;
-  private final SlackOut out;
-
-  public UpdateCommand(ConnectedUserStore users, SyncroClient syncro, AccountSettings settings, WorkQueue work,
-      SlackOut out) {
-    this.users = users;
-    this.syncro = syncro;
-    this.settings = settings;
-    this.work = work;
-    this.out = out;
-  }
 
   @Override
   public String name() {

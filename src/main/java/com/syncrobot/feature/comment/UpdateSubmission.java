@@ -29,15 +29,7 @@ import org.jspecify.annotations.Nullable;
  * Submission of the update modal: a plan with one {@code PUT /tickets/{id}} holding only the
  * fields that change, checked by reading the ticket back (R1, R2).
  */
-public final class UpdateSubmission implements ViewSubmissionHandler {
-  private final PlanRequests requests;
-  private final DeliveryLog deliveries;
-
-  public UpdateSubmission(PlanRequests requests, DeliveryLog deliveries) {
-    this.requests = requests;
-    this.deliveries = deliveries;
-  }
-
+public record UpdateSubmission(PlanRequests requests, DeliveryLog deliveries) implements ViewSubmissionHandler {
   @Override
   public Response apply(ViewSubmissionRequest req, ViewSubmissionContext ctx) {
     Optional<CommentModal.Meta> meta = CommentModal.Meta.fromJson(

@@ -32,18 +32,9 @@ import org.slf4j.LoggerFactory;
  * seconds; the result arrives as a message in the app's DM with the user. The token itself is
  * never put in a message, a log line or a view.
  */
-public final class ConnectSubmission implements ViewSubmissionHandler {
+public record ConnectSubmission(ConnectedUserStore users, SyncroClient syncro, WorkQueue work)
+    implements ViewSubmissionHandler {
   private static final Logger log = LoggerFactory.getLogger(ConnectSubmission.class);
-
-  private final ConnectedUserStore users;
-  private final SyncroClient syncro;
-  private final WorkQueue work;
-
-  public ConnectSubmission(ConnectedUserStore users, SyncroClient syncro, WorkQueue work) {
-    this.users = users;
-    this.syncro = syncro;
-    this.work = work;
-  }
 
   @Override
   public Response apply(ViewSubmissionRequest req, ViewSubmissionContext ctx) {

@@ -18,16 +18,8 @@ import java.util.Optional;
  * {@code /syncro create [customer words]}: checks the asker's token (R11) and opens the create modal
  * at once; the customer the words name is chosen in it when exactly one matches (R14).
  */
-public final class CreateCommand implements Subcommand {
+record CreateCommand(ConnectedUserStore users, CreateForms forms) implements Subcommand {
   static final String USAGE = "`/syncro create [customer]`";
-
-  private final ConnectedUserStore users;
-  private final CreateForms forms;
-
-  CreateCommand(ConnectedUserStore users, CreateForms forms) {
-    this.users = users;
-    this.forms = forms;
-  }
 
   @Override
   public String name() {

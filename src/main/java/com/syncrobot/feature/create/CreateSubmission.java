@@ -38,26 +38,8 @@ import java.util.Optional;
  * subject ≤ 255, end after start, nothing in the past…); an accepted form closes the modal and the
  * plan is built off-thread against the account and the customer, stored, then previewed (R1).
  */
-public final class CreateSubmission implements ViewSubmissionHandler {
-  private final PlanRequests requests;
-  private final DeliveryLog deliveries;
-  private final CreateForms forms;
-  private final CreateVocabulary vocabulary;
-  private final SlackZones zones;
-  private final CommentDrafter drafter;
-  private final Clock clock;
-
-  CreateSubmission(PlanRequests requests, DeliveryLog deliveries, CreateForms forms, CreateVocabulary vocabulary,
-      SlackZones zones, CommentDrafter drafter, Clock clock) {
-    this.requests = requests;
-    this.deliveries = deliveries;
-    this.forms = forms;
-    this.vocabulary = vocabulary;
-    this.zones = zones;
-    this.drafter = drafter;
-    this.clock = clock;
-  }
-
+record CreateSubmission(PlanRequests requests, DeliveryLog deliveries, CreateForms forms, CreateVocabulary vocabulary,
+    SlackZones zones, CommentDrafter drafter, Clock clock) implements ViewSubmissionHandler {
   @Override
   public Response apply(ViewSubmissionRequest req, ViewSubmissionContext ctx) {
     View view = req.getPayload().getView();

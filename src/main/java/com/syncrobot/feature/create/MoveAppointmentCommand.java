@@ -33,21 +33,10 @@ import java.util.stream.Collectors;
  * (from the start of the technician's day, in their Slack time zone) with weekday, date, time,
  * type and ticket, each with a Move button (R15).
  */
-public final class MoveAppointmentCommand implements Subcommand {
+record MoveAppointmentCommand(ReadRunner reads, CreateVocabulary vocabulary, SlackZones zones, Clock clock)
+    implements Subcommand {
   static final String USAGE = "`/syncro move-appointment <customer | ticket number>`";
   static final int MAX_SHOWN = 20;
-
-  private final ReadRunner reads;
-  private final CreateVocabulary vocabulary;
-  private final SlackZones zones;
-  private final Clock clock;
-
-  MoveAppointmentCommand(ReadRunner reads, CreateVocabulary vocabulary, SlackZones zones, Clock clock) {
-    this.reads = reads;
-    this.vocabulary = vocabulary;
-    this.zones = zones;
-    this.clock = clock;
-  }
 
   @Override
   public String name() {

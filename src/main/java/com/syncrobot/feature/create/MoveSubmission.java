@@ -45,19 +45,8 @@ import org.jspecify.annotations.Nullable;
  * {@code PUT /appointments/{id} {start_at, end_at}} (UTC) is previewed as old → new with weekdays in
  * the technician's zone (R15). The start Syncro returns is compared after it ran ({@link PlanResults}).
  */
-public final class MoveSubmission implements ViewSubmissionHandler {
-  private final PlanRequests requests;
-  private final DeliveryLog deliveries;
-  private final SlackZones zones;
-  private final Clock clock;
-
-  MoveSubmission(PlanRequests requests, DeliveryLog deliveries, SlackZones zones, Clock clock) {
-    this.requests = requests;
-    this.deliveries = deliveries;
-    this.zones = zones;
-    this.clock = clock;
-  }
-
+record MoveSubmission(PlanRequests requests, DeliveryLog deliveries, SlackZones zones, Clock clock)
+    implements ViewSubmissionHandler {
   @Override
   public Response apply(ViewSubmissionRequest req, ViewSubmissionContext ctx) {
     Optional<MoveModal.Meta> meta = MoveModal.Meta.fromJson(req.getPayload().getView().getPrivateMetadata());

@@ -13,15 +13,7 @@ import com.slack.api.model.event.AppHomeOpenedEvent;
  * {@code app_home_opened}: acks at once and publishes the technician's Home tab off-thread (views.publish
  * with the event's view hash). The Messages tab opens the same event and is only acked.
  */
-public final class AppHomeOpened implements BoltEventHandler<AppHomeOpenedEvent> {
-  private final HomeTab home;
-  private final WorkQueue work;
-
-  public AppHomeOpened(HomeTab home, WorkQueue work) {
-    this.home = home;
-    this.work = work;
-  }
-
+public record AppHomeOpened(HomeTab home, WorkQueue work) implements BoltEventHandler<AppHomeOpenedEvent> {
   @Override
   public Response apply(EventsApiPayload<AppHomeOpenedEvent> payload, EventContext ctx) {
     AppHomeOpenedEvent event = payload.getEvent();

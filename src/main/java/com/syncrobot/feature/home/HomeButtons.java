@@ -39,23 +39,9 @@ import org.slf4j.LoggerFactory;
  * Modals open at once, since the trigger expires in about 3 seconds. Bill has no flow yet and says
  * so; its action id stays as it is, so that the billing feature can take it over.
  */
-public final class HomeButtons implements BlockActionHandler {
+public record HomeButtons(ConnectedUserStore users, SyncroClient syncro, TicketDetail detail, WorkQueue work,
+    boolean writeModals) implements BlockActionHandler {
   private static final Logger log = LoggerFactory.getLogger(HomeButtons.class);
-
-  private final ConnectedUserStore users;
-  private final SyncroClient syncro;
-  private final TicketDetail detail;
-  private final WorkQueue work;
-  private final boolean writeModals;
-
-  public HomeButtons(ConnectedUserStore users, SyncroClient syncro, TicketDetail detail, WorkQueue work,
-      boolean writeModals) {
-    this.users = users;
-    this.syncro = syncro;
-    this.detail = detail;
-    this.work = work;
-    this.writeModals = writeModals;
-  }
 
   /** The action ids this handler answers. */
   public static List<String> actionIds() {

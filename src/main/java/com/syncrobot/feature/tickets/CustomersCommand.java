@@ -17,14 +17,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** {@code /syncro customers TEXT}: matching customers with e-mail, phone and prepaid hours. */
-public final class CustomersCommand implements Subcommand {
+public record CustomersCommand(ReadRunner reads) implements Subcommand {
   static final String USAGE = "`/syncro customers burger`";
-
-  private final ReadRunner reads;
-
-  public CustomersCommand(ReadRunner reads) {
-    this.reads = reads;
-  }
 
   @Override
   public String name() {

@@ -13,18 +13,12 @@ import com.syncrobot.syncro.Ticket;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
-/** {@code /syncro} (or {@code /syncro list}): open tickets, one line each, newest first, with a count. */
-public final class OpenTicketsCommand implements Subcommand {
-  private final ReadRunner reads;
-
-  private final @Nullable String webUrl;
-
-  /** {@code webUrl} is Syncro's web app, e.g. {@code https://acme.syncromsp.com}, for links; null for none. */
-  public OpenTicketsCommand(ReadRunner reads, @Nullable String webUrl) {
-    this.reads = reads;
-    this.webUrl = webUrl;
-  }
-
+/**
+ * {@code /syncro} (or {@code /syncro list}): open tickets, one line each, newest first, with a count.
+ *
+ * @param webUrl Syncro's web app, e.g. {@code https://acme.syncromsp.com}, for links; null for none
+ */
+public record OpenTicketsCommand(ReadRunner reads, @Nullable String webUrl) implements Subcommand {
   @Override
   public String name() {
     return SyncroCommand.DEFAULT_SUBCOMMAND;

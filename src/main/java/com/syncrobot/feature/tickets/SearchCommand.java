@@ -12,19 +12,13 @@ import com.syncrobot.syncro.Ticket;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
-/** {@code /syncro search TEXT}: tickets whose subject or customer match, one line each. */
-public final class SearchCommand implements Subcommand {
+/**
+ * {@code /syncro search TEXT}: tickets whose subject or customer match, one line each.
+ *
+ * @param webUrl Syncro's web app, e.g. {@code https://acme.syncromsp.com}, for links; null for none
+ */
+public record SearchCommand(ReadRunner reads, @Nullable String webUrl) implements Subcommand {
   static final String USAGE = "`/syncro search printer`";
-
-  private final ReadRunner reads;
-
-  private final @Nullable String webUrl;
-
-  /** {@code webUrl} is Syncro's web app, e.g. {@code https://acme.syncromsp.com}, for links; null for none. */
-  public SearchCommand(ReadRunner reads, @Nullable String webUrl) {
-    this.reads = reads;
-    this.webUrl = webUrl;
-  }
 
   @Override
   public String name() {

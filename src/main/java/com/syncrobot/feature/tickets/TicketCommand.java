@@ -18,16 +18,8 @@ import java.util.Optional;
  * {@code /syncro ticket 32203}: resolves the typed number with {@code GET /tickets?number=} (never
  * used as an id, R26), then shows the ticket's detail view.
  */
-public final class TicketCommand implements Subcommand {
+public record TicketCommand(ReadRunner reads, TicketDetail detail) implements Subcommand {
   static final String USAGE = "Which ticket? Usage: `/syncro ticket 32203`";
-
-  private final ReadRunner reads;
-  private final TicketDetail detail;
-
-  public TicketCommand(ReadRunner reads, TicketDetail detail) {
-    this.reads = reads;
-    this.detail = detail;
-  }
 
   @Override
   public String name() {

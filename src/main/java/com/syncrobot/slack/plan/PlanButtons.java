@@ -27,20 +27,8 @@ import org.slf4j.LoggerFactory;
  * engine's atomic state changes make a double click or a second device harmless (R2); every
  * click that loses is told why. The preview itself is updated by {@link PreviewUpdater}.
  */
-public final class PlanButtons {
+record PlanButtons(PlanStore store, PlanExecutor executor, WorkQueue work, SlackOut out) {
   private static final Logger log = LoggerFactory.getLogger(PlanButtons.class);
-
-  private final PlanStore store;
-  private final PlanExecutor executor;
-  private final WorkQueue work;
-  private final SlackOut out;
-
-  PlanButtons(PlanStore store, PlanExecutor executor, WorkQueue work, SlackOut out) {
-    this.store = store;
-    this.executor = executor;
-    this.work = work;
-    this.out = out;
-  }
 
   /** A click's work once it is known to come from the plan's owner. */
   private interface OwnerWork {

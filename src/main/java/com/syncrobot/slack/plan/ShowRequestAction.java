@@ -20,16 +20,8 @@ import org.slf4j.LoggerFactory;
  * within the click's 3-second trigger window, so this reads the plan (one local query) and calls
  * views.open before acking; only the plan's owner may see it.
  */
-public final class ShowRequestAction implements BlockActionHandler {
+record ShowRequestAction(PlanStore store, SlackOut out) implements BlockActionHandler {
   private static final Logger log = LoggerFactory.getLogger(ShowRequestAction.class);
-
-  private final PlanStore store;
-  private final SlackOut out;
-
-  ShowRequestAction(PlanStore store, SlackOut out) {
-    this.store = store;
-    this.out = out;
-  }
 
   @Override
   public Response apply(BlockActionRequest req, ActionContext ctx) {
