@@ -15,7 +15,7 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The bot's whole configuration, read once from the environment at the edge (G5). Nothing deeper
+ * The bot's whole configuration, read once from the environment at the edge. Nothing deeper
  * reads environment variables. Its {@link #toString()} hides every secret.
  */
 public record BotConfig(

@@ -7,7 +7,7 @@ import java.io.IOException;
 
 /**
  * One {@code /syncro NAME ...} subcommand. Implementations validate their arguments, ack within
- * Slack's 3 seconds and leave Syncro calls to the work queue (G9).
+ * Slack's 3 seconds and leave Syncro calls to the work queue.
  */
 public interface Subcommand {
   /** The word after {@code /syncro}, lower case, e.g. "ticket". */

@@ -3,7 +3,7 @@ package com.syncrobot.syncro;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
-/** Waits for a while; injected so that tests move a fake clock instead of really sleeping (G6). */
+/** Waits for a while; injected so that tests move a fake clock instead of really sleeping. */
 @FunctionalInterface
 public interface Sleeper {
   /** Blocks the calling thread for {@code d} (zero or negative returns at once). */

@@ -33,7 +33,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * The one place that talks HTTP to Syncro: builds each request with the token and runs it through
  * the interceptors ({@link SyncroInterceptor}: 429 wait, read retry, budget permit, the call itself),
- * then {@link ErrorMapping} turns the answer into a body or a G7 exception; long lists go through
+ * then {@link ErrorMapping} turns the answer into a body or a Syncro exception; long lists go through
  * {@link PageWalker}, and every name that reaches a log or an exception through {@link
  * RequestRedaction}. Thread-safe.
  */

@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The digest settings read from the environment (G5). */
+/** The digest settings read from the environment. */
 final class DigestConfigTest {
   @Test
   void unset_defaultsToTwoHoursSevenDaysHundredReads() {

@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The buttons on a plan's message: Confirm, Cancel, Send it again, It landed / It did not land.
- * Each handler acks at once and does the work on the work queue (G9). Only the technician who
+ * Each handler acks at once and does the work on the work queue. Only the technician who
  * asked may press them; anyone else gets an ephemeral refusal and nothing changes (R1). The
  * engine's atomic state changes make a double click or a second device harmless (R2); every
  * click that loses is told why. The preview itself is updated by {@link PreviewUpdater}.

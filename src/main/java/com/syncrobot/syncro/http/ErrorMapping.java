@@ -26,7 +26,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns what the interceptor chain ended with into the body or the G7 exception it means: a 2xx
+ * Turns what the interceptor chain ended with into the body or the Syncro exception it means: a 2xx
  * into its parsed body; 401/403 into {@link SyncroAuthException}, 404 into {@link
  * SyncroNotFoundException}, other 4xx into {@link SyncroValidationException} with Syncro's own
  * message (R17); anything else, and a broken connection, into {@link SyncroUnavailableException}
