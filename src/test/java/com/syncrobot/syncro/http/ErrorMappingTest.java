@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Status and failure → body or G7 exception, without a network: what a read and a write each mean. */
+/** Status and failure → body or Syncro exception, without a network: what a read and a write each mean. */
 final class ErrorMappingTest {
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private final ErrorMapping mapping = new ErrorMapping(MAPPER, MAPPER.reader()
