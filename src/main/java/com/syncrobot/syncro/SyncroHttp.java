@@ -127,8 +127,7 @@ final class SyncroHttp {
       @Override
       public PageWalker.Page<T> read(int page) {
         Map<String, String> q = withPage(query, page);
-        JsonNode body = get(token, p, path, q);
-        try {
+        return getOne(token, p, path, q, body -> {
           List<T> items = new ArrayList<>();
           for (JsonNode n : SyncroJson.list(body, listKey)) {
             items.add(f.apply(n));
@@ -136,9 +135,7 @@ final class SyncroHttp {
           JsonNode meta = body.get("meta");
           Long tp = meta == null ? null : SyncroJson.asLong(meta.get("total_pages"));
           return new PageWalker.Page<>(items, tp == null ? null : (int) Math.min(Integer.MAX_VALUE, tp));
-        } catch (SyncroJson.ShapeException | IllegalArgumentException | NullPointerException e) {
-          throw ErrorMapping.unreadable(redaction.path(url(token, path, q), token));
-        }
+        });
       }
 
       @Override

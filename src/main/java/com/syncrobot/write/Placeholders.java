@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.syncrobot.syncro.SyncroWrite;
+import com.syncrobot.syncro.SyncroWrites;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -100,7 +101,7 @@ final class Placeholders {
   }
 
   private static IntFunction<String> carried(IntFunction<Optional<Long>> ids, IntUnaryOperator renumber) {
-    return n -> ids.apply(n).map(id -> Long.toString(id)).orElseGet(() -> "{{step:" + renumber.applyAsInt(n) + "}}");
+    return n -> ids.apply(n).map(id -> Long.toString(id)).orElseGet(() -> SyncroWrites.stepId(renumber.applyAsInt(n)));
   }
 
   private static SyncroWrite rewrite(SyncroWrite write, IntFunction<String> replacement) {
@@ -168,7 +169,7 @@ final class Placeholders {
     private final int step;
 
     UnresolvedPlaceholderException(int step) {
-      super("{{step:" + step + "}} has no id: step " + step + " is not done or returned no id");
+      super(SyncroWrites.stepId(step) + " has no id: step " + step + " is not done or returned no id");
       this.step = step;
     }
 
