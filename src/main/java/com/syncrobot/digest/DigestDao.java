@@ -9,7 +9,7 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 import org.jspecify.annotations.Nullable;
 
-/** SQL for {@code digest_schedules} and {@code digest_runs} (see db/V5__digests.sql). */
+/** SQL for {@code digest_schedules} and {@code digest_runs} (see db/sqlite/V5__digests.sql). */
 interface DigestDao {
 
   @SqlUpdate("""

@@ -30,7 +30,7 @@ public final class Database implements AutoCloseable {
   /** How long a connection waits for another writer's lock before failing with SQLITE_BUSY. */
   static final int BUSY_TIMEOUT_MILLIS = 5_000;
 
-  static final String MIGRATIONS = "classpath:db/migration";
+  static final String MIGRATIONS = "classpath:db/migration/sqlite";
 
   private final SqliteUrl url;
   private final Jdbi jdbi;

@@ -25,9 +25,9 @@ final class DatabaseTest {
     }
   }
 
-  /** The versions of the migration files in the repository's db/ folder, in order. */
+  /** The versions of the migration files in the repository's db/sqlite/ folder, in order. */
   private static java.util.List<String> migrationVersionsInRepo() {
-    try (var files = java.nio.file.Files.list(Path.of("db"))) {
+    try (var files = java.nio.file.Files.list(Path.of("db", "sqlite"))) {
       return files.map(f -> f.getFileName().toString())
           .filter(n -> n.matches("V\\d+(_\\d+)?__.*\\.sql"))
           // V8_2__x.sql is version 8.2, after 8 and before 9
