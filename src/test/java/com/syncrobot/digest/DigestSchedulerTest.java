@@ -13,6 +13,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,6 +23,7 @@ import org.threeten.extra.MutableClock;
 /** The scheduler's decisions with a fake clock, a real store and a publisher that records its calls. */
 final class DigestSchedulerTest {
   private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+  private static final Duration LEASE = Duration.ofSeconds(30);
 
   @TempDir
   Path dir;
@@ -32,10 +34,15 @@ final class DigestSchedulerTest {
   private DigestStore store;
   private DigestSchedule schedule;
 
-  /** Remembers each publish; answers with a posted delivery unless told to throw. */
-  static final class Recording implements DigestPublisher {
+  /** Remembers each publish; answers with a posted delivery unless told to throw; finds nothing in the channel. */
+  static class Recording implements DigestPublisher {
     final List<String> calls = Collections.synchronizedList(new ArrayList<>());
     volatile boolean fail;
+
+    @Override
+    public Optional<Delivery> find(DigestSchedule s, DigestSlot slot) {
+      return Optional.empty();
+    }
 
     @Override
     public Delivery publish(DigestSchedule s, DigestSlot slot, boolean late) {
@@ -61,7 +68,7 @@ final class DigestSchedulerTest {
   }
 
   private DigestScheduler scheduler(DigestPublisher p, String instance) {
-    return new DigestScheduler(store, p, clock, Duration.ofHours(2), instance);
+    return new DigestScheduler(store, p, clock, Duration.ofHours(2), instance, LEASE);
   }
 
   @Test
@@ -98,7 +105,8 @@ final class DigestSchedulerTest {
     try (Database otherDb = Database.open("jdbc:sqlite:" + dir.resolve("bot.db"))) {
       Recording other = new Recording();
       DigestScheduler a = scheduler(publisher, "a");
-      DigestScheduler b = new DigestScheduler(new DigestStore(otherDb, clock), other, clock, Duration.ofHours(2), "b");
+      DigestScheduler b = new DigestScheduler(new DigestStore(otherDb, clock), other, clock, Duration.ofHours(2), "b",
+          LEASE);
       clock.setInstant(Instant.parse("2024-03-11T07:00:10Z"));
 
       a.tick();
@@ -172,9 +180,12 @@ final class DigestSchedulerTest {
   void startAndClose_loopTicksOnItsOwnThread() throws Exception {
     clock.setInstant(Instant.parse("2024-03-11T07:00:00Z"));
     java.util.concurrent.CountDownLatch published = new java.util.concurrent.CountDownLatch(1);
-    DigestScheduler s = scheduler((sch, slot, late) -> {
-      published.countDown();
-      return Delivery.posted("1.1", "ok");
+    DigestScheduler s = scheduler(new Recording() {
+      @Override
+      public Delivery publish(DigestSchedule sch, DigestSlot slot, boolean late) {
+        published.countDown();
+        return Delivery.posted("1.1", "ok");
+      }
     }, "a");
     s.start();
     try {

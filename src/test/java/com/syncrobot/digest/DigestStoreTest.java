@@ -97,7 +97,7 @@ final class DigestStoreTest {
     store.claim(s.id(), slot("2024-03-10", "2024-03-10T08:00:00Z"), "a");
     store.claim(s.id(), slot("2024-03-11", "2024-03-11T08:00:00Z"), "a");
 
-    store.finish(s.id(), LocalDate.of(2024, 3, 10), Delivery.posted("1710057600.000100", "12 open tickets"));
+    store.finish(s.id(), LocalDate.of(2024, 3, 10), "a", Delivery.posted("1710057600.000100", "12 open tickets"));
 
     assertThat(store.run(s.id(), LocalDate.of(2024, 3, 10))).hasValueSatisfying(r -> {
       assertThat(r.outcome()).isEqualTo(Delivery.Outcome.POSTED);

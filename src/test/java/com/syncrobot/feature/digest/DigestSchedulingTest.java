@@ -43,6 +43,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -127,7 +128,8 @@ final class DigestSchedulingTest {
         .build();
     final ChannelDigests digests = new ChannelDigests(slack.methods("xoxb-test"), users, syncro,
         new DigestReader(clock, 10), new DigestRenderer(7), d -> {}, new ChannelAccess(Set.of(), false));
-    final DigestScheduler scheduler = new DigestScheduler(store, digests, clock, Duration.ofHours(2));
+    final DigestScheduler scheduler = new DigestScheduler(store, digests, clock, Duration.ofHours(2),
+        "runner-" + UUID.randomUUID(), Duration.ofSeconds(30));
 
     Instance() {
       closing.add(db);
