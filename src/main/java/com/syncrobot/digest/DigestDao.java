@@ -59,8 +59,8 @@ interface DigestDao {
    * {@code from}, claimed before {@code staleBefore}, and {@code from} has no plan-runner heartbeat
    * since then (its process is dead). Part of every takeover statement, so checking and taking are one step.
    */
-  String ABANDONED = """
-       WHERE schedule_id = :scheduleId AND local_date = :localDate AND claimed_by = :from AND finished_at IS NULL
+  String ABANDONED = " " + """
+      WHERE schedule_id = :scheduleId AND local_date = :localDate AND claimed_by = :from AND finished_at IS NULL
         AND claimed_at < :staleBefore
         AND NOT EXISTS (SELECT 1 FROM plan_runners r WHERE r.id = :from AND r.heartbeat_at > :staleBeforeMillis)""";
 

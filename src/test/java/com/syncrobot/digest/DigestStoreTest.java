@@ -108,4 +108,62 @@ final class DigestStoreTest {
     assertThat(store.lastRun(s.id()))
         .hasValueSatisfying(r -> assertThat(r.date()).isEqualTo(LocalDate.of(2024, 3, 11)));
   }
+  private void beat(String runner, Instant at) {
+    db.jdbi().useHandle(h -> h.createUpdate("""
+        INSERT INTO plan_runners (id, host, pid, started_at, heartbeat_at) VALUES (:id, 'test', 1, :at, :at)
+        ON CONFLICT (id) DO UPDATE SET heartbeat_at = excluded.heartbeat_at""")
+        .bind("id", runner).bind("at", at.toEpochMilli()).execute());
+  }
+
+  @Test
+  void takeOver_onlyFromAHolderSilentForTheLease_andOnlyOnce() {
+    DigestSchedule s = store.add("C1", LocalTime.of(8, 0), DigestDays.DAILY, ZoneId.of("UTC"), "U1");
+    LocalDate day = LocalDate.of(2024, 3, 11);
+    clock.setInstant(Instant.parse("2024-03-11T08:00:00Z"));
+    store.claim(s.id(), slot("2024-03-11", "2024-03-11T08:00:00Z"), "runner-a");
+    beat("runner-a", clock.instant());
+    Instant lease = Instant.parse("2024-03-11T08:00:30Z");
+
+    // The claim is younger than the lease, then its holder still beats: nobody takes it.
+    clock.setInstant(Instant.parse("2024-03-11T08:00:20Z"));
+    assertThat(store.takeOver(s.id(), day, "runner-a", "runner-b", clock.instant().minusSeconds(30))).isFalse();
+    clock.setInstant(Instant.parse("2024-03-11T08:01:00Z"));
+    beat("runner-a", clock.instant().minusSeconds(10));
+    assertThat(store.alive("runner-a", lease)).isTrue();
+    assertThat(store.takeOver(s.id(), day, "runner-a", "runner-b", lease)).isFalse();
+
+    // Silent: exactly one process takes it over, and only it may finish the run.
+    clock.setInstant(Instant.parse("2024-03-11T08:02:00Z"));
+    Instant stale = clock.instant().minusSeconds(30);
+    assertThat(store.alive("runner-a", stale)).isFalse();
+    assertThat(store.takeOver(s.id(), day, "runner-a", "runner-b", stale)).isTrue();
+    assertThat(store.takeOver(s.id(), day, "runner-a", "runner-c", stale)).isFalse();
+    assertThat(store.adopt(s.id(), day, "runner-a", "runner-c", stale, Delivery.posted("1.1", "found"))).isFalse();
+    assertThat(store.finish(s.id(), day, "runner-a", Delivery.posted("1.2", "late finish"))).isFalse();
+    assertThat(store.finish(s.id(), day, "runner-b", Delivery.posted("1.3", "ok"))).isTrue();
+    assertThat(store.run(s.id(), day)).hasValueSatisfying(r -> {
+      assertThat(r.claimedBy()).isEqualTo("runner-b");
+      assertThat(r.postedTs()).isEqualTo("1.3");
+    });
+  }
+
+  @Test
+  void adopt_recordsTheFoundMessageForTheOneProcessTakingOver() {
+    DigestSchedule s = store.add("C1", LocalTime.of(8, 0), DigestDays.DAILY, ZoneId.of("UTC"), "U1");
+    LocalDate day = LocalDate.of(2024, 3, 11);
+    clock.setInstant(Instant.parse("2024-03-11T08:00:00Z"));
+    store.claim(s.id(), slot("2024-03-11", "2024-03-11T08:00:00Z"), "bot-from-before-heartbeats");
+    clock.setInstant(Instant.parse("2024-03-11T08:01:00Z"));
+    Instant stale = clock.instant().minusSeconds(30);
+
+    assertThat(store.adopt(s.id(), day, "bot-from-before-heartbeats", "runner-b", stale,
+        Delivery.notice("1.5", "found"))).isTrue();
+    assertThat(store.takeOver(s.id(), day, "bot-from-before-heartbeats", "runner-c", stale)).isFalse();
+    assertThat(store.run(s.id(), day)).hasValueSatisfying(r -> {
+      assertThat(r.outcome()).isEqualTo(Delivery.Outcome.NOTICE);
+      assertThat(r.postedTs()).isEqualTo("1.5");
+      assertThat(r.claimedBy()).isEqualTo("runner-b");
+      assertThat(r.finishedAt()).isEqualTo(clock.instant());
+    });
+  }
 }
