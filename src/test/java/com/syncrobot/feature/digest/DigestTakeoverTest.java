@@ -266,12 +266,37 @@ final class DigestTakeoverTest {
     b.beat();
     c.beat();
 
-    ExecutorService pool = Executors.newFixedThreadPool(2);
+    assertThat(tickTogether(b, c)).hasSize(1);
+    assertThat(digests(SlackSimulator.SUPPORT)).hasSize(1);
+    assertThat(run(a).outcome()).isEqualTo(Delivery.Outcome.POSTED);
+    assertThat(run(a).claimedBy()).isIn("runner-b", "runner-c");
+  }
+
+  @Test
+  void digestDueWhileTwoProcessesTickAtOnce_oneDigestPosted() throws Exception {
+    Replica a = new Replica("runner-a", Mode.LIVES);
+    Replica b = new Replica("runner-b", Mode.LIVES);
+    schedule(a, SlackSimulator.SUPPORT);
+    clock.setInstant(DUE.plusSeconds(5));
+    a.beat();
+    b.beat();
+
+    assertThat(tickTogether(a, b)).hasSize(1);
+    clock.add(Duration.ofMinutes(1));
+    assertThat(tickTogether(a, b)).isEmpty();
+
+    assertThat(digests(SlackSimulator.SUPPORT)).hasSize(1);
+    assertThat(run(a).outcome()).isEqualTo(Delivery.Outcome.POSTED);
+  }
+
+  /** Ticks the replicas' schedulers at the same moment, each on its own thread; returns what they claimed. */
+  private static List<DigestScheduler.Claimed> tickTogether(Replica... replicas) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(replicas.length);
     List<DigestScheduler.Claimed> claimed = new ArrayList<>();
     try {
       CountDownLatch go = new CountDownLatch(1);
       List<Future<List<DigestScheduler.Claimed>>> ticks = new ArrayList<>();
-      for (Replica r : List.of(b, c)) {
+      for (Replica r : replicas) {
         ticks.add(pool.submit(() -> {
           go.await();
           return r.scheduler.tick();
@@ -284,11 +309,7 @@ final class DigestTakeoverTest {
     } finally {
       pool.shutdownNow();
     }
-
-    assertThat(claimed).hasSize(1);
-    assertThat(digests(SlackSimulator.SUPPORT)).hasSize(1);
-    assertThat(run(a).outcome()).isEqualTo(Delivery.Outcome.POSTED);
-    assertThat(run(a).claimedBy()).isIn("runner-b", "runner-c");
+    return claimed;
   }
 
   @Test
