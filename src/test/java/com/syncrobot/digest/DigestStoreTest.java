@@ -3,7 +3,9 @@ package com.syncrobot.digest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.syncrobot.store.Database;
+import com.syncrobot.store.Dialect;
 import com.syncrobot.testkit.Clocks;
+import com.syncrobot.testkit.TestStores;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,19 +15,32 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.threeten.extra.MutableClock;
 
+/** The store's claims and takeovers, on SQLite and on PostgreSQL. */
+@ParameterizedClass
+@EnumSource(Dialect.class)
 final class DigestStoreTest {
   @TempDir
   Path dir;
+
+  private final Dialect dialect;
+  private String url;
 
   private final MutableClock clock = Clocks.at("2024-03-11T10:00:00Z");
   private Database db;
   private DigestStore store;
 
+  DigestStoreTest(Dialect dialect) {
+    this.dialect = dialect;
+  }
+
   @BeforeEach
   void open() {
-    db = Database.open("jdbc:sqlite:" + dir.resolve("bot.db"));
+    url = TestStores.newStore(dialect, dir);
+    db = Database.open(url);
     store = new DigestStore(db, clock);
   }
 
@@ -78,8 +93,8 @@ final class DigestStoreTest {
 
   @Test
   void claim_twoDatabaseHandlesOnOneFile_onlyOneWins() {
-    // Two bot processes sharing the store: each opens the file itself.
-    try (Database other = Database.open("jdbc:sqlite:" + dir.resolve("bot.db"))) {
+    // Two bot processes sharing the store: each opens it itself.
+    try (Database other = Database.open(url)) {
       DigestStore second = new DigestStore(other, clock);
       DigestSchedule s = store.add("C1", LocalTime.of(8, 0), DigestDays.DAILY, ZoneId.of("UTC"), "U1");
       DigestSlot today = slot("2024-03-11", "2024-03-11T08:00:00Z");

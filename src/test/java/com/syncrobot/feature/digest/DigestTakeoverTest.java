@@ -20,12 +20,14 @@ import com.syncrobot.playground.slack.SimMessage;
 import com.syncrobot.playground.slack.SlackSimulator;
 import com.syncrobot.store.ConnectedUserStore;
 import com.syncrobot.store.Database;
+import com.syncrobot.store.Dialect;
 import com.syncrobot.store.TokenCipher;
 import com.syncrobot.syncro.RequestBudget;
 import com.syncrobot.syncro.SyncroClient;
 import com.syncrobot.syncro.SyncroToken;
 import com.syncrobot.testkit.Clocks;
 import com.syncrobot.testkit.Fixtures;
+import com.syncrobot.testkit.TestStores;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -47,14 +49,18 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.threeten.extra.MutableClock;
 
 /**
  * A digest run whose claimer died: several bot processes (each its own scheduler, store handle and
- * plan-runner id) on one database, the Slack simulator (which keeps message metadata and answers
+ * plan-runner id) on one database (SQLite, PostgreSQL), the Slack simulator (which keeps message metadata and answers
  * conversations.history) and the Syncro sandbox, with a fake clock. A process "dies" by its publisher
  * throwing an Error out of the tick, before or after posting, and by its runner no longer beating.
  */
+@ParameterizedClass
+@EnumSource(Dialect.class)
 final class DigestTakeoverTest {
   static final String TOKEN = "xoxb-takeover-test";
   static final String CREATOR = "U0ALICE";
@@ -70,6 +76,8 @@ final class DigestTakeoverTest {
   // Sunday, before the schedule's first run.
   private final MutableClock clock = Clocks.at("2024-03-10T12:00:00Z");
   private final List<AutoCloseable> closing = new ArrayList<>();
+  private final Dialect dialect;
+  private String url;
   private SecretKey key;
   private SyncroSandbox sandbox;
   private SlackSimulator sim;
@@ -80,8 +88,13 @@ final class DigestTakeoverTest {
     private static final long serialVersionUID = 1L;
   }
 
+  DigestTakeoverTest(Dialect dialect) {
+    this.dialect = dialect;
+  }
+
   @BeforeEach
   void setUp() throws Exception {
+    url = TestStores.newStore(dialect, dir);
     key = Fixtures.newKey();
     sandbox = SyncroSandbox.start("127.0.0.1", 0, Clock.systemUTC());
     closing.add(sandbox);
@@ -109,7 +122,7 @@ final class DigestTakeoverTest {
   }
 
   private String dbUrl() {
-    return "jdbc:sqlite:" + dir.resolve("bot.db");
+    return url;
   }
 
   /** One bot process: its own database handle, plan-runner id and scheduler. */
