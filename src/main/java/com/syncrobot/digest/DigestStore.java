@@ -15,13 +15,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Digest schedules and their once-per-day run claims in the bot's SQLite database. The claim is an
- * insert guarded by the (schedule, local date) primary key, so across restarts and across bot
- * instances sharing the file exactly one caller wins each day's run. Thread-safe.
+ * Digest schedules and their once-per-day run claims in the bot's database. The claim is an insert
+ * guarded by the (schedule, local date) primary key, so across restarts and across bot instances
+ * sharing the database exactly one caller wins each day's run. A claim names its holder, a plan
+ * runner whose heartbeat shows whether it is alive; a run whose holder died before finishing it
+ * changes hands only through one conditional update ({@link #takeOver}, {@link #adopt}), so exactly
+ * one process takes it over. Thread-safe.
  */
 public final class DigestStore {
   private static final Logger log = LoggerFactory.getLogger(DigestStore.class);
@@ -84,11 +88,50 @@ public final class DigestStore {
     return db.jdbi().withExtension(DigestDao.class, dao -> dao.claim(claim)) == 1;
   }
 
-  /** Records what became of a claimed run. */
-  public void finish(long scheduleId, LocalDate date, Delivery delivery) {
-    var finish = new DigestDao.Finish(scheduleId, date.toString(), TIME.format(clock.instant()),
-        delivery.outcome().name().toLowerCase(Locale.ROOT), delivery.ts(), delivery.detail());
-    db.jdbi().withExtension(DigestDao.class, dao -> dao.finish(finish));
+  /**
+   * Records what became of a run {@code holder} claimed; false (nothing changed) when the run is no
+   * longer {@code holder}'s, because another process took it over, or already finished.
+   */
+  public boolean finish(long scheduleId, LocalDate date, String holder, Delivery delivery) {
+    var finish = new DigestDao.Finish(scheduleId, date.toString(), holder, TIME.format(clock.instant()),
+        outcome(delivery), delivery.ts(), delivery.detail());
+    return db.jdbi().withExtension(DigestDao.class, dao -> dao.finish(finish)) == 1;
+  }
+
+  /** Whether the plan runner {@code holder} has beaten after {@code staleBefore} (its process is alive). */
+  public boolean alive(String holder, Instant staleBefore) {
+    return db.jdbi().withExtension(DigestDao.class, dao -> dao.alive(holder, staleBefore.toEpochMilli())) > 0;
+  }
+
+  /**
+   * Claims for {@code holder} the unfinished run that {@code from} claimed before {@code staleBefore}
+   * and has not beaten since (its process died); true for the one caller that takes it over.
+   */
+  public boolean takeOver(long scheduleId, LocalDate date, String from, String holder, Instant staleBefore) {
+    var h = handover(scheduleId, date, from, holder, staleBefore, null);
+    return db.jdbi().withExtension(DigestDao.class, dao -> dao.takeOver(h)) == 1;
+  }
+
+  /**
+   * Takes over such an abandoned run as {@link #takeOver} does and records it finished with
+   * {@code found} (its message was found in the channel), in one step; true for the one caller that did.
+   */
+  public boolean adopt(long scheduleId, LocalDate date, String from, String holder, Instant staleBefore,
+      Delivery found) {
+    var h = handover(scheduleId, date, from, holder, staleBefore, found);
+    return db.jdbi().withExtension(DigestDao.class, dao -> dao.adopt(h)) == 1;
+  }
+
+  private DigestDao.Handover handover(long scheduleId, LocalDate date, String from, String holder,
+      Instant staleBefore, @Nullable Delivery d) {
+    requireText(holder, "holder");
+    return new DigestDao.Handover(scheduleId, date.toString(), from, holder, TIME.format(clock.instant()),
+        TIME.format(staleBefore), staleBefore.toEpochMilli(), d == null ? null : outcome(d), d == null ? null : d.ts(),
+        d == null ? null : d.detail());
+  }
+
+  private static String outcome(Delivery d) {
+    return d.outcome().name().toLowerCase(Locale.ROOT);
   }
 
   /** Returns the run of {@code scheduleId} on local {@code date}, if it was claimed. */

@@ -131,10 +131,18 @@ public final class SlackBot implements AutoCloseable {
 
   /**
    * Starts the digest scheduler (first tick now: catches up a run missed while down); close it to
-   * stop. Does nothing without the digest feature.
+   * stop. Its claims name this bot's plan runner, so call {@link #resumePlans()} (which records the
+   * runner's first heartbeat) first and keep {@link #heartbeat()} running. Does nothing without the
+   * digest feature.
    */
   public AutoCloseable startDigestScheduler() {
-    return digests == null ? () -> {} : digests.startScheduler();
+    if (digests == null) {
+      return () -> {};
+    }
+    // Digests come only with the write side (see create): its plan runner's heartbeat is this
+    // process's sign of life, named by each digest claim.
+    PlanExecutor runner = Objects.requireNonNull(plans, "digests without the write side").executor();
+    return digests.startScheduler(runner.runnerId(), runner.runnerLease());
   }
 
   /**

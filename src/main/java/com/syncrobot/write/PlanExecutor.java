@@ -201,6 +201,16 @@ public final class PlanExecutor {
     }
   }
 
+  /** This engine's runner id: its heartbeat in the store tells other processes that this one is alive. */
+  public String runnerId() {
+    return runnerId;
+  }
+
+  /** How long this runner's heartbeat stays fresh: a runner silent for longer counts as dead. */
+  public Duration runnerLease() {
+    return lease;
+  }
+
   /** How often {@link #heartbeat()} must run: a third of the lease, so one late beat loses nothing. */
   public Duration heartbeatEvery() {
     return lease.dividedBy(3);

@@ -3,7 +3,9 @@ package com.syncrobot.digest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.syncrobot.store.Database;
+import com.syncrobot.store.Dialect;
 import com.syncrobot.testkit.Clocks;
+import com.syncrobot.testkit.TestStores;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,29 +15,42 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.threeten.extra.MutableClock;
 
-/** The scheduler's decisions with a fake clock, a real store and a publisher that records its calls. */
+/** The scheduler's decisions with a fake clock, a real store (SQLite, PostgreSQL) and a publisher that records its calls. */
+@ParameterizedClass
+@EnumSource(Dialect.class)
 final class DigestSchedulerTest {
   private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+  private static final Duration LEASE = Duration.ofSeconds(30);
 
   @TempDir
   Path dir;
 
   private final MutableClock clock = Clocks.at("2024-03-10T12:00:00Z");
   private final Recording publisher = new Recording();
+  private final Dialect dialect;
+  private String url;
   private Database db;
   private DigestStore store;
   private DigestSchedule schedule;
 
-  /** Remembers each publish; answers with a posted delivery unless told to throw. */
-  static final class Recording implements DigestPublisher {
+  /** Remembers each publish; answers with a posted delivery unless told to throw; finds nothing in the channel. */
+  static class Recording implements DigestPublisher {
     final List<String> calls = Collections.synchronizedList(new ArrayList<>());
     volatile boolean fail;
+
+    @Override
+    public Optional<Delivery> find(DigestSchedule s, DigestSlot slot) {
+      return Optional.empty();
+    }
 
     @Override
     public Delivery publish(DigestSchedule s, DigestSlot slot, boolean late) {
@@ -47,9 +62,14 @@ final class DigestSchedulerTest {
     }
   }
 
+  DigestSchedulerTest(Dialect dialect) {
+    this.dialect = dialect;
+  }
+
   @BeforeEach
   void open() {
-    db = Database.open("jdbc:sqlite:" + dir.resolve("bot.db"));
+    url = TestStores.newStore(dialect, dir);
+    db = Database.open(url);
     store = new DigestStore(db, clock);
     // Created on Sunday; 08:00 Berlin on weekdays (CET in March: 07:00 UTC).
     schedule = store.add("C1", LocalTime.of(8, 0), DigestDays.WEEKDAYS, BERLIN, "U1");
@@ -61,7 +81,7 @@ final class DigestSchedulerTest {
   }
 
   private DigestScheduler scheduler(DigestPublisher p, String instance) {
-    return new DigestScheduler(store, p, clock, Duration.ofHours(2), instance);
+    return new DigestScheduler(store, p, clock, Duration.ofHours(2), instance, LEASE);
   }
 
   @Test
@@ -95,10 +115,11 @@ final class DigestSchedulerTest {
 
   @Test
   void restart_twoInstancesOnOneFileTickAtTheDueMinute_onlyOnePublishes() {
-    try (Database otherDb = Database.open("jdbc:sqlite:" + dir.resolve("bot.db"))) {
+    try (Database otherDb = Database.open(url)) {
       Recording other = new Recording();
       DigestScheduler a = scheduler(publisher, "a");
-      DigestScheduler b = new DigestScheduler(new DigestStore(otherDb, clock), other, clock, Duration.ofHours(2), "b");
+      DigestScheduler b = new DigestScheduler(new DigestStore(otherDb, clock), other, clock, Duration.ofHours(2), "b",
+          LEASE);
       clock.setInstant(Instant.parse("2024-03-11T07:00:10Z"));
 
       a.tick();
@@ -172,9 +193,12 @@ final class DigestSchedulerTest {
   void startAndClose_loopTicksOnItsOwnThread() throws Exception {
     clock.setInstant(Instant.parse("2024-03-11T07:00:00Z"));
     java.util.concurrent.CountDownLatch published = new java.util.concurrent.CountDownLatch(1);
-    DigestScheduler s = scheduler((sch, slot, late) -> {
-      published.countDown();
-      return Delivery.posted("1.1", "ok");
+    DigestScheduler s = scheduler(new Recording() {
+      @Override
+      public Delivery publish(DigestSchedule sch, DigestSlot slot, boolean late) {
+        published.countDown();
+        return Delivery.posted("1.1", "ok");
+      }
     }, "a");
     s.start();
     try {

@@ -7,6 +7,8 @@ import com.syncrobot.slack.blocks.Reply;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
+import com.slack.api.methods.response.conversations.ConversationsHistoryResponse;
+import com.slack.api.model.Message;
 import com.syncrobot.digest.Delivery;
 import com.syncrobot.digest.DigestPublisher;
 import com.syncrobot.digest.DigestReader;
@@ -24,7 +26,9 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -38,11 +42,23 @@ import org.slf4j.LoggerFactory;
  * not answer, a short notice goes to the channel instead: a digest never fails silently. Before each
  * scheduled post, Slack's permissions are checked again ({@link ChannelAccess#refusalToPost}): when
  * the channel was since shared with another organization or the creator left it, nothing is posted
- * there and the creator is told in a direct message. Thread-safe.
+ * there and the creator is told in a direct message. A scheduled digest's main message (or its notice)
+ * carries Slack message metadata naming the schedule and local date ({@link #EVENT_TYPE}), by which
+ * {@link #find} recognises it in the channel's history after its poster died. Thread-safe.
  */
 public final class ChannelDigests implements DigestPublisher {
   /** Slack allows about one message per second per channel. */
   static final Duration POST_SPACING = Duration.ofMillis(1100);
+  /** The message metadata type of a scheduled digest's main message and of its notice. */
+  static final String EVENT_TYPE = "syncro_digest";
+  /** A run's message is looked for from this long before its due time: Slack's clock and ours may differ. */
+  static final Duration CLOCK_SKEW = Duration.ofMinutes(10);
+  /** Messages per conversations.history page; Slack advises no more than 200. */
+  static final int HISTORY_PAGE = 200;
+  /** 10,000 messages since a digest's time; a busier channel is not read to the end. */
+  static final int MAX_HISTORY_PAGES = 50;
+  private static final String DIGEST = "digest";
+  private static final String NOTICE = "notice";
   private static final Logger log = LoggerFactory.getLogger(ChannelDigests.class);
   private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
 
@@ -88,7 +104,8 @@ public final class ChannelDigests implements DigestPublisher {
     Built built = build(s.createdBy(), s.zone(), lateNote);
     if (built instanceof Refused r) {
       String notice = ":warning: Today's Syncro digest (ID " + s.id() + ") was not posted: " + r.why();
-      Optional<String> ts = postText(s.channelId(), notice);
+      Optional<String> ts = Optional.ofNullable(postMessage(s.channelId(), Reply.of(notice), null,
+          metadata(s, slot, NOTICE)).ts());
       if (ts.isEmpty()) {
         dm(s.createdBy(), "I could not post digest " + s.id() + " (or its notice) in <#" + s.channelId() + ">: "
             + r.why() + " Also check that I am in that channel (`/invite` me there).");
@@ -96,7 +113,7 @@ public final class ChannelDigests implements DigestPublisher {
       return ts.isPresent() ? Delivery.notice(ts.get(), r.log()) : Delivery.failed(r.log() + "; notice not posted");
     }
     Ready ready = (Ready) built;
-    Delivery d = post(s.channelId(), ready);
+    Delivery d = post(s.channelId(), ready, metadata(s, slot, DIGEST));
     if (d.outcome() == Delivery.Outcome.FAILED) {
       dm(s.createdBy(), "I could not post digest " + s.id() + " in <#" + s.channelId() + "> (" + Mrkdwn.escape(
           d.detail()) + "). If it is a private channel, invite me there with `/invite`.");
@@ -138,15 +155,20 @@ public final class ChannelDigests implements DigestPublisher {
 
   /** Posts a ready digest: the main message, then each thread reply; returns the main message's ts. */
   Delivery post(String channelId, Ready ready) {
+    return post(channelId, ready, null);
+  }
+
+  /** Posts a ready digest whose main message carries {@code metadata} (a scheduled run's). */
+  private Delivery post(String channelId, Ready ready, Message.@Nullable Metadata metadata) {
     DigestMessages m = ready.messages();
-    Posted main = postMessage(channelId, m.main(), null);
+    Posted main = postMessage(channelId, m.main(), null, metadata);
     if (main.ts() == null) {
       return Delivery.failed("chat.postMessage: " + main.error());
     }
     int sent = 0;
     for (Reply part : m.thread()) {
       pace();
-      Posted p = postMessage(channelId, part, main.ts());
+      Posted p = postMessage(channelId, part, main.ts(), null);
       if (p.ts() == null) {
         // The summary is out; a reply not resent cannot double anything, it is only missing.
         return Delivery.posted(main.ts(), ready.openTickets() + " open tickets; thread reply " + (sent + 1) + " of "
@@ -159,11 +181,13 @@ public final class ChannelDigests implements DigestPublisher {
 
   private record Posted(@Nullable String ts, String error) {}
 
-  private Posted postMessage(String channelId, Reply reply, @Nullable String threadTs) {
+  private Posted postMessage(String channelId, Reply reply, @Nullable String threadTs,
+      Message.@Nullable Metadata metadata) {
     for (int attempt = 1;; attempt++) {
       try {
         ChatPostMessageResponse r = slack.chatPostMessage(b -> b.channel(channelId).threadTs(threadTs)
-            .text(reply.text()).blocks(reply.blocks().isEmpty() ? null : reply.blocks()).unfurlLinks(false));
+            .text(reply.text()).blocks(reply.blocks().isEmpty() ? null : reply.blocks()).unfurlLinks(false)
+            .metadata(metadata));
         if (r.isOk()) {
           return new Posted(r.getTs(), "");
         }
@@ -185,12 +209,75 @@ public final class ChannelDigests implements DigestPublisher {
     }
   }
 
-  private Optional<String> postText(String channelId, String mrkdwn) {
-    return Optional.ofNullable(postMessage(channelId, Reply.of(mrkdwn), null).ts());
+  private void dm(String userId, String mrkdwn) {
+    postMessage(userId, Reply.of(mrkdwn), null, null);
   }
 
-  private void dm(String userId, String mrkdwn) {
-    postMessage(userId, Reply.of(mrkdwn), null);
+  /** The metadata naming the run a channel message belongs to: {@code kind} is digest or notice. */
+  private static Message.Metadata metadata(DigestSchedule s, DigestSlot slot, String kind) {
+    return Message.Metadata.builder().eventType(EVENT_TYPE)
+        .eventPayload(Map.of("schedule_id", s.id(), "local_date", slot.date().toString(), "kind", kind)).build();
+  }
+
+  /**
+   * Reads the channel's history from shortly before the run's due time ({@code conversations.history}
+   * with {@code include_all_metadata}) for the bot's message carrying the run's metadata.
+   */
+  @Override
+  public Optional<Delivery> find(DigestSchedule s, DigestSlot slot) throws Unreadable {
+    String oldest = Long.toString(slot.dueAt().minus(CLOCK_SKEW).getEpochSecond());
+    String cursor = null;
+    for (int page = 0; page < MAX_HISTORY_PAGES; page++) {
+      String from = cursor;
+      ConversationsHistoryResponse r;
+      try {
+        r = slack.conversationsHistory(b -> b.channel(s.channelId()).oldest(oldest).includeAllMetadata(true)
+            .limit(HISTORY_PAGE).cursor(from));
+      } catch (IOException | SlackApiException e) {
+        throw new Unreadable("conversations.history failed: " + SafeLog.describe(e));
+      }
+      if (!r.isOk()) {
+        throw new Unreadable("conversations.history: " + r.getError() + historyHint(r.getError()));
+      }
+      for (Message m : r.getMessages() == null ? List.<Message>of() : r.getMessages()) {
+        Optional<Delivery> d = runMessage(m, s, slot);
+        if (d.isPresent()) {
+          return d;
+        }
+      }
+      cursor = r.getResponseMetadata() == null ? null : r.getResponseMetadata().getNextCursor();
+      if (!r.isHasMore() || cursor == null || cursor.isBlank()) {
+        return Optional.empty();
+      }
+    }
+    throw new Unreadable("more than " + MAX_HISTORY_PAGES * HISTORY_PAGE + " messages since the digest's time");
+  }
+
+  private static String historyHint(@Nullable String error) {
+    if ("not_in_channel".equals(error) || "channel_not_found".equals(error)) {
+      return " (invite the bot to the channel with /invite)";
+    }
+    if ("missing_scope".equals(error)) {
+      return " (the app needs the channels:history and groups:history scopes of manifest.yml; reinstall it)";
+    }
+    return "";
+  }
+
+  /** The delivery {@code m} was, when it is the bot's message of this schedule's run on this date. */
+  private static Optional<Delivery> runMessage(Message m, DigestSchedule s, DigestSlot slot) {
+    Message.Metadata md = m.getMetadata();
+    if (m.getBotId() == null || md == null || !EVENT_TYPE.equals(md.getEventType()) || md.getEventPayload() == null) {
+      return Optional.empty();
+    }
+    Map<String, Object> p = md.getEventPayload();
+    Object id = p.get("schedule_id");
+    boolean sameId = id instanceof Number n ? n.longValue() == s.id() : String.valueOf(s.id()).equals(id);
+    if (!sameId || !slot.date().toString().equals(p.get("local_date"))) {
+      return Optional.empty();
+    }
+    String detail = "found in the channel after the bot process that posted it stopped";
+    return Optional.of(NOTICE.equals(p.get("kind")) ? Delivery.notice(m.getTs(), detail)
+        : Delivery.posted(m.getTs(), detail));
   }
 
   private static Duration retryAfter(SlackApiException e) {

@@ -11,6 +11,7 @@ import com.syncrobot.slack.FeatureContext;
 import com.syncrobot.slack.Subcommands;
 import com.syncrobot.slack.UserZones;
 import com.syncrobot.syncro.Sleeper;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -40,9 +41,14 @@ public final class DigestFeature implements Feature {
         ctx.work(), ctx.slow(), ctx.clock(), access));
   }
 
-  /** Starts the digest scheduler (first tick now: catches up a run missed while down); close it to stop. */
-  public DigestScheduler startScheduler() {
-    DigestScheduler scheduler = new DigestScheduler(digests, channelDigests, ctx.clock(), settings.lateWindow());
+  /**
+   * Starts the digest scheduler (first tick now: catches up a run missed while down); close it to
+   * stop. Its claims name {@code holder}, this process's plan runner, whose heartbeat shows other
+   * processes that it is alive; a claim whose holder is silent for {@code lease} is taken over.
+   */
+  public DigestScheduler startScheduler(String holder, Duration lease) {
+    DigestScheduler scheduler = new DigestScheduler(digests, channelDigests, ctx.clock(), settings.lateWindow(),
+        holder, lease);
     scheduler.start();
     return scheduler;
   }

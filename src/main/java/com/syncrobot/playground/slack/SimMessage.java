@@ -15,10 +15,11 @@ import org.jspecify.annotations.Nullable;
  * @param user who posted it: a demo user, the bot's user id, or {@code USLACKBOT} for Slack's own notices
  * @param ephemeralTo the only user who sees it, or null when everyone in the channel does
  * @param edits how often it was changed after posting (chat.update, replace_original)
+ * @param metadata the message metadata the bot posted it with ({@code event_type}, {@code event_payload}), or null
  */
 public record SimMessage(String channel, String ts, String user, boolean fromBot, String text, JsonNode blocks,
     @Nullable String threadTs, @Nullable String ephemeralTo, int replyCount, JsonNode files, JsonNode unfurls,
-    int edits) {
+    int edits, @Nullable JsonNode metadata) {
   public SimMessage {
     Objects.requireNonNull(channel, "channel == null");
     Objects.requireNonNull(ts, "ts == null");
@@ -27,6 +28,7 @@ public record SimMessage(String channel, String ts, String user, boolean fromBot
     blocks = blocks == null ? JsonNodeFactory.instance.arrayNode() : blocks.deepCopy();
     files = files == null ? JsonNodeFactory.instance.arrayNode() : files.deepCopy();
     unfurls = unfurls == null ? JsonNodeFactory.instance.objectNode() : unfurls.deepCopy();
+    metadata = metadata == null ? null : metadata.deepCopy();
   }
 
   /** Returns whether only {@link #ephemeralTo()} sees it. */
@@ -80,16 +82,16 @@ public record SimMessage(String channel, String ts, String user, boolean fromBot
 
   public SimMessage withContent(String newText, JsonNode newBlocks) {
     return new SimMessage(channel, ts, user, fromBot, newText, newBlocks, threadTs, ephemeralTo, replyCount, files,
-        unfurls, edits + 1);
+        unfurls, edits + 1, metadata);
   }
 
   public SimMessage withThread(String newThreadTs, int newReplyCount) {
     return new SimMessage(channel, ts, user, fromBot, text, blocks, newThreadTs, ephemeralTo, newReplyCount, files,
-        unfurls, edits);
+        unfurls, edits, metadata);
   }
 
   public SimMessage withUnfurls(JsonNode newUnfurls) {
     return new SimMessage(channel, ts, user, fromBot, text, blocks, threadTs, ephemeralTo, replyCount, files,
-        newUnfurls, edits);
+        newUnfurls, edits, metadata);
   }
 }

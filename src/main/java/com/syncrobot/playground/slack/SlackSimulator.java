@@ -15,6 +15,7 @@ import com.syncrobot.playground.slack.web.ChatMethods;
 import com.syncrobot.playground.slack.web.FileEndpoints;
 import com.syncrobot.playground.slack.web.FileMethods;
 import com.syncrobot.playground.slack.web.FileStore;
+import com.syncrobot.playground.slack.web.HistoryMethods;
 import com.syncrobot.playground.slack.web.InfoMethods;
 import com.syncrobot.playground.slack.web.ResponseUrls;
 import com.syncrobot.playground.slack.web.ViewMethods;
@@ -136,7 +137,7 @@ public final class SlackSimulator implements AutoCloseable {
     Parts parts = new Parts(conv, views, handles, bot, new Payloads(clock), responses, () -> baseUrl);
     WebApi api = new WebApi(botToken, new ChatMethods(conv, parts.baseUrl()),
         new ViewMethods(views, handles, conv), new InfoMethods(conv, clock, parts.baseUrl()),
-        new FileMethods(files, conv, parts.baseUrl()));
+        new FileMethods(files, conv, parts.baseUrl()), new HistoryMethods(conv));
     UserActions actions = new UserActions(parts);
     ModalActions modals = new ModalActions(parts);
 

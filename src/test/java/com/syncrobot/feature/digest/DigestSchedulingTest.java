@@ -25,6 +25,7 @@ import com.syncrobot.digest.DigestScheduler;
 import com.syncrobot.digest.DigestStore;
 import com.syncrobot.store.ConnectedUserStore;
 import com.syncrobot.store.Database;
+import com.syncrobot.store.Dialect;
 import com.syncrobot.store.TokenCipher;
 import com.syncrobot.syncro.RequestBudget;
 import com.syncrobot.syncro.SyncroClient;
@@ -32,6 +33,7 @@ import com.syncrobot.syncro.SyncroToken;
 import com.syncrobot.testkit.Clocks;
 import com.syncrobot.testkit.Fixtures;
 import com.syncrobot.testkit.Forms;
+import com.syncrobot.testkit.TestStores;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -43,6 +45,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -56,12 +59,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.threeten.extra.MutableClock;
 
 /**
- * Scheduled digests end to end: the real scheduler, store (SQLite file), Syncro client and Slack
- * client, with Slack's Web API and Syncro on WireMock and a fake clock.
+ * Scheduled digests end to end: the real scheduler, store (SQLite file, PostgreSQL database), Syncro
+ * client and Slack client, with Slack's Web API and Syncro on WireMock and a fake clock.
  */
+@ParameterizedClass
+@EnumSource(Dialect.class)
 final class DigestSchedulingTest {
   static final String CHANNEL = "C0DIGEST";
   static final String CREATOR = "U0JANE";
@@ -82,12 +89,19 @@ final class DigestSchedulingTest {
   // Sunday 2024-03-10, before the schedule's first run on Monday at 08:00 Berlin (07:00 UTC).
   private final MutableClock clock = Clocks.at("2024-03-10T12:00:00Z");
   private final List<AutoCloseable> closing = new ArrayList<>();
+  private final Dialect dialect;
+  private String url;
   private SecretKey key;
   private Slack slack;
   private DigestSchedule schedule;
 
+  DigestSchedulingTest(Dialect dialect) {
+    this.dialect = dialect;
+  }
+
   @BeforeEach
   void setUp() throws Exception {
+    url = TestStores.newStore(dialect, dir);
     key = Fixtures.newKey();
     SlackConfig config = new SlackConfig();
     config.setMethodsEndpointUrlPrefix(slackApi.baseUrl() + "/api/");
@@ -115,9 +129,9 @@ final class DigestSchedulingTest {
     }
   }
 
-  /** One bot process: its own handle on the shared database file, store, client and scheduler. */
+  /** One bot process: its own handle on the shared database, store, client and scheduler. */
   final class Instance {
-    final Database db = Database.open("jdbc:sqlite:" + dir.resolve("bot.db"));
+    final Database db = Database.open(url);
     final ConnectedUserStore users = new ConnectedUserStore(db, new TokenCipher(key), clock);
     final DigestStore store = new DigestStore(db, clock);
     final SyncroClient syncro = SyncroClient.builder()
@@ -127,7 +141,8 @@ final class DigestSchedulingTest {
         .build();
     final ChannelDigests digests = new ChannelDigests(slack.methods("xoxb-test"), users, syncro,
         new DigestReader(clock, 10), new DigestRenderer(7), d -> {}, new ChannelAccess(Set.of(), false));
-    final DigestScheduler scheduler = new DigestScheduler(store, digests, clock, Duration.ofHours(2));
+    final DigestScheduler scheduler = new DigestScheduler(store, digests, clock, Duration.ofHours(2),
+        "runner-" + UUID.randomUUID(), Duration.ofSeconds(30));
 
     Instance() {
       closing.add(db);

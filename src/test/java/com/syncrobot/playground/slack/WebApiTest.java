@@ -6,11 +6,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.response.auth.AuthTestResponse;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
+import com.slack.api.methods.response.conversations.ConversationsHistoryResponse;
 import com.slack.api.methods.response.conversations.ConversationsMembersResponse;
 import com.slack.api.methods.response.conversations.ConversationsOpenResponse;
 import com.slack.api.methods.response.files.FilesUploadV2Response;
 import com.slack.api.methods.response.users.UsersInfoResponse;
 import com.slack.api.model.Conversation;
+import com.slack.api.model.Message;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.SectionBlock;
 import com.slack.api.model.block.composition.MarkdownTextObject;
@@ -20,6 +22,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -227,6 +230,76 @@ final class WebApiTest {
     assertThat(call.ok()).isTrue();
     assertThat(call.params().path("text").asText()).isEqualTo("hi");
     assertThat(call.params().toString()).doesNotContain(SimFixture.TOKEN);
+  }
+
+  @Test
+  void conversationsHistory_newestFirst_topLevelOnly_metadataOnlyWhenAskedFor() throws Exception {
+    Message.Metadata meta = Message.Metadata.builder().eventType("syncro_digest")
+        .eventPayload(Map.of("schedule_id", 7, "local_date", "2024-03-11")).build();
+    String first = api.chatPostMessage(x -> x.channel(SlackSimulator.SUPPORT).text("first").metadata(meta)).getTs();
+    api.chatPostMessage(x -> x.channel(SlackSimulator.SUPPORT).threadTs(first).text("a reply"));
+    f.sim.postMessage("U0ALICE", SlackSimulator.SUPPORT, "second");
+
+    ConversationsHistoryResponse plain = api.conversationsHistory(x -> x.channel(SlackSimulator.SUPPORT));
+    assertThat(plain.isOk()).isTrue();
+    assertThat(plain.getMessages()).extracting(Message::getText).containsExactly("second", "first");
+    assertThat(plain.getMessages()).allSatisfy(m -> assertThat(m.getMetadata()).isNull());
+
+    ConversationsHistoryResponse all = api.conversationsHistory(x -> x.channel(SlackSimulator.SUPPORT)
+        .includeAllMetadata(true));
+    Message bots = all.getMessages().get(1);
+    assertThat(bots.getBotId()).isEqualTo("B0SYNCRO");
+    assertThat(bots.getMetadata().getEventType()).isEqualTo("syncro_digest");
+    assertThat(bots.getMetadata().getEventPayload()).containsEntry("local_date", "2024-03-11")
+        .hasEntrySatisfying("schedule_id", v -> assertThat(((Number) v).longValue()).isEqualTo(7));
+    assertThat(all.getMessages().get(0).getMetadata()).isNull();
+  }
+
+  @Test
+  void conversationsHistory_oldestAndPages() throws Exception {
+    for (int i = 1; i <= 5; i++) {
+      String text = "m" + i;
+      api.chatPostMessage(x -> x.channel(SlackSimulator.SUPPORT).text(text));
+    }
+    List<SimMessage> posted = f.sim.messages(SlackSimulator.SUPPORT);
+    String oldest = posted.get(0).ts();
+
+    ConversationsHistoryResponse page1 = api.conversationsHistory(x -> x.channel(SlackSimulator.SUPPORT).oldest(oldest)
+        .limit(2));
+    assertThat(page1.getMessages()).extracting(Message::getText).containsExactly("m5", "m4");
+    assertThat(page1.isHasMore()).isTrue();
+    String cursor = page1.getResponseMetadata().getNextCursor();
+    ConversationsHistoryResponse page2 = api.conversationsHistory(x -> x.channel(SlackSimulator.SUPPORT).oldest(oldest)
+        .limit(2).cursor(cursor));
+    // oldest is exclusive unless inclusive=true.
+    assertThat(page2.getMessages()).extracting(Message::getText).containsExactly("m3", "m2");
+    assertThat(page2.isHasMore()).isFalse();
+    assertThat(api.conversationsHistory(x -> x.channel(SlackSimulator.SUPPORT).oldest(oldest).inclusive(true))
+        .getMessages()).hasSize(5);
+    assertThat(api.conversationsHistory(x -> x.channel(SlackSimulator.SUPPORT).cursor("bm9wZQ==")).getError())
+        .isEqualTo("invalid_cursor");
+  }
+
+  @Test
+  void conversationsHistory_onlyWhereTheBotIsAMember() throws Exception {
+    f.sim.createChannel("C0OUTSIDE", "outside", false, false, List.of("U0ALICE"));
+    f.sim.createChannel("C0HIDDEN", "hidden", true, false, List.of("U0ALICE"));
+    // chat:write.public lets the bot post in a public channel it is not in, but not read it.
+    assertThat(api.chatPostMessage(x -> x.channel("C0OUTSIDE").text("hi")).isOk()).isTrue();
+    assertThat(api.conversationsHistory(x -> x.channel("C0OUTSIDE")).getError()).isEqualTo("not_in_channel");
+    assertThat(api.conversationsHistory(x -> x.channel("C0HIDDEN")).getError()).isEqualTo("channel_not_found");
+    f.sim.joinChannel(f.sim.botUserId(), "C0OUTSIDE");
+    assertThat(api.conversationsHistory(x -> x.channel("C0OUTSIDE")).getMessages()).extracting(Message::getText)
+        .containsExactly("hi");
+  }
+
+  @Test
+  void chatPostMessage_malformedMetadata_refusedLikeSlack() throws Exception {
+    assertThat(api.chatPostMessage(x -> x.channel(SlackSimulator.SUPPORT).text("hi").metadataAsString("{nope"))
+        .getError()).isEqualTo("invalid_metadata_format");
+    assertThat(api.chatPostMessage(x -> x.channel(SlackSimulator.SUPPORT).text("hi")
+        .metadataAsString("{\"event_payload\": {}}")).getError()).isEqualTo("invalid_metadata_schema");
+    assertThat(f.sim.messages(SlackSimulator.SUPPORT)).isEmpty();
   }
 
   static HttpResponse<String> post(String url, String token, String form) throws Exception {

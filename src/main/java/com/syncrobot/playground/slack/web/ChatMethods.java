@@ -35,8 +35,9 @@ public record ChatMethods(Conversations conv, Supplier<String> baseUrl) {
     Channel ch = channel(p);
     ArrayNode blocks = p.blocks().orElseGet(JsonNodeFactory.instance::arrayNode);
     String text = text(p, blocks);
+    JsonNode metadata = metadata(p);
     SimMessage m = conv.post(ch.id(), Team.BOT_USER_ID, true, text, blocks, threadTs(p), null,
-        JsonNodeFactory.instance.arrayNode());
+        JsonNodeFactory.instance.arrayNode(), metadata);
     ObjectNode r = SlackJson.ok().put("channel", ch.id()).put("ts", m.ts());
     r.set("message", SlackJson.message(m));
     return r;
@@ -141,6 +142,29 @@ public record ChatMethods(Conversations conv, Supplier<String> baseUrl) {
     String ref = p.str("channel", p.str("channel_id", ""));
     // chat:write.public reaches every public channel; a private one only when the bot was invited.
     return conv.resolve(ref).filter(Channel::visibleToBot).orElseThrow(() -> new SlackError("channel_not_found"));
+  }
+
+  /**
+   * The {@code metadata} argument: an object with a non-blank {@code event_type} and an object
+   * {@code event_payload}; null when absent.
+   */
+  private static @Nullable JsonNode metadata(ApiArgs p) {
+    Optional<JsonNode> given = p.json("metadata", "invalid_metadata_format");
+    if (given.isEmpty()) {
+      return null;
+    }
+    JsonNode m = given.get();
+    if (!m.isObject()) {
+      throw new SlackError("invalid_metadata_format");
+    }
+    if (!m.path("event_type").isTextual() || m.path("event_type").asText().isBlank()
+        || !m.path("event_payload").isObject()) {
+      throw new SlackError("invalid_metadata_schema");
+    }
+    ObjectNode kept = JsonNodeFactory.instance.objectNode();
+    kept.put("event_type", m.get("event_type").asText());
+    kept.set("event_payload", m.get("event_payload"));
+    return kept;
   }
 
   private static @Nullable String threadTs(ApiArgs p) {

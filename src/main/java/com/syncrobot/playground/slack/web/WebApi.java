@@ -35,9 +35,11 @@ public final class WebApi implements HttpHandler {
   private final byte[] token;
   private final Deque<ApiCall> calls = new ArrayDeque<>();
 
-  public WebApi(String botToken, ChatMethods chat, ViewMethods views, InfoMethods info, FileMethods files) {
+  public WebApi(String botToken, ChatMethods chat, ViewMethods views, InfoMethods info, FileMethods files,
+      HistoryMethods history) {
     this.token = botToken.getBytes(StandardCharsets.UTF_8);
     chat.register(methods);
+    history.register(methods);
     views.register(methods);
     info.register(methods);
     files.register(methods);

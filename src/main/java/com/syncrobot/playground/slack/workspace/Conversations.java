@@ -109,6 +109,12 @@ public final class Conversations {
   /** Posts a message; a {@code threadTs} of a reply is moved to its thread's parent, as Slack does. */
   public synchronized SimMessage post(String channel, String user, boolean fromBot, String text, JsonNode blocks,
       @Nullable String threadTs, @Nullable String ephemeralTo, JsonNode files) {
+    return post(channel, user, fromBot, text, blocks, threadTs, ephemeralTo, files, null);
+  }
+
+  /** Posts a message with message metadata ({@code event_type}, {@code event_payload}), as an app may. */
+  public synchronized SimMessage post(String channel, String user, boolean fromBot, String text, JsonNode blocks,
+      @Nullable String threadTs, @Nullable String ephemeralTo, JsonNode files, @Nullable JsonNode metadata) {
     LinkedHashMap<String, SimMessage> in = require(channel);
     String root = null;
     if (threadTs != null) {
@@ -119,7 +125,7 @@ public final class Conversations {
       root = parent.isReply() ? parent.threadTs() : parent.ts();
     }
     SimMessage m = new SimMessage(channel, nextTs(), user, fromBot, text, blocks, root, ephemeralTo, 0, files,
-        JsonNodeFactory.instance.objectNode(), 0);
+        JsonNodeFactory.instance.objectNode(), 0, metadata);
     in.put(m.ts(), m);
     if (root != null && ephemeralTo == null) {
       SimMessage parent = in.get(root);
