@@ -1,5 +1,8 @@
 package com.syncrobot.app;
 
+import com.syncrobot.store.Database;
+import com.syncrobot.store.Dialect;
+
 import com.syncrobot.digest.DigestSettings;
 import com.syncrobot.write.PlanExecutor;
 import java.net.URI;
@@ -34,7 +37,9 @@ public record BotConfig(
     List<URI> ollamaUrls,
     DigestSettings digest,
     Duration settleWindow,
-    Duration runnerLease) {
+    Duration runnerLease,
+    @Nullable String dbUser,
+    @Nullable String dbPassword) {
 
   public static final String SLACK_BOT_TOKEN = "SLACK_BOT_TOKEN";
   public static final String SLACK_SIGNING_SECRET = "SLACK_SIGNING_SECRET";
@@ -44,6 +49,8 @@ public record BotConfig(
   public static final String SYNCRO_BASE_URL = "SYNCRO_BASE_URL";
   public static final String SYNCRO_SUBDOMAIN = "SYNCRO_SUBDOMAIN";
   public static final String DB_URL = "SYNCRO_BOT_DB_URL";
+  public static final String DB_USER = "SYNCRO_BOT_DB_USER";
+  public static final String DB_PASSWORD = "SYNCRO_BOT_DB_PASSWORD";
   public static final String SECRET_KEY = "SYNCRO_BOT_SECRET_KEY";
   public static final String SECRET_KEY_FILE = "SYNCRO_BOT_SECRET_KEY_FILE";
   public static final String PREVIEW_TTL_MINUTES = "SYNCRO_BOT_PREVIEW_TTL_MINUTES";
@@ -86,6 +93,16 @@ public record BotConfig(
       throw new IllegalArgumentException("settleWindow must be positive: " + settleWindow);
     }
     Objects.requireNonNull(runnerLease, "runnerLease == null");
+  }
+
+  /** A configuration whose database URL carries its own login, if it needs one. */
+  public BotConfig(@Nullable String slackBotToken, @Nullable String slackSigningSecret, @Nullable String slackAppToken,
+      String slackApiUrl, int port, @Nullable String syncroBaseUrl, String dbUrl, @Nullable String secretKeyBase64,
+      Path secretKeyFile, Duration previewTtl, @Nullable String auditChannel, @Nullable Path sessionLogDir,
+      List<URI> ollamaUrls, DigestSettings digest, Duration settleWindow, Duration runnerLease) {
+    this(slackBotToken, slackSigningSecret, slackAppToken, slackApiUrl, port, syncroBaseUrl, dbUrl, secretKeyBase64,
+        secretKeyFile, previewTtl, auditChannel, sessionLogDir, ollamaUrls, digest, settleWindow, runnerLease, null,
+        null);
   }
 
   /** A configuration with the default settle window and runner lease. */
@@ -148,7 +165,10 @@ public record BotConfig(
         digestSettings(env),
         Duration.ofSeconds(number(env, SETTLE_SECONDS, DEFAULT_SETTLE.toSeconds(), 1, 3600, "seconds")),
         Duration.ofSeconds(number(env, RUNNER_LEASE_SECONDS, PlanExecutor.DEFAULT_RUNNER_LEASE.toSeconds(), 3, 3600,
-            "seconds")));
+            "seconds")),
+        value(env, DB_USER).orElse(null),
+        // not stripped: a password may begin or end with a space
+        env.get(DB_PASSWORD) == null || env.get(DB_PASSWORD).isEmpty() ? null : env.get(DB_PASSWORD));
   }
 
   private static DigestSettings digestSettings(Map<String, String> env) {
@@ -281,10 +301,30 @@ public record BotConfig(
     return value;
   }
 
+  /**
+   * Opens the configured store (see {@link Database#open(String, String, String)}).
+   *
+   * @throws ConfigException if the database URL is not one the store accepts
+   */
+  public Database openDatabase() {
+    try {
+      Dialect.of(dbUrl);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(DB_URL + ": " + e.getMessage());
+    }
+    return Database.open(dbUrl, dbUser, dbPassword);
+  }
+
+  /** The database URL as it may be shown: without a password it may carry. */
+  public String dbUrlShown() {
+    return Database.shown(dbUrl);
+  }
+
   @Override
   public String toString() {
     return "BotConfig[socketMode=" + socketMode() + ", slackApiUrl=" + slackApiUrl + ", port=" + port
-        + ", syncroBaseUrl=" + syncroBaseUrl + ", dbUrl=" + dbUrl + ", previewTtl=" + previewTtl
+        + ", syncroBaseUrl=" + syncroBaseUrl + ", dbUrl=" + Database.shown(dbUrl) + ", dbUser=" + dbUser
+        + ", previewTtl=" + previewTtl
         + ", auditChannel=" + auditChannel + ", sessionLogDir=" + sessionLogDir + ", ollamaUrls=" + ollamaUrls
         + ", digest=" + digest + ", settleWindow=" + settleWindow + ", runnerLease=" + runnerLease + "]";
   }

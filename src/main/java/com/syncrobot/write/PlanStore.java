@@ -280,11 +280,14 @@ public final class PlanStore {
    * Records that the step's request is about to leave. This record must survive an OS crash or a
    * power loss, not only the bot's own crash: its commit is synced to disk before this returns
    * (SQLite synchronous=FULL on this connection; the WAL is synced whole, so every earlier commit
-   * with it). Other transitions keep NORMAL: losing one only means verifying again.
+   * with it; PostgreSQL syncs every commit by default). Other transitions keep NORMAL on SQLite: losing
+   * one only means verifying again.
    */
   boolean markSending(Step step, String runner, SyncroWrite sent, Instant now) {
     return jdbi.withHandle(h -> {
-      h.execute("PRAGMA synchronous = FULL");
+      if (Database.isSqlite(h)) {
+        h.execute("PRAGMA synchronous = FULL");
+      }
       return h.attach(PlanDao.class).markSending(step.planId(), step.index(), step.attempt(), runner,
           now.toEpochMilli(), sent.path(), PlanJson.writeNode(sent.body()));
     }) == 1;
