@@ -11,18 +11,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.syncrobot.store.Dialect;
 import com.syncrobot.syncro.SyncroToken;
 import com.syncrobot.testkit.Fixtures;
 import com.syncrobot.testkit.Forms;
+import com.syncrobot.testkit.TestStores;
 import java.nio.file.Path;
 import javax.crypto.SecretKey;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Two replicas of the bot on one store (two running bots, each with its own handle on one SQLite file) get
- * the same link_shared event, as Slack's retry can reach another replica: the link is previewed once.
+ * Two replicas of the bot on one store (two running bots, each with its own handle on one SQLite file or
+ * PostgreSQL database) get the same link_shared event, as Slack's retry can reach another replica: the link
+ * is previewed once.
  */
 final class LinkPreviewReplicasFlowTest {
   static final String SIGNING_SECRET = "replicas-signing-secret-15";
@@ -38,8 +42,9 @@ final class LinkPreviewReplicasFlowTest {
   @TempDir
   Path dir;
 
-  @Test
-  void linkSharedRedeliveredToTheOtherReplica_previewedOnce() throws Exception {
+  @ParameterizedTest
+  @EnumSource(Dialect.class)
+  void linkSharedRedeliveredToTheOtherReplica_previewedOnce(Dialect dialect) throws Exception {
     slack.stubFor(post(urlPathEqualTo("/api/auth.test")).willReturn(okJson(
         "{\"ok\":true,\"team_id\":\"T0001\",\"user_id\":\"UBOT\",\"bot_id\":\"B0001\"}")));
     slack.stubFor(post(urlPathEqualTo("/api/chat.unfurl")).willReturn(okJson("{\"ok\":true}")));
@@ -51,8 +56,9 @@ final class LinkPreviewReplicasFlowTest {
     syncro.stubFor(get(urlPathEqualTo("/api/v1/tickets/9002"))
         .willReturn(okJson(AmbientFlowTest.ticketDetail(9002, 32165))));
     SecretKey key = Fixtures.newKey();
-    try (WireMockBot a = new WireMockBot(slack, syncro, dir, BOT_TOKEN, SIGNING_SECRET, key);
-        WireMockBot b = new WireMockBot(slack, syncro, dir, BOT_TOKEN, SIGNING_SECRET, key)) {
+    String store = TestStores.newStore(dialect, dir);
+    try (WireMockBot a = new WireMockBot(slack, syncro, dir, store, BOT_TOKEN, SIGNING_SECRET, key);
+        WireMockBot b = new WireMockBot(slack, syncro, dir, store, BOT_TOKEN, SIGNING_SECRET, key)) {
       a.users.connect(AmbientFlowTest.USER, 1735, "Jane Tech", new SyncroToken(TOKEN));
       String url = syncro.baseUrl() + "/tickets/9001";
       String shared = AmbientFlowTest.linkShared(url, "1700000100.000100");

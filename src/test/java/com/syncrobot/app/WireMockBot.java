@@ -25,13 +25,13 @@ final class WireMockBot implements AutoCloseable {
   final SignedRequests requests;
 
   WireMockBot(WireMockExtension slack, WireMockExtension syncro, Path dir, String botToken, String signingSecret) {
-    this(slack, syncro, dir, botToken, signingSecret, Fixtures.newKey());
+    this(slack, syncro, dir, "jdbc:sqlite:" + dir.resolve("bot.db"), botToken, signingSecret, Fixtures.newKey());
   }
 
-  /** A bot whose tokens are sealed with {@code key}: two of them on one {@code dir} are two replicas of one store. */
-  WireMockBot(WireMockExtension slack, WireMockExtension syncro, Path dir, String botToken, String signingSecret,
-      SecretKey key) {
-    db = Database.open("jdbc:sqlite:" + dir.resolve("bot.db"));
+  /** A bot on the store at {@code dbUrl} whose tokens are sealed with {@code key}: two of them are two replicas. */
+  WireMockBot(WireMockExtension slack, WireMockExtension syncro, Path dir, String dbUrl, String botToken,
+      String signingSecret, SecretKey key) {
+    db = Database.open(dbUrl);
     users = new ConnectedUserStore(db, new TokenCipher(key), Clock.systemUTC());
     SyncroClient client = SyncroClient.builder()
         .baseUrl(syncro.baseUrl() + "/api/v1")
