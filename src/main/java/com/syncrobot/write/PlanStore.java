@@ -268,7 +268,20 @@ public final class PlanStore {
   /** Moves the plan out of EXECUTING and gives up the lease, in one statement. */
   boolean leave(String planId, String runner, PlanState state, @Nullable String note, Instant now) {
     Long finishedAt = state.isFinal() ? now.toEpochMilli() : null;
-    return dao().leave(planId, runner, state.name(), note, finishedAt) == 1;
+    return dao().leave(planId, runner, state.name(), note, finishedAt, null) == 1;
+  }
+
+  /** Moves the plan from EXECUTING to WAITING until {@code recheckAt} and gives up the lease, in one statement. */
+  boolean leaveWaiting(String planId, String runner, String note, Instant now, Instant recheckAt) {
+    return dao().leave(planId, runner, PlanState.WAITING.name(), note, null, recheckAt.toEpochMilli()) == 1;
+  }
+
+  /**
+   * Returns the ids of the plans whose runner is gone: see {@link PlanDao#orphanedIds}. A plan is orphaned only
+   * once {@code staleBefore} is past its runner's last heartbeat, its confirmation or its due re-check.
+   */
+  List<String> orphaned(Instant staleBefore) {
+    return dao().orphanedIds(staleBefore.toEpochMilli());
   }
 
   /** Returns how many times in a row the plan has had to wait. */
