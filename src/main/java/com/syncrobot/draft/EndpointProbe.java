@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Finds the Ollama endpoint to draft with: probes every URL's {@code GET /api/tags} at once and takes
  * the first that answers listing the model. The result, "none answered" included, is cached until the
- * ticker passes the TTL, so a dead model costs one probe rather than one per draft (R13). Thread-safe:
+ * ticker passes the TTL, so a dead model costs one probe rather than one per draft (R13). Per process on
+ * purpose: whether a model answers is each replica's own view of its network. Thread-safe:
  * concurrent callers wait for the same probe.
  */
 final class EndpointProbe {

@@ -76,14 +76,15 @@ public final class SlackBot implements AutoCloseable {
     return create(slack, botToken, signingSecret, syncro, users, clock, new WriteSetup(jdbi, settings),
         new AmbientSetup(Objects.requireNonNull(digests, "digests == null"),
             Objects.requireNonNull(syncroBaseUrl, "syncroBaseUrl == null"),
-            Objects.requireNonNull(digestSettings, "digestSettings == null")));
+            Objects.requireNonNull(digestSettings, "digestSettings == null"), new DeliveryLog(jdbi, clock)));
   }
 
   /** The store and settings of the write features. */
   private record WriteSetup(Jdbi jdbi, PlanSettings settings) {}
 
   /** The digest store and settings, and the Syncro account whose links get previews. */
-  private record AmbientSetup(DigestStore digests, String syncroBaseUrl, DigestSettings settings) {}
+  private record AmbientSetup(DigestStore digests, String syncroBaseUrl, DigestSettings settings,
+      DeliveryLog deliveries) {}
 
   private static SlackBot create(Slack slack, String botToken, @Nullable String signingSecret, SyncroClient syncro,
       ConnectedUserStore users, Clock clock, @Nullable WriteSetup writes, @Nullable AmbientSetup ambient) {
@@ -118,7 +119,8 @@ public final class SlackBot implements AutoCloseable {
     }
     if (ambient != null) {
       features.add(digests);
-      features.add(new HomeFeature(ctx, ambient.settings(), ambient.syncroBaseUrl(), plans != null));
+      features.add(new HomeFeature(ctx, ambient.settings(), ambient.syncroBaseUrl(), plans != null,
+          ambient.deliveries()));
     }
     Subcommands subcommands = new Subcommands();
     for (Feature feature : features) {

@@ -36,7 +36,9 @@ public final class SlackOut {
   private final Slack slack;
   private final MethodsClient methods;
   private final Gson gson;
-  // How often each response_url was used by this process; 30 minutes is the URL's own lifetime.
+  // How often each response_url was used by this process; 30 minutes is the URL's own lifetime. Per process on
+  // purpose: a plan's updates come from the one replica that runs it, and should a replica that took a plan
+  // over count too few, Slack refuses the extra use and the update goes by DM (PreviewUpdater).
   private final Cache<String, AtomicInteger> uses = Caffeine.newBuilder().expireAfterWrite(Duration.ofMinutes(30))
       .maximumSize(10_000).build();
 

@@ -16,7 +16,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The time zone each Slack user set in their profile ({@code users.info}, scope {@code users:read}),
- * cached for a few hours so that repeated commands cost no Slack call. Thread-safe.
+ * cached for a few hours so that repeated commands cost no Slack call. Per process on purpose: it is the
+ * user's own setting, read from Slack by whichever replica needs it (a replica without it asks Slack, or
+ * falls back to UTC inside an ack), and nothing the bot's store or an admin changes. Thread-safe.
  */
 public final class UserZones {
   static final Duration TTL = Duration.ofHours(6);

@@ -11,7 +11,9 @@ import java.util.Objects;
 
 /**
  * The labour rate table in the database, seeded by migration V4 (the table in docs/rules.md) and changed
- * only by an admin (R6). Prices are stored as decimal strings, never floating point. Thread-safe:
+ * only by an admin (R6). Prices are stored as decimal strings, never floating point. Never cached: every
+ * {@link #current()} reads the table, so a {@code rates set} from another process (the command line, another
+ * replica) prices the very next preview. Thread-safe:
  * every call uses its own handle, and {@link #set(Rate)} validates and writes in one transaction.
  */
 public final class RateStore {

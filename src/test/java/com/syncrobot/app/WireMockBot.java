@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import javax.crypto.SecretKey;
 
 /**
  * A running {@link BotServer} with the production settings (no audit channel, the default settle
@@ -24,8 +25,14 @@ final class WireMockBot implements AutoCloseable {
   final SignedRequests requests;
 
   WireMockBot(WireMockExtension slack, WireMockExtension syncro, Path dir, String botToken, String signingSecret) {
-    db = Database.open("jdbc:sqlite:" + dir.resolve("bot.db"));
-    users = new ConnectedUserStore(db, new TokenCipher(Fixtures.newKey()), Clock.systemUTC());
+    this(slack, syncro, dir, "jdbc:sqlite:" + dir.resolve("bot.db"), botToken, signingSecret, Fixtures.newKey());
+  }
+
+  /** A bot on the store at {@code dbUrl} whose tokens are sealed with {@code key}: two of them are two replicas. */
+  WireMockBot(WireMockExtension slack, WireMockExtension syncro, Path dir, String dbUrl, String botToken,
+      String signingSecret, SecretKey key) {
+    db = Database.open(dbUrl);
+    users = new ConnectedUserStore(db, new TokenCipher(key), Clock.systemUTC());
     SyncroClient client = SyncroClient.builder()
         .baseUrl(syncro.baseUrl() + "/api/v1")
         .sleeper(d -> {}) // 429 waits are real in production; here they must not slow the suite.

@@ -1,18 +1,18 @@
 package com.syncrobot.feature.comment;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
+import com.syncrobot.syncro.AccountDataCache;
 import com.syncrobot.syncro.SyncroApi;
 import com.syncrobot.syncro.TicketSettings;
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The account's ticket statuses and priorities ({@code GET /tickets/settings}), cached for ten
- * minutes per process: every technician shares one Syncro account. Thread-safe.
+ * The account's ticket statuses and priorities ({@code GET /tickets/settings}), cached for {@link
+ * AccountDataCache#MAX_AGE} per process (every technician shares one Syncro account), so a status an admin
+ * adds in Syncro is offered by every replica within that bound. Thread-safe.
  */
 public final class AccountSettings {
   static final List<String> DEFAULT_PRIORITIES = List.of("1 High", "2 Normal", "3 Low", "4 Urgent");
@@ -21,11 +21,7 @@ public final class AccountSettings {
   private final Cache<String, TicketSettings> cache;
 
   public AccountSettings(Ticker ticker) {
-    this.cache = Caffeine.newBuilder()
-        .maximumSize(4)
-        .expireAfterWrite(Duration.ofMinutes(10))
-        .ticker(ticker)
-        .build();
+    this.cache = AccountDataCache.create(4, ticker);
   }
 
   /** Returns the settings, reading them with {@code api} when the cache has none. */

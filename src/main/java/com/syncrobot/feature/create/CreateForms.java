@@ -7,7 +7,6 @@ import com.syncrobot.slack.WorkQueue;
 import com.syncrobot.slack.blocks.Mrkdwn;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
@@ -15,6 +14,7 @@ import com.slack.api.methods.response.views.ViewsOpenResponse;
 import com.slack.api.methods.response.views.ViewsUpdateResponse;
 import com.slack.api.model.view.View;
 import com.syncrobot.store.ConnectedUser;
+import com.syncrobot.syncro.AccountDataCache;
 import com.syncrobot.syncro.Customer;
 import com.syncrobot.syncro.CustomerId;
 import com.syncrobot.syncro.SyncroApi;
@@ -22,7 +22,6 @@ import com.syncrobot.syncro.SyncroClient;
 import com.syncrobot.syncro.SyncroException;
 import com.syncrobot.syncro.SyncroUser;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -56,8 +55,7 @@ public final class CreateForms {
     this.zones = zones;
     this.work = work;
     // the customer's contacts are read again when the modal is rebuilt a moment later
-    this.customers = Caffeine.newBuilder().maximumSize(200).expireAfterWrite(Duration.ofMinutes(2)).ticker(ticker)
-        .build();
+    this.customers = AccountDataCache.create(200, ticker);
   }
 
   /**

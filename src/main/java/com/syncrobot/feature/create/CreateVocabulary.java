@@ -3,21 +3,21 @@ package com.syncrobot.feature.create;
 import com.syncrobot.feature.comment.AccountSettings;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
+import com.syncrobot.syncro.AccountDataCache;
 import com.syncrobot.syncro.AppointmentType;
 import com.syncrobot.syncro.SyncroApi;
 import com.syncrobot.syncro.SyncroUser;
 import com.syncrobot.syncro.TicketSettings;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * The account's lists the create modal offers (R14): issue types and priorities ({@code GET
  * /tickets/settings} and {@code /settings}), technicians ({@code GET /users}) and appointment types
- * ({@code GET /appointment_types}). Cached ten minutes per process, since every technician shares
- * one account; an empty list falls back to the vocabulary in docs/rules.md. Thread-safe.
+ * ({@code GET /appointment_types}). Cached for {@link AccountDataCache#MAX_AGE} per process, since every
+ * technician shares one account (so every replica offers an admin's change within that bound); an empty
+ * list falls back to the vocabulary in docs/rules.md. Thread-safe.
  */
 public final class CreateVocabulary {
   static final String EMERGENCY = "Emergency Service";
@@ -66,7 +66,7 @@ public final class CreateVocabulary {
   private final Cache<String, Lists> cache;
 
   CreateVocabulary(Ticker ticker) {
-    this.cache = Caffeine.newBuilder().maximumSize(2).expireAfterWrite(Duration.ofMinutes(10)).ticker(ticker).build();
+    this.cache = AccountDataCache.create(2, ticker);
   }
 
   /** Returns the lists, reading them with {@code api} when the cache has none. */

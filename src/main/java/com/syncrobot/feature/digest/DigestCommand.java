@@ -59,7 +59,11 @@ public final class DigestCommand implements Subcommand {
   private final WorkQueue slow;
   private final Clock clock;
   private final ChannelAccess access;
-  /** Slack user id → the channel of the digest being made for them now. */
+  /**
+   * Slack user id → the channel of the digest being made for them now. Per process: it only spares this
+   * replica's slow queue a second identical request; with several replicas two could each make one, as two
+   * requests a minute apart do anyway.
+   */
   private final ConcurrentMap<String, String> making = new ConcurrentHashMap<>();
 
   DigestCommand(DigestStore store, ConnectedUserStore users, ChannelDigests digests, UserZones zones, WorkQueue work,

@@ -8,6 +8,7 @@ import com.syncrobot.digest.DigestSettings;
 import com.syncrobot.feature.digest.ChannelAccess;
 import com.syncrobot.feature.digest.DigestRenderer;
 import com.syncrobot.feature.tickets.TicketDetail;
+import com.syncrobot.slack.DeliveryLog;
 import com.syncrobot.slack.Feature;
 import com.syncrobot.slack.FeatureContext;
 import com.syncrobot.slack.Subcommands;
@@ -21,19 +22,22 @@ public final class HomeFeature implements Feature {
   private final DigestSettings settings;
   private final SyncroLinks links;
   private final boolean writeModals;
+  private final DeliveryLog deliveries;
 
   /**
    * {@code syncroBaseUrl} (the API base) names the host whose links get previews; {@code writeModals}
    * says whether the comment/close modal's submission is handled, so the Home tab's Comment and Close
-   * buttons can open it.
+   * buttons can open it. {@code deliveries} recognises a link_shared event delivered again.
    *
    * @throws IllegalArgumentException if {@code syncroBaseUrl} is not an http(s) URL
    */
-  public HomeFeature(FeatureContext ctx, DigestSettings settings, String syncroBaseUrl, boolean writeModals) {
+  public HomeFeature(FeatureContext ctx, DigestSettings settings, String syncroBaseUrl, boolean writeModals,
+      DeliveryLog deliveries) {
     this.ctx = ctx;
     this.settings = settings;
     this.links = new SyncroLinks(syncroBaseUrl);
     this.writeModals = writeModals;
+    this.deliveries = deliveries;
   }
 
   @Override
@@ -48,7 +52,7 @@ public final class HomeFeature implements Feature {
     for (String actionId : HomeButtons.actionIds()) {
       app.blockAction(actionId, buttons);
     }
-    app.event(LinkSharedEvent.class, new LinkUnfurls(links, ctx.users(), ctx.syncro(), ctx.work(), ctx.clock(), ticker,
-        access));
+    app.event(LinkSharedEvent.class, new LinkUnfurls(links, ctx.users(), ctx.syncro(), ctx.work(), ctx.clock(),
+        deliveries, access));
   }
 }

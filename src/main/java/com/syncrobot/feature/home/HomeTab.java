@@ -5,7 +5,6 @@ import com.syncrobot.slack.SafeLog;
 import com.syncrobot.slack.UserMessages;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
@@ -13,13 +12,13 @@ import com.slack.api.methods.response.views.ViewsPublishResponse;
 import com.slack.api.model.view.View;
 import com.syncrobot.store.ConnectedUser;
 import com.syncrobot.store.ConnectedUserStore;
+import com.syncrobot.syncro.AccountDataCache;
 import com.syncrobot.syncro.SyncroAuthException;
 import com.syncrobot.syncro.SyncroClient;
 import com.syncrobot.syncro.SyncroException;
 import com.syncrobot.syncro.Ticket;
 import java.io.IOException;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -27,10 +26,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Builds and publishes a technician's Home tab: their open tickets read with their own token (R11),
- * cached for {@link #TTL} so that flipping between tabs costs Syncro nothing. Thread-safe.
+ * cached for {@link AccountDataCache#MAX_AGE} so that flipping between tabs costs Syncro nothing. Thread-safe.
  */
 public final class HomeTab {
-  static final Duration TTL = Duration.ofSeconds(60);
   private static final Logger log = LoggerFactory.getLogger(HomeTab.class);
 
   private final ConnectedUserStore users;
@@ -45,7 +43,7 @@ public final class HomeTab {
     this.syncro = syncro;
     this.views = views;
     this.clock = clock;
-    this.tickets = Caffeine.newBuilder().maximumSize(1_000).expireAfterWrite(TTL).ticker(ticker).build();
+    this.tickets = AccountDataCache.create(1_000, ticker);
   }
 
   /** Returns the Home view for {@code slackUserId}. */

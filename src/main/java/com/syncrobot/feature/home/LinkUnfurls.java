@@ -2,15 +2,13 @@ package com.syncrobot.feature.home;
 
 import com.syncrobot.feature.digest.ChannelAccess;
 import com.syncrobot.feature.tickets.TicketDetail;
+import com.syncrobot.slack.DeliveryLog;
 import com.syncrobot.slack.SafeLog;
 import com.syncrobot.slack.WorkQueue;
 import com.syncrobot.slack.blocks.DisplayTime;
 import com.syncrobot.slack.blocks.Mrkdwn;
 import com.syncrobot.slack.blocks.Reply;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Ticker;
 import com.slack.api.app_backend.events.payload.EventsApiPayload;
 import com.slack.api.bolt.context.builtin.EventContext;
 import com.slack.api.bolt.handler.BoltEventHandler;
@@ -29,7 +27,6 @@ import com.syncrobot.syncro.SyncroException;
 import com.syncrobot.syncro.Ticket;
 import java.io.IOException;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,16 +40,14 @@ import org.slf4j.LoggerFactory;
  * {@code link_shared}: previews links to this account's Syncro tickets and invoices (chat.unfurl),
  * read with the token of the person who posted the link (R11). No token, a refused token or a missing
  * record means no preview and nothing said in the channel. Slack's repeated deliveries are dropped by
- * event id and by channel + message ts + URL, remembered for {@link #DEDUPE_TTL} (longer than Slack's
- * last retry at about 5 minutes). The memory is per process: with several instances behind one app,
- * the same link could be previewed by each (harmless, chat.unfurl replaces), so the store would be the
- * place for a shared key. No Syncro data is previewed in a channel shared with another organization
+ * event id and by channel + message ts + URL, recorded in the store's {@link DeliveryLog} (kept a day,
+ * far longer than Slack's last retry at about 5 minutes), so a delivery is recognised by whichever
+ * replica of the bot it reaches. No Syncro data is previewed in a channel shared with another organization
  * unless allowed ({@link ChannelAccess#refusalToPreview}); the poster is told why in a message only
  * they see. Composer previews (typed, not yet posted) name no channel, so while shared channels are
  * refused they wait for the posted message's event. Thread-safe.
  */
 public final class LinkUnfurls implements BoltEventHandler<LinkSharedEvent> {
-  static final Duration DEDUPE_TTL = Duration.ofMinutes(10);
   private static final Logger log = LoggerFactory.getLogger(LinkUnfurls.class);
   private static final String COMPOSER = "composer";
 
@@ -61,17 +56,17 @@ public final class LinkUnfurls implements BoltEventHandler<LinkSharedEvent> {
   private final SyncroClient syncro;
   private final WorkQueue work;
   private final Clock clock;
-  private final Cache<String, Boolean> seen;
+  private final DeliveryLog deliveries;
   private final ChannelAccess access;
 
   public LinkUnfurls(SyncroLinks links, ConnectedUserStore users, SyncroClient syncro, WorkQueue work, Clock clock,
-      Ticker ticker, ChannelAccess access) {
+      DeliveryLog deliveries, ChannelAccess access) {
     this.links = links;
     this.users = users;
     this.syncro = syncro;
     this.work = work;
     this.clock = clock;
-    this.seen = Caffeine.newBuilder().maximumSize(20_000).expireAfterWrite(DEDUPE_TTL).ticker(ticker).build();
+    this.deliveries = deliveries;
     this.access = access;
   }
 
@@ -85,20 +80,26 @@ public final class LinkUnfurls implements BoltEventHandler<LinkSharedEvent> {
     if (composer && !access.sharedChannelsAllowed()) {
       return ctx.ack();
     }
-    if (payload.getEventId() != null && !firstTime("event:" + payload.getEventId())) {
-      return ctx.ack();
-    }
     String where = composer ? "unfurl:" + ev.getUnfurlId() : ev.getChannel() + ":" + ev.getMessageTs();
     List<SyncroLinks.Link> fresh = new ArrayList<>();
-    for (LinkSharedEvent.Link l : ev.getLinks()) {
-      if (l.getUrl() == null) {
-        continue;
+    try {
+      if (payload.getEventId() != null && !deliveries.firstTime("link-event:" + payload.getEventId())) {
+        return ctx.ack();
       }
-      Optional<SyncroLinks.Link> link = links.parse(l.getUrl());
-      // Slack has been seen to resend with a new event id: the message and URL identify it too.
-      if (link.isPresent() && firstTime("link:" + where + ":" + l.getUrl())) {
-        fresh.add(link.get());
+      for (LinkSharedEvent.Link l : ev.getLinks()) {
+        if (l.getUrl() == null) {
+          continue;
+        }
+        Optional<SyncroLinks.Link> link = links.parse(l.getUrl());
+        // Slack has been seen to resend with a new event id: the message and URL identify it too.
+        if (link.isPresent() && deliveries.firstTime("link:" + where + ":" + l.getUrl())) {
+          fresh.add(link.get());
+        }
       }
+    } catch (RuntimeException e) {
+      // Without the store no delivery can be told from a repeat: no preview rather than two.
+      log.warn("Recording a link_shared delivery failed: {}", SafeLog.describe(e));
+      return ctx.ack();
     }
     if (fresh.isEmpty()) {
       return ctx.ack();
@@ -118,10 +119,6 @@ public final class LinkUnfurls implements BoltEventHandler<LinkSharedEvent> {
     SyncroApi api = syncro.as(user.get().token());
     work.submit("unfurl", () -> unfurl(slack, api, ev, fresh));
     return ctx.ack();
-  }
-
-  private boolean firstTime(String key) {
-    return seen.asMap().putIfAbsent(key, Boolean.TRUE) == null;
   }
 
   private void unfurl(MethodsClient slack, SyncroApi api, LinkSharedEvent ev, List<SyncroLinks.Link> fresh) {

@@ -69,6 +69,7 @@ public final class PlanResults implements ResultAddendum, PlanListener {
     this.apis = apis;
     this.out = out;
     this.once = once;
+    // Ticket id → number: a ticket's number never changes, so no replica's copy can be out of date.
     this.numbers = Caffeine.newBuilder().maximumSize(1000).expireAfterWrite(Duration.ofHours(6)).ticker(ticker).build();
   }
 
