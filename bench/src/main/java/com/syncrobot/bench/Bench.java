@@ -76,7 +76,8 @@ public final class Bench {
         attempt("digest", () -> new DigestLoad(this).run());
       }
       if (options.only().contains("replicas")) {
-        attempt("replicas", () -> new Replicas(this).run());
+        int repetition = rep;
+        attempt("replicas", () -> new Replicas(this, repetition).run());
       }
     }
     for (int i = 1; options.only().contains("budget") && i <= options.budgetRuns(); i++) {
