@@ -22,7 +22,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * N technicians at once, each step released by a barrier: {@code /syncro comment N} together, their
  * modal submissions together, their Confirm clicks together (each waits for its "Done."), then twice a
  * mix of {@code /syncro} and {@code /syncro ticket N} together (each waits for its answer). A request
- * Slack would have given up on (no ack in 3 s) counts with the 3 s it waited and in {@link #timeouts}.
+ * Slack would have given up on (no ack in 3 s) counts with the 3 s it waited and in {@link #timeouts};
+ * one the bot refused at once (503 "busy, try again": more requests in flight than it takes) in
+ * {@link #refused}.
  * Checks that the confirmed plans made exactly one comment each.
  */
 final class Burst {
@@ -33,6 +35,7 @@ final class Burst {
   final List<Double> submits = Collections.synchronizedList(new ArrayList<>());
   final List<Double> clicks = Collections.synchronizedList(new ArrayList<>());
   final AtomicInteger timeouts = new AtomicInteger();
+  final AtomicInteger refused = new AtomicInteger();
   private final AtomicInteger confirmed = new AtomicInteger();
   private final AtomicLong lastDone = new AtomicLong();
   /** Seconds from the first technician's release to the last answer. */
@@ -130,8 +133,9 @@ final class Burst {
   private boolean acked(Driver.Ack a, List<Double> into) {
     into.add(a.ms());
     if (!a.ok()) {
-      timeouts.incrementAndGet();
-      System.err.println("  no ack in time: " + a.ack());
+      boolean timeout = "operation_timeout".equals(a.ack().failure());
+      (timeout ? timeouts : refused).incrementAndGet();
+      System.err.println(timeout ? "  no ack in time: " + a.ack() : "  refused: " + a.ack());
     }
     return a.ok();
   }
