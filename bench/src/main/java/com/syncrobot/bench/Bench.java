@@ -31,6 +31,7 @@ public final class Bench {
   static final int DIGEST = 4;
   static final int BUDGET = 5;
   static final int FOOTPRINT = 6;
+  static final int REPLICAS = 7;
   private static final List<String> ZONES = List.of("America/Phoenix", "America/Chicago", "America/New_York");
 
   final Options options;
@@ -74,6 +75,10 @@ public final class Bench {
       if (options.only().contains("digest")) {
         attempt("digest", () -> new DigestLoad(this).run());
       }
+      if (options.only().contains("replicas")) {
+        int repetition = rep;
+        attempt("replicas", () -> new Replicas(this, repetition).run());
+      }
     }
     for (int i = 1; options.only().contains("budget") && i <= options.budgetRuns(); i++) {
       out.printf(Locale.ROOT, "-- budget run %d of %d (%d commands over %d s)%n", i, options.budgetRuns(),
@@ -98,6 +103,8 @@ public final class Bench {
     sections.put(BUDGET, "Budget discipline: " + options.budgetCommands() + " commands in "
         + options.budgetSpread().toSeconds() + " s from " + options.budgetTechnicians() + " technicians");
     sections.put(FOOTPRINT, "Footprint of the bot JVM (child process, Dockerfile's JVM options)");
+    sections.put(REPLICAS, "Replicas and stores: bots in the bench JVM behind a round-robin balancer, Syncro's "
+        + "limit lifted; bill n = rounds, burst n = repetitions");
     results.print(out, sections);
     if (!failures.isEmpty()) {
       out.println();
@@ -126,12 +133,18 @@ public final class Bench {
    * time zones), each connected to one of the sandbox's technicians, round robin.
    */
   BotRig world(int technicians) throws Exception {
+    return world(technicians, 0);
+  }
+
+  /** As {@link #world(int)}, with Syncro's limit per minute in the sandbox ({@code 0}: Syncro's own). */
+  BotRig world(int technicians, int requestsPerMinute) throws Exception {
     List<DemoUser> people = new ArrayList<>();
     for (int i = 1; i <= technicians; i++) {
       people.add(new DemoUser(String.format("U0TECH%02d", i), "tech" + i, "Technician " + i,
           ZoneId.of(ZONES.get(i % ZONES.size()))));
     }
-    return BotRig.builder().users(people).start(Files.createTempDirectory(tmp, "world"));
+    return BotRig.builder().users(people).requestsPerMinute(requestsPerMinute)
+        .start(Files.createTempDirectory(tmp, "world"));
   }
 
   /** Starts the bot for {@code w} as a child JVM and records its start-up time. */

@@ -92,36 +92,57 @@ final class CriticalPaths {
   }
 
   private void bill(BotRig w, Driver d, String u, SandboxTicket t, int round) throws Exception {
-    String work = "Bench round " + round + ": cleaned up the mail rules.";
-    Set<String> before = d.seen(u);
     w.sandbox.requestLog().clear();
     Instant start = Instant.now();
-    Driver.Ack c = acked(d.command(u, "/syncro bill " + t.number()), slash);
+    Bill bill = bill(w, d, u, t, "Bench round " + round + ": cleaned up the mail rules.");
+    slash.add(bill.command().ms());
+    submits.add(bill.submit().ms());
+    clicks.add(bill.click().ms());
+    r.add(Bench.CRITICAL, "bill: command → form ready", Results.Unit.MS, bill.formMs());
+    r.add(Bench.CRITICAL, "bill: submit → preview shown", Results.Unit.MS, bill.previewMs());
+    record(BILL, bill.invoicedMs(), w, bill.from(), bill.to());
+    r.add(Bench.CRITICAL, "bill: Confirm → \"Done.\" shown", Results.Unit.MS, bill.doneMs());
+    requests(w, BILL, start, "by hand: 8 (number → id, ticket, customer, comment, line item, invoice, invoice "
+        + "read-back, status)");
+  }
+
+  /**
+   * One bill's timings: the three acks, command → form ready, submit → preview shown, Confirm → ticket
+   * Invoiced in the sandbox ({@code from}..{@code to} is that interval) and Confirm → "Done." shown.
+   */
+  record Bill(Driver.Ack command, double formMs, Driver.Ack submit, double previewMs, Driver.Ack click,
+      double invoicedMs, double doneMs, Instant from, Instant to) {}
+
+  /**
+   * Bills 45 min remote with {@code work} on {@code t} (an open ticket of {@link Tickets#billable}) and
+   * confirms it; checks the preview showed $112.50 and the ticket got one invoice of 112.50.
+   */
+  static Bill bill(BotRig w, Driver d, String u, SandboxTicket t, String work) throws Exception {
+    Set<String> before = d.seen(u);
+    Driver.Ack c = acked(d.command(u, "/syncro bill " + t.number()));
     d.awaitForm(u, "minutes");
-    r.add(Bench.CRITICAL, "bill: command → form ready", Results.Unit.MS, Driver.millisSince(c.sentNanos()));
-    Driver.Ack s = acked(d.submit(u, Map.of("minutes", "45", "labour", "remote", "work", work)), submits);
+    double formMs = Driver.millisSince(c.sentNanos());
+    Driver.Ack s = acked(d.submit(u, Map.of("minutes", "45", "labour", "remote", "work", work)));
     SimMessage preview = d.awaitNew(u, before, m -> m.buttons().contains("Confirm") && m.allText().contains(work));
-    r.add(Bench.CRITICAL, "bill: submit → preview shown", Results.Unit.MS, Driver.millisSince(s.sentNanos()));
+    double previewMs = Driver.millisSince(s.sentNanos());
     if (!preview.allText().contains("112.50")) {
       throw new IllegalStateException("the bill preview does not show 112.50: " + preview.allText());
     }
     Instant from = Instant.now();
-    Driver.Ack k = acked(d.click(u, preview, "Confirm"), clicks);
+    Driver.Ack k = acked(d.click(u, preview, "Confirm"));
     Driver.poll(() -> w.sandbox.state().ticket(t.id()).map(x -> x.status().equals("Invoiced")).orElse(false),
         Driver.WAIT, "ticket " + t.number() + " Invoiced");
-    double ms = Driver.millisSince(k.sentNanos());
+    double invoicedMs = Driver.millisSince(k.sentNanos());
     Instant to = Instant.now();
-    record(BILL, ms, w, from, to);
     d.awaitChanged(preview.ts(), m -> m.allText().contains("Done."));
-    r.add(Bench.CRITICAL, "bill: Confirm → \"Done.\" shown", Results.Unit.MS, Driver.millisSince(k.sentNanos()));
+    double doneMs = Driver.millisSince(k.sentNanos());
     SandboxState st = w.sandbox.state();
     if (st.invoicesOf(t.id()).size() != 1 || st.invoicesOf(t.id()).get(0).total().compareTo(
         new java.math.BigDecimal("112.50")) != 0) {
       throw new IllegalStateException("ticket " + t.number() + " was not invoiced once at 112.50: "
           + st.invoicesOf(t.id()));
     }
-    requests(w, BILL, start, "by hand: 8 (number → id, ticket, customer, comment, line item, invoice, invoice "
-        + "read-back, status)");
+    return new Bill(c, formMs, s, previewMs, k, invoicedMs, doneMs, from, to);
   }
 
   private void create(BotRig w, Driver d, String u, int round) throws Exception {
@@ -184,10 +205,14 @@ final class CriticalPaths {
   }
 
   private static Driver.Ack acked(Driver.Ack a, List<Double> into) {
+    into.add(acked(a).ms());
+    return a;
+  }
+
+  private static Driver.Ack acked(Driver.Ack a) {
     if (!a.ok()) {
       throw new IllegalStateException("the bot did not ack: " + a.ack());
     }
-    into.add(a.ms());
     return a;
   }
 

@@ -15,13 +15,16 @@ import java.util.Set;
  * @param latency what the sandbox adds to every Syncro request (L)
  * @param budgetCommands the budget scenario's commands, sent evenly over {@code budgetSpread}
  * @param budgetRuns how often the budget scenario runs (it takes minutes)
+ * @param burst technicians in the ack burst
+ * @param replicaBurst technicians in the burst of the replicas scenario
  * @param only the scenarios to run
  */
 record Options(Path jar, int reps, int rounds, Duration latency, int digestTickets, int budgetCommands,
-    Duration budgetSpread, int budgetTechnicians, int budgetRuns, int burst, boolean quick, Set<String> only) {
+    Duration budgetSpread, int budgetTechnicians, int budgetRuns, int burst, int replicaBurst, boolean quick,
+    Set<String> only) {
   static final String USAGE = "bench [--quick] [--reps N] [--rounds N] [--latency-ms L] [--digest-tickets N] "
-      + "[--budget-commands N] [--budget-seconds S] [--budget-runs N] [--only critical,burst,digest,budget] "
-      + "[--jar PATH]";
+      + "[--budget-commands N] [--budget-seconds S] [--budget-runs N] [--only critical,burst,digest,budget,replicas] "
+      + "[--replica-burst N] [--jar PATH]";
 
   static Options parse(String[] raw) {
     List<String> args = new ArrayList<>();
@@ -41,7 +44,8 @@ record Options(Path jar, int reps, int rounds, Duration latency, int digestTicke
     int budgetCommands = quick ? 30 : 300;
     long budgetSeconds = quick ? 10 : 60;
     int budgetRuns = 1;
-    Set<String> only = Set.of("critical", "burst", "digest", "budget");
+    int replicaBurst = 60;
+    Set<String> only = Set.of("critical", "burst", "digest", "budget", "replicas");
     for (int i = 0; i < args.size(); i++) {
       String a = args.get(i);
       switch (a) {
@@ -53,13 +57,14 @@ record Options(Path jar, int reps, int rounds, Duration latency, int digestTicke
         case "--budget-commands" -> budgetCommands = positive(args, ++i);
         case "--budget-seconds" -> budgetSeconds = positive(args, ++i);
         case "--budget-runs" -> budgetRuns = Integer.parseInt(value(args, ++i));
+        case "--replica-burst" -> replicaBurst = positive(args, ++i);
         case "--jar" -> jar = Path.of(value(args, ++i));
         case "--only" -> only = Set.of(value(args, ++i).split(","));
         default -> throw new IllegalArgumentException("unknown argument " + a + "; usage: " + USAGE);
       }
     }
     return new Options(jar, reps, rounds, Duration.ofMillis(latencyMs), digestTickets, budgetCommands,
-        Duration.ofSeconds(budgetSeconds), 10, budgetRuns, 20, quick, only);
+        Duration.ofSeconds(budgetSeconds), 10, budgetRuns, 20, replicaBurst, quick, only);
   }
 
   private static String value(List<String> args, int i) {

@@ -19,7 +19,8 @@ final class Results {
     S("s", 2),
     RATIO("×", 2),
     COUNT("", 0),
-    MB("MB", 1);
+    MB("MB", 1),
+    RATE("/s", 1);
 
     final String label;
     final int decimals;
