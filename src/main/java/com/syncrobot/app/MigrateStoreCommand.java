@@ -5,7 +5,6 @@ import com.syncrobot.store.DatabaseOpenException;
 import com.syncrobot.store.Dialect;
 import com.syncrobot.store.StoreLock;
 import com.syncrobot.store.StoreLockedException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -133,14 +132,13 @@ final class MigrateStoreCommand implements Callable<Integer> {
     }
     cli.out().println();
     cli.out().println("The same on both: " + String.join(", ", result.checks()) + ".");
-    Path keyFile = config.secretKeyFile();
     String key = config.secretKeyBase64() != null
-        ? BotConfig.SECRET_KEY + " as this command had it"
-        : "the key in " + keyFile.toAbsolutePath().normalize() + " (as " + BotConfig.SECRET_KEY + ", or that file)";
-    cli.out().println("Next: start the replicas with " + BotConfig.DB_URL + "=" + target + " (and " + BotConfig.DB_USER
-        + ", " + BotConfig.DB_PASSWORD + ") and the same token-encryption key, " + key
-        + "; the connected tokens were copied still encrypted. The SQLite store was left as it was: keep it as a"
-        + " backup, and start no bot on it again.");
+        ? BotConfig.SECRET_KEY + " as set here"
+        : BotConfig.SECRET_KEY + "=$(cat " + config.secretKeyFile().toAbsolutePath().normalize() + "), or that file";
+    cli.out().println("Next: give every replica " + BotConfig.DB_URL + "=" + target + " (with " + BotConfig.DB_USER
+        + " and " + BotConfig.DB_PASSWORD + ") and this store's token-encryption key (" + key + "): the tokens"
+        + " were copied still encrypted. The SQLite store was left as it was: keep it as a backup, and start no bot"
+        + " on it again.");
   }
 
   /** The innermost cause's message: the database's own words, without the statement and its values. */

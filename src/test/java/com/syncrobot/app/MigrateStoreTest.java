@@ -347,7 +347,8 @@ final class MigrateStoreTest {
   }
 
   private static long count(String url, String table) throws Exception {
-    try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement();
+    try (Connection c = DriverManager.getConnection(url);
+        Statement st = c.createStatement();
         var rs = st.executeQuery("SELECT COUNT(*) FROM " + table)) {
       rs.next();
       return rs.getLong(1);
