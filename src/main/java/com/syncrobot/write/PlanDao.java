@@ -265,6 +265,6 @@ interface PlanDao {
         JOIN plan_steps s ON s.plan_id = x.plan_id AND s.idx = x.idx
       WHERE x.sent_at IS NOT NULL""" + AUDIT_FILTER + """
 
-      ) ORDER BY sent_at, plan_id, idx, attempt""")
+      ) AS sends ORDER BY sent_at, plan_id, idx, attempt""")
   List<AuditRow> audit(@Nullable Long ticketNumber, @Nullable Long since, @Nullable String slackUserId);
 }
