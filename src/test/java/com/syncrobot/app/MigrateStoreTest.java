@@ -166,7 +166,7 @@ final class MigrateStoreTest {
       assertThat(digests.remove(removed.id())).isTrue();
       LocalDate day = LocalDate.parse("2026-11-26");
       assertThat(digests.claim(kept.id(), new DigestSlot(day, T0), "bot-1")).isTrue();
-      digests.finish(kept.id(), day, Delivery.posted("1764144000.000100", "12 open tickets"));
+      digests.finish(kept.id(), day, "bot-1", Delivery.posted("1764144000.000100", "12 open tickets"));
 
       new RateStore(storage.db()).set(new Rate(LabourType.EMERGENCY, 26184,
           "Labor - Emergency or After Hours Business", Money.parse("275.00"), Unit.HOUR));
