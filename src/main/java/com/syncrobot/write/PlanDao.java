@@ -232,6 +232,7 @@ interface PlanDao {
       + " AND (:since IS NULL OR x.sent_at >= :since)"
       + " AND (:slackUserId IS NULL OR p.slack_user_id = :slackUserId)";
 
+  // PostgreSQL wants the derived table named ("sends"); SQLite accepts it.
   @SqlQuery("""
       SELECT * FROM (
         SELECT p.id AS plan_id, p.kind, p.title, p.state AS plan_state, p.slack_user_id, p.syncro_user_id,
@@ -249,6 +250,6 @@ interface PlanDao {
         JOIN plan_steps s ON s.plan_id = x.plan_id AND s.idx = x.idx
       WHERE x.sent_at IS NOT NULL""" + AUDIT_FILTER + """
 
-      ) ORDER BY sent_at, plan_id, idx, attempt""")
+      ) sends ORDER BY sent_at, plan_id, idx, attempt""")
   List<AuditRow> audit(@Nullable Long ticketNumber, @Nullable Long since, @Nullable String slackUserId);
 }

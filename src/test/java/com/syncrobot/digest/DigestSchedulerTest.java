@@ -3,7 +3,9 @@ package com.syncrobot.digest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.syncrobot.store.Database;
+import com.syncrobot.store.Dialect;
 import com.syncrobot.testkit.Clocks;
+import com.syncrobot.testkit.TestStores;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,14 +19,22 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.threeten.extra.MutableClock;
 
 /** The scheduler's decisions with a fake clock, a real store and a publisher that records its calls. */
+@ParameterizedClass
+@EnumSource(Dialect.class)
 final class DigestSchedulerTest {
   private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
 
+  @Parameter
+  Dialect dialect;
   @TempDir
   Path dir;
+  private String url;
 
   private final MutableClock clock = Clocks.at("2024-03-10T12:00:00Z");
   private final Recording publisher = new Recording();
@@ -49,7 +59,8 @@ final class DigestSchedulerTest {
 
   @BeforeEach
   void open() {
-    db = Database.open("jdbc:sqlite:" + dir.resolve("bot.db"));
+    url = TestStores.newStore(dialect, dir);
+    db = Database.open(url);
     store = new DigestStore(db, clock);
     // Created on Sunday; 08:00 Berlin on weekdays (CET in March: 07:00 UTC).
     schedule = store.add("C1", LocalTime.of(8, 0), DigestDays.WEEKDAYS, BERLIN, "U1");
@@ -95,7 +106,7 @@ final class DigestSchedulerTest {
 
   @Test
   void restart_twoInstancesOnOneFileTickAtTheDueMinute_onlyOnePublishes() {
-    try (Database otherDb = Database.open("jdbc:sqlite:" + dir.resolve("bot.db"))) {
+    try (Database otherDb = Database.open(url)) {
       Recording other = new Recording();
       DigestScheduler a = scheduler(publisher, "a");
       DigestScheduler b = new DigestScheduler(new DigestStore(otherDb, clock), other, clock, Duration.ofHours(2), "b");

@@ -3,7 +3,9 @@ package com.syncrobot.digest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.syncrobot.store.Database;
+import com.syncrobot.store.Dialect;
 import com.syncrobot.testkit.Clocks;
+import com.syncrobot.testkit.TestStores;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,11 +15,19 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.threeten.extra.MutableClock;
 
+@ParameterizedClass
+@EnumSource(Dialect.class)
 final class DigestStoreTest {
+  @Parameter
+  Dialect dialect;
   @TempDir
   Path dir;
+  private String url;
 
   private final MutableClock clock = Clocks.at("2024-03-11T10:00:00Z");
   private Database db;
@@ -25,7 +35,8 @@ final class DigestStoreTest {
 
   @BeforeEach
   void open() {
-    db = Database.open("jdbc:sqlite:" + dir.resolve("bot.db"));
+    url = TestStores.newStore(dialect, dir);
+    db = Database.open(url);
     store = new DigestStore(db, clock);
   }
 
@@ -79,7 +90,7 @@ final class DigestStoreTest {
   @Test
   void claim_twoDatabaseHandlesOnOneFile_onlyOneWins() {
     // Two bot processes sharing the store: each opens the file itself.
-    try (Database other = Database.open("jdbc:sqlite:" + dir.resolve("bot.db"))) {
+    try (Database other = Database.open(url)) {
       DigestStore second = new DigestStore(other, clock);
       DigestSchedule s = store.add("C1", LocalTime.of(8, 0), DigestDays.DAILY, ZoneId.of("UTC"), "U1");
       DigestSlot today = slot("2024-03-11", "2024-03-11T08:00:00Z");

@@ -25,12 +25,14 @@ import com.syncrobot.digest.DigestScheduler;
 import com.syncrobot.digest.DigestStore;
 import com.syncrobot.store.ConnectedUserStore;
 import com.syncrobot.store.Database;
+import com.syncrobot.store.Dialect;
 import com.syncrobot.store.TokenCipher;
 import com.syncrobot.syncro.RequestBudget;
 import com.syncrobot.syncro.SyncroClient;
 import com.syncrobot.syncro.SyncroToken;
 import com.syncrobot.testkit.Clocks;
 import com.syncrobot.testkit.Fixtures;
+import com.syncrobot.testkit.TestStores;
 import com.syncrobot.testkit.Forms;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -56,12 +58,17 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.threeten.extra.MutableClock;
 
 /**
- * Scheduled digests end to end: the real scheduler, store (SQLite file), Syncro client and Slack
- * client, with Slack's Web API and Syncro on WireMock and a fake clock.
+ * Scheduled digests end to end: the real scheduler, store (a SQLite file or PostgreSQL), Syncro client and
+ * Slack client, with Slack's Web API and Syncro on WireMock and a fake clock.
  */
+@ParameterizedClass
+@EnumSource(Dialect.class)
 final class DigestSchedulingTest {
   static final String CHANNEL = "C0DIGEST";
   static final String CREATOR = "U0JANE";
@@ -76,8 +83,11 @@ final class DigestSchedulingTest {
   @RegisterExtension
   static WireMockExtension syncroApi = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
+  @Parameter
+  Dialect dialect;
   @TempDir
   Path dir;
+  private String url;
 
   // Sunday 2024-03-10, before the schedule's first run on Monday at 08:00 Berlin (07:00 UTC).
   private final MutableClock clock = Clocks.at("2024-03-10T12:00:00Z");
@@ -89,6 +99,7 @@ final class DigestSchedulingTest {
   @BeforeEach
   void setUp() throws Exception {
     key = Fixtures.newKey();
+    url = TestStores.newStore(dialect, dir);
     SlackConfig config = new SlackConfig();
     config.setMethodsEndpointUrlPrefix(slackApi.baseUrl() + "/api/");
     config.setStatsEnabled(false);
@@ -115,9 +126,9 @@ final class DigestSchedulingTest {
     }
   }
 
-  /** One bot process: its own handle on the shared database file, store, client and scheduler. */
+  /** One bot process: its own handle on the shared database, store, client and scheduler. */
   final class Instance {
-    final Database db = Database.open("jdbc:sqlite:" + dir.resolve("bot.db"));
+    final Database db = Database.open(url);
     final ConnectedUserStore users = new ConnectedUserStore(db, new TokenCipher(key), clock);
     final DigestStore store = new DigestStore(db, clock);
     final SyncroClient syncro = SyncroClient.builder()
