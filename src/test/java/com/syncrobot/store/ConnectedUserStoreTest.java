@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.syncrobot.syncro.SyncroToken;
 import com.syncrobot.testkit.Clocks;
 import com.syncrobot.testkit.Fixtures;
+import com.syncrobot.testkit.TestStores;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,14 +25,21 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.threeten.extra.MutableClock;
 
+@ParameterizedClass
+@EnumSource(Dialect.class)
 final class ConnectedUserStoreTest {
   private static final Instant T0 = Instant.parse("2025-03-04T09:15:30.123Z");
   private static final SyncroToken ANN_TOKEN = new SyncroToken("AnnPlaintextToken-7f3e9a1c55d0");
   private static final SyncroToken ANN_NEW_TOKEN = new SyncroToken("AnnRotatedToken-0b7c2d9e44aa");
   private static final SyncroToken BOB_TOKEN = new SyncroToken("BobPlaintextToken-2a4c6e8f1357");
 
+  @Parameter
+  Dialect dialect;
   @TempDir
   Path dir;
   private final MutableClock clock = Clocks.at(T0);
@@ -43,7 +51,7 @@ final class ConnectedUserStoreTest {
   @BeforeEach
   void setUp() {
     file = dir.resolve("bot.db");
-    db = Database.open("jdbc:sqlite:" + file);
+    db = Database.open(TestStores.newStore(dialect, dir));
     store = new ConnectedUserStore(db, new TokenCipher(key), clock);
   }
 
@@ -100,7 +108,8 @@ final class ConnectedUserStoreTest {
   void list_rowWithUndecryptableToken_stillListed() {
     // list() must not touch tokens, so a key change does not hide who is connected.
     store.connect("UANN", 101, "Ann Tech", ANN_TOKEN);
-    db.jdbi().useHandle(h -> h.execute("UPDATE connected_users SET token_ciphertext = x'00'"));
+    db.jdbi().useHandle(
+        h -> h.createUpdate("UPDATE connected_users SET token_ciphertext = :b").bind("b", new byte[] {0}).execute());
 
     assertThat(store.list()).extracting(ConnectedUserSummary::slackUserId).containsExactly("UANN");
   }
@@ -117,11 +126,23 @@ final class ConnectedUserStoreTest {
   }
 
   @Test
-  void databaseFiles_doNotContainPlaintextToken_R11() throws Exception {
+  void storedRows_doNotContainPlaintextToken_R11() throws Exception {
     store.connect("UANN", 101, "Ann Tech", ANN_TOKEN);
     store.connect("UANN", 101, "Ann Tech", ANN_NEW_TOKEN);
     store.connect("UBOB", 202, "Bob Tech", BOB_TOKEN);
 
+    if (dialect == Dialect.POSTGRESQL) {
+      // no files to read: every row, its ciphertext as raw bytes
+      String rows = db.jdbi()
+          .withHandle(h -> h.createQuery("SELECT t::text AS row, token_ciphertext FROM connected_users t")
+              .map((rs, ctx) -> rs.getString("row")
+                  + new String(rs.getBytes("token_ciphertext"), StandardCharsets.ISO_8859_1))
+              .list())
+          .toString();
+      assertThat(rows).contains("Bob Tech");
+      assertThat(rows).doesNotContain(ANN_TOKEN.value(), ANN_NEW_TOKEN.value(), BOB_TOKEN.value());
+      return;
+    }
     // While open the rows may still sit in the WAL; after close they are checkpointed into the file.
     String whileOpen = databaseBytes();
     db.close();

@@ -7,18 +7,31 @@ import com.syncrobot.billing.LabourType;
 import com.syncrobot.billing.Money;
 import com.syncrobot.billing.Rate;
 import com.syncrobot.billing.Unit;
+import com.syncrobot.testkit.TestStores;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** The rate table on a real SQLite file with the production migrations (R6). */
+/** The rate table on a real store (SQLite file or PostgreSQL) with the production migrations (R6). */
+@ParameterizedClass
+@EnumSource(Dialect.class)
 final class RateStoreTest {
+  @Parameter
+  Dialect dialect;
   @TempDir
   Path dir;
+  private String url;
 
+  /** Opens the test's store; again on the second call (a restart). */
   private Database open() {
-    return Database.open("jdbc:sqlite:" + dir.resolve("bot.db"));
+    if (url == null) {
+      url = TestStores.newStore(dialect, dir);
+    }
+    return Database.open(url);
   }
 
   @Test
@@ -50,7 +63,8 @@ final class RateStoreTest {
           .isEqualTo(Money.parse("275.00"));
       assertThat(new RateStore(db).current().rate(LabourType.ONSITE).priceRetail()).isEqualTo(Money.parse("175.00"));
       String stored = db.jdbi().withHandle(h -> h.createQuery(
-          "SELECT typeof(price_retail) || ':' || price_retail FROM labour_rates WHERE labour_type = 'emergency'")
+          "SELECT " + (dialect == Dialect.SQLITE ? "typeof(price_retail)" : "pg_typeof(price_retail)::text")
+              + " || ':' || price_retail FROM labour_rates WHERE labour_type = 'emergency'")
           .mapTo(String.class).one());
       assertThat(stored).isEqualTo("text:275.00");
     }
@@ -74,7 +88,7 @@ final class RateStoreTest {
       for (String bad : new String[] {"150.005", "1.5e2", "150", "-1.00", "1.2.30"}) {
         assertThatThrownBy(() -> db.jdbi().useHandle(h -> h.execute(
             "UPDATE labour_rates SET price_retail = ? WHERE labour_type = 'remote'", bad)))
-            .as(bad).hasMessageContaining("CHECK constraint failed");
+            .as(bad).message().containsAnyOf("CHECK constraint failed", "violates check constraint");
       }
     }
   }

@@ -1,5 +1,8 @@
 package com.syncrobot.write;
 
+import com.syncrobot.store.Dialect;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
@@ -23,13 +26,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Unknown outcomes are verified by reading Syncro and never resent blindly (R2, R3). */
+@ParameterizedClass
+@EnumSource(Dialect.class)
 final class AmbiguousWriteTest {
   @RegisterExtension
   static WireMockExtension wm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
   @AutoClose
-  private final Fixture f = new Fixture(wm);
-  private final PlanExecutor engine = f.engine(Runnable::run);
+  private final Fixture f;
+  private final PlanExecutor engine;
+
+  AmbiguousWriteTest(Dialect dialect) {
+    this.f = new Fixture(wm, dialect);
+    this.engine = f.engine(Runnable::run);
+  }
 
   private static StoredComment landed(long id) {
     return new StoredComment(id, Plans.SUBJECT, Plans.BODY, Fixture.T0.plusSeconds(2));

@@ -1,5 +1,8 @@
 package com.syncrobot.write;
 
+import com.syncrobot.store.Dialect;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
@@ -24,6 +27,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * line items, a new invoice among the ticket's invoices, a deleted invoice, a priced line, a timer
  * (R2). Never a second POST.
  */
+@ParameterizedClass
+@EnumSource(Dialect.class)
 final class BillingChecksTest {
   @RegisterExtension
   static WireMockExtension wm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
@@ -31,9 +36,14 @@ final class BillingChecksTest {
   private static final TicketId TICKET = new TicketId(Plans.TICKET_ID);
 
   @AutoClose
-  private final Fixture f = new Fixture(wm);
+  private final Fixture f;
   private BillingStubs billing;
-  private final PlanExecutor engine = f.engine(Runnable::run);
+  private final PlanExecutor engine;
+
+  BillingChecksTest(Dialect dialect) {
+    this.f = new Fixture(wm, dialect);
+    this.engine = f.engine(Runnable::run);
+  }
 
   @BeforeEach
   void setUp() {

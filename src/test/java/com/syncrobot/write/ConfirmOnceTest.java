@@ -1,5 +1,8 @@
 package com.syncrobot.write;
 
+import com.syncrobot.store.Dialect;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,6 +25,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A plan runs only after its owner's Confirm, and at most once however often that comes (R1, R2). */
+@ParameterizedClass
+@EnumSource(Dialect.class)
 final class ConfirmOnceTest {
   @RegisterExtension
   static WireMockExtension wm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
@@ -29,8 +34,12 @@ final class ConfirmOnceTest {
   private static final Duration WAIT = Duration.ofSeconds(30);
 
   @AutoClose
-  private final Fixture f = new Fixture(wm);
+  private final Fixture f;
   private final List<ExecutorService> pools = new ArrayList<>();
+
+  ConfirmOnceTest(Dialect dialect) {
+    this.f = new Fixture(wm, dialect);
+  }
 
   @BeforeEach
   void setUp() {

@@ -1,5 +1,8 @@
 package com.syncrobot.write;
 
+import com.syncrobot.store.Dialect;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -31,6 +34,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * customer and subject, a check names the ticket an earlier step created, and a follow-up plan
  * carries only the steps that did not happen.
  */
+@ParameterizedClass
+@EnumSource(Dialect.class)
 final class CreationChecksTest {
   @RegisterExtension
   static WireMockExtension wm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
@@ -41,8 +46,13 @@ final class CreationChecksTest {
   static final Instant START = Instant.parse("2026-03-04T02:00:00Z");
 
   @AutoClose
-  private final Fixture f = new Fixture(wm);
-  private final PlanExecutor engine = f.engine(Runnable::run);
+  private final Fixture f;
+  private final PlanExecutor engine;
+
+  CreationChecksTest(Dialect dialect) {
+    this.f = new Fixture(wm, dialect);
+    this.engine = f.engine(Runnable::run);
+  }
 
   private static ObjectNode obj() {
     return JsonNodeFactory.instance.objectNode();

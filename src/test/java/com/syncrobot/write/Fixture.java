@@ -2,6 +2,7 @@ package com.syncrobot.write;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.syncrobot.store.Database;
+import com.syncrobot.store.Dialect;
 import com.syncrobot.syncro.RequestBudget;
 import com.syncrobot.syncro.SyncroApi;
 import com.syncrobot.syncro.SyncroClient;
@@ -9,6 +10,7 @@ import com.syncrobot.syncro.SyncroToken;
 import com.syncrobot.testkit.Clocks;
 import com.syncrobot.testkit.Fixtures;
 import com.syncrobot.testkit.TempFolders;
+import com.syncrobot.testkit.TestStores;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,10 +24,10 @@ import java.util.concurrent.Executor;
 import org.threeten.extra.MutableClock;
 
 /**
- * One bot's write path over a real SQLite file and Syncro on WireMock: the real SyncroClient, the
- * real store, a hand-moved clock and a scheduler whose re-checks run when the test says so. A test
- * holds one per test method as an {@code @AutoClose} field; it makes its own folder and removes it on
- * {@link #close()}.
+ * One bot's write path over a real store (a SQLite file or a PostgreSQL database, {@link TestStores}) and Syncro
+ * on WireMock: the real SyncroClient, the real store, a hand-moved clock and a scheduler whose re-checks run when
+ * the test says so. A test runs once per {@link Dialect} and holds one fixture per test method as an
+ * {@code @AutoClose} field; it makes its own folder and removes it on {@link #close()}.
  */
 final class Fixture implements AutoCloseable {
   static final Instant T0 = Instant.parse("2026-03-02T15:00:00Z");
@@ -33,6 +35,9 @@ final class Fixture implements AutoCloseable {
   static final Duration READ_TIMEOUT = Duration.ofSeconds(5);
 
   final Path dir;
+  final Dialect dialect;
+  /** The store's URL: opening it again is a restarted bot, or a second replica. */
+  final String url;
   final MutableClock clock = Clocks.at(T0);
   final ManualScheduler scheduler = new ManualScheduler();
   final RecordingListener listener = new RecordingListener();
@@ -43,8 +48,10 @@ final class Fixture implements AutoCloseable {
   final PlanStore store;
 
   /** A fixture against {@code wm}, a static extension (its server runs before test instances are made). */
-  Fixture(WireMockExtension wm) {
+  Fixture(WireMockExtension wm, Dialect dialect) {
     this.dir = TempFolders.create("write-fixture");
+    this.dialect = dialect;
+    this.url = TestStores.newStore(dialect, dir);
     this.syncro = new SyncroStubs(wm);
     this.client = client(READ_TIMEOUT);
     apis.put(Plans.OWNER, client.as(new SyncroToken(Fixtures.SYNCRO_TOKEN)));
@@ -61,11 +68,16 @@ final class Fixture implements AutoCloseable {
         .build();
   }
 
-  /** Opens the same database file again, as a restarted bot would. */
+  /** Opens the same database again, as a restarted bot (or a second replica) would. */
   PlanStore newStore() {
-    Database db = Database.open("jdbc:sqlite:" + dir.resolve("bot.db"));
+    return new PlanStore(newDatabase().jdbi());
+  }
+
+  /** Opens the same database again, with its own connections; closed with the fixture. */
+  Database newDatabase() {
+    Database db = Database.open(url);
     databases.add(db);
-    return new PlanStore(db.jdbi());
+    return db;
   }
 
   PlanExecutor engine(Executor executor) {

@@ -2,9 +2,12 @@ package com.syncrobot.write;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.syncrobot.store.Database;
+import com.syncrobot.store.Dialect;
 import com.syncrobot.syncro.TicketNumber;
+import com.syncrobot.testkit.TestStores;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,18 +23,27 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+@ParameterizedClass
+@EnumSource(Dialect.class)
 final class PlanStoreTest {
   private static final Instant T0 = Instant.parse("2026-03-02T15:00:00Z");
 
+  @Parameter
+  Dialect dialect;
   @TempDir
   Path dir;
+  private String url;
   private Database db;
   private PlanStore store;
 
   @BeforeEach
   void open() {
-    db = Database.open("jdbc:sqlite:" + dir.resolve("bot.db"));
+    url = TestStores.newStore(dialect, dir);
+    db = Database.open(url);
     store = new PlanStore(db.jdbi());
   }
 
@@ -55,9 +67,12 @@ final class PlanStoreTest {
     store.create(plan);
     // Reading takes no write lock: a writer holding the store (even beyond the 5 s busy timeout) does not
     // keep the bot from reading a plan, e.g. to tell its owner where it is.
-    try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("bot.db"));
-        var st = c.createStatement()) {
-      st.execute("BEGIN IMMEDIATE");
+    try (var c = java.sql.DriverManager.getConnection(url); var st = c.createStatement()) {
+      if (dialect == Dialect.SQLITE) {
+        st.execute("BEGIN IMMEDIATE");
+      } else {
+        c.setAutoCommit(false);
+      }
       st.execute("UPDATE plans SET note = 'held' WHERE id = '" + plan.id() + "'");
       try {
         assertThat(store.find(plan.id())).contains(plan);
@@ -69,6 +84,7 @@ final class PlanStoreTest {
 
   @Test
   void markSending_commitsWithSynchronousFull_soTheRecordSurvivesAPowerLoss() {
+    assumeTrue(dialect == Dialect.SQLITE, "PostgreSQL syncs every commit; the pragma is SQLite's");
     // (connection, statement) in the order SQLite ran them
     List<String> ran = java.util.Collections.synchronizedList(new ArrayList<>());
     db.jdbi().setSqlLogger(new org.jdbi.v3.core.statement.SqlLogger() {

@@ -1,5 +1,8 @@
 package com.syncrobot.write;
 
+import com.syncrobot.store.Dialect;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
@@ -26,6 +29,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * of unpriced lines stops the plan for the R10 repair, a prepaid $0.00 goes on, anything else fails
  * with expected vs actual; an unanswered read is read again, and a restart re-reads rather than verifies.
  */
+@ParameterizedClass
+@EnumSource(Dialect.class)
 final class ReadStepTest {
   @RegisterExtension
   static WireMockExtension wm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
@@ -34,7 +39,11 @@ final class ReadStepTest {
   private static final long INVOICE = 67447;
 
   @AutoClose
-  private final Fixture f = new Fixture(wm);
+  private final Fixture f;
+
+  ReadStepTest(Dialect dialect) {
+    this.f = new Fixture(wm, dialect);
+  }
   private BillingStubs billing;
 
   @BeforeEach

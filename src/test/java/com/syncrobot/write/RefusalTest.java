@@ -1,5 +1,8 @@
 package com.syncrobot.write;
 
+import com.syncrobot.store.Dialect;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.serviceUnavailable;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
@@ -18,13 +21,20 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Definite refusals stop the plan with Syncro's own words; waits are re-checked later (R17, R2). */
+@ParameterizedClass
+@EnumSource(Dialect.class)
 final class RefusalTest {
   @RegisterExtension
   static WireMockExtension wm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
   @AutoClose
-  private final Fixture f = new Fixture(wm);
-  private final PlanExecutor engine = f.engine(Runnable::run);
+  private final Fixture f;
+  private final PlanExecutor engine;
+
+  RefusalTest(Dialect dialect) {
+    this.f = new Fixture(wm, dialect);
+    this.engine = f.engine(Runnable::run);
+  }
 
   /** Syncro's 422 bodies as documented and observed, each with the text the technician must see. */
   static Stream<Arguments> validationBodies() {

@@ -5,22 +5,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.syncrobot.store.Dialect;
 import com.syncrobot.write.SyncroStubs.StoredComment;
 import java.time.Duration;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Several bot processes on one store (replicas): a plan whose process died is taken over by one that is already
  * running, at its next heartbeat once the lease has run out, without waiting for anybody to restart (R2).
  */
+@ParameterizedClass
+@EnumSource(Dialect.class)
 final class ReplicaTakeoverTest {
   @RegisterExtension
   static WireMockExtension wm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
   @AutoClose
-  private final Fixture f = new Fixture(wm);
+  private final Fixture f;
+
+  ReplicaTakeoverTest(Dialect dialect) {
+    this.f = new Fixture(wm, dialect);
+  }
 
   private static final Duration LEASE = PlanExecutor.DEFAULT_RUNNER_LEASE;
 

@@ -1,5 +1,8 @@
 package com.syncrobot.write;
 
+import com.syncrobot.store.Dialect;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
@@ -18,12 +21,18 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * A bot killed in the middle of a plan, then started again on the same database file, neither
  * repeats a step that happened nor loses one that did not (R2).
  */
+@ParameterizedClass
+@EnumSource(Dialect.class)
 final class RestartTest {
   @RegisterExtension
   static WireMockExtension wm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
   @AutoClose
-  private final Fixture f = new Fixture(wm);
+  private final Fixture f;
+
+  RestartTest(Dialect dialect) {
+    this.f = new Fixture(wm, dialect);
+  }
 
   /** Thrown by a listener to stop the first bot dead at a chosen point, like a kill -9. */
   static final class Killed extends Error {
