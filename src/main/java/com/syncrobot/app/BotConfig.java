@@ -1,6 +1,7 @@
 package com.syncrobot.app;
 
 import com.syncrobot.digest.DigestSettings;
+import com.syncrobot.store.StoreRequestLedger;
 import com.syncrobot.write.PlanExecutor;
 import java.net.URI;
 import java.nio.file.Path;
@@ -34,7 +35,9 @@ public record BotConfig(
     List<URI> ollamaUrls,
     DigestSettings digest,
     Duration settleWindow,
-    Duration runnerLease) {
+    Duration runnerLease,
+    int syncroRequestsPerMinute,
+    String egress) {
 
   public static final String SLACK_BOT_TOKEN = "SLACK_BOT_TOKEN";
   public static final String SLACK_SIGNING_SECRET = "SLACK_SIGNING_SECRET";
@@ -64,6 +67,12 @@ public record BotConfig(
   private static final String SIGNING_SECRET_NAME = SLACK_SIGNING_SECRET + " (required in HTTP mode, when "
       + SLACK_APP_TOKEN + " is not set)";
   public static final String RUNNER_LEASE_SECONDS = "SYNCRO_BOT_RUNNER_LEASE_SECONDS";
+  /** See README, "The Syncro request budget": the requests a minute of one egress, shared by its processes. */
+  public static final String SYNCRO_REQUESTS_PER_MINUTE = "SYNCRO_BOT_SYNCRO_REQUESTS_PER_MINUTE";
+  public static final int DEFAULT_SYNCRO_REQUESTS_PER_MINUTE = 180;
+  /** The name of the request budget this process spends: one per source address Syncro sees. */
+  public static final String EGRESS = "SYNCRO_BOT_EGRESS";
+  public static final String DEFAULT_EGRESS = "default";
 
   public static final String DEFAULT_SLACK_API_URL = "https://slack.com/api/";
   public static final String DEFAULT_DB_URL = "jdbc:sqlite:data/syncro-bot.db";
@@ -86,16 +95,20 @@ public record BotConfig(
       throw new IllegalArgumentException("settleWindow must be positive: " + settleWindow);
     }
     Objects.requireNonNull(runnerLease, "runnerLease == null");
+    if (syncroRequestsPerMinute <= 0) {
+      throw new IllegalArgumentException("syncroRequestsPerMinute must be positive: " + syncroRequestsPerMinute);
+    }
+    Objects.requireNonNull(egress, "egress == null");
   }
 
-  /** A configuration with the default settle window and runner lease. */
+  /** A configuration with the default settle window, runner lease and Syncro request budget. */
   public BotConfig(@Nullable String slackBotToken, @Nullable String slackSigningSecret, @Nullable String slackAppToken,
       String slackApiUrl, int port, @Nullable String syncroBaseUrl, String dbUrl, @Nullable String secretKeyBase64,
       Path secretKeyFile, Duration previewTtl, @Nullable String auditChannel, @Nullable Path sessionLogDir,
       List<URI> ollamaUrls, DigestSettings digest) {
     this(slackBotToken, slackSigningSecret, slackAppToken, slackApiUrl, port, syncroBaseUrl, dbUrl, secretKeyBase64,
         secretKeyFile, previewTtl, auditChannel, sessionLogDir, ollamaUrls, digest, DEFAULT_SETTLE,
-        PlanExecutor.DEFAULT_RUNNER_LEASE);
+        PlanExecutor.DEFAULT_RUNNER_LEASE, DEFAULT_SYNCRO_REQUESTS_PER_MINUTE, DEFAULT_EGRESS);
   }
 
   /** A configuration with the default digest settings. */
@@ -105,7 +118,7 @@ public record BotConfig(
       List<URI> ollamaUrls) {
     this(slackBotToken, slackSigningSecret, slackAppToken, slackApiUrl, port, syncroBaseUrl, dbUrl, secretKeyBase64,
         secretKeyFile, previewTtl, auditChannel, sessionLogDir, ollamaUrls, DigestSettings.defaults(),
-        DEFAULT_SETTLE, PlanExecutor.DEFAULT_RUNNER_LEASE);
+        DEFAULT_SETTLE, PlanExecutor.DEFAULT_RUNNER_LEASE, DEFAULT_SYNCRO_REQUESTS_PER_MINUTE, DEFAULT_EGRESS);
   }
 
   /** Reads the configuration from environment variables; see README for each one. */
@@ -148,7 +161,19 @@ public record BotConfig(
         digestSettings(env),
         Duration.ofSeconds(number(env, SETTLE_SECONDS, DEFAULT_SETTLE.toSeconds(), 1, 3600, "seconds")),
         Duration.ofSeconds(number(env, RUNNER_LEASE_SECONDS, PlanExecutor.DEFAULT_RUNNER_LEASE.toSeconds(), 3, 3600,
-            "seconds")));
+            "seconds")),
+        (int) number(env, SYNCRO_REQUESTS_PER_MINUTE, DEFAULT_SYNCRO_REQUESTS_PER_MINUTE, 1, 10_000, "requests"),
+        egress(env));
+  }
+
+  private static String egress(Map<String, String> env) {
+    String v = value(env, EGRESS).orElse(DEFAULT_EGRESS);
+    if (!StoreRequestLedger.EGRESS.matcher(v).matches()) {
+      throw new ConfigException(EGRESS + " must be a name of letters, digits, '.', '_' and '-' (up to 63, starting"
+          + " with a letter or digit) such as 'office-nat', got '" + v + "'; replicas that reach Syncro from one"
+          + " address use the same name");
+    }
+    return v;
   }
 
   private static DigestSettings digestSettings(Map<String, String> env) {
@@ -286,6 +311,7 @@ public record BotConfig(
     return "BotConfig[socketMode=" + socketMode() + ", slackApiUrl=" + slackApiUrl + ", port=" + port
         + ", syncroBaseUrl=" + syncroBaseUrl + ", dbUrl=" + dbUrl + ", previewTtl=" + previewTtl
         + ", auditChannel=" + auditChannel + ", sessionLogDir=" + sessionLogDir + ", ollamaUrls=" + ollamaUrls
-        + ", digest=" + digest + ", settleWindow=" + settleWindow + ", runnerLease=" + runnerLease + "]";
+        + ", digest=" + digest + ", settleWindow=" + settleWindow + ", runnerLease=" + runnerLease
+        + ", syncroRequestsPerMinute=" + syncroRequestsPerMinute + ", egress=" + egress + "]";
   }
 }
