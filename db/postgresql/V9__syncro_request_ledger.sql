@@ -10,7 +10,7 @@ CREATE TABLE syncro_budgets (
   touched_at BIGINT  NOT NULL
 );
 
--- syncro_permits: every permit granted in about the last minute (epoch milliseconds); older rows are pruned
+-- syncro_permits: the permits granted in the last two minutes or so (epoch milliseconds); older rows are pruned
 -- now and then. priority is 'interactive' or 'background'.
 CREATE TABLE syncro_permits (
   egress     TEXT    NOT NULL,

@@ -1,5 +1,8 @@
 package com.syncrobot.app;
 
+import com.syncrobot.store.Database;
+import com.syncrobot.store.Dialect;
+
 import com.syncrobot.digest.DigestSettings;
 import com.syncrobot.store.StoreRequestLedger;
 import com.syncrobot.write.PlanExecutor;
@@ -36,6 +39,8 @@ public record BotConfig(
     DigestSettings digest,
     Duration settleWindow,
     Duration runnerLease,
+    @Nullable String dbUser,
+    @Nullable String dbPassword,
     int syncroRequestsPerMinute,
     String egress) {
 
@@ -47,6 +52,8 @@ public record BotConfig(
   public static final String SYNCRO_BASE_URL = "SYNCRO_BASE_URL";
   public static final String SYNCRO_SUBDOMAIN = "SYNCRO_SUBDOMAIN";
   public static final String DB_URL = "SYNCRO_BOT_DB_URL";
+  public static final String DB_USER = "SYNCRO_BOT_DB_USER";
+  public static final String DB_PASSWORD = "SYNCRO_BOT_DB_PASSWORD";
   public static final String SECRET_KEY = "SYNCRO_BOT_SECRET_KEY";
   public static final String SECRET_KEY_FILE = "SYNCRO_BOT_SECRET_KEY_FILE";
   public static final String PREVIEW_TTL_MINUTES = "SYNCRO_BOT_PREVIEW_TTL_MINUTES";
@@ -101,14 +108,24 @@ public record BotConfig(
     Objects.requireNonNull(egress, "egress == null");
   }
 
-  /** A configuration with the default settle window, runner lease and Syncro request budget. */
+  /** A configuration whose database URL carries its own login, if it needs one, with the default Syncro budget. */
+  public BotConfig(@Nullable String slackBotToken, @Nullable String slackSigningSecret, @Nullable String slackAppToken,
+      String slackApiUrl, int port, @Nullable String syncroBaseUrl, String dbUrl, @Nullable String secretKeyBase64,
+      Path secretKeyFile, Duration previewTtl, @Nullable String auditChannel, @Nullable Path sessionLogDir,
+      List<URI> ollamaUrls, DigestSettings digest, Duration settleWindow, Duration runnerLease) {
+    this(slackBotToken, slackSigningSecret, slackAppToken, slackApiUrl, port, syncroBaseUrl, dbUrl, secretKeyBase64,
+        secretKeyFile, previewTtl, auditChannel, sessionLogDir, ollamaUrls, digest, settleWindow, runnerLease, null,
+        null, DEFAULT_SYNCRO_REQUESTS_PER_MINUTE, DEFAULT_EGRESS);
+  }
+
+  /** A configuration with the default settle window and runner lease. */
   public BotConfig(@Nullable String slackBotToken, @Nullable String slackSigningSecret, @Nullable String slackAppToken,
       String slackApiUrl, int port, @Nullable String syncroBaseUrl, String dbUrl, @Nullable String secretKeyBase64,
       Path secretKeyFile, Duration previewTtl, @Nullable String auditChannel, @Nullable Path sessionLogDir,
       List<URI> ollamaUrls, DigestSettings digest) {
     this(slackBotToken, slackSigningSecret, slackAppToken, slackApiUrl, port, syncroBaseUrl, dbUrl, secretKeyBase64,
         secretKeyFile, previewTtl, auditChannel, sessionLogDir, ollamaUrls, digest, DEFAULT_SETTLE,
-        PlanExecutor.DEFAULT_RUNNER_LEASE, DEFAULT_SYNCRO_REQUESTS_PER_MINUTE, DEFAULT_EGRESS);
+        PlanExecutor.DEFAULT_RUNNER_LEASE);
   }
 
   /** A configuration with the default digest settings. */
@@ -118,7 +135,7 @@ public record BotConfig(
       List<URI> ollamaUrls) {
     this(slackBotToken, slackSigningSecret, slackAppToken, slackApiUrl, port, syncroBaseUrl, dbUrl, secretKeyBase64,
         secretKeyFile, previewTtl, auditChannel, sessionLogDir, ollamaUrls, DigestSettings.defaults(),
-        DEFAULT_SETTLE, PlanExecutor.DEFAULT_RUNNER_LEASE, DEFAULT_SYNCRO_REQUESTS_PER_MINUTE, DEFAULT_EGRESS);
+        DEFAULT_SETTLE, PlanExecutor.DEFAULT_RUNNER_LEASE);
   }
 
   /** Reads the configuration from environment variables; see README for each one. */
@@ -162,6 +179,9 @@ public record BotConfig(
         Duration.ofSeconds(number(env, SETTLE_SECONDS, DEFAULT_SETTLE.toSeconds(), 1, 3600, "seconds")),
         Duration.ofSeconds(number(env, RUNNER_LEASE_SECONDS, PlanExecutor.DEFAULT_RUNNER_LEASE.toSeconds(), 3, 3600,
             "seconds")),
+        value(env, DB_USER).orElse(null),
+        // not stripped: a password may begin or end with a space
+        env.get(DB_PASSWORD) == null || env.get(DB_PASSWORD).isEmpty() ? null : env.get(DB_PASSWORD),
         (int) number(env, SYNCRO_REQUESTS_PER_MINUTE, DEFAULT_SYNCRO_REQUESTS_PER_MINUTE, 1, 10_000, "requests"),
         egress(env));
   }
@@ -306,10 +326,30 @@ public record BotConfig(
     return value;
   }
 
+  /**
+   * Opens the configured store (see {@link Database#open(String, String, String)}).
+   *
+   * @throws ConfigException if the database URL is not one the store accepts
+   */
+  public Database openDatabase() {
+    try {
+      Dialect.of(dbUrl);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(DB_URL + ": " + e.getMessage());
+    }
+    return Database.open(dbUrl, dbUser, dbPassword);
+  }
+
+  /** The database URL as it may be shown: without a password it may carry. */
+  public String dbUrlShown() {
+    return Database.shown(dbUrl);
+  }
+
   @Override
   public String toString() {
     return "BotConfig[socketMode=" + socketMode() + ", slackApiUrl=" + slackApiUrl + ", port=" + port
-        + ", syncroBaseUrl=" + syncroBaseUrl + ", dbUrl=" + dbUrl + ", previewTtl=" + previewTtl
+        + ", syncroBaseUrl=" + syncroBaseUrl + ", dbUrl=" + Database.shown(dbUrl) + ", dbUser=" + dbUser
+        + ", previewTtl=" + previewTtl
         + ", auditChannel=" + auditChannel + ", sessionLogDir=" + sessionLogDir + ", ollamaUrls=" + ollamaUrls
         + ", digest=" + digest + ", settleWindow=" + settleWindow + ", runnerLease=" + runnerLease
         + ", syncroRequestsPerMinute=" + syncroRequestsPerMinute + ", egress=" + egress + "]";

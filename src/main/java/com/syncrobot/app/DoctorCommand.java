@@ -108,16 +108,16 @@ final class DoctorCommand implements Callable<Integer> {
     try {
       storage = Storage.open(config, cli.clock());
     } catch (RuntimeException e) {
-      fail("store", "cannot open " + config.dbUrl() + ": " + e.getMessage());
+      fail("store", "cannot open " + config.dbUrlShown() + ": " + e.getMessage());
       return;
     }
     try (storage) {
       if (!storage.db().healthy()) {
-        fail("store", config.dbUrl() + " does not answer a query");
+        fail("store", config.dbUrlShown() + " does not answer a query");
         return;
       }
       List<ConnectedUserSummary> users = storage.users().list();
-      ok("store", config.dbUrl() + " is readable; " + users.size() + " technician(s) connected");
+      ok("store", config.dbUrlShown() + " is readable; " + users.size() + " technician(s) connected");
       if (config.syncroBaseUrl() == null) {
         fail("syncro", "set SYNCRO_SUBDOMAIN (e.g. acme) or SYNCRO_BASE_URL (https://acme.syncromsp.com/api/v1)");
         checkRates(storage, null, null);

@@ -89,7 +89,7 @@ final class RatesCommand implements Runnable {
               "--name must not be empty: give the Syncro product's name, e.g. \"Labor - Remote Business\"");
         }
         @Nullable Unit u = unit != null ? Unit.parse(unit) : null;
-        try (Database db = Database.open(cli.config().dbUrl())) {
+        try (Database db = cli.config().openDatabase()) {
           RateStore store = new RateStore(db);
           Optional<Rate> before = before(store, t);
           Unit chosen = u != null ? u : before.map(Rate::unit).orElse(t == LabourType.TRAVEL ? Unit.TRIP : Unit.HOUR);

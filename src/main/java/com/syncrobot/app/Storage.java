@@ -15,7 +15,7 @@ record Storage(Database db, ConnectedUserStore users) implements AutoCloseable {
   /** Loads (or first creates) the key, opens the database and applies migrations. */
   static Storage open(BotConfig config, Clock clock) {
     TokenCipher cipher = new TokenCipher(SecretKeys.load(config.secretKeyBase64(), config.secretKeyFile()));
-    Database db = Database.open(config.dbUrl());
+    Database db = config.openDatabase();
     return new Storage(db, new ConnectedUserStore(db, cipher, clock));
   }
 
@@ -37,7 +37,7 @@ record Storage(Database db, ConnectedUserStore users) implements AutoCloseable {
    */
   static Database existingDatabase(BotConfig config) {
     requireDatabase(config);
-    return Database.open(config.dbUrl());
+    return config.openDatabase();
   }
 
   /** Stops, saying where it looked, when the configured database file does not exist. */

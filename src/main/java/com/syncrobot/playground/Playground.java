@@ -108,8 +108,7 @@ public final class Playground implements AutoCloseable {
 
       BotConfig config = new BotConfig(botToken, signingSecret, null, slack.apiUrl(), botPort, sandbox.baseUrl(),
           dbUrl, key, dataDir.resolve("unused.key"), Duration.ofMinutes(30), null, null, List.of(),
-          DigestSettings.defaults(), BotConfig.DEFAULT_SETTLE, PlanExecutor.DEFAULT_RUNNER_LEASE,
-          BotConfig.DEFAULT_SYNCRO_REQUESTS_PER_MINUTE, BotConfig.DEFAULT_EGRESS);
+          DigestSettings.defaults(), BotConfig.DEFAULT_SETTLE, PlanExecutor.DEFAULT_RUNNER_LEASE);
       BotServer bot = BotServer.start(config, LOOPBACK);
       owned.push(bot);
       log.info("Playground: page {}, bot on port {}, Syncro sandbox {}", slack.baseUrl(), bot.port(),

@@ -25,7 +25,7 @@ public final class DeliveryLog {
   public boolean firstTime(String key) {
     long now = clock.millis();
     return jdbi.withHandle(h -> h.createUpdate(
-        "INSERT OR IGNORE INTO slack_deliveries (delivery_key, seen_at) VALUES (:k, :t)")
+        "INSERT INTO slack_deliveries (delivery_key, seen_at) VALUES (:k, :t) ON CONFLICT (delivery_key) DO NOTHING")
         .bind("k", key)
         .bind("t", now)
         .execute()) == 1;

@@ -38,7 +38,7 @@ interface RequestLedgerDao {
   @SqlUpdate("INSERT INTO syncro_permits (egress, granted_at, priority) VALUES (:egress, :at, :priority)")
   void grant(@Bind("egress") String egress, @Bind("at") long at, @Bind("priority") String priority);
 
-  /** Forgets every egress's permits that no longer count. */
+  /** Forgets every egress's permits granted at or before {@code before}. */
   @SqlUpdate("DELETE FROM syncro_permits WHERE granted_at <= :before")
   void prune(@Bind("before") long before);
 }

@@ -31,8 +31,8 @@ record SqliteUrl(String jdbcUrl, @Nullable Path file) {
       String shown = jdbcUrl.startsWith("jdbc:") && jdbcUrl.indexOf(':', 5) > 0
           ? "a " + jdbcUrl.substring(0, jdbcUrl.indexOf(':', 5) + 1) + " URL"
           : "a value that is not a JDBC URL";
-      throw new IllegalArgumentException(
-          "only SQLite is supported: the database URL must start with " + PREFIX + ", got " + shown + "; " + HINT);
+      throw new IllegalArgumentException("not a SQLite URL: the database URL must start with " + PREFIX + ", got "
+          + shown + "; " + HINT);
     }
     String rest = jdbcUrl.substring(PREFIX.length());
     int q = rest.indexOf('?');

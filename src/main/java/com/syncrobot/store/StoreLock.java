@@ -21,7 +21,9 @@ import org.slf4j.LoggerFactory;
  * lock on {@code <database file>.lock} beside the database, whose text names the holder (pid, host,
  * since when). The system drops the lock when the holder's process ends, however it ends (kill -9
  * included), so a restart never waits for it. Only {@code serve} takes it; the command-line tools
- * work on the store while the bot serves. A store in memory belongs to one process and needs none.
+ * work on the store while the bot serves. A store in memory belongs to one process and needs none, and a
+ * PostgreSQL store none either: there several replicas share the database by design (plan leases, digest
+ * claims and the request budget are kept in the database itself).
  */
 public final class StoreLock implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(StoreLock.class);
@@ -42,7 +44,7 @@ public final class StoreLock implements AutoCloseable {
    * @throws IllegalArgumentException if the URL is not a usable SQLite URL
    */
   public static StoreLock acquire(String jdbcUrl, Clock clock) {
-    Path file = SqliteUrl.parse(jdbcUrl).file();
+    Path file = Database.file(jdbcUrl);
     if (file == null) {
       return new StoreLock(null, null);
     }

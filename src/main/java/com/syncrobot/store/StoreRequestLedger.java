@@ -22,7 +22,7 @@ public final class StoreRequestLedger implements RequestLedger {
   /** Letters, digits, {@code .}, {@code _} and {@code -}; starts with a letter or digit. */
   public static final Pattern EGRESS = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,62}");
 
-  /** Permits older than the window are deleted by one take in this many. */
+  /** Permits older than two windows are deleted by one take in this many. */
   static final int PRUNE_EVERY = 64;
 
   private static final long WINDOW_MILLIS = RequestBudget.WINDOW.toMillis();
@@ -51,25 +51,42 @@ public final class StoreRequestLedger implements RequestLedger {
     Objects.requireNonNull(p, "priority");
     // The first take of a process prunes too, so a restart cleans up after the last run.
     boolean prune = takes.getAndIncrement() % PRUNE_EVERY == 0;
-    return db.jdbi().inTransaction(h -> {
-      RequestLedgerDao dao = h.attach(RequestLedgerDao.class);
-      // Read the time once the lock is held: a permit counts from when it was granted, not from when its
-      // process began to wait for the lock.
-      dao.lock(egress, clock.millis());
-      long now = clock.millis();
-      long since = now - WINDOW_MILLIS;
-      if (prune) {
-        dao.prune(since);
+    // Not inTransaction, which runs SERIALIZABLE on PostgreSQL and retries on a conflict: the egress's row lock
+    // already lets one take in at a time, and at the pool's READ COMMITTED each statement after it sees every
+    // permit committed before, so a take is one transaction that never fails for a conflict. On SQLite the
+    // transaction is IMMEDIATE as every other.
+    return db.jdbi().withHandle(h -> {
+      h.begin();
+      try {
+        Take take = take(h.attach(RequestLedgerDao.class), p, cap, clock, prune);
+        h.commit();
+        return take;
+      } finally {
+        if (h.isInTransaction()) {
+          h.rollback();
+        }
       }
-      int counting = dao.count(egress, since);
-      if (counting < cap) {
-        dao.grant(egress, now, p.name().toLowerCase(Locale.ROOT));
-        return new Take.Granted(Instant.ofEpochMilli(now));
-      }
-      // The (counting - cap + 1) oldest must leave before one more fits under the cap.
-      long leaving = dao.nth(egress, since, counting - cap).orElse(now);
-      return new Take.Full(Duration.ofMillis(Math.max(1, leaving + WINDOW_MILLIS - now)));
     });
+  }
+
+  private Take take(RequestLedgerDao dao, RequestBudget.Priority p, int cap, Clock clock, boolean prune) {
+    // Read the time once the lock is held: a permit counts from when it was granted, not from when its process
+    // began to wait for the lock.
+    dao.lock(egress, clock.millis());
+    long now = clock.millis();
+    long since = now - WINDOW_MILLIS;
+    if (prune) {
+      // Two windows back: not a row that any process's clock, even one running a little behind, still counts.
+      dao.prune(since - WINDOW_MILLIS);
+    }
+    int counting = dao.count(egress, since);
+    if (counting < cap) {
+      dao.grant(egress, now, p.name().toLowerCase(Locale.ROOT));
+      return new Take.Granted(Instant.ofEpochMilli(now));
+    }
+    // The (counting - cap + 1) oldest must leave before one more fits under the cap.
+    long leaving = dao.nth(egress, since, counting - cap).orElse(now);
+    return new Take.Full(Duration.ofMillis(Math.max(1, leaving + WINDOW_MILLIS - now)));
   }
 
   @Override

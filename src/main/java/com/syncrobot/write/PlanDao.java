@@ -110,9 +110,25 @@ interface PlanDao {
 
   @SqlUpdate("""
       UPDATE plans SET state = :state, note = :note, finished_at = :finishedAt, runner = NULL,
-        wait_count = CASE WHEN :state = 'WAITING' THEN wait_count + 1 ELSE wait_count END
+        wait_count = CASE WHEN :state = 'WAITING' THEN wait_count + 1 ELSE wait_count END, recheck_at = :recheckAt
       WHERE id = :id AND runner = :runner AND state = 'EXECUTING'""")
-  int leave(String id, String runner, String state, @Nullable String note, @Nullable Long finishedAt);
+  int leave(String id, String runner, String state, @Nullable String note, @Nullable Long finishedAt,
+      @Nullable Long recheckAt);
+
+  /**
+   * Plans that should be running and are not: held by a runner whose heartbeat is older than {@code staleBefore}
+   * (its process died), confirmed but never picked up since before then, or WAITING for a re-check that was due
+   * before then. The runner that kept them is gone; any replica may take them over.
+   */
+  @SqlQuery("""
+      SELECT id FROM plans
+      WHERE state IN ('EXECUTING', 'WAITING')
+        AND ((runner IS NOT NULL AND NOT EXISTS (
+               SELECT 1 FROM plan_runners r WHERE r.id = plans.runner AND r.heartbeat_at > :staleBefore))
+          OR (runner IS NULL AND state = 'EXECUTING' AND confirmed_at < :staleBefore)
+          OR (runner IS NULL AND state = 'WAITING' AND COALESCE(recheck_at, 0) < :staleBefore))
+      ORDER BY created_at, id""")
+  List<String> orphanedIds(long staleBefore);
 
   @SqlQuery("SELECT wait_count FROM plans WHERE id = :id")
   int waitCount(String id);

@@ -171,20 +171,31 @@ public final class PlanExecutor {
 
   /**
    * Records that this engine's runner is alive (call it every {@link #heartbeatEvery()}), then looks
-   * again at the plans held by runners that were alive at the last look.
+   * again at the plans held by runners that were alive at the last look, and takes over the plans whose
+   * runner is gone: another process (a replica, or this bot before a restart) that was killed while it
+   * ran them, or that left them WAITING and is not there to look again. So a plan is resumed within a
+   * lease and a heartbeat of its runner's death, by whichever process notices first, verification first.
    */
   public void heartbeat() {
+    List<String> orphaned;
     try {
       store.beat(runnerId, HOST, PID, clock.instant());
       if (registered.compareAndSet(false, true)) {
         store.pruneRunners(clock.instant().minus(FORGET_RUNNERS_AFTER));
       }
+      orphaned = store.orphaned(clock.instant().minus(lease));
     } catch (RuntimeException e) {
       log.warn("runner heartbeat not recorded: {}", e.toString());
       return;
     }
     for (String planId : List.copyOf(heldElsewhere)) {
       if (heldElsewhere.remove(planId)) {
+        submit(planId, true);
+      }
+    }
+    for (String planId : orphaned) {
+      if (!demand.containsKey(planId)) {
+        log.info("plan {} has no live runner; taking it over", planId);
         submit(planId, true);
       }
     }

@@ -174,8 +174,7 @@ final class PlanRun {
         return End.LOST;
       }
       Duration delay = nextDelay(plan);
-      End end = leave(reload(plan), PlanState.WAITING, PlanNotes.rateLimited(step, delay));
-      return end.kind() == Kind.LOST ? end : new End(Kind.WAITING, delay);
+      return waitFor(reload(plan), PlanNotes.rateLimited(step, delay), delay);
     } catch (SyncroUnavailableException e) {
       // For a write this means the connection never opened: nothing reached Syncro, so the step
       // is simply not sent yet and goes again once Syncro answers (no need to ask anyone).
@@ -183,8 +182,7 @@ final class PlanRun {
         return End.LOST;
       }
       Duration delay = nextDelay(plan);
-      End end = leave(reload(plan), PlanState.WAITING, PlanNotes.unreachable(step, delay));
-      return end.kind() == Kind.LOST ? end : new End(Kind.WAITING, delay);
+      return waitFor(reload(plan), PlanNotes.unreachable(step, delay), delay);
     } catch (SyncroAmbiguousWriteException e) {
       return unknown(plan, step, e.status() == 0 ? null : e.status(), e.getMessage(), api);
     } catch (RuntimeException e) {
@@ -226,8 +224,7 @@ final class PlanRun {
         return End.LOST;
       }
       Duration delay = nextDelay(plan);
-      End end = leave(reload(plan), PlanState.WAITING, PlanNotes.rereading(step, delay));
-      return end.kind() == Kind.LOST ? end : new End(Kind.WAITING, delay);
+      return waitFor(reload(plan), PlanNotes.rereading(step, delay), delay);
     } catch (SyncroAuthException e) {
       return refused(plan, step, e.status(), "token refused while reading",
           after -> PlanNotes.tokenRefused(step, after));
@@ -319,8 +316,7 @@ final class PlanRun {
       log.info("plan {} step {}: could not check before sending again ({})", plan.id(), step.index(),
           e.getClass().getSimpleName());
       Duration delay = nextDelay(plan);
-      End end = leave(plan, PlanState.WAITING, PlanNotes.checkingBeforeResend(step, delay));
-      return end.kind() == Kind.LOST ? end : new End(Kind.WAITING, delay);
+      return waitFor(plan, PlanNotes.checkingBeforeResend(step, delay), delay);
     }
     if (verdict instanceof Verdict.Found found) {
       if (!store.markFoundBeforeResend(step, runner, found.id(), "found before sending again: " + found.how(),
@@ -387,8 +383,7 @@ final class PlanRun {
     Duration delay = spaced.compareTo(left) < 0 ? spaced : left;
     log.info("plan {} step {} not found yet; checking again in {} ms (settles at {})", plan.id(), step.index(),
         delay.toMillis(), settled);
-    End end = leave(reload(plan), PlanState.WAITING, PlanNotes.stillChecking(step, delay));
-    return end.kind() == Kind.LOST ? end : new End(Kind.WAITING, delay);
+    return waitFor(reload(plan), PlanNotes.stillChecking(step, delay), delay);
   }
 
   private End waitToVerify(Plan plan, Step step, String why) {
@@ -396,8 +391,17 @@ final class PlanRun {
       return End.LOST;
     }
     Duration delay = nextDelay(plan);
-    End end = leave(reload(plan), PlanState.WAITING, PlanNotes.verifying(step, delay));
-    return end.kind() == Kind.LOST ? end : new End(Kind.WAITING, delay);
+    return waitFor(reload(plan), PlanNotes.verifying(step, delay), delay);
+  }
+
+  /** Leaves the plan WAITING, to be run again after {@code delay} (by any replica, once that time is past). */
+  private End waitFor(Plan plan, String note, Duration delay) {
+    if (!store.leaveWaiting(plan.id(), runner, note, clock.instant(), clock.instant().plus(delay))) {
+      return End.LOST;
+    }
+    log.info("plan {} is {}", plan.id(), PlanState.WAITING);
+    changed.accept(plan.id());
+    return new End(Kind.WAITING, delay);
   }
 
   private End leave(Plan plan, PlanState state, String note) {

@@ -268,7 +268,20 @@ public final class PlanStore {
   /** Moves the plan out of EXECUTING and gives up the lease, in one statement. */
   boolean leave(String planId, String runner, PlanState state, @Nullable String note, Instant now) {
     Long finishedAt = state.isFinal() ? now.toEpochMilli() : null;
-    return dao().leave(planId, runner, state.name(), note, finishedAt) == 1;
+    return dao().leave(planId, runner, state.name(), note, finishedAt, null) == 1;
+  }
+
+  /** Moves the plan from EXECUTING to WAITING until {@code recheckAt} and gives up the lease, in one statement. */
+  boolean leaveWaiting(String planId, String runner, String note, Instant now, Instant recheckAt) {
+    return dao().leave(planId, runner, PlanState.WAITING.name(), note, null, recheckAt.toEpochMilli()) == 1;
+  }
+
+  /**
+   * Returns the ids of the plans whose runner is gone: see {@link PlanDao#orphanedIds}. A plan is orphaned only
+   * once {@code staleBefore} is past its runner's last heartbeat, its confirmation or its due re-check.
+   */
+  List<String> orphaned(Instant staleBefore) {
+    return dao().orphanedIds(staleBefore.toEpochMilli());
   }
 
   /** Returns how many times in a row the plan has had to wait. */
@@ -280,11 +293,14 @@ public final class PlanStore {
    * Records that the step's request is about to leave. This record must survive an OS crash or a
    * power loss, not only the bot's own crash: its commit is synced to disk before this returns
    * (SQLite synchronous=FULL on this connection; the WAL is synced whole, so every earlier commit
-   * with it). Other transitions keep NORMAL: losing one only means verifying again.
+   * with it; PostgreSQL syncs every commit by default). Other transitions keep NORMAL on SQLite: losing
+   * one only means verifying again.
    */
   boolean markSending(Step step, String runner, SyncroWrite sent, Instant now) {
     return jdbi.withHandle(h -> {
-      h.execute("PRAGMA synchronous = FULL");
+      if (Database.isSqlite(h)) {
+        h.execute("PRAGMA synchronous = FULL");
+      }
       return h.attach(PlanDao.class).markSending(step.planId(), step.index(), step.attempt(), runner,
           now.toEpochMilli(), sent.path(), PlanJson.writeNode(sent.body()));
     }) == 1;

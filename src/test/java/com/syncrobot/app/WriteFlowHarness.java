@@ -282,8 +282,7 @@ final class WriteFlowHarness
     BotConfig config = new BotConfig(BOT_TOKEN, SIGNING_SECRET, null, slack.baseUrl() + "/api/", 0,
         syncroApi, "jdbc:sqlite:unused", null, dbFile.resolveSibling("secret.key"),
         Duration.ofMinutes(30), "CAUDIT", logDir(), List.of(), DigestSettings.defaults(), SETTLE,
-        com.syncrobot.write.PlanExecutor.DEFAULT_RUNNER_LEASE, BotConfig.DEFAULT_SYNCRO_REQUESTS_PER_MINUTE,
-        BotConfig.DEFAULT_EGRESS);
+        com.syncrobot.write.PlanExecutor.DEFAULT_RUNNER_LEASE);
     server = ollama == null ? BotServer.start(config, "127.0.0.1", db, client, users, clock)
         : BotServer.start(config, "127.0.0.1", db, client, users, clock, ollama);
   }

@@ -107,11 +107,19 @@ final class DatabaseTest {
   }
 
   @Test
-  void open_postgresUrl_rejectedWithoutEchoingTheRest() {
-    assertThatThrownBy(() -> Database.open("jdbc:postgresql://db/bot?user=bot&password=hunter2"))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("only SQLite is supported")
-        .hasMessageContaining("jdbc:postgresql:")
+  void open_unreachablePostgres_failsAtOnceWithoutEchoingThePassword() throws Exception {
+    int closed;
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+      closed = s.getLocalPort();
+    }
+    String url = "jdbc:postgresql://127.0.0.1:" + closed + "/bot?user=bot&password=hunter2";
+    assertThatThrownBy(() -> Database.open(url))
+        .isInstanceOf(DatabaseOpenException.class)
+        .hasMessageContaining(
+            "cannot open database jdbc:postgresql://127.0.0.1:" + closed + "/bot?user=bot&password=***")
+        .hasMessageNotContaining("hunter2");
+    assertThatThrownBy(() -> Database.open(url.replace("&password=hunter2", ""), "bot", "hunter2"))
+        .isInstanceOf(DatabaseOpenException.class)
         .hasMessageNotContaining("hunter2");
   }
 

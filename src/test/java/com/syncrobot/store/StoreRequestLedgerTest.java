@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.syncrobot.syncro.RequestBudget;
 import com.syncrobot.syncro.Sleeper;
 import com.syncrobot.testkit.Clocks;
+import com.syncrobot.testkit.TestStores;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,23 +18,40 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.threeten.extra.MutableClock;
 
 /**
- * The Syncro request budget kept in the store (issue 15): every process on one database that names the same
- * egress shares one budget, and a restarted bot remembers its last minute. Each {@link Database} opened here
- * on the same file stands for one bot process; a fake clock moved by the budgets' sleepers stands for time.
+ * The Syncro request budget kept in the store (issue 15), on SQLite and on PostgreSQL: every process on one
+ * database that names the same egress shares one budget, and a restarted bot remembers its last minute. Each
+ * {@link Database} opened here on the same URL stands for one bot process; a fake clock moved by the budgets'
+ * sleepers stands for time.
  */
+@ParameterizedClass
+@EnumSource(Dialect.class)
 final class StoreRequestLedgerTest {
   private static final Instant T0 = Instant.parse("2026-03-02T15:00:00Z");
+
+  @Parameter
+  Dialect dialect;
 
   @TempDir
   Path dir;
 
+  private String url;
+
+  @BeforeEach
+  void newStore() {
+    url = TestStores.newStore(dialect, dir);
+  }
+
   private Database open() {
-    return Database.open("jdbc:sqlite:" + dir.resolve("bot.db"));
+    return Database.open(url);
   }
 
   private static RequestBudget budget(Database db, String egress, int limit, MutableClock clock, Sleeper sleeper) {
@@ -85,16 +103,23 @@ final class StoreRequestLedgerTest {
   }
 
   @Test
-  void twoProcessesOnOneStore_manyThreads_neverMoreThanTheLimitInAnyWindow() throws Exception {
+  void fourProcessesOnOneStore_manyThreads_neverMoreThanTheLimitInAnyWindow() throws Exception {
     int limit = 9; // a reserve of 1 for interactive permits
-    int threadsPerProcess = 3;
+    int processes = 4;
+    int threadsPerProcess = 2;
     int permitsPerThread = 6;
+    int permits = processes * threadsPerProcess * permitsPerThread;
     MutableClock clock = Clocks.at(T0);
     List<Instant> granted = new CopyOnWriteArrayList<>();
-    ExecutorService pool = Executors.newFixedThreadPool(2 * threadsPerProcess);
-    try (Database one = open(); Database two = open()) {
-      List<RequestBudget> budgets = List.of(budget(one, limit, clock, clock::add),
-          budget(two, limit, clock, clock::add));
+    ExecutorService pool = Executors.newFixedThreadPool(processes * threadsPerProcess);
+    List<Database> stores = new ArrayList<>();
+    try {
+      List<RequestBudget> budgets = new ArrayList<>();
+      for (int i = 0; i < processes; i++) {
+        Database db = open();
+        stores.add(db);
+        budgets.add(budget(db, limit, clock, clock::add));
+      }
       List<Future<?>> work = new ArrayList<>();
       for (RequestBudget budget : budgets) {
         for (int t = 0; t < threadsPerProcess; t++) {
@@ -110,14 +135,14 @@ final class StoreRequestLedgerTest {
       for (Future<?> f : work) {
         f.get();
       }
-      assertThat(budgets.get(0).grantedTotal() + budgets.get(1).grantedTotal())
-          .isEqualTo(2L * threadsPerProcess * permitsPerThread);
+      assertThat(budgets.stream().mapToLong(RequestBudget::grantedTotal).sum()).isEqualTo(permits);
     } finally {
       pool.shutdownNow();
+      stores.forEach(Database::close);
     }
 
     List<Instant> sorted = granted.stream().sorted().toList();
-    assertThat(sorted).hasSize(2 * threadsPerProcess * permitsPerThread);
+    assertThat(sorted).hasSize(permits);
     int most = 0;
     for (int i = 0; i < sorted.size(); i++) {
       Instant end = sorted.get(i).plus(RequestBudget.WINDOW);
@@ -200,12 +225,12 @@ final class StoreRequestLedgerTest {
       for (int i = 0; i < 5; i++) {
         before.acquire(BACKGROUND);
       }
-      clock.add(RequestBudget.WINDOW);
+      clock.add(RequestBudget.WINDOW.multipliedBy(2));
       budget(db, 180, clock, never()).acquire(INTERACTIVE);
 
       List<Long> left = db.jdbi().withHandle(h -> h.createQuery("SELECT granted_at FROM syncro_permits")
           .mapTo(Long.class).list());
-      assertThat(left).containsExactly(T0.plus(RequestBudget.WINDOW).toEpochMilli());
+      assertThat(left).containsExactly(T0.plus(RequestBudget.WINDOW.multipliedBy(2)).toEpochMilli());
     }
   }
 
