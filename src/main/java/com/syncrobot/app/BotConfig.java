@@ -4,6 +4,7 @@ import com.syncrobot.store.Database;
 import com.syncrobot.store.Dialect;
 
 import com.syncrobot.digest.DigestSettings;
+import com.syncrobot.store.StoreRequestLedger;
 import com.syncrobot.write.PlanExecutor;
 import java.net.URI;
 import java.nio.file.Path;
@@ -39,7 +40,9 @@ public record BotConfig(
     Duration settleWindow,
     Duration runnerLease,
     @Nullable String dbUser,
-    @Nullable String dbPassword) {
+    @Nullable String dbPassword,
+    int syncroRequestsPerMinute,
+    String egress) {
 
   public static final String SLACK_BOT_TOKEN = "SLACK_BOT_TOKEN";
   public static final String SLACK_SIGNING_SECRET = "SLACK_SIGNING_SECRET";
@@ -71,6 +74,12 @@ public record BotConfig(
   private static final String SIGNING_SECRET_NAME = SLACK_SIGNING_SECRET + " (required in HTTP mode, when "
       + SLACK_APP_TOKEN + " is not set)";
   public static final String RUNNER_LEASE_SECONDS = "SYNCRO_BOT_RUNNER_LEASE_SECONDS";
+  /** See README, "The Syncro request budget": the requests a minute of one egress, shared by its processes. */
+  public static final String SYNCRO_REQUESTS_PER_MINUTE = "SYNCRO_BOT_SYNCRO_REQUESTS_PER_MINUTE";
+  public static final int DEFAULT_SYNCRO_REQUESTS_PER_MINUTE = 180;
+  /** The name of the request budget this process spends: one per source address Syncro sees. */
+  public static final String EGRESS = "SYNCRO_BOT_EGRESS";
+  public static final String DEFAULT_EGRESS = "default";
 
   public static final String DEFAULT_SLACK_API_URL = "https://slack.com/api/";
   public static final String DEFAULT_DB_URL = "jdbc:sqlite:data/syncro-bot.db";
@@ -93,16 +102,20 @@ public record BotConfig(
       throw new IllegalArgumentException("settleWindow must be positive: " + settleWindow);
     }
     Objects.requireNonNull(runnerLease, "runnerLease == null");
+    if (syncroRequestsPerMinute <= 0) {
+      throw new IllegalArgumentException("syncroRequestsPerMinute must be positive: " + syncroRequestsPerMinute);
+    }
+    Objects.requireNonNull(egress, "egress == null");
   }
 
-  /** A configuration whose database URL carries its own login, if it needs one. */
+  /** A configuration whose database URL carries its own login, if it needs one, with the default Syncro budget. */
   public BotConfig(@Nullable String slackBotToken, @Nullable String slackSigningSecret, @Nullable String slackAppToken,
       String slackApiUrl, int port, @Nullable String syncroBaseUrl, String dbUrl, @Nullable String secretKeyBase64,
       Path secretKeyFile, Duration previewTtl, @Nullable String auditChannel, @Nullable Path sessionLogDir,
       List<URI> ollamaUrls, DigestSettings digest, Duration settleWindow, Duration runnerLease) {
     this(slackBotToken, slackSigningSecret, slackAppToken, slackApiUrl, port, syncroBaseUrl, dbUrl, secretKeyBase64,
         secretKeyFile, previewTtl, auditChannel, sessionLogDir, ollamaUrls, digest, settleWindow, runnerLease, null,
-        null);
+        null, DEFAULT_SYNCRO_REQUESTS_PER_MINUTE, DEFAULT_EGRESS);
   }
 
   /** A configuration with the default settle window and runner lease. */
@@ -168,7 +181,19 @@ public record BotConfig(
             "seconds")),
         value(env, DB_USER).orElse(null),
         // not stripped: a password may begin or end with a space
-        env.get(DB_PASSWORD) == null || env.get(DB_PASSWORD).isEmpty() ? null : env.get(DB_PASSWORD));
+        env.get(DB_PASSWORD) == null || env.get(DB_PASSWORD).isEmpty() ? null : env.get(DB_PASSWORD),
+        (int) number(env, SYNCRO_REQUESTS_PER_MINUTE, DEFAULT_SYNCRO_REQUESTS_PER_MINUTE, 1, 10_000, "requests"),
+        egress(env));
+  }
+
+  private static String egress(Map<String, String> env) {
+    String v = value(env, EGRESS).orElse(DEFAULT_EGRESS);
+    if (!StoreRequestLedger.EGRESS.matcher(v).matches()) {
+      throw new ConfigException(EGRESS + " must be a name of letters, digits, '.', '_' and '-' (up to 63, starting"
+          + " with a letter or digit) such as 'office-nat', got '" + v + "'; replicas that reach Syncro from one"
+          + " address use the same name");
+    }
+    return v;
   }
 
   private static DigestSettings digestSettings(Map<String, String> env) {
@@ -326,6 +351,7 @@ public record BotConfig(
         + ", syncroBaseUrl=" + syncroBaseUrl + ", dbUrl=" + Database.shown(dbUrl) + ", dbUser=" + dbUser
         + ", previewTtl=" + previewTtl
         + ", auditChannel=" + auditChannel + ", sessionLogDir=" + sessionLogDir + ", ollamaUrls=" + ollamaUrls
-        + ", digest=" + digest + ", settleWindow=" + settleWindow + ", runnerLease=" + runnerLease + "]";
+        + ", digest=" + digest + ", settleWindow=" + settleWindow + ", runnerLease=" + runnerLease
+        + ", syncroRequestsPerMinute=" + syncroRequestsPerMinute + ", egress=" + egress + "]";
   }
 }

@@ -15,7 +15,10 @@ import com.syncrobot.store.Database;
 import com.syncrobot.store.RateStore;
 import com.syncrobot.store.StoreLock;
 import com.syncrobot.store.StoreLockedException;
+import com.syncrobot.store.StoreRequestLedger;
 import com.syncrobot.syncro.Redactor;
+import com.syncrobot.syncro.RequestBudget;
+import com.syncrobot.syncro.Sleeper;
 import com.syncrobot.syncro.SyncroClient;
 import com.syncrobot.write.Scheduler;
 import java.io.IOException;
@@ -77,7 +80,8 @@ public final class BotServer implements AutoCloseable {
 
   /**
    * Starts the bot as {@link #start(BotConfig, String)} does, except for two seams that test rigs set:
-   * the Syncro client's builder (e.g. a request budget of its own) and the scheduler of the engine's
+   * the Syncro client's builder (e.g. a request budget of its own; without one the bot spends the budget of
+   * {@code SYNCRO_BOT_EGRESS} in the store) and the scheduler of the engine's
    * re-checks (e.g. one that runs a minute's wait in 100 ms). {@code recheck} null means the bot's own.
    *
    * @throws ConfigException when a required variable is missing; its message names it
@@ -100,6 +104,9 @@ public final class BotServer implements AutoCloseable {
     try {
       Storage storage = Storage.open(config, clock);
       owned.push(storage);
+      if (!syncroClient.hasBudget()) {
+        syncroClient.budget(storeBudget(config, storage.db(), clock));
+      }
       SyncroClient syncro = syncroClient.baseUrl(syncroBaseUrl).build();
       return start(config, bindHost, storage.db(), syncro, storage.users(), clock, ollama(config), recheck, owned);
     } catch (RuntimeException e) {
@@ -121,6 +128,15 @@ public final class BotServer implements AutoCloseable {
   static BotServer start(BotConfig config, String bindHost, Database db, SyncroClient syncro, ConnectedUserStore users,
       Clock clock, OllamaClient ollama) {
     return start(config, bindHost, db, syncro, users, clock, ollama, null, new ArrayDeque<>());
+  }
+
+  /**
+   * The Syncro request budget of {@code SYNCRO_BOT_EGRESS}, counted in the store: shared with every process
+   * on the same database that names the same egress, and remembered across a restart.
+   */
+  private static RequestBudget storeBudget(BotConfig config, Database db, Clock clock) {
+    return new RequestBudget(config.syncroRequestsPerMinute(), new StoreRequestLedger(db, config.egress()), clock,
+        Sleeper.system());
   }
 
   /** The drafting model at {@code OLLAMA_URLS} (R13); without URLs every draft uses the technician's words. */

@@ -42,6 +42,9 @@ final class StoreCopy {
       new Table("labour_rates", null),
       new Table("digest_schedules", null),
       new Table("digest_runs", null),
+      // the requests of the last minute, so the replicas on the target do not spend the budget twice
+      new Table("syncro_budgets", null),
+      new Table("syncro_permits", null),
       new Table("plan_runners", "live heartbeats of the bots that served the SQLite store; each replica writes its"
           + " own when it starts"));
 

@@ -3,17 +3,20 @@ package com.syncrobot.syncro;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Objects;
 import java.util.PriorityQueue;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Process-wide limiter for Syncro's 180 requests per rolling minute per source IP, shared by every
- * technician's token. Waiters are served by priority ({@link Priority#INTERACTIVE} first), then in
- * arrival order. Thread-safe.
+ * Limiter for Syncro's 180 requests per rolling minute per source IP, shared by every technician's token.
+ * Its permits are counted in a {@link RequestLedger}: in memory, or in the store, where every process that
+ * shares an egress address shares one budget and a restarted bot still sees its last minute. Within the
+ * process waiters are served by priority ({@link Priority#INTERACTIVE} first), then in arrival order, and
+ * background work, here or in another process, leaves {@link #reserve()} permits of every window to
+ * technicians. Thread-safe.
  */
 public final class RequestBudget {
   /** Who is waiting: a technician in Slack, or background work that can wait longer. */
@@ -28,14 +31,15 @@ public final class RequestBudget {
    * each permit 2 s longer keeps Syncro's own count at or under the limit in any 60 s, at the cost of
    * about 3% of the budget. The bench measured 181 in one 60 s window without it.
    */
-  static final Duration WINDOW = Duration.ofSeconds(62);
+  public static final Duration WINDOW = Duration.ofSeconds(62);
 
   private final int permitsPerMinute;
+  private final int reserve;
+  private final RequestLedger ledger;
   private final Clock clock;
   private final Sleeper sleeper;
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition headChanged = lock.newCondition();
-  private final ArrayDeque<Instant> grantedInWindow = new ArrayDeque<>();
   private final PriorityQueue<Waiter> waiters = new PriorityQueue<>(
       Comparator.comparing(Waiter::priority).thenComparingLong(Waiter::seq));
   private long nextSeq;
@@ -44,30 +48,53 @@ public final class RequestBudget {
   private record Waiter(Priority priority, long seq) {}
 
   /**
-   * Creates a budget.
+   * Creates a budget counted in this process only.
    *
    * @throws IllegalArgumentException if {@code permitsPerMinute} is not positive
    */
   public RequestBudget(int permitsPerMinute, Clock clock, Sleeper sleeper) {
+    this(permitsPerMinute, RequestLedger.inMemory(), clock, sleeper);
+  }
+
+  /**
+   * Creates a budget counted in {@code ledger}; every budget on the same ledger must have the same
+   * {@code permitsPerMinute}.
+   *
+   * @throws IllegalArgumentException if {@code permitsPerMinute} is not positive
+   */
+  public RequestBudget(int permitsPerMinute, RequestLedger ledger, Clock clock, Sleeper sleeper) {
     if (permitsPerMinute <= 0) {
       throw new IllegalArgumentException("permitsPerMinute must be positive: " + permitsPerMinute);
     }
     this.permitsPerMinute = permitsPerMinute;
+    // 20 of Syncro's 180; none below 9 a minute, where one permit held back would be a large share.
+    this.reserve = permitsPerMinute / 9;
+    this.ledger = Objects.requireNonNull(ledger, "ledger");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
   }
 
-  /** Returns a new budget of 180 per minute on the system clock with real sleeping. */
+  /** Returns a new budget of 180 per minute, counted in this process, on the system clock with real sleeping. */
   public static RequestBudget syncroDefault() {
     return new RequestBudget(180, Clock.systemUTC(), Sleeper.system());
   }
 
   /**
+   * Returns how many permits of a window only interactive requests may take: background work waits while
+   * fewer are left, so that a technician's request finds room even when another process's digest or plan
+   * runner is busy. A ninth of the budget (20 of 180), rounded down.
+   */
+  public int reserve() {
+    return reserve;
+  }
+
+  /**
    * Blocks until one request may be sent, then counts it against the rolling window.
    *
+   * @return the time the permit counts from
    * @throws InterruptedException if interrupted while waiting; no permit is taken then
    */
-  public void acquire(Priority p) throws InterruptedException {
+  public Instant acquire(Priority p) throws InterruptedException {
     Objects.requireNonNull(p, "priority");
     lock.lockInterruptibly();
     Waiter me = new Waiter(p, nextSeq++);
@@ -78,14 +105,12 @@ public final class RequestBudget {
           headChanged.await();
           continue;
         }
-        Instant now = clock.instant();
-        prune(now);
-        if (grantedInWindow.size() < permitsPerMinute) {
-          grantedInWindow.addLast(now);
+        RequestLedger.Take take = ledger.take(p, cap(p), clock);
+        if (take instanceof RequestLedger.Take.Granted granted) {
           grantedTotal++;
-          return;
+          return granted.at();
         }
-        Duration wait = Duration.between(now, grantedInWindow.getFirst().plus(WINDOW));
+        Duration wait = ((RequestLedger.Take.Full) take).retryAfter();
         // Release the lock while sleeping so that a more urgent caller can queue up in front.
         lock.unlock();
         try {
@@ -103,35 +128,32 @@ public final class RequestBudget {
 
   /**
    * Returns about how long a request asked for now at priority {@code p} would wait for its permit:
-   * zero while the window has room, otherwise until enough of the oldest permits leave the window for it
-   * and for every request queued ahead of it (more urgent or earlier).
+   * zero while the window has room, otherwise until enough of the oldest permits (this process's and every
+   * other's on the same ledger) leave the window for it and for every request queued ahead of it here
+   * (more urgent or earlier).
    */
   public Duration expectedWait(Priority p) {
     Objects.requireNonNull(p, "priority");
+    Instant now = clock.instant();
+    // Read before taking the lock: a store's ledger must not hold up the waiters.
+    List<Instant> counting = ledger.counting(now);
+    long ahead;
     lock.lock();
     try {
-      Instant now = clock.instant();
-      prune(now);
-      long ahead = waiters.stream().filter(w -> w.priority().compareTo(p) <= 0).count();
-      long over = grantedInWindow.size() + ahead + 1 - permitsPerMinute;
-      if (over <= 0) {
-        return Duration.ZERO;
-      }
-      // The over-th oldest permit must leave the window; past a whole window, each further window adds a minute.
-      long windows = (over - 1) / permitsPerMinute;
-      long nth = (over - 1) % permitsPerMinute;
-      Duration first = WINDOW;
-      long i = 0;
-      for (Instant granted : grantedInWindow) {
-        if (i++ == nth) {
-          first = Duration.between(now, granted.plus(WINDOW));
-          break;
-        }
-      }
-      return first.plus(WINDOW.multipliedBy(windows));
+      ahead = waiters.stream().filter(w -> w.priority().compareTo(p) <= 0).count();
     } finally {
       lock.unlock();
     }
+    int cap = cap(p);
+    long over = counting.size() + ahead + 1 - cap;
+    if (over <= 0) {
+      return Duration.ZERO;
+    }
+    // The over-th oldest permit must leave the window; past a whole window, each further window adds a minute.
+    long windows = (over - 1) / cap;
+    long nth = (over - 1) % cap;
+    Duration first = nth < counting.size() ? Duration.between(now, counting.get((int) nth).plus(WINDOW)) : WINDOW;
+    return first.plus(WINDOW.multipliedBy(windows));
   }
 
   /** Returns how many permits this budget has handed out since it was created. */
@@ -144,9 +166,7 @@ public final class RequestBudget {
     }
   }
 
-  private void prune(Instant now) {
-    while (!grantedInWindow.isEmpty() && !now.isBefore(grantedInWindow.getFirst().plus(WINDOW))) {
-      grantedInWindow.removeFirst();
-    }
+  private int cap(Priority p) {
+    return p == Priority.INTERACTIVE ? permitsPerMinute : permitsPerMinute - reserve;
   }
 }

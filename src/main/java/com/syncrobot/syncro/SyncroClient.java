@@ -89,6 +89,11 @@ public final class SyncroClient {
       return this;
     }
 
+    /** Returns whether {@link #budget(RequestBudget)} was called. */
+    public boolean hasBudget() {
+      return budget != null;
+    }
+
     /** Sets what waits after a 429. */
     public Builder sleeper(Sleeper sleeper) {
       this.sleeper = Objects.requireNonNull(sleeper, "sleeper");

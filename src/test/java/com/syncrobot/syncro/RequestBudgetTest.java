@@ -17,17 +17,40 @@ final class RequestBudgetTest {
   private static final Instant T0 = Instant.parse("2026-03-02T15:00:00Z");
 
   @Test
-  void first180Permits_areGrantedWithoutWaiting() throws Exception {
+  void first180InteractivePermits_areGrantedWithoutWaiting() throws Exception {
     MutableClock clock = Clocks.at(T0);
     RecordingSleeper sleeper = new RecordingSleeper(clock);
     RequestBudget budget = new RequestBudget(180, clock, sleeper);
 
     for (int i = 0; i < 180; i++) {
-      budget.acquire(RequestBudget.Priority.BACKGROUND);
+      budget.acquire(RequestBudget.Priority.INTERACTIVE);
     }
 
     assertThat(sleeper.sleeps()).isEmpty();
     assertThat(budget.grantedTotal()).isEqualTo(180);
+  }
+
+  @Test
+  void backgroundWork_leavesTwentyOf180ToInteractiveRequests() throws Exception {
+    MutableClock clock = Clocks.at(T0);
+    RecordingSleeper sleeper = new RecordingSleeper(clock);
+    RequestBudget budget = new RequestBudget(180, clock, sleeper);
+    assertThat(budget.reserve()).isEqualTo(20);
+    for (int i = 0; i < 160; i++) {
+      budget.acquire(RequestBudget.Priority.BACKGROUND); // T0
+    }
+    clock.add(Duration.ofSeconds(2));
+
+    assertThat(budget.expectedWait(RequestBudget.Priority.BACKGROUND)).isEqualTo(Duration.ofSeconds(60));
+    assertThat(budget.expectedWait(RequestBudget.Priority.INTERACTIVE)).isZero();
+    for (int i = 0; i < 20; i++) {
+      budget.acquire(RequestBudget.Priority.INTERACTIVE); // T0+2 s
+    }
+    assertThat(sleeper.sleeps()).isEmpty();
+
+    // The next background permit waits for T0's permits to leave the window; 20 of T0+2 s still count.
+    assertThat(budget.acquire(RequestBudget.Priority.BACKGROUND)).isEqualTo(T0.plus(RequestBudget.WINDOW));
+    assertThat(sleeper.sleeps()).containsExactly(Duration.ofSeconds(60));
   }
 
   @Test

@@ -82,7 +82,10 @@ public final class BotRig implements AutoCloseable {
       return this;
     }
 
-    /** Syncro's request limit per minute in the sandbox (default: the sandbox's own, as Syncro's). */
+    /**
+     * Syncro's request limit per minute in the sandbox and in the bot's budget from {@link #botEnv()} (default:
+     * the sandbox's own, as Syncro's, and the bot's default).
+     */
     public Builder requestsPerMinute(int limit) {
       this.requestsPerMinute = limit;
       return this;
@@ -106,7 +109,12 @@ public final class BotRig implements AutoCloseable {
     this.users = b.users;
     this.signingSecret = b.signingSecret;
     this.botToken = b.botToken;
-    this.env = Map.copyOf(b.env);
+    Map<String, String> env = new LinkedHashMap<>();
+    if (b.requestsPerMinute > 0) {
+      env.put(BotConfig.SYNCRO_REQUESTS_PER_MINUTE, Integer.toString(b.requestsPerMinute));
+    }
+    env.putAll(b.env);
+    this.env = Map.copyOf(env);
     this.sandbox = SyncroSandbox.start("127.0.0.1", 0, Clock.systemUTC());
     try {
       if (b.requestsPerMinute > 0) {
