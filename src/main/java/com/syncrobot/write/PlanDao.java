@@ -93,6 +93,16 @@ interface PlanDao {
           SELECT 1 FROM plan_runners r WHERE r.id = plans.runner AND r.heartbeat_at > :staleBefore))""")
   int takeOver(String id, String runner, long staleBefore);
 
+  /**
+   * Plans executing under another runner whose heartbeat is older than {@code staleBefore} (or gone): that
+   * runner's process died mid-plan, and a live one must take them over.
+   */
+  @SqlQuery("""
+      SELECT id FROM plans WHERE state = 'EXECUTING' AND runner IS NOT NULL AND runner <> :self
+        AND NOT EXISTS (SELECT 1 FROM plan_runners r WHERE r.id = plans.runner AND r.heartbeat_at > :staleBefore)
+      ORDER BY created_at, id""")
+  List<String> abandonedIds(String self, long staleBefore);
+
   /** Records that {@code id} is alive now, registering it on its first beat. */
   @SqlUpdate("""
       INSERT INTO plan_runners (id, host, pid, started_at, heartbeat_at) VALUES (:id, :host, :pid, :now, :now)

@@ -171,14 +171,17 @@ public final class PlanExecutor {
 
   /**
    * Records that this engine's runner is alive (call it every {@link #heartbeatEvery()}), then looks
-   * again at the plans held by runners that were alive at the last look.
+   * again at the plans held by runners that were alive at the last look, and takes over the plans whose
+   * runner fell silent while executing them (another process, e.g. a replica killed mid-plan).
    */
   public void heartbeat() {
+    List<String> abandoned;
     try {
       store.beat(runnerId, HOST, PID, clock.instant());
       if (registered.compareAndSet(false, true)) {
         store.pruneRunners(clock.instant().minus(FORGET_RUNNERS_AFTER));
       }
+      abandoned = store.abandoned(runnerId, clock.instant().minus(lease));
     } catch (RuntimeException e) {
       log.warn("runner heartbeat not recorded: {}", e.toString());
       return;
@@ -187,6 +190,10 @@ public final class PlanExecutor {
       if (heldElsewhere.remove(planId)) {
         submit(planId, true);
       }
+    }
+    for (String planId : abandoned) {
+      log.info("plan {} was left executing by a runner that stopped beating; taking it over", planId);
+      submit(planId, true);
     }
   }
 

@@ -251,6 +251,11 @@ public final class PlanStore {
         .map(PlanHead::runner);
   }
 
+  /** The plans executing under a runner other than {@code runner} whose heartbeat is older than {@code staleBefore}. */
+  List<String> abandoned(String runner, Instant staleBefore) {
+    return dao().abandonedIds(runner, staleBefore.toEpochMilli());
+  }
+
   /** Records {@code runner}'s heartbeat (registering it on the first), with where it runs. */
   void beat(String runner, String host, long pid, Instant now) {
     dao().beat(runner, host, pid, now.toEpochMilli());
