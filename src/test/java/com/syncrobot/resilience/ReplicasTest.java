@@ -27,6 +27,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -47,7 +50,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Three production bots (replicas, each a child JVM with its own HTTP port behind a {@link Balancer}) on one
  * PostgreSQL database, one Syncro sandbox and one Slack simulator: a Confirm clicked on all of them at once,
  * and redelivered, runs the plan once; a replica killed with SIGKILL in the middle of each step of a bill has
- * its plan finished once by another, verification first; a digest due while the replicas race posts once.
+ * its plan finished once by another, verification first; a digest due while the replicas race posts once;
+ * 300 commands in a minute over the three keep within Syncro's 180 requests a minute.
  * The scenarios share one set of replicas; a killed replica is started again once its plan is finished.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -58,6 +62,10 @@ final class ReplicasTest {
   static final int REPLICAS = 3;
   static final int CLICKS = 100;
   static final int REDELIVERIES = 20;
+  static final int COMMANDS = 300;
+  static final Duration COMMAND_SPAN = Duration.ofSeconds(60);
+  /** Syncro's limit per source address: the replicas share one egress, so one budget. */
+  static final int SYNCRO_LIMIT = 180;
   /** Long enough for a takeover: the lease (3 s), a heartbeat, the settle window, and the rest of the plan. */
   static final Duration TAKEOVER_WAIT = Duration.ofSeconds(60);
 
@@ -244,6 +252,59 @@ final class ReplicasTest {
     });
   }
 
+  /**
+   * 300 {@code /syncro list} in 60 s, from three technicians, spread round robin over the three replicas,
+   * with the sandbox counting like Syncro (180 requests a minute from the deployment's one address): Syncro
+   * sees at most 180 requests in any 60 s window (none refused with 429), and every command is answered or
+   * told at once that its answer is queued. Needs the request budget the replicas share in the store.
+   */
+  @Test
+  @Order(4)
+  void commands300In60sOverThreeReplicas_syncroSeesAtMost180InAnyMinute_everyCommandAnsweredOrQueued()
+      throws Exception {
+    guarded(() -> {
+      List<String> users = rig.botRig.users.stream().map(u -> u.id()).toList();
+      replicas.balancer.roundRobin();
+      rig.sandbox.knobs().rateLimit(SYNCRO_LIMIT);
+      rig.sandbox.requestLog().clear();
+      int answeredBefore = answers(users).size();
+      ScheduledExecutorService pacer = Executors.newScheduledThreadPool(16);
+      List<ScheduledFuture<BotAck>> acks = new ArrayList<>();
+      try {
+        for (int i = 0; i < COMMANDS; i++) {
+          String user = users.get(i % users.size());
+          acks.add(pacer.schedule(() -> rig.sim.runSlashCommand(user, SlackSimulator.SUPPORT, "/syncro list"),
+              i * COMMAND_SPAN.toMillis() / COMMANDS, TimeUnit.MILLISECONDS));
+        }
+        int queued = 0;
+        for (ScheduledFuture<BotAck> a : acks) {
+          BotAck ack = a.get();
+          assertThat(ack.status()).as("a command's ack").isEqualTo(200);
+          queued += ack.body().contains("Queued:") ? 1 : 0;
+        }
+        // Every command not told it is queued is answered soon; the queued ones as the budget allows.
+        int expected = COMMANDS - queued;
+        long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (answers(users).size() - answeredBefore < expected && System.nanoTime() < end) {
+          Thread.sleep(200);
+        }
+        int answered = answers(users).size() - answeredBefore;
+        int most = rig.sandbox.requestLog().maxInAnyWindow(Duration.ofSeconds(60));
+        long refused = rig.sandbox.requestLog().entries().stream().filter(e -> e.status() == 429).count();
+        System.out.printf("REPLICAS %d commands in %d s over %d replicas: %d told queued, %d answered; Syncro saw at"
+            + " most %d requests in a 60 s window, %d refused with 429%n", COMMANDS, COMMAND_SPAN.toSeconds(),
+            REPLICAS, queued, answered, most, refused);
+        assertThat(most).as("requests Syncro saw in the busiest 60 s").isLessThanOrEqualTo(SYNCRO_LIMIT);
+        assertThat(refused).as("requests Syncro refused with 429").isZero();
+        assertThat(answered).as("commands answered (%d more were told they are queued)", queued)
+            .isGreaterThanOrEqualTo(expected);
+      } finally {
+        pacer.shutdownNow();
+        rig.sandbox.knobs().rateLimit(Rig.REQUESTS_PER_MINUTE);
+      }
+    });
+  }
+
   // ---- helpers ---------------------------------------------------------------------------------------
 
   private record Billing(SandboxTicket ticket, String work, SimMessage preview) {}
@@ -263,6 +324,13 @@ final class ReplicasTest {
         .filter(m -> m.isEphemeral() && m.visibleTo(user))
         .map(SimMessage::allText)
         .filter(t -> t.toLowerCase(Locale.ROOT).contains(containing))
+        .toList();
+  }
+
+  /** The answers to {@code /syncro list} that {@code users} got so far. */
+  private List<SimMessage> answers(List<String> users) {
+    return rig.sim.messages(SlackSimulator.SUPPORT).stream()
+        .filter(m -> m.isEphemeral() && users.stream().anyMatch(m::visibleTo) && m.allText().contains("open ticket"))
         .toList();
   }
 
