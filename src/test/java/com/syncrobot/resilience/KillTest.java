@@ -129,7 +129,7 @@ final class KillTest {
       assertThat(exit).as("exit status of kill -9").isEqualTo(ChildJvm.SIGKILLED);
       assertThat(stepAtKill).as("step %d in the store at the kill", step).isEqualTo("SENDING");
       assertThat(planAtKill).isEqualTo("EXECUTING");
-      assertThat(heldRecordInSyncro(step, t, work)).as("step %d's record in Syncro after the kill", step)
+      assertThat(heldRecordInSyncro(rig, step, t, work)).as("step %d's record in Syncro after the kill", step)
           .isEqualTo(hold == WireTrap.Hold.ANSWER && step != 3);
 
       restart();
@@ -140,15 +140,15 @@ final class KillTest {
       if (provenAbsent) {
         assertThat(after).as("a write proven absent waits for the technician (R2)").isEqualTo("NEEDS_DECISION");
         assertThat(rig.stepState(t.number(), step)).isEqualTo("ABSENT");
-        SimMessage ask = awaitTold(preview.ts(), m -> m.buttons().contains("Send it again"));
+        SimMessage ask = awaitTold(rig, preview.ts(), m -> m.buttons().contains("Send it again"));
         assertThat(ask.allText()).contains("did not reach Syncro");
         assertThat(rig.sim.clickButton(ALICE, ask, "Send it again").ok()).isTrue();
         after = rig.awaitPlanState(t.number(), Rig.WAIT, "DONE", "FAILED");
       }
       assertThat(after).as("plan state after the restart").isEqualTo("DONE");
 
-      assertBilledExactlyOnce(t, work);
-      SimMessage told = awaitTold(preview.ts(), m -> m.allText().contains("Done."));
+      assertBilledExactlyOnce(rig, t, work);
+      SimMessage told = awaitTold(rig, preview.ts(), m -> m.allText().contains("Done."));
       assertThat(told.allText()).contains("112.50").doesNotContain("Needs your decision");
       System.out.printf("KILL step %d (%s) %s held: request %s %s, at kill step %s plan %s, exit %d; restarted;"
           + " asked first: %s; plan %s in %d ms%n", step + 1, STEP_NAMES[step], hold, caught.method(), caught.path(),
@@ -180,8 +180,8 @@ final class KillTest {
           rig.text(preview.ts()).lines().findFirst().orElse(""));
       restart();
       assertThat(rig.awaitPlanState(t.number(), Rig.WAIT, "DONE", "NEEDS_DECISION", "FAILED")).isEqualTo("DONE");
-      assertBilledExactlyOnce(t, work);
-      assertThat(awaitTold(preview.ts(), m -> m.allText().contains("Done.")).allText()).contains("112.50");
+      assertBilledExactlyOnce(rig, t, work);
+      assertThat(awaitTold(rig, preview.ts(), m -> m.allText().contains("Done.")).allText()).contains("112.50");
     });
   }
 
@@ -223,7 +223,7 @@ final class KillTest {
   }
 
   /** The request that step {@code step} of the bill of {@code t} sends. */
-  private static Predicate<WireTrap.Request> stepRequest(int step, SandboxTicket t) {
+  static Predicate<WireTrap.Request> stepRequest(int step, SandboxTicket t) {
     String ticket = "/tickets/" + t.id();
     return switch (step) {
       case 0 -> r -> r.method().equals("POST") && r.path().equals(ticket + "/comment");
@@ -236,7 +236,7 @@ final class KillTest {
   }
 
   /** Whether the record that step {@code step} writes is in Syncro now (the read step writes none). */
-  private boolean heldRecordInSyncro(int step, SandboxTicket t, String work) {
+  static boolean heldRecordInSyncro(Rig rig, int step, SandboxTicket t, String work) {
     SandboxState s = rig.sandbox.state();
     return switch (step) {
       case 0 -> s.commentsOf(t.id()).stream().anyMatch(c -> c.body().contains(work));
@@ -249,7 +249,7 @@ final class KillTest {
   }
 
   /** Syncro holds exactly one of each record, and each write reached it exactly once. */
-  private void assertBilledExactlyOnce(SandboxTicket t, String work) {
+  static void assertBilledExactlyOnce(Rig rig, SandboxTicket t, String work) {
     SandboxState s = rig.sandbox.state();
     assertThat(s.commentsOf(t.id()).stream().filter(c -> c.body().contains(work))).as("comments").hasSize(1);
     List<SandboxLineItem> lines = s.lineItemsOf(t.id()).stream()
@@ -272,7 +272,7 @@ final class KillTest {
   }
 
   /** The message that tells {@link #ALICE} about the plan: the preview (replaced) or, failing that, a DM. */
-  private SimMessage awaitTold(String previewTs, Predicate<SimMessage> match) throws InterruptedException {
+  static SimMessage awaitTold(Rig rig, String previewTs, Predicate<SimMessage> match) throws InterruptedException {
     long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
     while (true) {
       Optional<SimMessage> found = Stream.concat(

@@ -61,7 +61,16 @@ final class Rig implements AutoCloseable {
   private @Nullable ScheduledExecutorService rechecks;
 
   Rig(Path dir) throws Exception {
-    this.botRig = BotRig.builder()
+    this(BotRig.builder(), dir);
+  }
+
+  /** A rig whose bot keeps its store at {@code storeUrl} (e.g. a PostgreSQL database several replicas share). */
+  Rig(Path dir, String storeUrl) throws Exception {
+    this(BotRig.builder().store(storeUrl), dir);
+  }
+
+  private Rig(BotRig.Builder builder, Path dir) throws Exception {
+    this.botRig = builder
         .requestsPerMinute(REQUESTS_PER_MINUTE)
         .env(BotConfig.SETTLE_SECONDS, Long.toString(SETTLE.toSeconds()))
         .start(dir);
@@ -236,7 +245,7 @@ final class Rig implements AutoCloseable {
     throw new AssertionError("plan state " + last + ", expected one of " + List.of(states));
   }
 
-  /** Reads the plan's state straight from the SQLite file (WAL: readable while the bot writes). */
+  /** Reads the plan's state straight from the store (SQLite in WAL mode is readable while the bot writes). */
   String planState(long ticketNumber) {
     return query("select state from plans where ticket_number = " + ticketNumber);
   }
@@ -275,7 +284,8 @@ final class Rig implements AutoCloseable {
     }
   }
 
-  private String query(String sql) {
+  /** The first column of the first row of {@code sql} on the bot's store, as text; empty when none. */
+  String query(String sql) {
     try (var c = java.sql.DriverManager.getConnection(dbUrl());
         var st = c.createStatement();
         var rs = st.executeQuery(sql)) {

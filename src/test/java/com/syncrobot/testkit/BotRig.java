@@ -52,6 +52,7 @@ public final class BotRig implements AutoCloseable {
   private final String signingSecret;
   private final String botToken;
   private final Map<String, String> env;
+  private final String storeUrl;
   private @Nullable BotServer bot;
 
   /** A rig with the demo technicians, the test signing secret and bot token, and the sandbox's own limits. */
@@ -66,8 +67,15 @@ public final class BotRig implements AutoCloseable {
     private String botToken = Fixtures.BOT_TOKEN;
     private final Map<String, String> env = new LinkedHashMap<>();
     private int requestsPerMinute;
+    private @Nullable String storeUrl;
 
     private Builder() {}
+
+    /** The bot's store (default: a SQLite file {@code bot.db} in the rig's folder), e.g. {@link TestPostgres#newDatabase()}. */
+    public Builder store(String jdbcUrl) {
+      this.storeUrl = jdbcUrl;
+      return this;
+    }
 
     /** The simulated Slack users, each connected to a sandbox technician (default: the demo technicians). */
     public Builder users(List<DemoUser> users) {
@@ -115,6 +123,7 @@ public final class BotRig implements AutoCloseable {
     }
     env.putAll(b.env);
     this.env = Map.copyOf(env);
+    this.storeUrl = b.storeUrl != null ? b.storeUrl : "jdbc:sqlite:" + dbFile;
     this.sandbox = SyncroSandbox.start("127.0.0.1", 0, Clock.systemUTC());
     try {
       if (b.requestsPerMinute > 0) {
@@ -163,8 +172,9 @@ public final class BotRig implements AutoCloseable {
     }
   }
 
+  /** The bot's store: the SQLite file {@link #dbFile}, or the database given to {@link Builder#store}. */
   public String dbUrl() {
-    return "jdbc:sqlite:" + dbFile;
+    return storeUrl;
   }
 
   /** The environment a production bot reads ({@link BotConfig#fromEnv}), pointed at the sandbox and simulator. */

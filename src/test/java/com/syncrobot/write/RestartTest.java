@@ -133,6 +133,38 @@ final class RestartTest {
   }
 
   @Test
+  void planStartedByAnotherReplicaAfterThisOneStarted_thatReplicaDies_takenOverAtAHeartbeat_verifiedFirst_R2() {
+    // This replica started (and resumed nothing) before the plan existed; another one runs it.
+    PlanExecutor survivor = f.engine(f.newStore(), Runnable::run, f.listener);
+    assertThat(survivor.resume()).isZero();
+    Plan plan = f.stored(Plans.close(Fixture.T0));
+    f.store.confirm(plan.id(), Plans.OWNER, Fixture.T0);
+    f.store.beat("runner-killed", "other-host", 4242, Fixture.T0);
+    assertThat(f.store.claim(plan.id(), "runner-killed")).isTrue();
+    Step step0 = plan.step(0);
+    f.store.markSending(step0, "runner-killed", step0.request(), Fixture.T0);
+    f.syncro.comments(new StoredComment(5001, Plans.SUBJECT, Plans.BODY, Fixture.T0.plusSeconds(1)));
+    f.syncro.statusPutSucceeds();
+
+    // its runner still beats: left alone
+    f.clock.add(Duration.ofSeconds(20));
+    survivor.heartbeat();
+    assertThat(f.plan(plan.id()).step(0).state()).isEqualTo(StepState.SENDING);
+    assertThat(f.syncro.statusPuts()).isZero();
+
+    // killed: once its heartbeat is older than the lease, the next heartbeat here takes the plan over and
+    // verifies the step in flight before sending anything
+    f.clock.add(Duration.ofSeconds(11));
+    survivor.heartbeat();
+
+    Plan after = f.plan(plan.id());
+    assertThat(after.state()).isEqualTo(PlanState.DONE);
+    assertThat(after.step(0).resultId()).isEqualTo(5001L);
+    assertThat(f.syncro.commentPosts()).isZero();
+    assertThat(f.syncro.statusPuts()).isEqualTo(1);
+  }
+
+  @Test
   void killedWhileSending_commentLanded_restartVerifiesInsteadOfResending_R2() {
     Plan plan = f.stored(Plans.close(Fixture.T0));
     f.syncro.commentPostCreates(5001);
