@@ -41,7 +41,7 @@ final class Replicas implements AutoCloseable {
     this.dir = dir;
     this.ports.addAll(ports);
     ports.forEach(p -> children.add(null));
-    this.env = env;
+    this.env = new HashMap<>(env);
   }
 
   /** Starts {@code n} replicas at once on a new PostgreSQL database, with {@code extraEnv} over the rig's. */
@@ -125,6 +125,19 @@ final class Replicas implements AutoCloseable {
     if (old != null) {
       ended.add(old);
     }
+  }
+
+  /** Kills every replica and starts them all again with {@code extraEnv} over what they had. */
+  void restartAllWith(Map<String, String> extraEnv) throws Exception {
+    List<Integer> all = new ArrayList<>();
+    for (int i = 0; i < size(); i++) {
+      if (alive(i)) {
+        kill(i);
+      }
+      all.add(i);
+    }
+    env.putAll(extraEnv);
+    startAll(all);
   }
 
   /** Kills replica {@code i} with SIGKILL; returns its exit status. */

@@ -2,6 +2,7 @@ package com.syncrobot.resilience;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.syncrobot.app.BotConfig;
 import com.syncrobot.digest.DigestDays;
 import com.syncrobot.digest.DigestStore;
 import com.syncrobot.playground.sandbox.model.SandboxTicket;
@@ -264,6 +265,8 @@ final class ReplicasTest {
       throws Exception {
     guarded(() -> {
       List<String> users = rig.botRig.users.stream().map(u -> u.id()).toList();
+      // the earlier scenarios ran with the rig's generous budget; now the replicas get Syncro's real one
+      replicas.restartAllWith(Map.of(BotConfig.SYNCRO_REQUESTS_PER_MINUTE, Integer.toString(SYNCRO_LIMIT)));
       replicas.balancer.roundRobin();
       rig.sandbox.knobs().rateLimit(SYNCRO_LIMIT);
       rig.sandbox.requestLog().clear();
