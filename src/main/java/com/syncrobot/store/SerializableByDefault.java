@@ -27,7 +27,9 @@ final class SerializableByDefault extends SerializableTransactionRunner {
 
   @Override
   public <R, X extends Exception> R inTransaction(Handle handle, HandleCallback<R, X> callback) throws X {
-    // A level asked for explicitly (the pool's default is READ COMMITTED) and a nested transaction keep theirs.
+    // A nested transaction, and any level asked for explicitly other than READ COMMITTED, keep theirs. READ
+    // COMMITTED is the pool's default, so asking for it cannot be told from asking for nothing: it becomes
+    // SERIALIZABLE (store.StoreRequestLedger opens its READ COMMITTED transaction by hand for that reason).
     if (handle.isInTransaction() || handle.getTransactionIsolationLevel() != TransactionIsolationLevel.READ_COMMITTED) {
       return super.inTransaction(handle, callback);
     }
