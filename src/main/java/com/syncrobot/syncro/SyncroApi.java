@@ -1,7 +1,9 @@
 package com.syncrobot.syncro;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -68,6 +70,16 @@ public final class SyncroApi {
    */
   public List<Ticket> openTickets() {
     return ticketsWhere(query("status", NOT_CLOSED), Ticket::isOpen);
+  }
+
+  /**
+   * Returns every ticket changed at or after {@code since} ({@code GET /tickets?since_updated_at=}, the
+   * official incremental filter), over all pages, in Syncro's order. Closed tickets are included: a ticket
+   * that was just resolved is a change too.
+   */
+  public List<Ticket> ticketsUpdatedSince(Instant since) {
+    Objects.requireNonNull(since, "since");
+    return ticketPages(query("since_updated_at", DateTimeFormatter.ISO_INSTANT.format(since)), null);
   }
 
   /** Returns all tickets Syncro's search finds for {@code query}, over all pages. */

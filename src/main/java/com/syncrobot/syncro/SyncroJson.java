@@ -174,7 +174,8 @@ final class SyncroJson {
         userId,
         tech,
         newestFirst(mapAll(t.get("comments"), SyncroJson::comment)),
-        mapAll(t.get("line_items"), SyncroJson::lineItem));
+        mapAll(t.get("line_items"), SyncroJson::lineItem),
+        bool(t.get("customer_reply")));
   }
 
   static Comment comment(JsonNode raw) {
@@ -185,7 +186,8 @@ final class SyncroJson {
         orEmpty(firstText(c, "body")),
         bool(c.get("hidden")),
         firstText(c, "tech"),
-        time(c.get("created_at")));
+        time(c.get("created_at")),
+        optLong(c, "user_id"));
   }
 
   /** Sorts comments newest first (created_at, then id), the order the bot shows them in. */

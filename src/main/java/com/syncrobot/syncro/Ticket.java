@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * A ticket from a list ({@code comments} possibly truncated, {@code lineItems} empty) or from the
  * detail endpoint (comments newest first, line items, customer, contact and assigned tech).
+ * {@code customerReply} is Syncro's flag that the customer wrote last and nobody has answered yet.
  */
 public record Ticket(
     TicketId id,
@@ -27,7 +28,8 @@ public record Ticket(
     @Nullable Long userId,
     @Nullable String assignedTechName,
     List<Comment> comments,
-    List<LineItem> lineItems) {
+    List<LineItem> lineItems,
+    boolean customerReply) {
 
   /** Statuses after which a ticket no longer counts as open (domain vocabulary). */
   static final Set<String> CLOSED_STATUSES = Set.of("resolved", "invoiced", "closed");

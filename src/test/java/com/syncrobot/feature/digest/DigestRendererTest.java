@@ -46,7 +46,7 @@ public final class DigestRendererTest {
         "Customer & Sons " + (number % 13), null, OffsetDateTime.parse(createdAt), due == null ? null
             : OffsetDateTime.parse(due),
         updatedAt == null ? null : OffsetDateTime.parse(updatedAt), userId, tech,
-        List.of(), List.of());
+        List.of(), List.of(), false);
   }
 
   /** 1,000 open tickets over four technicians and the unassigned, some overdue, some untouched. */

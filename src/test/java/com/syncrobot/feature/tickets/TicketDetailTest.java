@@ -51,7 +51,7 @@ final class TicketDetailTest {
     List<Comment> comments = new ArrayList<>();
     for (int i = 1; i <= 7; i++) {
       comments.add(new Comment(i, "Update " + i, "line one<br>line <b>two</b> &amp; more", i % 2 == 0, "Jane Tech",
-          OffsetDateTime.parse("2024-05-0" + i + "T08:00:00Z")));
+          OffsetDateTime.parse("2024-05-0" + i + "T08:00:00Z"), 1735L));
     }
     Reply r = new TicketDetail(clock).render(TicketFixtures.detailed(comments, List.of(), null));
     List<String> sections = sections(r);
@@ -96,7 +96,7 @@ final class TicketDetailTest {
 
   @Test
   void render_syncroText_isEscaped() {
-    Comment c = new Comment(1, "<!here> & you", "<script>x</script>&lt;!channel&gt;", false, "<@U1>", null);
+    Comment c = new Comment(1, "<!here> & you", "<script>x</script>&lt;!channel&gt;", false, "<@U1>", null, 1735L);
     String s = TicketDetail.comment(c);
     // a script's text is not something a reader of the comment sees, so it is not shown either
     assertThat(s).doesNotContain("<!", "<@", "x&lt;").contains("&lt;!here&gt; &amp; you", "&lt;@U1&gt;",
@@ -107,7 +107,7 @@ final class TicketDetailTest {
   void render_staysWithinBlockLimits() {
     List<Comment> comments = new ArrayList<>();
     for (int i = 0; i < 50; i++) {
-      comments.add(new Comment(i, "s".repeat(500), "b".repeat(10_000), false, "t", null));
+      comments.add(new Comment(i, "s".repeat(500), "b".repeat(10_000), false, "t", null, 1735L));
     }
     List<LineItem> items = new ArrayList<>();
     for (int i = 0; i < 200; i++) {
