@@ -175,7 +175,7 @@ final class Activity {
     long highest = d.tickets.values().stream().mapToLong(SandboxTicket::number).max().orElse(0);
     throw new UnknownRecordException("Unknown ticket #" + number + ": no ticket has that number"
         + (d.tickets.isEmpty() ? "; the sandbox holds no tickets"
-            : "; the sandbox's run from #" + lowest + " to #" + highest));
+            : "; the sandbox's tickets run from #" + lowest + " to #" + highest));
   }
 
   /** The ticket's contact, else the customer's own name: who writes a customer's comment. */
