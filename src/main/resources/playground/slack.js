@@ -907,7 +907,16 @@
   if (!panel) return;
   const status = document.getElementById('sb-status');
 
+  const result = document.getElementById('sb-result');
+  let customersShown = '';
+
   function show(s) {
+    const names = s.customers || [];
+    if (names.join('|') !== customersShown) {
+      customersShown = names.join('|');
+      const list = document.getElementById('sb-customers');
+      list.replaceChildren(...names.map(n => { const o = document.createElement('option'); o.value = n; return o; }));
+    }
     const f = s.faults || {};
     const c = s.counts || {};
     const pending = (f.pendingWrites || []).join(', ') || 'none';
@@ -954,6 +963,48 @@
     act('faults', {clear: true});
   });
   document.getElementById('sb-reset').addEventListener('click', () => act('reset', {}));
+
+  // Customer activity: the answer says what happened, in words; the status line refreshes after.
+  async function change(path, body) {
+    try {
+      const r = await call(path, body);
+      result.textContent = r.message;
+      result.classList.remove('sb-error');
+      refresh();
+    } catch (e) {
+      result.textContent = e.message;
+      result.classList.add('sb-error');
+    }
+  }
+
+  // The buttons name what they will do: "Customer replies on #32150", "New ticket for Canyon Dental Group".
+  const replyNumber = document.getElementById('sb-reply-number');
+  const newCustomer = document.getElementById('sb-new-customer');
+  replyNumber.addEventListener('input', () => {
+    document.getElementById('sb-customer-reply').textContent = 'Customer replies on #' + (replyNumber.value || 'N');
+  });
+  newCustomer.addEventListener('input', () => {
+    document.getElementById('sb-new-ticket').textContent = 'New ticket for ' + (newCustomer.value.trim() || 'X');
+  });
+  document.getElementById('sb-customer-reply').addEventListener('click', () => {
+    const n = replyNumber.value.trim();
+    if (!/^[0-9]+$/.test(n)) {
+      result.textContent = 'Type a ticket number first, e.g. 32150.';
+      result.classList.add('sb-error');
+      return;
+    }
+    change('customer-reply', {number: Number(n)});
+  });
+  document.getElementById('sb-new-ticket').addEventListener('click', () => {
+    const customer = newCustomer.value.trim();
+    if (!customer) {
+      result.textContent = 'Pick a customer first, e.g. Canyon Dental Group.';
+      result.classList.add('sb-error');
+      return;
+    }
+    const subject = document.getElementById('sb-new-subject').value.trim();
+    change('new-ticket', subject ? {customer, subject} : {customer});
+  });
 
   refresh();
   setInterval(() => { if (!panel.hidden) refresh(); }, 3000);

@@ -2,6 +2,7 @@ package com.syncrobot.playground;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
@@ -14,20 +15,24 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The page's sandbox panel, served on the page's own origin because the sandbox grants no CORS:
- * {@code GET status} (faults and record counts), {@code POST faults} and {@code POST reset},
- * forwarded to the sandbox's admin API. Nothing else of the admin API is reachable from here.
+ * {@code GET status} (faults, record counts and customer names), {@code POST faults}, {@code POST
+ * reset}, and the customer activity that notifications announce, {@code POST customer-reply} and
+ * {@code POST new-ticket}, forwarded to the sandbox's admin API. Nothing else of the admin API is reachable from here.
  * POSTs must be {@code application/json}, so another site cannot send them without a preflight.
  */
 final class SandboxControls implements HttpHandler {
   private static final Logger log = LoggerFactory.getLogger(SandboxControls.class);
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int MAX_BODY = 4096;
+  /** Customer activity the panel makes happen, forwarded as is; the answer carries a {@code message}. */
+  private static final Set<String> CHANGES = Set.of("customer-reply", "new-ticket");
 
   private final SyncroSandbox sandbox;
   private final String prefix;
@@ -45,7 +50,8 @@ final class SandboxControls implements HttpHandler {
       String method = ex.getRequestMethod().toUpperCase(Locale.ROOT);
       if (method.equals("GET") && path.equals("status")) {
         send(ex, 200, status());
-      } else if (method.equals("POST") && (path.equals("faults") || path.equals("reset"))) {
+      } else if (method.equals("POST") && (path.equals("faults") || path.equals("reset")
+          || CHANGES.contains(path))) {
         String type = ex.getRequestHeaders().getFirst("Content-Type");
         if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
           send(ex, 415, JSON.createObjectNode().put("error", "send application/json"));
@@ -62,7 +68,8 @@ final class SandboxControls implements HttpHandler {
           send(ex, r.statusCode(), JSON.readTree(r.body()));
           return;
         }
-        send(ex, 200, status());
+        // A change answers what it did ("Ticket #32210 created for …"); the switches answer the new status.
+        send(ex, 200, CHANGES.contains(path) ? JSON.readTree(r.body()) : status());
       } else {
         send(ex, 404, JSON.createObjectNode().put("error", "not found"));
       }
@@ -71,12 +78,15 @@ final class SandboxControls implements HttpHandler {
     }
   }
 
-  /** The faults now in force and how many records of each kind the sandbox holds. */
+  /** The faults now in force, how many records of each kind the sandbox holds, and the customers' names. */
   private ObjectNode status() throws IOException, InterruptedException {
     JsonNode state = JSON.readTree(admin("GET", "state", null).body());
     ObjectNode o = JSON.createObjectNode();
     o.set("faults", state.path("faults"));
     o.set("counts", state.path("counts"));
+    ArrayNode customers = o.putArray("customers");
+    // The state's prepaid-hours list names every customer, by the name Syncro shows.
+    state.path("prepayHours").forEach(c -> customers.add(c.path("name").asText()));
     return o;
   }
 

@@ -186,6 +186,39 @@ final class PlaygroundBrowserTest {
   }
 
   @Test
+  void sandboxPanel_newTicketForACustomer_thenTheCustomerReplies() throws Exception {
+    int before = state().tickets().size();
+    WebElement customer = driver.findElement(By.cssSelector("[data-testid=sb-new-customer]"));
+    customer.sendKeys("Kestrel Architecture");
+    driver.findElement(By.cssSelector("[data-testid=sb-new-subject]")).sendKeys("Plotter offline");
+    WebElement create = driver.findElement(By.cssSelector("[data-testid=sb-new-ticket]"));
+    assertThat(create.getText()).isEqualTo("New ticket for Kestrel Architecture");
+    create.click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-testid=sb-result]"),
+        "created for Kestrel Architecture"));
+    assertThat(state().tickets()).hasSize(before + 1);
+    SandboxTicket t = state().tickets().get(before);
+    assertThat(driver.findElement(By.cssSelector("[data-testid=sb-result]")).getText())
+        .isEqualTo("Ticket #" + t.number() + " created for Kestrel Architecture");
+    assertThat(t.subject()).isEqualTo("Plotter offline");
+    assertThat(t.userId()).isNull();
+
+    driver.findElement(By.cssSelector("[data-testid=sb-reply-number]")).sendKeys(Long.toString(t.number()));
+    driver.findElement(By.cssSelector("[data-testid=sb-customer-reply]")).click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-testid=sb-result]"),
+        "replied on #" + t.number()));
+    assertThat(state().ticket(t.id()).orElseThrow().status()).isEqualTo("Customer Reply");
+    assertThat(state().commentsOf(t.id())).hasSize(2).last().satisfies(c -> assertThat(c.userId()).isNull());
+
+    driver.findElement(By.cssSelector("[data-testid=sb-reply-number]")).clear();
+    driver.findElement(By.cssSelector("[data-testid=sb-reply-number]")).sendKeys("99");
+    driver.findElement(By.cssSelector("[data-testid=sb-customer-reply]")).click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-testid=sb-result]"),
+        "Unknown ticket #99: "));
+    saveScreenshot("sandbox-activity");
+  }
+
+  @Test
   void bill_45MinutesRemote_modalPreviewConfirm_oneCommentOneLineOneInvoiceOf112_50_R4_R9() throws Exception {
     // An open ticket of a customer without a prepaid block and with nothing left to invoice.
     SandboxTicket t = state().tickets().stream()

@@ -104,7 +104,7 @@ final class CustomerActivityTest {
 
     assertThat(unknown.statusCode()).isEqualTo(404);
     assertThat(f.json(unknown).get("error").asText())
-        .isEqualTo("Unknown ticket #99: no ticket has that number; the sandbox's run from #32150 to #32208");
+        .isEqualTo("Unknown ticket #99: no ticket has that number; the sandbox's tickets run from #32150 to #32208");
     assertThat(missing.statusCode()).isEqualTo(400);
     assertThat(f.json(missing).get("error").asText()).contains("number must be a ticket number, e.g. 32150");
     assertThat(words.statusCode()).isEqualTo(400);

@@ -128,15 +128,14 @@ final class Activity {
       throw new IllegalStateException("No open ticket to change: add some with addOpenTickets");
     }
     SandboxTicket t = open.get(random.nextInt(open.size()));
-    switch (random.nextInt(3)) {
-      case 0 :
+    return switch (random.nextInt(3)) {
+      case 0 -> {
         List<String> others = WORKING.stream().filter(s -> !s.equals(t.status())).toList();
-        return edit(d, t.number(), TicketEdit.none().withStatus(others.get(random.nextInt(others.size()))), now);
-      case 1 :
-        return internalNote(d, t, NOTES.get(random.nextInt(NOTES.size())), now);
-      default :
-        return customerReply(d, t.number(), REPLIES.get(random.nextInt(REPLIES.size())), now);
-    }
+        yield edit(d, t.number(), TicketEdit.none().withStatus(others.get(random.nextInt(others.size()))), now);
+      }
+      case 1 -> internalNote(d, t, NOTES.get(random.nextInt(NOTES.size())), now);
+      default -> customerReply(d, t.number(), REPLIES.get(random.nextInt(REPLIES.size())), now);
+    };
   }
 
   /** Adds a hidden note by the ticket's technician (the first technician when it is unassigned). */
@@ -175,7 +174,7 @@ final class Activity {
     long highest = d.tickets.values().stream().mapToLong(SandboxTicket::number).max().orElse(0);
     throw new UnknownRecordException("Unknown ticket #" + number + ": no ticket has that number"
         + (d.tickets.isEmpty() ? "; the sandbox holds no tickets"
-            : "; the sandbox's run from #" + lowest + " to #" + highest));
+            : "; the sandbox's tickets run from #" + lowest + " to #" + highest));
   }
 
   /** The ticket's contact, else the customer's own name: who writes a customer's comment. */

@@ -5,7 +5,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * What a technician changes on a ticket in Syncro's web UI; a field left null stays as it is.
  * {@code changesAssignee} with a null {@code assignee} unassigns the ticket. Build it with {@link
- * #none()} and the {@code with…}, {@code assignTo} and {@code unassign} methods.
+ * #none()} and the methods below.
  */
 public record TicketEdit(@Nullable String status, boolean changesAssignee, @Nullable Long assignee,
     @Nullable String priority) {

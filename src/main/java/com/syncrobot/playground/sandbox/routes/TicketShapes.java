@@ -42,7 +42,8 @@ final class TicketShapes {
     o.putNull("sla_name").put("creator_name_or_email", creator == null ? null : creator.name())
         .put("contact_fullname", contact == null ? null : contact.name()).putNull("contract_name")
         .putNull("address_id").put("parent", false).putNull("parent_id").put("child", false).put("recurring", false)
-        .put("customer_reply", customerReplied(d, t)).putNull("total_formatted_billable_time").put("contact_id", t.contactId())
+        .put("customer_reply", customerReplied(d, t)).putNull("total_formatted_billable_time")
+        .put("contact_id", t.contactId())
         .put("sla_breached", false).put("sla_breaching_soon", false).putNull("contract_id").putNull("sla_id");
     o.putArray("customer_tag_list");
     o.putNull("resolution_time").putNull("response_time");
