@@ -374,9 +374,12 @@ public final class NotifyEngine {
     String why = v.waitingWhy();
     if (waitingSince == null && v.checkedAt() != null) {
       Instant due = v.checkedAt().plus(settings.pollInterval());
-      if (clock.instant().isAfter(due.plus(GRACE))) {
+      Instant now = clock.instant();
+      if (now.isAfter(due) && budgetBusy()) {
         waitingSince = due;
-        why = budgetBusy() ? BUDGET_WHY : null;
+        why = BUDGET_WHY;
+      } else if (now.isAfter(due.plus(GRACE))) {
+        waitingSince = due;
       }
     }
     return new NotifyStatus(v.checkedAt(), waitingSince, pending, why);
