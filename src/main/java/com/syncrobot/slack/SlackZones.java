@@ -4,7 +4,6 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import com.slack.api.methods.MethodsClient;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.Optional;
 
 /**
  * Each technician's time zone for appointment times ({@link UserZones}: {@code users.info} →
@@ -24,10 +23,5 @@ public final class SlackZones {
   /** Returns the user's zone, asking Slack when it is not cached; UTC when Slack cannot say. */
   public ZoneId zone(String slackUserId) {
     return zones.zoneOf(methods, slackUserId).orElse(ZoneOffset.UTC);
-  }
-
-  /** Returns the zone if it is cached, without asking Slack (for checks inside a 3-second ack). */
-  public Optional<ZoneId> cached(String slackUserId) {
-    return zones.cached(slackUserId);
   }
 }

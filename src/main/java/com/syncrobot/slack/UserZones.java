@@ -17,8 +17,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The time zone each Slack user set in their profile ({@code users.info}, scope {@code users:read}),
  * cached for a few hours so that repeated commands cost no Slack call. Per process on purpose: it is the
- * user's own setting, read from Slack by whichever replica needs it (a replica without it asks Slack, or
- * falls back to UTC inside an ack), and nothing the bot's store or an admin changes. Thread-safe.
+ * user's own setting, read from Slack by whichever replica needs it, and nothing the bot's store or an
+ * admin changes. A form that is checked inside Slack's 3 s carries the zone it was filled in with. Thread-safe.
  */
 public final class UserZones {
   static final Duration TTL = Duration.ofHours(6);
@@ -28,11 +28,6 @@ public final class UserZones {
 
   public UserZones(Ticker ticker) {
     this.cache = Caffeine.newBuilder().maximumSize(5_000).expireAfterWrite(TTL).ticker(ticker).build();
-  }
-
-  /** Returns {@code userId}'s zone if it is cached, without asking Slack (e.g. inside a 3-second ack). */
-  Optional<ZoneId> cached(String userId) {
-    return Optional.ofNullable(cache.getIfPresent(userId));
   }
 
   /** Returns {@code userId}'s zone, or empty when Slack does not say or cannot be asked. */

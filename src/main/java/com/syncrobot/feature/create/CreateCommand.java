@@ -42,7 +42,7 @@ record CreateCommand(ConnectedUserStore users, CreateForms forms) implements Sub
       return Replies.ack(ctx, asker.refusal());
     }
     CreateModal.Meta meta = new CreateModal.Meta(Objects.requireNonNullElse(ctx.getResponseUrl(), ""),
-        Objects.requireNonNullElse(ctx.getChannelId(), ""), null, null, null);
+        Objects.requireNonNullElse(ctx.getChannelId(), ""), null, null, null, null);
     Optional<String> problem = forms.open(ctx.client(), ctx.getTriggerId(), asker.user(), meta,
         () -> new CreateForms.Prefill(call.args(), "", ""));
     return problem.isPresent() ? Replies.ack(ctx, problem.get() + " Run " + USAGE + " again.") : ctx.ack();

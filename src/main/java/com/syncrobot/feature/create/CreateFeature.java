@@ -51,11 +51,11 @@ public record CreateFeature(FeatureContext ctx, PlanMachinery plans) implements 
     app.blockAction(CreateModal.A_CUSTOMER, actions.customerChanged());
     app.blockAction(CreateModal.A_ISSUE, actions.issueTypeChanged());
     app.viewSubmission(CreateModal.CALLBACK_ID,
-        new CreateSubmission(requests, deliveries, forms, vocabulary, zones,
+        new CreateSubmission(requests, deliveries, forms, vocabulary,
             new CommentDrafter(options.ollama()), clock));
 
-    app.blockAction(MoveModal.PICK, new MovePick(zones));
-    app.viewSubmission(MoveModal.CALLBACK_ID, new MoveSubmission(requests, deliveries, zones, clock));
+    app.blockAction(MoveModal.PICK, new MovePick());
+    app.viewSubmission(MoveModal.CALLBACK_ID, new MoveSubmission(requests, deliveries, clock));
 
     MessageShortcuts shortcuts = new MessageShortcuts(users, forms, out);
     app.messageShortcut(MessageShortcuts.CREATE, shortcuts.createTicket());

@@ -77,12 +77,13 @@ public final class CreateForms {
     return Optional.empty();
   }
 
-  private View fill(ConnectedUser user, CreateModal.Meta meta, Prefill prefill) {
+  private View fill(ConnectedUser user, CreateModal.Meta opened, Prefill prefill) {
+    // read now and carried in the form, so that the submission's checks (inside Slack's 3 s) know the
+    // technician's date on whichever replica the submission reaches
+    CreateModal.Meta meta = opened.withZone(zones.zone(user.slackUserId()));
     try {
       SyncroApi api = syncro.as(user.token());
       CreateVocabulary.Lists lists = vocabulary.get(api);
-      // read now so that the submission's checks (inside Slack's 3 s) know the technician's date
-      zones.zone(user.slackUserId());
       List<String> notes = new ArrayList<>();
       Customer customer = prefill.customerWords().isBlank() ? null : named(api, prefill.customerWords(), notes);
       CreateForm.Choice choice = customer == null ? null

@@ -28,6 +28,9 @@ import com.syncrobot.syncro.SyncroUser;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -80,14 +83,31 @@ public final class CreateModal {
    * @param threadChannel the channel of the message a shortcut started from, whose thread gets the result
    */
   record Meta(String responseUrl, String channelId, @Nullable Long customerId, @Nullable String threadChannel,
-      @Nullable String threadTs) {
+      @Nullable String threadTs, @Nullable String zone) {
     Meta {
       Objects.requireNonNull(responseUrl, "responseUrl == null");
       Objects.requireNonNull(channelId, "channelId == null");
     }
 
     Meta withCustomer(@Nullable Long id) {
-      return new Meta(responseUrl, channelId, id, threadChannel, threadTs);
+      return new Meta(responseUrl, channelId, id, threadChannel, threadTs, zone);
+    }
+
+    /** With the technician's time zone, read when the form is filled in, for the submission's checks. */
+    Meta withZone(ZoneId z) {
+      return new Meta(responseUrl, channelId, customerId, threadChannel, threadTs, z.getId());
+    }
+
+    /**
+     * The technician's zone as the form was filled in (UTC when Slack did not say): the submission is checked
+     * inside Slack's 3 s, on whichever replica it reaches, without asking Slack again.
+     */
+    ZoneId zoneId() {
+      try {
+        return zone == null ? ZoneOffset.UTC : ZoneId.of(zone);
+      } catch (DateTimeException e) {
+        return ZoneOffset.UTC;
+      }
     }
 
     String toJson() {

@@ -2,7 +2,6 @@ package com.syncrobot.feature.create;
 
 import com.syncrobot.slack.DeliveryLog;
 import com.syncrobot.slack.RedeliveryFilter;
-import com.syncrobot.slack.SlackZones;
 import com.syncrobot.slack.UserMessages;
 import com.syncrobot.slack.blocks.SlackMessageText;
 import com.syncrobot.slack.blocks.ViewValues;
@@ -27,7 +26,6 @@ import com.syncrobot.write.Plan;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +37,7 @@ import java.util.Optional;
  * plan is built off-thread against the account and the customer, stored, then previewed (R1).
  */
 record CreateSubmission(PlanRequests requests, DeliveryLog deliveries, CreateForms forms, CreateVocabulary vocabulary,
-    SlackZones zones, CommentDrafter drafter, Clock clock) implements ViewSubmissionHandler {
+    CommentDrafter drafter, Clock clock) implements ViewSubmissionHandler {
   @Override
   public Response apply(ViewSubmissionRequest req, ViewSubmissionContext ctx) {
     View view = req.getPayload().getView();
@@ -50,8 +48,8 @@ record CreateSubmission(PlanRequests requests, DeliveryLog deliveries, CreateFor
     }
     String userId = req.getPayload().getUser().getId();
     CreateForm form = CreateForm.read(ViewValues.of(view));
-    // only the cached zone: asking Slack here could outlast the 3-second ack
-    ZoneId zone = zones.cached(userId).orElse(ZoneOffset.UTC);
+    // the zone read when the form was filled in: asking Slack here could outlast the 3-second ack
+    ZoneId zone = meta.get().zoneId();
     Map<String, String> errors = form.errors(clock.instant(), zone);
     if (!errors.isEmpty()) {
       return ctx.ackWithErrors(errors);
@@ -73,7 +71,7 @@ record CreateSubmission(PlanRequests requests, DeliveryLog deliveries, CreateFor
     }
     Customer customer = forms.customer(api, chosen.id());
     CreateVocabulary.Lists lists = vocabulary.get(api);
-    ZoneId zone = zones.zone(user.slackUserId());
+    ZoneId zone = m.zoneId();
     List<String> notes = new ArrayList<>();
     String html;
     Visibility visibility = form.doNotEmail() ? Visibility.PUBLIC : Visibility.PUBLIC_EMAIL;

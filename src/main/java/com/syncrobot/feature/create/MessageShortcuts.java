@@ -65,7 +65,8 @@ public final class MessageShortcuts {
         return ctx.ack();
       }
       Source s = source.get();
-      CreateModal.Meta meta = new CreateModal.Meta(s.responseUrl(), s.channelId(), null, s.channelId(), s.threadTs());
+      CreateModal.Meta meta = new CreateModal.Meta(s.responseUrl(), s.channelId(), null, s.channelId(), s.threadTs(),
+          null);
       Optional<String> problem = forms.open(ctx.client(), ctx.getTriggerId(), user.get(), meta, () -> {
         String link = Objects.requireNonNullElseGet(out.permalink(s.channelId(), s.ts()), () -> fallback(s));
         String from = "\n\nFrom Slack: " + link;

@@ -72,7 +72,7 @@ record MoveAppointmentCommand(ReadRunner reads, CreateVocabulary vocabulary, Sla
         f.appointment().endAt() == null ? null : f.appointment().endAt().toEpochSecond(), f.appointment().ticketId(),
         f.ticket() == null ? null : f.ticket().number().value(),
         f.appointment().appointmentTypeId() == null ? null : types.get(f.appointment().appointmentTypeId()),
-        f.customer(), f.appointment().summary());
+        f.customer(), f.appointment().summary(), zone.getId());
     String heading = "*" + found.size() + (found.size() == 1 ? " upcoming appointment* for " : " upcoming appointments*"
         + " for ") + quoted + " (times in " + zone.getId() + ")";
     List<LayoutBlock> blocks = new ArrayList<>();

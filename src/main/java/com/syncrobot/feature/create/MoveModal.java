@@ -16,6 +16,8 @@ import com.slack.api.model.view.ViewTitle;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.DateTimeException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -39,7 +41,7 @@ public final class MoveModal {
    * summary for display; fits a button value (≤ 2000 chars) and private_metadata.
    */
   record Choice(long id, long start, @Nullable Long end, @Nullable Long ticketId, @Nullable Long number,
-      @Nullable String type, String customer, String summary) {
+      @Nullable String type, String customer, String summary, @Nullable String zone) {
     Choice {
       customer = Mrkdwn.truncate(Objects.requireNonNull(customer, "customer == null"), 100);
       type = type == null ? null : Mrkdwn.truncate(type, 100);
@@ -53,6 +55,18 @@ public final class MoveModal {
     @Nullable
     Instant endAt() {
       return end == null ? null : Instant.ofEpochSecond(end);
+    }
+
+    /**
+     * The technician's time zone when the list was shown (UTC when unknown then): carried in the button, so
+     * the form and its checks use it on whichever replica the click or the submission arrives.
+     */
+    ZoneId zoneId() {
+      try {
+        return zone == null ? ZoneOffset.UTC : ZoneId.of(zone);
+      } catch (DateTimeException e) {
+        return ZoneOffset.UTC;
+      }
     }
 
     /** The appointment's length; 90 minutes when Syncro gave no end. */

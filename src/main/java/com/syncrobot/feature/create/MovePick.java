@@ -1,7 +1,6 @@
 package com.syncrobot.feature.create;
 
 import com.syncrobot.slack.SafeLog;
-import com.syncrobot.slack.SlackZones;
 
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import com.slack.api.bolt.context.builtin.ActionContext;
@@ -9,7 +8,6 @@ import com.slack.api.bolt.handler.builtin.BlockActionHandler;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.methods.response.views.ViewsOpenResponse;
-import java.time.ZoneOffset;
 import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -22,12 +20,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class MovePick implements BlockActionHandler {
   private static final Logger log = LoggerFactory.getLogger(MovePick.class);
-
-  private final SlackZones zones;
-
-  MovePick(SlackZones zones) {
-    this.zones = zones;
-  }
 
   @Override
   public Response apply(BlockActionRequest req, ActionContext ctx) {
@@ -44,7 +36,7 @@ public final class MovePick implements BlockActionHandler {
         channel);
     try {
       ViewsOpenResponse r = ctx.client().viewsOpen(v -> v.triggerId(p.getTriggerId())
-          .view(MoveModal.view(meta, zones.cached(p.getUser().getId()).orElse(ZoneOffset.UTC))));
+          .view(MoveModal.view(meta, choice.get().zoneId())));
       if (!r.isOk()) {
         log.warn("views.open for the move modal failed: {}", r.getError());
       }

@@ -2,7 +2,6 @@ package com.syncrobot.feature.create;
 
 import com.syncrobot.slack.DeliveryLog;
 import com.syncrobot.slack.RedeliveryFilter;
-import com.syncrobot.slack.SlackZones;
 import com.syncrobot.slack.UserMessages;
 import com.syncrobot.slack.blocks.Mrkdwn;
 import com.syncrobot.slack.blocks.ViewValues;
@@ -45,7 +44,7 @@ import org.jspecify.annotations.Nullable;
  * {@code PUT /appointments/{id} {start_at, end_at}} (UTC) is previewed as old → new with weekdays in
  * the technician's zone (R15). The start Syncro returns is compared after it ran ({@link PlanResults}).
  */
-record MoveSubmission(PlanRequests requests, DeliveryLog deliveries, SlackZones zones, Clock clock)
+record MoveSubmission(PlanRequests requests, DeliveryLog deliveries, Clock clock)
     implements ViewSubmissionHandler {
   @Override
   public Response apply(ViewSubmissionRequest req, ViewSubmissionContext ctx) {
@@ -58,7 +57,7 @@ record MoveSubmission(PlanRequests requests, DeliveryLog deliveries, SlackZones 
     Map<String, Map<String, ViewState.Value>> values = ViewValues.of(req.getPayload().getView());
     Instant start = time(values, MoveModal.B_START, MoveModal.A_START);
     Instant end = time(values, MoveModal.B_END, MoveModal.A_END);
-    ZoneId zone = zones.cached(userId).orElse(ZoneOffset.UTC);
+    ZoneId zone = meta.get().choice().zoneId();
     Map<String, String> errors = errors(meta.get().choice(), start, end, clock.instant(), zone);
     if (!errors.isEmpty() || start == null) {
       return ctx.ackWithErrors(errors);
@@ -96,7 +95,7 @@ record MoveSubmission(PlanRequests requests, DeliveryLog deliveries, SlackZones 
   private Plan plan(SyncroApi api, ConnectedUser user, MoveModal.Meta m, Instant start, @Nullable Instant end,
       Clock c, Duration ttl) {
     MoveModal.Choice choice = m.choice();
-    ZoneId zone = zones.zone(user.slackUserId());
+    ZoneId zone = choice.zoneId();
     List<String> notes = new ArrayList<>();
     Appointment now = current(api, choice);
     Instant oldStart = now.startAt().toInstant();

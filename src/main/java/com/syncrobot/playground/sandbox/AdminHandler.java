@@ -5,7 +5,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import com.syncrobot.playground.sandbox.model.SandboxChange;
 import com.syncrobot.playground.sandbox.model.SandboxState;
+import com.syncrobot.playground.sandbox.model.SandboxTicket;
+import com.syncrobot.playground.sandbox.model.TicketEdit;
+import com.syncrobot.playground.sandbox.model.UnknownRecordException;
 import com.syncrobot.playground.sandbox.routes.Errors;
 import com.syncrobot.playground.sandbox.routes.Json;
 import com.syncrobot.playground.sandbox.routes.SandboxReply;
@@ -18,13 +22,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The admin JSON API under {@code /_sandbox/} for the playground page and tests: {@code GET state},
- * {@code GET/POST faults}, {@code GET/POST knobs}, {@code GET requests}, {@code POST reset}. No
- * token, no rate limit, not logged: it is not Syncro. Thread-safe.
+ * {@code GET/POST faults}, {@code GET/POST knobs}, {@code GET requests}, {@code POST reset}, and
+ * changes made outside the bot: {@code POST customer-reply}, {@code POST new-ticket}, {@code POST
+ * ticket-change} (each answers the change, with a {@code message} in words; an unknown ticket or
+ * customer is 404, other bad input 400). No token, no rate limit, not logged: it is not Syncro.
+ * Thread-safe.
  */
 final class AdminHandler implements HttpHandler {
   static final String BASE_PATH = "/_sandbox";
@@ -44,6 +52,8 @@ final class AdminHandler implements HttpHandler {
       byte[] bytes = SandboxHttp.body(ex);
       JsonNode body = bytes == null || bytes.length == 0 ? Json.obj() : Json.MAPPER.readTree(bytes);
       reply(ex, route(method, path, body == null ? Json.obj() : body));
+    } catch (UnknownRecordException e) {
+      reply(ex, Errors.error(404, String.valueOf(e.getMessage())));
     } catch (IllegalArgumentException | DateTimeException e) {
       reply(ex, Errors.error(400, String.valueOf(e.getMessage())));
     } catch (IOException e) {
@@ -81,6 +91,13 @@ final class AdminHandler implements HttpHandler {
       case "POST /reset" :
         sandbox.reset();
         return SandboxReply.ok(state().get("counts"));
+      case "POST /customer-reply" :
+        return SandboxReply.ok(change(sandbox.customerReply(number(body), text(body, "body"))));
+      case "POST /new-ticket" :
+        return SandboxReply.ok(change(sandbox.newTicket(text(body, "customer"), text(body, "subject"),
+            text(body, "body"))));
+      case "POST /ticket-change" :
+        return SandboxReply.ok(change(sandbox.editTicket(number(body), edit(body))));
       default :
         return SandboxReply.notFound();
     }
@@ -170,6 +187,68 @@ final class AdminHandler implements HttpHandler {
     if (b.has(field)) {
       set.accept(read.apply(b.get(field)));
     }
+  }
+
+  /** {@code {number, status?, user_id? (null unassigns), priority?}}: what a technician changes in the web UI. */
+  private static TicketEdit edit(JsonNode b) {
+    TicketEdit e = TicketEdit.none();
+    String status = text(b, "status");
+    if (status != null) {
+      e = e.withStatus(status);
+    }
+    JsonNode user = b.get("user_id");
+    if (user != null && user.isNull()) {
+      e = e.unassign();
+    } else if (user != null) {
+      e = e.assignTo(digits(user, "user_id must be a technician's id, or null to unassign"));
+    }
+    String priority = text(b, "priority");
+    if (priority != null) {
+      e = e.withPriority(priority);
+    }
+    if (e.isEmpty()) {
+      throw new IllegalArgumentException("send status, user_id (null to unassign) or priority to change");
+    }
+    return e;
+  }
+
+  /** The ticket number the body names, as a JSON number or a string of digits (with or without "#"). */
+  private static long number(JsonNode b) {
+    return digits(b.get("number"), "number must be a ticket number, e.g. 32150");
+  }
+
+  private static long digits(@Nullable JsonNode n, String problem) {
+    if (n != null && n.isIntegralNumber()) {
+      return n.asLong();
+    }
+    String s = n == null || !n.isTextual() ? "" : n.asText().strip();
+    s = s.startsWith("#") ? s.substring(1) : s;
+    if (s.matches("[0-9]{1,18}")) {
+      return Long.parseLong(s);
+    }
+    throw new IllegalArgumentException(problem + (n == null || n.isNull() ? "" : ", not " + n));
+  }
+
+  /** A text field of the body: null when absent, JSON null or blank; a number is taken as its digits. */
+  private static @Nullable String text(JsonNode b, String field) {
+    JsonNode v = b.get(field);
+    if (v == null || v.isNull()) {
+      return null;
+    }
+    if (!v.isTextual() && !v.isNumber()) {
+      throw new IllegalArgumentException(field + " must be text, not " + v);
+    }
+    return v.asText().isBlank() ? null : v.asText();
+  }
+
+  private static ObjectNode change(SandboxChange c) {
+    SandboxTicket t = c.ticket();
+    ObjectNode o = Json.obj().put("kind", c.kind().wireName()).put("message", c.summary());
+    o.putObject("ticket").put("id", t.id()).put("number", t.number()).put("subject", t.subject())
+        .put("status", t.status()).put("customerId", t.customerId()).put("customer", c.customerName())
+        .put("userId", t.userId()).put("priority", t.priority()).put("updatedAt", t.updatedAt().toString());
+    o.put("commentId", c.comment() == null ? null : c.comment().id());
+    return o;
   }
 
   private ObjectNode requests() {

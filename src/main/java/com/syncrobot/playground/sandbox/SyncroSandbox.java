@@ -2,8 +2,11 @@ package com.syncrobot.playground.sandbox;
 
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
+import com.syncrobot.playground.sandbox.model.SandboxChange;
 import com.syncrobot.playground.sandbox.model.SandboxState;
 import com.syncrobot.playground.sandbox.model.SandboxStore;
+import com.syncrobot.playground.sandbox.model.TicketEdit;
+import com.syncrobot.playground.sandbox.model.UnknownRecordException;
 import com.syncrobot.playground.sandbox.routes.Env;
 import com.syncrobot.playground.sandbox.routes.Router;
 import com.syncrobot.playground.sandbox.routes.SandboxReply;
@@ -17,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -27,8 +31,9 @@ import org.slf4j.LoggerFactory;
 /**
  * An embedded, stateful stand-in for Syncro's REST API v1 ({@code /api/v1}), as far as the bot uses
  * it, with the real quirks on by default ({@link SandboxKnobs}), seeded demo data, injectable latency
- * and write faults ({@link SandboxFaults}), a request log, and an admin JSON API under {@code
- * /_sandbox/}. A development tool: bind it to loopback. Thread-safe.
+ * and write faults ({@link SandboxFaults}), a request log, an admin JSON API under {@code
+ * /_sandbox/}, and changes made outside the bot (customers replying or writing in, technicians in
+ * Syncro's web UI) for notifications to announce. A development tool: bind it to loopback. Thread-safe.
  */
 public final class SyncroSandbox implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(SyncroSandbox.class);
@@ -170,6 +175,59 @@ public final class SyncroSandbox implements AutoCloseable {
       throw new IllegalArgumentException("count must not be negative: " + count);
     }
     return store.addOpenTickets(count);
+  }
+
+  /**
+   * The customer answers on ticket {@code number}, by email or the portal: a public comment with no
+   * user ({@code user_id} null), written by the ticket's contact or the customer, subject "Re: " and
+   * the ticket's subject. The status becomes Customer Reply, which is what Syncro's default
+   * automation does on a customer reply (it reopens a resolved ticket too); {@code updated_at} is
+   * touched.
+   *
+   * @param body the reply, or null/blank for a realistic default
+   * @throws UnknownRecordException if no ticket has that number
+   */
+  public SandboxChange customerReply(long number, @Nullable String body) {
+    return store.customerReply(number, body);
+  }
+
+  /**
+   * A customer writes in: a new ticket, New and unassigned, created by no technician, whose first
+   * comment (Initial Issue) is the customer's.
+   *
+   * @param customer a customer id or name (exact, else a unique part of one); null or blank for the
+   *     first customer
+   * @param subject the ticket's subject, or null/blank for a realistic default
+   * @param body the first comment, or null/blank for a realistic default
+   * @throws UnknownRecordException if no customer matches
+   * @throws IllegalArgumentException if several customers match
+   */
+  public SandboxChange newTicket(@Nullable String customer, @Nullable String subject, @Nullable String body) {
+    return store.newTicket(customer, subject, body);
+  }
+
+  /**
+   * A technician changes ticket {@code number} in Syncro's web UI, not through the bot: status,
+   * assignee or priority, as {@code edit} says; {@code updated_at} is touched.
+   *
+   * @throws UnknownRecordException if no ticket has that number
+   * @throws IllegalArgumentException if {@code edit} is empty or names an unknown status, technician or
+   *     priority
+   */
+  public SandboxChange editTicket(long number, TicketEdit edit) {
+    return store.editTicket(number, edit);
+  }
+
+  /**
+   * Changes one open ticket (neither Resolved, Invoiced nor Closed) picked with {@code random}: a
+   * move to another open status, an internal note by its technician, or a customer reply (as {@link
+   * #customerReply}), a third each. For benchmarks that make changes at a steady rate over {@link
+   * #addOpenTickets}; the same seed gives the same changes on the same data.
+   *
+   * @throws IllegalStateException if no ticket is open
+   */
+  public SandboxChange randomChange(Random random) {
+    return store.randomChange(random);
   }
 
   /** Returns the fault switches, live. */

@@ -34,6 +34,12 @@
  *   <li>The rate limit counts admitted requests per client IP, authenticated or not; 429s do not
  *       count. Date filters and times without an offset are read in the account's zone.
  *   <li>{@code DELETE /invoices/{id}} answers 200 for any id, deleted or not.
+ *   <li>Every write to a ticket or its children (comment, line item, timer, appointment, an invoice
+ *       made from it or deleted) touches its {@code updated_at}; {@code since_updated_at} keeps
+ *       tickets updated at or after it. {@code customer_reply} is true while the newest public
+ *       comment has no user (the customer's): a technician's public comment clears it, an internal
+ *       note does not. A customer's reply sets the status Customer Reply, as Syncro's default
+ *       automation does.
  * </ul>
  */
 @NullMarked

@@ -157,7 +157,7 @@ final class ReadShapesTest {
     TicketSettings s = api.ticketSettings();
 
     assertThat(s.statuses()).containsExactly("New", "In Progress", "Waiting on Customer", "Waiting on Vendor",
-        "Scheduled", "Resolved", "Invoiced", "Closed");
+        "Scheduled", "Customer Reply", "Resolved", "Invoiced", "Closed");
     assertThat(s.problemTypes()).hasSize(18).contains("Not determined", "Emergency Service");
     assertThat(s.priorities()).containsExactly("1 High", "2 Normal", "3 Low", "4 Urgent");
     assertThat(s.timeZone()).isEqualTo("America/Phoenix");

@@ -6,7 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Random;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Holds the sandbox's data behind one lock, so each request reads and changes a consistent state
@@ -35,6 +37,27 @@ public final class SandboxStore {
   /** Adds {@code count} open tickets (see {@link SeedTickets#bulkOpen}); returns their numbers. */
   public synchronized List<Long> addOpenTickets(int count) {
     return SeedTickets.bulkOpen(data, clock.instant(), count);
+  }
+
+  /** A customer's reply on ticket {@code number} (see {@link Activity#customerReply}). */
+  public synchronized SandboxChange customerReply(long number, @Nullable String body) {
+    return Activity.customerReply(data, number, body, clock.instant());
+  }
+
+  /** A ticket the customer wrote in (see {@link Activity#newTicket}). */
+  public synchronized SandboxChange newTicket(@Nullable String customer, @Nullable String subject,
+      @Nullable String body) {
+    return Activity.newTicket(data, customer, subject, body, clock.instant());
+  }
+
+  /** A technician's edit in Syncro's web UI (see {@link Activity#edit}). */
+  public synchronized SandboxChange editTicket(long number, TicketEdit edit) {
+    return Activity.edit(data, number, Objects.requireNonNull(edit, "edit"), clock.instant());
+  }
+
+  /** One change to a random open ticket (see {@link Activity#random}). */
+  public synchronized SandboxChange randomChange(Random random) {
+    return Activity.random(data, Objects.requireNonNull(random, "random"), clock.instant());
   }
 
   public synchronized SandboxState snapshot() {

@@ -6,8 +6,11 @@ import java.util.Optional;
 
 /** The demo account's ticket vocabulary (docs/rules.md): statuses, priorities, issue types. */
 public final class Vocabulary {
+  /** "Customer Reply" is what Syncro's default automation sets when a customer answers by email or portal. */
   public static final List<String> STATUSES = List.of("New", "In Progress", "Waiting on Customer", "Waiting on Vendor",
-      "Scheduled", "Resolved", "Invoiced", "Closed");
+      "Scheduled", "Customer Reply", "Resolved", "Invoiced", "Closed");
+  /** The status a customer's reply sets. */
+  public static final String CUSTOMER_REPLY = "Customer Reply";
   /** Syncro's {@code /settings} lists a blank priority first. */
   public static final List<String> PRIORITIES = List.of("", "1 High", "2 Normal", "3 Low", "4 Urgent");
   public static final List<String> PROBLEM_TYPES = List.of("API", "Email", "Emergency Service",
@@ -23,6 +26,11 @@ public final class Vocabulary {
   public static Optional<String> status(String s) {
     String wanted = s.strip().toLowerCase(Locale.ROOT);
     return STATUSES.stream().filter(x -> x.toLowerCase(Locale.ROOT).equals(wanted)).findFirst();
+  }
+
+  /** Returns whether a ticket in {@code status} is still being worked: neither Resolved, Invoiced nor Closed. */
+  public static boolean open(String status) {
+    return !closed(status) && !status.equalsIgnoreCase("Invoiced");
   }
 
   public static boolean closed(String status) {

@@ -98,6 +98,9 @@ record AppointmentRoutes(Env env) {
           customerId, ticketId, start, end, location(d, p, type, customerId), type == null ? null : type.id(), userId,
           userIds.isEmpty() ? List.of(userId) : userIds, p.bool("do_not_email", false), now, now);
       d.appointments.put(a.id(), a);
+      if (ticket != null) {
+        d.tickets.put(ticket.id(), ticket.touched(now));
+      }
       return SandboxReply.json(201, Json.wrap("appointment", env.tickets.appointment(d, a, true)));
     });
   }
@@ -129,6 +132,10 @@ record AppointmentRoutes(Env env) {
           tech(d, p.longValue("user_id"), a.userId()), a.userIds(), p.bool("do_not_email", a.doNotEmail()),
           a.createdAt(), env.now());
       d.appointments.put(u.id(), u);
+      SandboxTicket ticket = u.ticketId() == null ? null : d.tickets.get(u.ticketId());
+      if (ticket != null) {
+        d.tickets.put(ticket.id(), ticket.touched(u.updatedAt()));
+      }
       return SandboxReply.ok(Json.wrap("appointment", env.tickets.appointment(d, u, true)));
     });
   }

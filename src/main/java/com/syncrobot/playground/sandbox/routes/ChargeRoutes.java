@@ -106,6 +106,7 @@ record ChargeRoutes(Env env) {
           productId == null ? Long.valueOf(Seed.REMOTE) : productId, p.blank("notes") ? "" : p.text("notes"),
           p.bool("billable", true), false, null, now, now);
       d.timers.put(timer.id(), timer);
+      d.tickets.put(t.id(), t.touched(now));
       return SandboxReply.ok(env.billing.timer(timer));
     });
   }

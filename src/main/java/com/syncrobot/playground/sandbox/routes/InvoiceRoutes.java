@@ -59,6 +59,10 @@ record InvoiceRoutes(Env env) {
       SandboxInvoice invoice = Invoicing.create(d, customerId, ticketId,
           p.blank("category") ? "Standard" : p.text("category"), c.tech().id(), now, env.ts.localDate(now),
           env.knobs.taxRatePercent());
+      if (ticketId != null) {
+        // Its line items moved onto the invoice.
+        d.tickets.put(ticketId, d.tickets.get(ticketId).touched(now));
+      }
       return SandboxReply.ok(Json.wrap("invoice", env.billing.invoice(d, invoice, false, env.customers)));
     });
   }
@@ -66,8 +70,12 @@ record InvoiceRoutes(Env env) {
   /** Answers 200 whatever happens, like Syncro; with the knob on, it deletes nothing. */
   private SandboxReply delete(Call c) {
     return env.store.apply(d -> {
-      if (!env.knobs.invoiceDeleteFailsSilently()) {
-        Invoicing.delete(d, c.id(), env.now());
+      SandboxInvoice invoice = d.invoices.get(c.id());
+      Instant now = env.now();
+      if (!env.knobs.invoiceDeleteFailsSilently() && Invoicing.delete(d, c.id(), now) && invoice != null
+          && invoice.ticketId() != null && d.tickets.containsKey(invoice.ticketId())) {
+        // Its line items went back to the ticket, uninvoiced.
+        d.tickets.put(invoice.ticketId(), d.tickets.get(invoice.ticketId()).touched(now));
       }
       return SandboxReply.ok(Json.obj().put("message", "Invoice was successfully deleted."));
     });

@@ -27,10 +27,19 @@ record TicketRoutes(Env env) {
 
   /**
    * Filters by number (exact), status (or "Not Closed"), query (subject, customer, contact, number),
-   * customer_id and user_id; newest first; {@code per_page} is not honoured here.
+   * customer_id, user_id and since_updated_at (updated at or after it: a timestamp with any offset, or
+   * a date or local time read in the account's zone; anything else is 422); newest first, by number,
+   * so a ticket updated while a poller pages keeps its place; {@code per_page} is not honoured here.
    */
   private SandboxReply list(Call c) {
     return env.apply(c, (d, p) -> {
+      @Nullable Instant since;
+      try {
+        since = p.blank("since_updated_at") ? null : env.ts.parse(p.text("since_updated_at"));
+      } catch (DateTimeParseException e) {
+        return Errors.error(422, "since_updated_at is not a date or time: \"" + p.text("since_updated_at")
+            + "\"; send ISO 8601, e.g. 2026-03-04T16:30:00Z or 2026-03-04");
+      }
       String number = p.text("number");
       String status = p.text("status");
       String query = p.text("query");
@@ -48,6 +57,9 @@ record TicketRoutes(Env env) {
           continue;
         }
         if ((customer != null && t.customerId() != customer) || (user != null && !user.equals(t.userId()))) {
+          continue;
+        }
+        if (since != null && t.updatedAt().isBefore(since)) {
           continue;
         }
         hits.add(t);

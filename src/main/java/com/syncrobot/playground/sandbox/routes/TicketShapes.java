@@ -42,7 +42,7 @@ final class TicketShapes {
     o.putNull("sla_name").put("creator_name_or_email", creator == null ? null : creator.name())
         .put("contact_fullname", contact == null ? null : contact.name()).putNull("contract_name")
         .putNull("address_id").put("parent", false).putNull("parent_id").put("child", false).put("recurring", false)
-        .put("customer_reply", false).putNull("total_formatted_billable_time").put("contact_id", t.contactId())
+        .put("customer_reply", customerReplied(d, t)).putNull("total_formatted_billable_time").put("contact_id", t.contactId())
         .put("sla_breached", false).put("sla_breaching_soon", false).putNull("contract_id").putNull("sla_id");
     o.putArray("customer_tag_list");
     o.putNull("resolution_time").putNull("response_time");
@@ -51,6 +51,17 @@ final class TicketShapes {
     SandboxTech tech = t.userId() == null ? null : d.techs.get(t.userId());
     o.set("user", tech == null ? null : customers.user(tech));
     return o;
+  }
+
+  /** Whether the newest public comment is the customer's (no user): true until a technician answers. */
+  private static boolean customerReplied(SandboxData d, SandboxTicket t) {
+    SandboxComment newest = null;
+    for (SandboxComment c : d.commentsOf(t.id())) {
+      if (!c.hidden() && (newest == null || !c.createdAt().isBefore(newest.createdAt()))) {
+        newest = c;
+      }
+    }
+    return newest != null && newest.userId() == null;
   }
 
   /** The detail shape: comments (oldest first), line items, timers, customer with contacts, contact, user. */
