@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.syncrobot.playground.sandbox.SyncroSandbox;
 import com.syncrobot.playground.sandbox.model.SandboxCustomer;
 import com.syncrobot.playground.sandbox.model.SandboxTicket;
+import com.syncrobot.playground.sandbox.model.Vocabulary;
 import com.syncrobot.store.ConnectedUserStore;
 import com.syncrobot.store.Database;
 import com.syncrobot.store.Dialect;
@@ -201,6 +202,84 @@ final class NotifyEngineTest {
   }
 
   @Test
+  void customerFilter_seesOnlyThatCustomersRepliesAndCustomerWrittenTickets_readingDetailsOnlyForThem() {
+    List<SandboxCustomer> customers = sandbox.state().customers();
+    SandboxCustomer acme = customers.get(0);
+    SandboxCustomer other = customers.get(1);
+    subscribe(1, new SubscriptionFilter(acme.id(), acme.displayName(), Set.of(), Set.of(),
+        Set.of(EventKind.NEW, EventKind.REPLY)));
+    NotifyEngine engine = engine(RUNNER);
+    engine.pollDue();
+    SandboxTicket acmeTicket = openTicketOf(acme.id());
+    SandboxTicket otherTicket = openTicketOf(other.id());
+
+    clock.add(Duration.ofSeconds(5));
+    sandbox.customerReply(acmeTicket.number(), "The printer\n  still   jams on page 2.");
+    sandbox.customerReply(otherTicket.number(), "Any news?");
+    long written = sandbox.newTicket(Long.toString(acme.id()), "Scanner offline", "It stopped this morning.")
+        .ticket().id();
+    sandbox.newTicket(Long.toString(other.id()), "VPN", "Cannot connect.");
+    sandbox.requestLog().clear();
+    nextMinute();
+    engine.pollDue();
+    nextMinute();
+    engine.deliverDue();
+
+    assertThat(sink.channel).hasSize(2);
+    assertThat(sink.channel).anySatisfy(c -> {
+      assertThat(c.notice().ticket().ticketId()).isEqualTo(acmeTicket.id());
+      assertThat(c.notice().events()).extracting(TicketEvent::kind, TicketEvent::text).containsExactly(
+          org.assertj.core.groups.Tuple.tuple(EventKind.REPLY, "Customer replied: “The printer still jams on page 2.”"));
+    });
+    assertThat(sink.channel).anySatisfy(c -> {
+      assertThat(c.notice().ticket().ticketId()).isEqualTo(written);
+      assertThat(c.notice().events()).extracting(TicketEvent::kind).containsExactly(EventKind.NEW);
+    });
+    // One detail read: the ticket whose reply someone wants; none for the other customer's.
+    assertThat(sandbox.requestLog().entries()).filteredOn(e -> e.path().matches(".*/tickets/\\d+$"))
+        .extracting(e -> e.path()).containsExactly("/tickets/" + acmeTicket.id());
+  }
+
+  @Test
+  void aCustomerReplyOnMyTicket_andAnAssignmentToMe_reachMeByDirectMessage() {
+    audience.alerts.put(OWNER, new AlertSettings(OWNER, true, true, false, 30, false,
+        AlertSettings.DEFAULT_PREPAID_HOURS, null, ZoneOffset.UTC));
+    NotifyEngine engine = engine(RUNNER);
+    engine.pollDue();
+    SandboxTicket mine = sandbox.state().tickets().stream()
+        .filter(t -> t.userId() != null && t.userId() == tech && !Vocabulary.closed(t.status())).findFirst()
+        .orElseThrow();
+    SandboxTicket toAssign = sandbox.state().tickets().stream()
+        .filter(t -> (t.userId() == null || t.userId() != tech) && !Vocabulary.closed(t.status())).findFirst()
+        .orElseThrow();
+    clock.add(Duration.ofSeconds(5));
+    sandbox.customerReply(mine.number(), "Thanks, that worked.");
+    assign(toAssign.id(), tech);
+    nextMinute();
+    engine.pollDue();
+    nextMinute();
+    engine.deliverDue();
+
+    assertThat(sink.user).singleElement().satisfies(u -> {
+      assertThat(u.user().slackUserId()).isEqualTo(OWNER);
+      assertThat(u.notices()).extracting(n -> n.ticket().ticketId()).containsExactlyInAnyOrder(mine.id(),
+          toAssign.id());
+      assertThat(u.notices()).flatExtracting(Notice::events).extracting(TicketEvent::text)
+          .containsExactlyInAnyOrder("Customer replied: “Thanks, that worked.”", "Assigned to " + techName());
+    });
+  }
+
+  private String techName() {
+    return sandbox.state().tickets().stream().filter(t -> t.userId() != null && t.userId() == tech).findFirst()
+        .map(t -> api.ticket(new TicketId(t.id())).assignedTechName()).orElseThrow();
+  }
+
+  private SandboxTicket openTicketOf(long customerId) {
+    return sandbox.state().tickets().stream().filter(t -> t.customerId() == customerId)
+        .filter(t -> !Vocabulary.closed(t.status())).findFirst().orElseThrow();
+  }
+
+  @Test
   void fiveChangesToOneTicketWithinTheWindow_areOneBatch_oneSinkCall() {
     subscribe(1, SubscriptionFilter.everything());
     NotifyEngine engine = engine(RUNNER);
@@ -210,13 +289,17 @@ final class NotifyEngineTest {
         .findFirst().orElseThrow();
     List<String> statuses = List.of("In Progress", "Waiting on Customer", "In Progress", "Waiting on Vendor",
         "In Progress");
+    // A change every 4 s, each polled at once: the first is offered at +1 s, the last at +17 s.
     for (String s : statuses) {
       setStatus(t.id(), s);
       engine.poll(OWNER);
-      clock.add(Duration.ofSeconds(2));
+      clock.add(Duration.ofSeconds(3));
       engine.deliverDue();
     }
     assertThat(sink.channel).isEmpty();
+    // The batch window (20 s) after the first change: all five go, in one post.
+    clock.add(Duration.ofSeconds(1));
+    engine.deliverDue();
     nextMinute();
     engine.deliverDue();
 
