@@ -4,6 +4,7 @@ import com.syncrobot.store.Database;
 import com.syncrobot.store.Dialect;
 
 import com.syncrobot.digest.DigestSettings;
+import com.syncrobot.notify.NotifySettings;
 import com.syncrobot.store.StoreRequestLedger;
 import com.syncrobot.write.PlanExecutor;
 import java.net.URI;
@@ -42,7 +43,8 @@ public record BotConfig(
     @Nullable String dbUser,
     @Nullable String dbPassword,
     int syncroRequestsPerMinute,
-    String egress) {
+    String egress,
+    NotifySettings notifications) {
 
   public static final String SLACK_BOT_TOKEN = "SLACK_BOT_TOKEN";
   public static final String SLACK_SIGNING_SECRET = "SLACK_SIGNING_SECRET";
@@ -80,6 +82,10 @@ public record BotConfig(
   /** The name of the request budget this process spends: one per source address Syncro sees. */
   public static final String EGRESS = "SYNCRO_BOT_EGRESS";
   public static final String DEFAULT_EGRESS = "default";
+  /** See README: how often each technician's view of Syncro is polled for live notifications. */
+  public static final String NOTIFY_POLL_SECONDS = "SYNCRO_BOT_NOTIFY_POLL_SECONDS";
+  /** See README: how long a ticket's first change waits for more before its notification is posted. */
+  public static final String NOTIFY_BATCH_SECONDS = "SYNCRO_BOT_NOTIFY_BATCH_SECONDS";
 
   public static final String DEFAULT_SLACK_API_URL = "https://slack.com/api/";
   public static final String DEFAULT_DB_URL = "jdbc:sqlite:data/syncro-bot.db";
@@ -106,6 +112,7 @@ public record BotConfig(
       throw new IllegalArgumentException("syncroRequestsPerMinute must be positive: " + syncroRequestsPerMinute);
     }
     Objects.requireNonNull(egress, "egress == null");
+    Objects.requireNonNull(notifications, "notifications == null");
   }
 
   /** A configuration whose database URL carries its own login, if it needs one, with the default Syncro budget. */
@@ -115,7 +122,7 @@ public record BotConfig(
       List<URI> ollamaUrls, DigestSettings digest, Duration settleWindow, Duration runnerLease) {
     this(slackBotToken, slackSigningSecret, slackAppToken, slackApiUrl, port, syncroBaseUrl, dbUrl, secretKeyBase64,
         secretKeyFile, previewTtl, auditChannel, sessionLogDir, ollamaUrls, digest, settleWindow, runnerLease, null,
-        null, DEFAULT_SYNCRO_REQUESTS_PER_MINUTE, DEFAULT_EGRESS);
+        null, DEFAULT_SYNCRO_REQUESTS_PER_MINUTE, DEFAULT_EGRESS, NotifySettings.defaults());
   }
 
   /** A configuration with the default settle window and runner lease. */
@@ -183,7 +190,16 @@ public record BotConfig(
         // not stripped: a password may begin or end with a space
         env.get(DB_PASSWORD) == null || env.get(DB_PASSWORD).isEmpty() ? null : env.get(DB_PASSWORD),
         (int) number(env, SYNCRO_REQUESTS_PER_MINUTE, DEFAULT_SYNCRO_REQUESTS_PER_MINUTE, 1, 10_000, "requests"),
-        egress(env));
+        egress(env),
+        notifySettings(env));
+  }
+
+  private static NotifySettings notifySettings(Map<String, String> env) {
+    long poll = number(env, NOTIFY_POLL_SECONDS, NotifySettings.DEFAULT_POLL.toSeconds(),
+        NotifySettings.MIN_POLL.toSeconds(), NotifySettings.MAX_POLL.toSeconds(), "seconds");
+    long batch = number(env, NOTIFY_BATCH_SECONDS, NotifySettings.DEFAULT_BATCH.toSeconds(), 0,
+        NotifySettings.MAX_BATCH.toSeconds(), "seconds");
+    return new NotifySettings(Duration.ofSeconds(poll), Duration.ofSeconds(batch));
   }
 
   private static String egress(Map<String, String> env) {
@@ -352,6 +368,6 @@ public record BotConfig(
         + ", previewTtl=" + previewTtl
         + ", auditChannel=" + auditChannel + ", sessionLogDir=" + sessionLogDir + ", ollamaUrls=" + ollamaUrls
         + ", digest=" + digest + ", settleWindow=" + settleWindow + ", runnerLease=" + runnerLease
-        + ", syncroRequestsPerMinute=" + syncroRequestsPerMinute + ", egress=" + egress + "]";
+        + ", syncroRequestsPerMinute=" + syncroRequestsPerMinute + ", egress=" + egress + ", notifications=" + notifications + "]";
   }
 }

@@ -7,6 +7,7 @@ import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.auth.AuthTestResponse;
 import com.syncrobot.digest.DigestStore;
+import com.syncrobot.notify.NotifyStore;
 import com.syncrobot.draft.OllamaClient;
 import com.syncrobot.slack.SlackBot;
 import com.syncrobot.slack.plan.PlanSettings;
@@ -200,6 +201,8 @@ public final class BotServer implements AutoCloseable {
       }
       timers.scheduleWithFixedDelay(bot::sweep, 1, 1, TimeUnit.MINUTES);
       resources.push(bot.startDigestScheduler());
+      resources.push(bot.startNotifyScheduler(new NotifyStore(db, clock, config.notifications().batchWindow()),
+          config.notifications()));
       return new BotServer(http, bot, resources);
     } catch (ConfigException e) {
       closeAll(resources);

@@ -9,6 +9,17 @@ import com.syncrobot.feature.create.CreateFeature;
 import com.syncrobot.feature.digest.DigestFeature;
 import com.syncrobot.feature.home.HomeFeature;
 import com.syncrobot.feature.tickets.TicketsFeature;
+import com.syncrobot.notify.AlertSettings;
+import com.syncrobot.notify.Audience;
+import com.syncrobot.notify.Delivered;
+import com.syncrobot.notify.Notice;
+import com.syncrobot.notify.NoticeSink;
+import com.syncrobot.notify.NotifyEngine;
+import com.syncrobot.notify.NotifyScheduler;
+import com.syncrobot.notify.NotifySettings;
+import com.syncrobot.notify.NotifyStore;
+import com.syncrobot.notify.PeriodicCheck;
+import com.syncrobot.notify.Subscription;
 import com.syncrobot.slack.plan.PlanMachinery;
 import com.syncrobot.slack.plan.PlanSettings;
 
@@ -24,9 +35,11 @@ import com.syncrobot.syncro.SyncroClient;
 import com.syncrobot.write.PlanExecutor;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.jspecify.annotations.Nullable;
 
@@ -43,14 +56,18 @@ public final class SlackBot implements AutoCloseable {
   private final WorkQueue slow;
   private final @Nullable PlanMachinery plans;
   private final @Nullable DigestFeature digests;
+  private final @Nullable FeatureContext ctx;
+  private final @Nullable NotifyParts notices;
 
   private SlackBot(App app, WorkQueue work, WorkQueue slow, @Nullable PlanMachinery plans,
-      @Nullable DigestFeature digests) {
+      @Nullable DigestFeature digests, @Nullable FeatureContext ctx, @Nullable NotifyParts notices) {
     this.app = app;
     this.work = work;
     this.slow = slow;
     this.plans = plans;
     this.digests = digests;
+    this.ctx = ctx;
+    this.notices = notices;
   }
 
   /**
@@ -128,7 +145,68 @@ public final class SlackBot implements AutoCloseable {
     }
     subcommands.register(new HelpCommand(subcommands));
     app.command(SyncroCommand.COMMAND, new SyncroCommand(subcommands));
-    return new SlackBot(app, work, slow, plans, digests);
+    return new SlackBot(app, work, slow, plans, digests, ctx, ambient == null ? null : notifyParts(ctx));
+  }
+
+  /** Who hears about ticket changes, how it reaches Slack, and the periodic checks of live notifications. */
+  private record NotifyParts(Audience audience, NoticeSink sink, List<PeriodicCheck> checks) {}
+
+  /**
+   * The parts of live notifications. Nobody listens yet: the subscription and alert stores, the Slack sink and
+   * the appointment and prepaid checks plug in here.
+   */
+  private static NotifyParts notifyParts(FeatureContext ctx) {
+    Audience nobody = new Audience() {
+      @Override
+      public List<Subscription> subscriptions() {
+        return List.of();
+      }
+
+      @Override
+      public List<AlertSettings> alerts() {
+        return List.of();
+      }
+
+      @Override
+      public Optional<Subscription> subscription(long id) {
+        return Optional.empty();
+      }
+
+      @Override
+      public AlertSettings alertsOf(String slackUserId) {
+        return AlertSettings.off(slackUserId, ZoneOffset.UTC);
+      }
+    };
+    NoticeSink nowhere = new NoticeSink() {
+      @Override
+      public Delivered toChannel(Subscription s, Notice notice, String batchId, boolean retry) {
+        return new Delivered.Dropped("notifications are not connected to Slack yet");
+      }
+
+      @Override
+      public Delivered toUser(AlertSettings user, List<Notice> notices, String batchId,
+          boolean retry) {
+        return new Delivered.Dropped("notifications are not connected to Slack yet");
+      }
+    };
+    return new NotifyParts(nobody, nowhere, List.of());
+  }
+
+  /**
+   * Starts live notifications on {@code store} (first tick now); close it to stop. Its leases and claims name this
+   * bot's plan runner, so call {@link #resumePlans()} first and keep {@link #heartbeat()} running, as for the
+   * digest scheduler. Does nothing without the digest and write features.
+   */
+  public AutoCloseable startNotifyScheduler(NotifyStore store, NotifySettings settings) {
+    if (notices == null || ctx == null || plans == null) {
+      return () -> {};
+    }
+    PlanExecutor runner = plans.executor();
+    NotifyEngine engine = new NotifyEngine(store, notices.audience(), notices.sink(), ctx.users(), ctx.syncro(),
+        ctx.clock(), settings, runner.runnerId(), runner.runnerLease());
+    NotifyScheduler scheduler = new NotifyScheduler(engine, notices.checks(), ctx.clock());
+    scheduler.start();
+    return scheduler;
   }
 
   /**

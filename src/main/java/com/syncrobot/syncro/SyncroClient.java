@@ -48,6 +48,11 @@ public final class SyncroClient {
     return http.expectedWait();
   }
 
+  /** Returns about how long a request at priority {@code p} asked for now would wait for the shared budget. */
+  public Duration expectedWait(RequestBudget.Priority p) {
+    return http.expectedWait(p);
+  }
+
   /** Builds a {@link SyncroClient}; not thread-safe. */
   public static final class Builder {
     /** Shared by every client built without an explicit budget: Syncro's limit is per source IP. */

@@ -216,7 +216,12 @@ final class SyncroHttp {
 
   /** Returns about how long an interactive request asked for now would wait for Syncro's request budget. */
   Duration expectedWait() {
-    return budget.expectedWait(RequestBudget.Priority.INTERACTIVE);
+    return expectedWait(RequestBudget.Priority.INTERACTIVE);
+  }
+
+  /** Returns about how long a request at priority {@code p} asked for now would wait for the budget. */
+  Duration expectedWait(RequestBudget.Priority p) {
+    return budget.expectedWait(p);
   }
 
   private Exchange exchange(SyncroCall call) {

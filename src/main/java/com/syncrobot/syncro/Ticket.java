@@ -46,6 +46,11 @@ public record Ticket(
 
   /** Returns whether the status is anything but Resolved, Invoiced or Closed (case-insensitive). */
   public boolean isOpen() {
+    return isOpenStatus(status);
+  }
+
+  /** Returns whether a ticket with {@code status} counts as open (see {@link #isOpen()}). */
+  public static boolean isOpenStatus(String status) {
     return !CLOSED_STATUSES.contains(status.strip().toLowerCase(Locale.ROOT));
   }
 }
