@@ -112,6 +112,7 @@ final class AssignFlowTest {
         "Now: assigned to " + TECHS.get(t.userId()) + ".", "with your Syncro token");
     assertThat(ticket(t).userId()).as("nothing is sent before Confirm").isEqualTo(t.userId());
     assertThat(puts(t)).isZero();
+    assertThat(keptUrl(t)).as("the click's response_url would replace the notification").isNullOrEmpty();
 
     assertThat(rig.sim.clickButton(ALICE, preview, "Confirm").ok()).isTrue();
     String done = awaitText(SUPPORT, preview.ts(), "Done.");
@@ -304,6 +305,7 @@ final class AssignFlowTest {
     SimMessage preview = await(SUPPORT, m -> m.fromBot() && ALICE.equals(m.ephemeralTo())
         && m.buttons().contains("Confirm") && m.allText().contains(body));
     assertThat(preview.threadTs()).isEqualTo(parent.ts());
+    assertThat(keptUrl(t)).as("the click's response_url would replace the notification").isNullOrEmpty();
     rig.sim.clickButton(ALICE, preview, "Confirm");
 
     awaitText(SUPPORT, preview.ts(), "Done.");
@@ -341,6 +343,7 @@ final class AssignFlowTest {
     SimMessage preview = await(SUPPORT, m -> m.fromBot() && ALICE.equals(m.ephemeralTo())
         && m.buttons().contains("Confirm") && m.allText().contains("Bill #" + t.number()));
     assertThat(preview.allText()).contains("Replaced the toner");
+    assertThat(keptUrl(t)).as("the click's response_url would replace the notification").isNullOrEmpty();
 
     SimMessage inDm = notify(ALICE, null, "Ticket #" + t.number(), t.number());
     rig.sim.clickButton(ALICE, inDm, "Bill");
@@ -409,6 +412,18 @@ final class AssignFlowTest {
       try (var rs = st.executeQuery()) {
         rs.next();
         return rs.getInt(1);
+      }
+    }
+  }
+
+  /** The response_url the ticket's plan keeps to update its preview in place. */
+  private @Nullable String keptUrl(SandboxTicket t) throws Exception {
+    try (var c = java.sql.DriverManager.getConnection(rig.dbUrl());
+        var st = c.prepareStatement("SELECT response_url FROM plans WHERE ticket_number = ?")) {
+      st.setLong(1, t.number());
+      try (var rs = st.executeQuery()) {
+        assertThat(rs.next()).as("a plan for #" + t.number()).isTrue();
+        return rs.getString(1);
       }
     }
   }

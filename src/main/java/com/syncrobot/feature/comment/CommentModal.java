@@ -7,6 +7,7 @@ import com.syncrobot.slack.blocks.Mrkdwn;
 import com.syncrobot.slack.blocks.Reply;
 import com.syncrobot.slack.plan.VisibilityText;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.slack.api.model.block.InputBlock;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.composition.OptionObject;
@@ -45,7 +46,8 @@ public final class CommentModal {
    * @param fromClick {@code responseUrl} is a button click's on a message: the preview is told through it, but
    *     the plan never keeps it, since replacing "the original" through it would replace the clicked message
    */
-  public record Meta(String kind, long number, String responseUrl, String channelId, boolean fromClick) {
+  public record Meta(String kind, long number, String responseUrl, String channelId,
+      @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean fromClick) {
     public Meta {
       Objects.requireNonNull(kind, "kind == null");
       Objects.requireNonNull(responseUrl, "responseUrl == null");
