@@ -97,7 +97,7 @@ final class AssignFlowTest {
   // ---- Assign to me ------------------------------------------------------------------------
 
   @Test
-  void assignInAThread_previewOnlyForTheClicker_confirm_ticketIsTheClickers_doneWithNumber() throws Exception {
+  void assignInAThread_previewOnlyForTheClicker_confirm_ticketIsTheClickers_doneWithNumber_R1() throws Exception {
     SandboxTicket t = ticketOfAnother(ALICE);
     SimMessage parent = notify(SUPPORT, null, "Ticket #" + t.number() + " changed", null);
     SimMessage buttons = notify(SUPPORT, parent.ts(), "Customer replied on #" + t.number(), t.number());
@@ -142,7 +142,7 @@ final class AssignFlowTest {
   }
 
   @Test
-  void assignClickRedelivered_onePreview_confirmTwice_assignedOnce() throws Exception {
+  void assignClickRedelivered_onePreview_confirmTwice_assignedOnce_R2() throws Exception {
     SandboxTicket t = ticketOfAnother(ALICE);
     SimMessage buttons = notify(SUPPORT, null, "New ticket #" + t.number(), t.number());
 
@@ -181,7 +181,7 @@ final class AssignFlowTest {
   }
 
   @Test
-  void assignWhoseAnswerIsLostAfterSyncroSavedIt_verifiedByReading_done() throws Exception {
+  void assignWhoseAnswerIsLostAfterSyncroSavedIt_verifiedByReading_done_R2() throws Exception {
     SandboxTicket t = ticketOfAnother(ALICE);
     SimMessage buttons = notify(SUPPORT, null, "Ticket #" + t.number(), t.number());
     rig.sim.clickButton(ALICE, buttons, "Assign to me");
@@ -196,7 +196,7 @@ final class AssignFlowTest {
   }
 
   @Test
-  void assignThatNeverReachedSyncro_provenAbsent_sentAgainOnlyWhenAsked() throws Exception {
+  void assignThatNeverReachedSyncro_provenAbsent_sentAgainOnlyWhenAsked_R2() throws Exception {
     SandboxTicket t = ticketOfAnother(ALICE);
     SimMessage buttons = notify(SUPPORT, null, "Ticket #" + t.number(), t.number());
     rig.sim.clickButton(ALICE, buttons, "Assign to me");
@@ -252,7 +252,7 @@ final class AssignFlowTest {
   }
 
   @Test
-  void everyButton_notConnected_toldHowToConnect_nothingOpened() throws Exception {
+  void everyButton_notConnected_toldHowToConnect_nothingOpened_R11() throws Exception {
     disconnect(CAROL);
     SandboxTicket t = ticketOfAnother(CAROL);
     SimMessage buttons = notify(SUPPORT, null, "Ticket #" + t.number(), t.number());
@@ -270,7 +270,7 @@ final class AssignFlowTest {
   // ---- View, Comment, Bill -----------------------------------------------------------------
 
   @Test
-  void view_inAThreadAndInTheDm_showsTheTicketToTheClickerOnly() throws Exception {
+  void view_inAThreadAndInTheDm_showsTheTicketToTheClickerOnly_R11() throws Exception {
     SandboxTicket t = ticketOfAnother(ALICE);
     SimMessage parent = notify(SUPPORT, null, "Ticket #" + t.number(), null);
     SimMessage inThread = notify(SUPPORT, parent.ts(), "Customer replied", t.number());
