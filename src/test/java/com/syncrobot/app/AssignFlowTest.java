@@ -215,6 +215,24 @@ final class AssignFlowTest {
   }
 
   @Test
+  void assignResolvedTicket_previewSaysItsStatus_unknownTicket_toldItDoesNotExist() throws Exception {
+    SandboxTicket resolved = rig.sandbox.state().tickets().stream().filter(x -> x.status().equals("Resolved")
+        && !Objects.equals(x.userId(), rig.techOf.get(ALICE))).findFirst().orElseThrow();
+    SimMessage buttons = notify(SUPPORT, null, "Ticket #" + resolved.number(), resolved.number());
+    rig.sim.clickButton(ALICE, buttons, "Assign to me");
+    SimMessage preview = await(SUPPORT, previewOf(ALICE, resolved));
+    assertThat(preview.allText()).contains("#" + resolved.number() + " is Resolved; assigning it does not change"
+        + " its status.");
+
+    long unknown = rig.sandbox.state().tickets().stream().mapToLong(SandboxTicket::number).max().orElseThrow() + 1000;
+    SimMessage nowhere = notify(SUPPORT, null, "Ticket #" + unknown, unknown);
+    rig.sim.clickButton(ALICE, nowhere, "Assign to me");
+    await(SUPPORT, m -> m.fromBot() && ALICE.equals(m.ephemeralTo())
+        && m.allText().contains("Ticket #" + unknown + " does not exist in Syncro."));
+    assertThat(rig.sandbox.requestLog().entries()).noneMatch(e -> e.method().equals("PUT"));
+  }
+
+  @Test
   void assignFromTheBotsDm_previewIsAMessageThere_confirm_done() throws Exception {
     SandboxTicket t = ticketOfAnother(ALICE);
     String dm = rig.sim.dmChannel(ALICE);
