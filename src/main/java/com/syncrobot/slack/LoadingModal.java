@@ -11,6 +11,7 @@ import com.slack.api.methods.response.views.ViewsOpenResponse;
 import com.slack.api.methods.response.views.ViewsUpdateResponse;
 import com.slack.api.model.view.View;
 import java.io.IOException;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,8 +33,18 @@ public record LoadingModal(String name) {
    * Opens {@code view} and acks; when Slack refuses, acks why and to run {@code usage} again.
    */
   public Response open(SlashCommandContext ctx, View view, String usage) throws IOException, SlackApiException {
-    ViewsOpenResponse opened = ctx.client().viewsOpen(r -> r.triggerId(ctx.getTriggerId()).view(view));
-    return opened.isOk() ? ctx.ack() : notOpened(ctx, opened, usage);
+    Optional<String> refused = open(ctx.client(), ctx.getTriggerId(), view, usage);
+    return refused.isEmpty() ? ctx.ack() : Replies.ack(ctx, refused.get());
+  }
+
+  /**
+   * Opens {@code view} with {@code triggerId} (a command's or a button click's); returns what to tell the
+   * technician when Slack refused it (run {@code usage} instead).
+   */
+  public Optional<String> open(MethodsClient client, String triggerId, View view, String usage)
+      throws IOException, SlackApiException {
+    ViewsOpenResponse opened = client.viewsOpen(r -> r.triggerId(triggerId).view(view));
+    return opened.isOk() ? Optional.empty() : Optional.of(notOpened(opened, usage));
   }
 
   /**
@@ -43,22 +54,31 @@ public record LoadingModal(String name) {
    */
   public Response open(SlashCommandContext ctx, View loading, String usage, WorkQueue work, String what, Fill fill)
       throws IOException, SlackApiException {
-    ViewsOpenResponse opened = ctx.client().viewsOpen(r -> r.triggerId(ctx.getTriggerId()).view(loading));
-    if (!opened.isOk() || opened.getView() == null) {
-      return notOpened(ctx, opened, usage);
-    }
-    String viewId = opened.getView().getId();
-    MethodsClient client = ctx.client();
-    if (!work.submit(what, () -> fill.fill(client, viewId))) {
-      return Replies.ack(ctx, UserMessages.BUSY);
-    }
-    return ctx.ack();
+    Optional<String> refused = open(ctx.client(), ctx.getTriggerId(), loading, usage, work, what, fill);
+    return refused.isEmpty() ? ctx.ack() : Replies.ack(ctx, refused.get());
   }
 
-  private Response notOpened(SlashCommandContext ctx, ViewsOpenResponse opened, String usage) {
+  /**
+   * As {@link #open(SlashCommandContext, View, String, WorkQueue, String, Fill)} with {@code triggerId} (a
+   * command's or a button click's); returns what to tell the technician when it failed.
+   */
+  public Optional<String> open(MethodsClient client, String triggerId, View loading, String usage, WorkQueue work,
+      String what, Fill fill) throws IOException, SlackApiException {
+    ViewsOpenResponse opened = client.viewsOpen(r -> r.triggerId(triggerId).view(loading));
+    if (!opened.isOk() || opened.getView() == null) {
+      return Optional.of(notOpened(opened, usage));
+    }
+    String viewId = opened.getView().getId();
+    if (!work.submit(what, () -> fill.fill(client, viewId))) {
+      return Optional.of(UserMessages.BUSY);
+    }
+    return Optional.empty();
+  }
+
+  private String notOpened(ViewsOpenResponse opened, String usage) {
     log.warn("views.open for the {} modal failed: {}", name, opened.getError());
-    return Replies.ack(ctx, "Slack did not open the dialog (" + Mrkdwn.escapeAndTruncate(
-        String.valueOf(opened.getError()), 60) + "); run " + usage + " again.");
+    return "Slack did not open the dialog (" + Mrkdwn.escapeAndTruncate(String.valueOf(opened.getError()), 60)
+        + "); run " + usage + " again.";
   }
 
   /** Replaces the modal's view; a failure is logged, and the technician keeps seeing the view before. */

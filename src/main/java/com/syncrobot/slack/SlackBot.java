@@ -2,6 +2,7 @@ package com.syncrobot.slack;
 
 import com.syncrobot.digest.DigestSettings;
 import com.syncrobot.digest.DigestStore;
+import com.syncrobot.feature.assign.AssignFeature;
 import com.syncrobot.feature.bill.BillFeature;
 import com.syncrobot.feature.comment.CommentFeature;
 import com.syncrobot.feature.connect.ConnectFeature;
@@ -45,8 +46,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The Bolt app with every feature registered, listed in one place ({@link Feature}): reading
- * tickets, connecting a token, comment / close / update, bill, create / move / message shortcuts,
- * digests, the Home tab and link previews, then {@code /syncro help}. One instance
+ * tickets, connecting a token, comment / close / update, assign and the ticket buttons, bill,
+ * create / move / message shortcuts, digests, the Home tab and link previews, then {@code /syncro
+ * help}. One instance
  * serves both transports (HTTP and Socket Mode). Owns the two work queues its handlers use (one for
  * clicks and short work, one for slow work); {@link #close()} drains them.
  */
@@ -131,6 +133,7 @@ public final class SlackBot implements AutoCloseable {
     features.add(new ConnectFeature(ctx));
     if (plans != null) {
       features.add(new CommentFeature(ctx, plans));
+      features.add(new AssignFeature(ctx, plans));
       features.add(new BillFeature(ctx, plans));
       features.add(new CreateFeature(ctx, plans));
     }

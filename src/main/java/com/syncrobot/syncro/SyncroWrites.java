@@ -88,6 +88,15 @@ public final class SyncroWrites {
   }
 
   /**
+   * {@code PUT /tickets/{id}} with only {@code {"user_id": N}}, a number: assigns the ticket to Syncro user
+   * {@code userId} and changes nothing else; id at {@code /ticket/id}.
+   */
+  public static SyncroWrite assignTicket(TicketId ticket, long userId) {
+    ObjectNode body = NODES.objectNode().put("user_id", userId);
+    return SyncroWrite.put(SyncroPaths.ticket(ticket), body, "/ticket/id");
+  }
+
+  /**
    * {@code POST /tickets/{id}/comment}, flat {@code {subject, body, hidden, do_not_email, tech}}:
    * never wrapped and never with product_id, minutes_spent or bill_time_now; id at {@code /comment/id}.
    *

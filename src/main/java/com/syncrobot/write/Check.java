@@ -70,6 +70,20 @@ public sealed interface Check {
   }
 
   /**
+   * The ticket is assigned to Syncro user {@code userId}. Assigning again is harmless, so an absent
+   * assignment may simply be sent again.
+   */
+  @JsonTypeName("ticket_assigned")
+  record TicketAssigned(TicketId ticket, long userId) implements Check {
+    public TicketAssigned {
+      Objects.requireNonNull(ticket, "ticket == null");
+      if (userId <= 0) {
+        throw new IllegalArgumentException("user id must be positive: " + userId);
+      }
+    }
+  }
+
+  /**
    * A line item that was not on the ticket when the plan was made ({@code knownBefore}: the ids the
    * ticket held then) has this product, quantity and description and is not invoiced. Both halves
    * matter: the known ids keep an identical earlier line (billed twice for the same work on purpose)

@@ -74,6 +74,9 @@ final class CheckVerifier {
     if (check instanceof Check.TicketFieldsAre t) {
       return ticketFieldsAre(api, t);
     }
+    if (check instanceof Check.TicketAssigned a) {
+      return ticketAssigned(api, a);
+    }
     if (check instanceof Check.LineItemExists l) {
       return lineItemExists(api, l);
     }
@@ -242,6 +245,17 @@ final class CheckVerifier {
       return new Verdict.Found(ticket.id().value(), "ticket " + ticket.number() + " shows " + check.expected());
     }
     return new Verdict.Absent("ticket " + ticket.number() + ": " + String.join("; ", differences));
+  }
+
+  private static Verdict ticketAssigned(SyncroApi api, Check.TicketAssigned check) {
+    Ticket ticket = api.ticket(check.ticket());
+    Long now = ticket.userId();
+    if (now != null && now == check.userId()) {
+      return new Verdict.Found(ticket.id().value(), "ticket " + ticket.number() + " is assigned to user "
+          + check.userId());
+    }
+    return new Verdict.Absent("ticket " + ticket.number() + " is assigned to " + (now == null ? "nobody"
+        : "user " + now) + ", not user " + check.userId());
   }
 
   private static Verdict lineItemExists(SyncroApi api, Check.LineItemExists c) {

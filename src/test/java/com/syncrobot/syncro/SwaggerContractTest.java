@@ -216,6 +216,8 @@ final class SwaggerContractTest {
                 .put("product_id", 1190473),
             "/id"));
     w.add(SyncroWrite.post("/tickets/5/charge_timer_entry", obj().put("timer_entry_id", 1), "/id"));
+    // "Assign to me"
+    w.add(SyncroWrites.assignTicket(new TicketId(5), 1735));
     return w;
   }
 

@@ -40,6 +40,9 @@ final class SyncroWritesTest {
     fields.put("priority", "2 Normal");
     assertThat(stored(SyncroWrites.updateTicket(TICKET, fields)))
         .isEqualTo("PUT /tickets/9001 {\"status\":\"Resolved\",\"priority\":\"2 Normal\"} /ticket/id");
+    // An assignment sends the user id alone, as a number: nothing else of the ticket changes.
+    assertThat(stored(SyncroWrites.assignTicket(TICKET, 1735)))
+        .isEqualTo("PUT /tickets/9001 {\"user_id\":1735} /ticket/id");
     assertThat(stored(SyncroWrites.createTicket(new SyncroWrites.NewTicket(new CustomerId(77), "Printer jam",
         "Hardware", "New", "2 Normal", 1735, 12L, LocalDate.of(2026, 3, 9), 40L))))
         .isEqualTo("POST /tickets {\"customer_id\":77,\"subject\":\"Printer jam\",\"problem_type\":\"Hardware\","

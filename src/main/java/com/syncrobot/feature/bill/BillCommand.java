@@ -105,6 +105,16 @@ public final class BillCommand implements Subcommand {
   }
 
   /**
+   * Opens the billing dialog of ticket {@code meta.number()} for {@code user} with a button click's
+   * {@code triggerId}, as {@code /syncro bill 32203} does; returns what to tell the clicker when it did not open.
+   */
+  public Optional<String> open(MethodsClient client, String triggerId, ConnectedUser user, CommentModal.Meta meta)
+      throws IOException, SlackApiException {
+    return MODAL.open(client, triggerId, BillModal.loading(meta, "and its customer"), USAGE, work, "bill form",
+        (c, viewId) -> fill(c, viewId, meta, user, false));
+  }
+
+  /**
    * "Bill new work anyway" in the modal that named an unfinished billing: replaces it with the usual
    * form, the earlier line named at its top.
    */

@@ -102,7 +102,7 @@ public record BillPlanner(RateStore rates, BillingDrafter drafter, UnfinishedBil
     PreviewData data = new PreviewData("/syncro bill " + m.number(), f.visibility(), shown, notes, billing);
     String title = "Bill #" + ticket.number().value() + ": " + amount(plan) + " " + type.key() + ", $" + line.total()
         + (f.invoice() ? " + invoice" : "");
-    Plan.Builder b = TicketSteps.start("bill", user, channel(m, user), ticket, title, data, m.responseUrl());
+    Plan.Builder b = TicketSteps.start("bill", user, channel(m, user), ticket, title, data, m.planUrl());
     // an unfinished billing's line is on the ticket: the preview names it first and offers to finish it
     unfinished.find(ticket).ifPresent(earlier -> b.previewJson(UnfinishedBills.mark(data.toJson(), earlier,
         f.invoice() ? invoiceTotal.toString() : null)));
@@ -173,7 +173,7 @@ public record BillPlanner(RateStore rates, BillingDrafter drafter, UnfinishedBil
         + " `/syncro bill " + m.number() + " timers` (charging adds the line item).");
     PreviewData data = new PreviewData("/syncro bill " + m.number(), null, shown, notes);
     Plan.Builder b = TicketSteps.start("timer", user, channel(m, user), ticket,
-        "Log " + minutes + " min on #" + ticket.number().value() + " (no charge)", data, m.responseUrl());
+        "Log " + minutes + " min on #" + ticket.number().value() + " (no charge)", data, m.planUrl());
     b.step("Log a " + minutes + " min timer entry",
         SyncroWrites.addTimerEntry(ticket.id(), start, end, minutes, computed.line().productId(), f.work(),
             user.syncroUserId()),
@@ -204,7 +204,7 @@ public record BillPlanner(RateStore rates, BillingDrafter drafter, UnfinishedBil
         .toList();
     PreviewData data = new PreviewData("/syncro bill " + m.number() + " timers", null, shown, notes);
     Plan.Builder b = TicketSteps.start("charge_timers", user, channel(m, user), found,
-        "Charge " + charge.size() + " timer(s) on #" + found.number().value(), data, m.responseUrl());
+        "Charge " + charge.size() + " timer(s) on #" + found.number().value(), data, m.planUrl());
     for (TicketTimer t : charge) {
       b.step("Charge timer " + t.id(), SyncroWrites.chargeTimer(found.id(), t.id()),
           new Check.TimerCharged(found.id(), t.id()));

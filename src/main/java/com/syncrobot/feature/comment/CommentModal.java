@@ -7,6 +7,7 @@ import com.syncrobot.slack.blocks.Mrkdwn;
 import com.syncrobot.slack.blocks.Reply;
 import com.syncrobot.slack.plan.VisibilityText;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.slack.api.model.block.InputBlock;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.composition.OptionObject;
@@ -39,12 +40,28 @@ public final class CommentModal {
   static final int MAX_SUBJECT = 255;
   static final int MAX_BODY = 4000;
 
-  /** What the modal is for and where its answer goes; kept in private_metadata (≤ 3000 chars). */
-  public record Meta(String kind, long number, String responseUrl, String channelId) {
+  /**
+   * What the modal is for and where its answer goes; kept in private_metadata (≤ 3000 chars).
+   *
+   * @param fromClick {@code responseUrl} is a button click's on a message: the preview is told through it, but
+   *     the plan never keeps it, since replacing "the original" through it would replace the clicked message
+   */
+  public record Meta(String kind, long number, String responseUrl, String channelId,
+      @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean fromClick) {
     public Meta {
       Objects.requireNonNull(kind, "kind == null");
       Objects.requireNonNull(responseUrl, "responseUrl == null");
       Objects.requireNonNull(channelId, "channelId == null");
+    }
+
+    /** Returns the meta of a modal opened by a command (its response_url may update the preview). */
+    public Meta(String kind, long number, String responseUrl, String channelId) {
+      this(kind, number, responseUrl, channelId, false);
+    }
+
+    /** Returns the response_url the plan keeps to update its preview in place; empty when there is none. */
+    public String planUrl() {
+      return fromClick ? "" : responseUrl;
     }
 
     public String toJson() {

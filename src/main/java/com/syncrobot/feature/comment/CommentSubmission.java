@@ -151,7 +151,7 @@ public record CommentSubmission(PlanRequests requests, DeliveryLog deliveries, C
     String title = close ? "Close #" + ticket.number().value() + " — resolution + Resolved"
         : VisibilityText.label(f.audience()) + where;
     Plan.Builder b = TicketSteps.start(m.kind(), user, m.channelId().isEmpty() ? user.slackUserId() : m.channelId(),
-        ticket, title, data, m.responseUrl());
+        ticket, title, data, m.planUrl());
     // a ticket from the list carries no comments: read them, so that none of them passes for the new one
     TicketSteps.commentStep(b, ticket, api.comments(ticket.id()), user, (close ? "Post resolution (" : "Post ")
         + VisibilityText.label(f.audience()).toLowerCase(Locale.ROOT) + (close ? ")" : ""), subject, html,

@@ -42,13 +42,14 @@ public record TicketCommand(ReadRunner reads, TicketDetail detail) implements Su
     }
     TicketNumber number = parsed.get();
     String notFound = notFound(number);
-    return reads.run("ticket " + number, call, ctx, notFound, api -> show(api, number, notFound));
+    return reads.run("ticket " + number, call, ctx, notFound, api -> show(api, detail, number));
   }
 
-  private Reply show(SyncroApi api, TicketNumber number, String notFound) {
+  /** Returns ticket {@code number}'s detail view as {@code api}'s owner sees it, or that it does not exist. */
+  public static Reply show(SyncroApi api, TicketDetail detail, TicketNumber number) {
     Optional<Ticket> found = api.findTicketByNumber(number);
     if (found.isEmpty()) {
-      return Reply.of(notFound);
+      return Reply.of(notFound(number));
     }
     return detail.render(api.ticket(found.get().id()));
   }

@@ -273,6 +273,11 @@ public final class SlackSimulator implements AutoCloseable {
     return actions.clickButton(userId, messageTs, actionText);
   }
 
+  /** Sends the bot the last click or submission again, unchanged, as a redelivery by Slack would. */
+  public BotAck redeliverLastInteraction() {
+    return bot.redeliverInteraction();
+  }
+
   /** Clicks the button labelled {@code actionText} on {@code message}. */
   public BotAck clickButton(String userId, SimMessage message, String actionText) {
     return actions.clickButton(userId, message.ts(), actionText);

@@ -73,7 +73,7 @@ public final class PlanPreview {
     for (PreviewData.Field f : data.fields()) {
       blocks.add(Reply.section("*" + Mrkdwn.escapeAndTruncate(f.label(), 100) + "*\n" + quote(f.value())));
     }
-    for (String note : data.notes()) {
+    for (String note : PreviewSentence.notesBelow(plan, data)) {
       blocks.add(context(Mrkdwn.escapeAndTruncate(note, 1000)));
     }
     if (!done && plan.state() != PlanState.PREVIEWED) {

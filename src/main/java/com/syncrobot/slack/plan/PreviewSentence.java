@@ -17,12 +17,32 @@ import java.util.Locale;
  * names.
  */
 public final class PreviewSentence {
+  /** The kind of an assignment plan, whose sentence says who holds the ticket now (its first note). */
+  private static final String ASSIGN = "assign";
+
   private PreviewSentence() {}
+
+  /** Returns the notes shown under the sentence: all but the one the sentence already says. */
+  static List<String> notesBelow(Plan plan, PreviewData data) {
+    return ASSIGN.equals(plan.kind()) && plan.ticket() != null && !data.notes().isEmpty()
+        ? data.notes().subList(1, data.notes().size()) : data.notes();
+  }
 
   /** Returns the sentence as escaped mrkdwn. */
   static String of(Plan plan, PreviewData data) {
     StringBuilder sb = new StringBuilder();
     TicketRef t = plan.ticket();
+    if (ASSIGN.equals(plan.kind()) && t != null) {
+      // e.g. "Assign ticket #32203 Printer jam (Acme) to you, Alice Tech. Now: assigned to Dana Kim."
+      sb.append("Assign ticket *#").append(t.number().value()).append("* ")
+          .append(Mrkdwn.escapeAndTruncate(t.subject(), 120))
+          .append(" (*").append(Mrkdwn.escapeAndTruncate(t.customerName(), 100)).append("*) to you, *")
+          .append(Mrkdwn.escapeAndTruncate(plan.syncroUserName(), 100)).append("*.");
+      if (!data.notes().isEmpty()) {
+        sb.append(' ').append(Mrkdwn.escapeAndTruncate(data.notes().get(0), 200));
+      }
+      return sb.append(" Sent with your Syncro token.").toString();
+    }
     PlanMemo x = PlanMemo.of(plan.previewJson());
     if (t != null) {
       sb.append("On *#").append(t.number().value()).append("* ")

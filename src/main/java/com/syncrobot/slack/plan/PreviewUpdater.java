@@ -155,6 +155,12 @@ public final class PreviewUpdater implements PlanListener {
         return null;
       }
       Ticket t = api.get().ticket(plan.ticket().id());
+      if ("assign".equals(plan.kind())) {
+        String who = t.userId() == null ? "nobody" : t.userId() == plan.syncroUserId() ? "you"
+            : t.assignedTechName() == null ? "another technician" : Mrkdwn.escapeAndTruncate(t.assignedTechName(), 100);
+        return "*#" + t.number().value() + " is assigned to (read back from Syncro):* " + who + " · *Status:* "
+            + Mrkdwn.escapeAndTruncate(t.status(), 100);
+      }
       return "*Status now (read back from Syncro):* " + Mrkdwn.escapeAndTruncate(t.status(), 100)
           + (t.priority() == null ? "" : " · *Priority:* " + Mrkdwn.escapeAndTruncate(t.priority(), 50));
     } catch (RuntimeException e) {

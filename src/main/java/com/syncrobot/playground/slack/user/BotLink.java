@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Sends the bot what Slack sends to its request URL: form or JSON bodies signed with HMAC-SHA256
@@ -35,6 +36,8 @@ public final class BotLink {
   private final Clock clock;
   private final HttpClient client;
   private volatile Duration ackTimeout = SLACK_ACK_TIMEOUT;
+  /** The body of the last interaction payload sent (a click, a submission), for {@link #redeliverInteraction}. */
+  private volatile @Nullable String lastInteraction;
 
   public BotLink(URI eventsUrl, String signingSecret, Clock clock) {
     this.eventsUrl = eventsUrl;
@@ -59,6 +62,23 @@ public final class BotLink {
         .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
             + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
         .collect(Collectors.joining("&"));
+    if (fields.containsKey("payload")) {
+      lastInteraction = body;
+    }
+    return post(body, FORM);
+  }
+
+  /**
+   * Sends the last interaction payload again, byte for byte with a fresh signature, as Slack or a proxy in
+   * front of the bot does when an ack seemed lost.
+   *
+   * @throws IllegalStateException when no interaction was sent yet
+   */
+  public BotAck redeliverInteraction() {
+    String body = lastInteraction;
+    if (body == null) {
+      throw new IllegalStateException("no interaction was sent yet");
+    }
     return post(body, FORM);
   }
 
