@@ -8,6 +8,7 @@ import com.syncrobot.feature.connect.ConnectFeature;
 import com.syncrobot.feature.create.CreateFeature;
 import com.syncrobot.feature.digest.DigestFeature;
 import com.syncrobot.feature.home.HomeFeature;
+import com.syncrobot.feature.subscribe.SubscribeFeature;
 import com.syncrobot.feature.tickets.TicketsFeature;
 import com.syncrobot.slack.plan.PlanMachinery;
 import com.syncrobot.slack.plan.PlanSettings;
@@ -19,6 +20,8 @@ import com.slack.api.bolt.middleware.Middleware;
 import com.slack.api.bolt.middleware.builtin.IgnoringSelfEvents;
 import com.slack.api.bolt.middleware.builtin.SSLCheck;
 import com.slack.api.bolt.middleware.builtin.SingleTeamAuthorization;
+import com.syncrobot.feature.digest.ChannelAccess;
+import com.syncrobot.notify.SubscriptionStore;
 import com.syncrobot.store.ConnectedUserStore;
 import com.syncrobot.syncro.SyncroClient;
 import com.syncrobot.write.PlanExecutor;
@@ -27,6 +30,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.jspecify.annotations.Nullable;
 
@@ -76,7 +80,8 @@ public final class SlackBot implements AutoCloseable {
     return create(slack, botToken, signingSecret, syncro, users, clock, new WriteSetup(jdbi, settings),
         new AmbientSetup(Objects.requireNonNull(digests, "digests == null"),
             Objects.requireNonNull(syncroBaseUrl, "syncroBaseUrl == null"),
-            Objects.requireNonNull(digestSettings, "digestSettings == null"), new DeliveryLog(jdbi, clock)));
+            Objects.requireNonNull(digestSettings, "digestSettings == null"), new DeliveryLog(jdbi, clock),
+            new SubscriptionStore(jdbi, clock)));
   }
 
   /** The store and settings of the write features. */
@@ -84,7 +89,7 @@ public final class SlackBot implements AutoCloseable {
 
   /** The digest store and settings, and the Syncro account whose links get previews. */
   private record AmbientSetup(DigestStore digests, String syncroBaseUrl, DigestSettings settings,
-      DeliveryLog deliveries) {}
+      DeliveryLog deliveries, SubscriptionStore subscriptions) {}
 
   private static SlackBot create(Slack slack, String botToken, @Nullable String signingSecret, SyncroClient syncro,
       ConnectedUserStore users, Clock clock, @Nullable WriteSetup writes, @Nullable AmbientSetup ambient) {
@@ -119,6 +124,9 @@ public final class SlackBot implements AutoCloseable {
     }
     if (ambient != null) {
       features.add(digests);
+      // How current each subscription is comes from the notification engine once it is wired in.
+      features.add(new SubscribeFeature(ctx, ambient.subscriptions(), new ChannelAccess(ambient.settings().admins(),
+          ambient.settings().allowSharedChannels()), user -> Optional.empty()));
       features.add(new HomeFeature(ctx, ambient.settings(), ambient.syncroBaseUrl(), plans != null,
           ambient.deliveries()));
     }
