@@ -22,7 +22,8 @@ import org.threeten.extra.MutableClock;
 @ParameterizedClass
 @EnumSource(Dialect.class)
 final class SubscriptionStoreTest {
-  static final SubscriptionFilter ACME = new SubscriptionFilter(42L, "Acme Dental", Set.of("Waiting on Customer", "New"),
+  static final SubscriptionFilter ACME = new SubscriptionFilter(42L, "Acme Dental",
+      Set.of("Waiting on Customer", "New"),
       Set.of("1 High"), EnumSet.of(EventKind.NEW, EventKind.REPLY));
 
   @TempDir

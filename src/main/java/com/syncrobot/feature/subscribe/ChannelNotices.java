@@ -309,7 +309,8 @@ public final class ChannelNotices {
         return;
       }
       String text = "Your subscription *" + s.id() + "* (<#" + s.channelId() + ">: "
-          + SubscriptionWords.describe(s.filter()) + ") could not post: " + why + " Nothing is posted for it until that "
+          + SubscriptionWords.describe(s.filter()) + ") could not post: " + why
+          + " Nothing is posted for it until that "
           + "changes. Remove it with `/syncro unsubscribe " + s.id() + "`, or set it up again with `/syncro subscribe` "
           + "in a channel where it may post.";
       ChatPostMessageResponse r = slack.chatPostMessage(b -> b.channel(s.createdBy()).text(text)

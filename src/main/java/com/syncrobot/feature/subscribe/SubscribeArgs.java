@@ -73,8 +73,7 @@ final class SubscribeArgs {
     if (split instanceof Problem p) {
       return p;
     }
-    @SuppressWarnings("unchecked")
-    List<Word> words = (List<Word>) split;
+    @SuppressWarnings("unchecked") List<Word> words = (List<Word>) split;
     String channel = null;
     boolean channelGiven = false;
     Section section = null;

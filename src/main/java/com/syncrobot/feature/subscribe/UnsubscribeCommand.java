@@ -41,8 +41,9 @@ final class UnsubscribeCommand implements Subcommand {
     String w = call.args();
     if (!w.matches("\\d{1,12}") || Long.parseLong(w) == 0) {
       return Replies.ack(ctx, w.isEmpty() ? "Which subscription? Usage: `/syncro unsubscribe ID`, with an ID from "
-          + "`/syncro subscriptions`." : "`" + Mrkdwn.inCode(w, 40) + "` is not a subscription ID; IDs are the numbers "
-          + "`/syncro subscriptions` shows.");
+          + "`/syncro subscriptions`."
+          : "`" + Mrkdwn.inCode(w, 40) + "` is not a subscription ID; IDs are the numbers "
+              + "`/syncro subscriptions` shows.");
     }
     return Replies.ack(ctx, remove(call.userId(), Long.parseLong(w)));
   }
