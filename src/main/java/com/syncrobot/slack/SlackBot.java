@@ -9,6 +9,7 @@ import com.syncrobot.feature.connect.ConnectFeature;
 import com.syncrobot.feature.create.CreateFeature;
 import com.syncrobot.feature.digest.DigestFeature;
 import com.syncrobot.feature.home.HomeFeature;
+import com.syncrobot.feature.subscribe.SubscribeFeature;
 import com.syncrobot.feature.tickets.TicketsFeature;
 import com.syncrobot.notify.AlertSettings;
 import com.syncrobot.notify.Audience;
@@ -31,6 +32,8 @@ import com.slack.api.bolt.middleware.Middleware;
 import com.slack.api.bolt.middleware.builtin.IgnoringSelfEvents;
 import com.slack.api.bolt.middleware.builtin.SSLCheck;
 import com.slack.api.bolt.middleware.builtin.SingleTeamAuthorization;
+import com.syncrobot.feature.digest.ChannelAccess;
+import com.syncrobot.notify.SubscriptionStore;
 import com.syncrobot.store.ConnectedUserStore;
 import com.syncrobot.syncro.SyncroClient;
 import com.syncrobot.write.PlanExecutor;
@@ -95,7 +98,8 @@ public final class SlackBot implements AutoCloseable {
     return create(slack, botToken, signingSecret, syncro, users, clock, new WriteSetup(jdbi, settings),
         new AmbientSetup(Objects.requireNonNull(digests, "digests == null"),
             Objects.requireNonNull(syncroBaseUrl, "syncroBaseUrl == null"),
-            Objects.requireNonNull(digestSettings, "digestSettings == null"), new DeliveryLog(jdbi, clock)));
+            Objects.requireNonNull(digestSettings, "digestSettings == null"), new DeliveryLog(jdbi, clock),
+            new SubscriptionStore(jdbi, clock)));
   }
 
   /** The store and settings of the write features. */
@@ -103,7 +107,7 @@ public final class SlackBot implements AutoCloseable {
 
   /** The digest store and settings, and the Syncro account whose links get previews. */
   private record AmbientSetup(DigestStore digests, String syncroBaseUrl, DigestSettings settings,
-      DeliveryLog deliveries) {}
+      DeliveryLog deliveries, SubscriptionStore subscriptions) {}
 
   private static SlackBot create(Slack slack, String botToken, @Nullable String signingSecret, SyncroClient syncro,
       ConnectedUserStore users, Clock clock, @Nullable WriteSetup writes, @Nullable AmbientSetup ambient) {
@@ -139,6 +143,9 @@ public final class SlackBot implements AutoCloseable {
     }
     if (ambient != null) {
       features.add(digests);
+      // How current each subscription is comes from the notification engine once it is wired in.
+      features.add(new SubscribeFeature(ctx, ambient.subscriptions(), new ChannelAccess(ambient.settings().admins(),
+          ambient.settings().allowSharedChannels()), user -> Optional.empty()));
       features.add(new HomeFeature(ctx, ambient.settings(), ambient.syncroBaseUrl(), plans != null,
           ambient.deliveries()));
     }

@@ -25,7 +25,7 @@ public final class AccountSettings {
   }
 
   /** Returns the settings, reading them with {@code api} when the cache has none. */
-  TicketSettings get(SyncroApi api) {
+  public TicketSettings get(SyncroApi api) {
     return cache.get(KEY, k -> api.ticketSettings());
   }
 

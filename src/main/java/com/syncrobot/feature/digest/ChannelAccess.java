@@ -44,20 +44,28 @@ public final class ChannelAccess {
     return allowShared;
   }
 
-  boolean isAdmin(String userId) {
+  public boolean isAdmin(String userId) {
     return admins.contains(userId);
   }
 
   /** Returns why {@code userId} may not remove (or change) {@code s}, a whole sentence; empty when they may. */
   Optional<String> refusalToManage(String userId, DigestSchedule s) {
-    if (userId.equals(s.createdBy()) || isAdmin(userId)) {
+    return refusalToManage(userId, s.createdBy(), "Digest *" + s.id() + "*");
+  }
+
+  /**
+   * Returns why {@code userId} may not remove (or change) {@code thing} (e.g. "Subscription *3*") that {@code
+   * createdBy} set up, a whole sentence naming whom to ask; empty when they may (the creator or an admin).
+   */
+  public Optional<String> refusalToManage(String userId, String createdBy, String thing) {
+    if (userId.equals(createdBy) || isAdmin(userId)) {
       return Optional.empty();
     }
     String ask = admins.isEmpty()
-        ? "Ask <@" + s.createdBy() + "> to do it."
-        : "Ask <@" + s.createdBy() + "> or an admin of the bot ("
+        ? "Ask <@" + createdBy + "> to do it."
+        : "Ask <@" + createdBy + "> or an admin of the bot ("
             + admins.stream().sorted().map(a -> "<@" + a + ">").collect(Collectors.joining(", ")) + ") to do it.";
-    return Optional.of("Digest *" + s.id() + "* was set up by <@" + s.createdBy() + ">, and only they or an admin of "
+    return Optional.of(thing + " was set up by <@" + createdBy + ">, and only they or an admin of "
         + "the bot can change or remove it. " + ask);
   }
 
@@ -67,38 +75,59 @@ public final class ChannelAccess {
    * another organization (unless allowed), or {@code userId} is not a member. Empty when it may.
    */
   Optional<String> refusalToPost(MethodsClient slack, String userId, String channelId) {
+    return postRefusal(slack, userId, channelId, "a digest", false).map(Refusal::why);
+  }
+
+  /** Why something may not be posted: {@code why} in words; {@code unchecked} when Slack could not say. */
+  public record Refusal(String why, boolean unchecked) {}
+
+  /**
+   * Returns why {@code what} (e.g. "a digest"), read with {@code userId}'s token, may not be posted in
+   * {@code channelId}, as {@link #refusalToPost(MethodsClient, String, String)} does; with {@code botMustBeIn},
+   * also when the bot is not a member of the channel (it then cannot read its own posts there).
+   */
+  public Optional<Refusal> postRefusal(MethodsClient slack, String userId, String channelId, String what,
+      boolean botMustBeIn) {
     Lookup lookup = lookup(slack, channelId);
     if (lookup instanceof Missing) {
-      return Optional.of(channelId.startsWith("D")
+      return refused(channelId.startsWith("D")
           ? "I cannot post in a direct message between other people. Use a channel you are in, or your own direct "
               + "messages with me."
           : "I cannot see <#" + channelId + ">: it is a private channel I have not been invited to, or it no longer "
               + "exists. Invite me there with `/invite`, then try again.");
     }
     if (lookup instanceof Failed f) {
-      return Optional.of(couldNotCheck(channelId, f.error()));
+      return Optional.of(new Refusal(couldNotCheck(channelId, f.error()), true));
     }
     Conversation c = ((Found) lookup).channel();
     if (c.isIm()) {
-      return userId.equals(c.getUser()) ? Optional.empty() : Optional.of("<#" + channelId + "> is my direct message "
+      return userId.equals(c.getUser()) ? Optional.empty() : refused("<#" + channelId + "> is my direct message "
           + "with someone else. Use a channel you are in, or your own direct messages with me.");
     }
     if (c.isArchived()) {
-      return Optional.of("<#" + channelId + "> is archived. Use a channel that is still in use.");
+      return refused("<#" + channelId + "> is archived. Use a channel that is still in use.");
     }
     Optional<String> shared = sharedRefusal(channelId, c);
     if (shared.isPresent()) {
-      return shared;
+      return refused(shared.get());
+    }
+    if (botMustBeIn && !c.isMember()) {
+      return refused("I am not a member of <#" + channelId + ">, so I could not find my own posts there. Invite me "
+          + "with `/invite @syncro` in <#" + channelId + ">, then try again.");
     }
     Answer m = membership(slack, userId, channelId);
     if (m instanceof Failed f) {
-      return Optional.of(couldNotCheck(channelId, f.error()));
+      return Optional.of(new Refusal(couldNotCheck(channelId, f.error()), true));
     }
     if (m == Membership.NOT_MEMBER) {
-      return Optional.of("you are not a member of <#" + channelId + ">, and a digest there would show its members "
+      return refused("you are not a member of <#" + channelId + ">, and " + what + " there would show its members "
           + "Syncro data read with your token. Join <#" + channelId + "> first, or ask one of its members to do it.");
     }
     return Optional.empty();
+  }
+
+  private static Optional<Refusal> refused(String why) {
+    return Optional.of(new Refusal(why, false));
   }
 
   /**
@@ -119,7 +148,7 @@ public final class ChannelAccess {
   }
 
   /** Whether {@code userId} is a member of {@code channelId}; NOT_MEMBER also when the bot cannot see it. */
-  Answer membership(MethodsClient slack, String userId, String channelId) {
+  public Answer membership(MethodsClient slack, String userId, String channelId) {
     String cursor = null;
     for (int page = 0; page < MAX_MEMBER_PAGES; page++) {
       String from = cursor;
@@ -151,9 +180,9 @@ public final class ChannelAccess {
   }
 
   /** What Slack said about membership: {@link Membership#MEMBER}, {@link Membership#NOT_MEMBER} or a failure. */
-  sealed interface Answer permits Membership, Failed {}
+  public sealed interface Answer permits Membership, Failed {}
 
-  enum Membership implements Answer {
+  public enum Membership implements Answer {
     MEMBER, NOT_MEMBER
   }
 
@@ -188,7 +217,7 @@ public final class ChannelAccess {
   private record Missing() implements Lookup {}
 
   /** Slack gave no usable answer; {@code error} is its error code or what went wrong. */
-  record Failed(String error) implements Lookup, Answer {}
+  public record Failed(String error) implements Lookup, Answer {}
 
   private static Lookup lookup(MethodsClient slack, String channelId) {
     try {

@@ -7,6 +7,7 @@ import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.response.auth.AuthTestResponse;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.methods.response.conversations.ConversationsHistoryResponse;
+import com.slack.api.methods.response.conversations.ConversationsRepliesResponse;
 import com.slack.api.methods.response.conversations.ConversationsMembersResponse;
 import com.slack.api.methods.response.conversations.ConversationsOpenResponse;
 import com.slack.api.methods.response.files.FilesUploadV2Response;
@@ -291,6 +292,37 @@ final class WebApiTest {
     f.sim.joinChannel(f.sim.botUserId(), "C0OUTSIDE");
     assertThat(api.conversationsHistory(x -> x.channel("C0OUTSIDE")).getMessages()).extracting(Message::getText)
         .containsExactly("hi");
+  }
+
+  @Test
+  void conversationsReplies_parentThenRepliesOldestFirst_metadataWhenAskedFor_pagesAndErrors() throws Exception {
+    String root = api.chatPostMessage(x -> x.channel(SlackSimulator.SUPPORT).text("root")).getTs();
+    Message.Metadata meta = Message.Metadata.builder().eventType("syncro_notice")
+        .eventPayload(Map.of("batch_id", "b-1")).build();
+    api.chatPostMessage(x -> x.channel(SlackSimulator.SUPPORT).threadTs(root).text("r1").metadata(meta));
+    f.sim.postReply("U0ALICE", SlackSimulator.SUPPORT, root, "r2");
+    api.chatPostMessage(x -> x.channel(SlackSimulator.SUPPORT).text("elsewhere"));
+
+    ConversationsRepliesResponse all = api.conversationsReplies(x -> x.channel(SlackSimulator.SUPPORT).ts(root)
+        .includeAllMetadata(true));
+    assertThat(all.isOk()).isTrue();
+    assertThat(all.getMessages()).extracting(Message::getText).containsExactly("root", "r1", "r2");
+    assertThat(all.getMessages().get(1).getMetadata().getEventPayload()).containsEntry("batch_id", "b-1");
+    assertThat(api.conversationsReplies(x -> x.channel(SlackSimulator.SUPPORT).ts(root)).getMessages())
+        .allSatisfy(m -> assertThat(m.getMetadata()).isNull());
+
+    ConversationsRepliesResponse page1 = api.conversationsReplies(x -> x.channel(SlackSimulator.SUPPORT).ts(root)
+        .limit(2));
+    assertThat(page1.getMessages()).extracting(Message::getText).containsExactly("root", "r1");
+    assertThat(page1.isHasMore()).isTrue();
+    String cursor = page1.getResponseMetadata().getNextCursor();
+    assertThat(api.conversationsReplies(x -> x.channel(SlackSimulator.SUPPORT).ts(root).limit(2).cursor(cursor))
+        .getMessages()).extracting(Message::getText).containsExactly("r2");
+
+    assertThat(api.conversationsReplies(x -> x.channel(SlackSimulator.SUPPORT).ts("1.000001")).getError())
+        .isEqualTo("thread_not_found");
+    f.sim.createChannel("C0OUTSIDE", "outside", false, false, List.of("U0ALICE"));
+    assertThat(api.conversationsReplies(x -> x.channel("C0OUTSIDE").ts(root)).getError()).isEqualTo("not_in_channel");
   }
 
   @Test

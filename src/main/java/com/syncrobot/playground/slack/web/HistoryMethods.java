@@ -17,7 +17,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * conversations.history as Slack answers a bot token: the channel's messages newest first, thread
+ * conversations.history (and conversations.replies, a thread's messages) as Slack answers a bot token: the channel's messages newest first, thread
  * replies and ephemeral messages left out, between {@code oldest} and {@code latest} (exclusive unless
  * {@code inclusive}), in pages of {@code limit} (default 100, at most 999) with an opaque cursor.
  * Message metadata comes back only with {@code include_all_metadata=true}. A private channel the bot
@@ -31,6 +31,29 @@ public record HistoryMethods(Conversations conv) {
 
   void register(Map<String, ApiMethod> methods) {
     methods.put("conversations.history", this::history);
+    methods.put("conversations.replies", this::replies);
+  }
+
+  /**
+   * conversations.replies: the thread of {@code ts}, its first message first and then the replies oldest first
+   * (ephemeral ones left out), in pages of {@code limit} with an opaque cursor; {@code thread_not_found} when no
+   * message has that ts. Metadata only with {@code include_all_metadata=true}.
+   */
+  private ObjectNode replies(ApiArgs p) {
+    Channel c = conv.channel(p.required("channel")).filter(Channel::visibleToBot)
+        .orElseThrow(() -> new SlackError("channel_not_found"));
+    if (!c.hasMember(Team.BOT_USER_ID)) {
+      throw new SlackError("not_in_channel");
+    }
+    String ts = p.required("ts");
+    SimMessage parent = conv.find(c.id(), ts).filter(m -> !m.isEphemeral())
+        .orElseThrow(() -> new SlackError("thread_not_found"));
+    String root = parent.isReply() ? parent.threadTs() : parent.ts();
+    List<SimMessage> all = conv.messages(c.id()).stream()
+        .filter(m -> !m.isEphemeral() && (m.ts().equals(root) || m.isReply() && root.equals(m.threadTs())))
+        .sorted(Comparator.comparing((SimMessage m) -> new BigDecimal(m.ts())))
+        .toList();
+    return page(all, p);
   }
 
   private ObjectNode history(ApiArgs p) {
@@ -42,14 +65,19 @@ public record HistoryMethods(Conversations conv) {
     BigDecimal oldest = ts(p.str("oldest"), "invalid_ts_oldest");
     BigDecimal latest = ts(p.str("latest"), "invalid_ts_latest");
     boolean inclusive = p.bool("inclusive");
-    int limit = limit(p.str("limit"));
-    boolean metadata = p.bool("include_all_metadata");
     List<SimMessage> all = conv.messages(c.id()).stream()
         .filter(m -> !m.isReply() && !m.isEphemeral())
         .filter(m -> after(new BigDecimal(m.ts()), oldest, inclusive) && before(new BigDecimal(m.ts()), latest,
             inclusive))
         .sorted(Comparator.comparing((SimMessage m) -> new BigDecimal(m.ts())).reversed())
         .toList();
+    return page(all, p);
+  }
+
+  /** One page of {@code all} from the cursor on, with metadata when asked for. */
+  private static ObjectNode page(List<SimMessage> all, ApiArgs p) {
+    int limit = limit(p.str("limit"));
+    boolean metadata = p.bool("include_all_metadata");
     int from = 0;
     String cursor = p.str("cursor");
     if (cursor != null && !cursor.isBlank()) {
