@@ -2,6 +2,7 @@ package com.syncrobot.slack;
 
 import com.syncrobot.digest.DigestSettings;
 import com.syncrobot.digest.DigestStore;
+import com.syncrobot.feature.alerts.AlertsFeature;
 import com.syncrobot.feature.bill.BillFeature;
 import com.syncrobot.feature.comment.CommentFeature;
 import com.syncrobot.feature.connect.ConnectFeature;
@@ -9,6 +10,7 @@ import com.syncrobot.feature.create.CreateFeature;
 import com.syncrobot.feature.digest.DigestFeature;
 import com.syncrobot.feature.home.HomeFeature;
 import com.syncrobot.feature.tickets.TicketsFeature;
+import com.syncrobot.notify.AlertStore;
 import com.syncrobot.slack.plan.PlanMachinery;
 import com.syncrobot.slack.plan.PlanSettings;
 
@@ -33,7 +35,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * The Bolt app with every feature registered, listed in one place ({@link Feature}): reading
  * tickets, connecting a token, comment / close / update, bill, create / move / message shortcuts,
- * digests, the Home tab and link previews, then {@code /syncro help}. One instance
+ * digests, personal alerts and the Messages tab, the Home tab and link previews, then {@code /syncro help}. One instance
  * serves both transports (HTTP and Socket Mode). Owns the two work queues its handlers use (one for
  * clicks and short work, one for slow work); {@link #close()} drains them.
  */
@@ -119,6 +121,9 @@ public final class SlackBot implements AutoCloseable {
     }
     if (ambient != null) {
       features.add(digests);
+      if (writes != null) {
+        features.add(new AlertsFeature(ctx, new AlertStore(writes.jdbi(), clock), ambient.deliveries()));
+      }
       features.add(new HomeFeature(ctx, ambient.settings(), ambient.syncroBaseUrl(), plans != null,
           ambient.deliveries()));
     }
