@@ -257,7 +257,7 @@
     $('#tabs').hidden = !c.is_im;
     $('#tab-messages').classList.toggle('active', ui.tab !== 'home');
     $('#tab-home').classList.toggle('active', ui.tab === 'home');
-    $('#composer').placeholder = c.is_im ? 'Message ' + c.name + ' — try /syncro help'
+    $('#composer').placeholder = c.is_im ? 'Message ' + c.name + ' — try help, a ticket number, or /syncro help'
       : 'Message #' + c.name + ' — try /syncro help';
   }
 

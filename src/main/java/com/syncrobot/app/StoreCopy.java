@@ -44,6 +44,7 @@ final class StoreCopy {
       new Table("digest_runs", null),
       new Table("subscriptions", null),
       new Table("subscription_threads", null),
+      new Table("alert_settings", null),
       // the requests of the last minute, so the replicas on the target do not spend the budget twice
       new Table("syncro_budgets", null),
       new Table("syncro_permits", null),

@@ -2,6 +2,8 @@ package com.syncrobot.slack;
 
 import com.syncrobot.digest.DigestSettings;
 import com.syncrobot.digest.DigestStore;
+import com.syncrobot.feature.alerts.AlertsFeature;
+import com.syncrobot.feature.alerts.DirectNotices;
 import com.syncrobot.feature.assign.AssignFeature;
 import com.syncrobot.feature.bill.BillFeature;
 import com.syncrobot.feature.comment.CommentFeature;
@@ -9,9 +11,11 @@ import com.syncrobot.feature.connect.ConnectFeature;
 import com.syncrobot.feature.create.CreateFeature;
 import com.syncrobot.feature.digest.DigestFeature;
 import com.syncrobot.feature.home.HomeFeature;
+import com.syncrobot.feature.subscribe.ChannelNotices;
 import com.syncrobot.feature.subscribe.SubscribeFeature;
 import com.syncrobot.feature.tickets.TicketsFeature;
 import com.syncrobot.notify.AlertSettings;
+import com.syncrobot.notify.AlertStore;
 import com.syncrobot.notify.Audience;
 import com.syncrobot.notify.Delivered;
 import com.syncrobot.notify.Notice;
@@ -19,8 +23,10 @@ import com.syncrobot.notify.NoticeSink;
 import com.syncrobot.notify.NotifyEngine;
 import com.syncrobot.notify.NotifyScheduler;
 import com.syncrobot.notify.NotifySettings;
+import com.syncrobot.notify.NotifyStatus;
 import com.syncrobot.notify.NotifyStore;
 import com.syncrobot.notify.PeriodicCheck;
+import com.syncrobot.notify.StoreAudience;
 import com.syncrobot.notify.Subscription;
 import com.syncrobot.slack.plan.PlanMachinery;
 import com.syncrobot.slack.plan.PlanSettings;
@@ -39,7 +45,6 @@ import com.syncrobot.syncro.SyncroClient;
 import com.syncrobot.write.PlanExecutor;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -50,8 +55,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The Bolt app with every feature registered, listed in one place ({@link Feature}): reading
  * tickets, connecting a token, comment / close / update, assign and the ticket buttons, bill,
- * create / move / message shortcuts, digests, the Home tab and link previews, then {@code /syncro
- * help}. One instance
+ * create / move / message shortcuts, digests, channel subscriptions, personal alerts and the Messages
+ * tab, the Home tab and link previews, then {@code /syncro help}. One instance
  * serves both transports (HTTP and Socket Mode). Owns the two work queues its handlers use (one for
  * clicks and short work, one for slow work); {@link #close()} drains them.
  */
@@ -99,7 +104,7 @@ public final class SlackBot implements AutoCloseable {
         new AmbientSetup(Objects.requireNonNull(digests, "digests == null"),
             Objects.requireNonNull(syncroBaseUrl, "syncroBaseUrl == null"),
             Objects.requireNonNull(digestSettings, "digestSettings == null"), new DeliveryLog(jdbi, clock),
-            new SubscriptionStore(jdbi, clock)));
+            new SubscriptionStore(jdbi, clock), new AlertStore(jdbi, clock)));
   }
 
   /** The store and settings of the write features. */
@@ -107,7 +112,7 @@ public final class SlackBot implements AutoCloseable {
 
   /** The digest store and settings, and the Syncro account whose links get previews. */
   private record AmbientSetup(DigestStore digests, String syncroBaseUrl, DigestSettings settings,
-      DeliveryLog deliveries, SubscriptionStore subscriptions) {}
+      DeliveryLog deliveries, SubscriptionStore subscriptions, AlertStore alerts) {}
 
   private static SlackBot create(Slack slack, String botToken, @Nullable String signingSecret, SyncroClient syncro,
       ConnectedUserStore users, Clock clock, @Nullable WriteSetup writes, @Nullable AmbientSetup ambient) {
@@ -141,11 +146,18 @@ public final class SlackBot implements AutoCloseable {
       features.add(new BillFeature(ctx, plans));
       features.add(new CreateFeature(ctx, plans));
     }
+    NotifyParts parts = null;
+    // How current a technician's notifications are is the engine's to say, once the scheduler started it.
+    EngineRef engine = new EngineRef();
     if (ambient != null) {
       features.add(digests);
-      // How current each subscription is comes from the notification engine once it is wired in.
-      features.add(new SubscribeFeature(ctx, ambient.subscriptions(), new ChannelAccess(ambient.settings().admins(),
-          ambient.settings().allowSharedChannels()), user -> Optional.empty()));
+      SubscribeFeature subscribe = new SubscribeFeature(ctx, ambient.subscriptions(), new ChannelAccess(
+          ambient.settings().admins(), ambient.settings().allowSharedChannels()), engine::status);
+      AlertsFeature alerts = new AlertsFeature(ctx, ambient.alerts(), ambient.deliveries());
+      features.add(subscribe);
+      features.add(alerts);
+      parts = new NotifyParts(new StoreAudience(ambient.subscriptions(), ambient.alerts()),
+          new SlackNotices(subscribe.notices(), alerts.directNotices()), alerts.checks(), engine);
       features.add(new HomeFeature(ctx, ambient.settings(), ambient.syncroBaseUrl(), plans != null,
           ambient.deliveries()));
     }
@@ -155,51 +167,36 @@ public final class SlackBot implements AutoCloseable {
     }
     subcommands.register(new HelpCommand(subcommands));
     app.command(SyncroCommand.COMMAND, new SyncroCommand(subcommands));
-    return new SlackBot(app, work, slow, plans, digests, ctx, ambient == null ? null : notifyParts(ctx));
+    return new SlackBot(app, work, slow, plans, digests, ctx, parts);
   }
 
-  /** Who hears about ticket changes, how it reaches Slack, and the periodic checks of live notifications. */
-  private record NotifyParts(Audience audience, NoticeSink sink, List<PeriodicCheck> checks) {}
-
   /**
-   * The parts of live notifications. Nobody listens yet: the subscription and alert stores, the Slack sink and
-   * the appointment and prepaid checks plug in here.
+   * Who hears about ticket changes, how it reaches Slack, the periodic checks of live notifications, and the
+   * engine that {@link #startNotifyScheduler} creates.
    */
-  private static NotifyParts notifyParts(FeatureContext ctx) {
-    Audience nobody = new Audience() {
-      @Override
-      public List<Subscription> subscriptions() {
-        return List.of();
-      }
+  private record NotifyParts(Audience audience, NoticeSink sink, List<PeriodicCheck> checks, EngineRef engine) {}
 
-      @Override
-      public List<AlertSettings> alerts() {
-        return List.of();
-      }
+  /** The notification engine, once started; until then nothing is known about how current a view is. */
+  private static final class EngineRef {
+    private volatile @Nullable NotifyEngine engine;
 
-      @Override
-      public Optional<Subscription> subscription(long id) {
-        return Optional.empty();
-      }
+    Optional<NotifyStatus> status(String owner) {
+      NotifyEngine e = engine;
+      return e == null ? Optional.empty() : Optional.of(e.status(owner));
+    }
+  }
 
-      @Override
-      public AlertSettings alertsOf(String slackUserId) {
-        return AlertSettings.off(slackUserId, ZoneOffset.UTC);
-      }
-    };
-    NoticeSink nowhere = new NoticeSink() {
-      @Override
-      public Delivered toChannel(Subscription s, Notice notice, String batchId, boolean retry) {
-        return new Delivered.Dropped("notifications are not connected to Slack yet");
-      }
+  /** Channel notices to the subscription's channel, a technician's alerts to their direct messages. */
+  private record SlackNotices(ChannelNotices channel, DirectNotices direct) implements NoticeSink {
+    @Override
+    public Delivered toChannel(Subscription s, Notice notice, String batchId, boolean retry) {
+      return channel.toChannel(s, notice, batchId, retry);
+    }
 
-      @Override
-      public Delivered toUser(AlertSettings user, List<Notice> notices, String batchId,
-          boolean retry) {
-        return new Delivered.Dropped("notifications are not connected to Slack yet");
-      }
-    };
-    return new NotifyParts(nobody, nowhere, List.of());
+    @Override
+    public Delivered toUser(AlertSettings user, List<Notice> notices, String batchId, boolean retry) {
+      return direct.toUser(user, notices, batchId, retry);
+    }
   }
 
   /**
@@ -214,6 +211,7 @@ public final class SlackBot implements AutoCloseable {
     PlanExecutor runner = plans.executor();
     NotifyEngine engine = new NotifyEngine(store, notices.audience(), notices.sink(), ctx.users(), ctx.syncro(),
         ctx.clock(), settings, runner.runnerId(), runner.runnerLease());
+    notices.engine().engine = engine;
     NotifyScheduler scheduler = new NotifyScheduler(engine, notices.checks(), ctx.clock());
     scheduler.start();
     return scheduler;

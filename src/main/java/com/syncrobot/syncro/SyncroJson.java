@@ -11,7 +11,9 @@ import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
@@ -330,7 +332,26 @@ final class SyncroJson {
         customerId(customerId),
         customer == null ? null : customerName(customer),
         firstText(a, "location"),
-        optLong(a, "appointment_type_id"));
+        optLong(a, "appointment_type_id"),
+        appointmentUsers(a));
+  }
+
+  /** The technicians of an appointment: {@code user_id} and the ids in {@code user_ids}, without repeats. */
+  private static List<Long> appointmentUsers(JsonNode a) {
+    Set<Long> ids = new LinkedHashSet<>();
+    Long owner = optLong(a, "user_id");
+    if (owner != null) {
+      ids.add(owner);
+    }
+    JsonNode more = a.get("user_ids");
+    if (more != null && more.isArray()) {
+      for (JsonNode id : more) {
+        if (id.canConvertToLong() || id.isTextual() && id.asText().matches("\\d{1,18}")) {
+          ids.add(id.asLong());
+        }
+      }
+    }
+    return List.copyOf(ids);
   }
 
   static AppointmentType appointmentType(JsonNode raw) {

@@ -54,6 +54,11 @@ public record TicketCommand(ReadRunner reads, TicketDetail detail) implements Su
     return detail.render(api.ticket(found.get().id()));
   }
 
+  /** Reads ticket {@code number} with {@code api} and renders its detail view (also for a direct message). */
+  public Reply show(SyncroApi api, TicketNumber number) {
+    return show(api, detail, number);
+  }
+
   public static String notFound(TicketNumber number) {
     return "Ticket #" + number.value() + " does not exist in Syncro.";
   }

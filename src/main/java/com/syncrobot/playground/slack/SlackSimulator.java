@@ -263,6 +263,16 @@ public final class SlackSimulator implements AutoCloseable {
     return actions.say(userId, channelId, text, null);
   }
 
+  /** Sends the bot a direct message as {@code userId} (in the bot's Messages tab): a message event, channel_type im. */
+  public SimMessage sendDirectMessage(String userId, String text) {
+    return postMessage(userId, dmChannel(userId), text);
+  }
+
+  /** Sends the last message or link_shared event again, with the same event id, as Slack redelivers one. */
+  public boolean redeliverLastEvent() {
+    return actions.redeliverLastEvent();
+  }
+
   /** Replies in the thread of {@code threadTs} as {@code userId}. */
   public SimMessage postReply(String userId, String channelId, String threadTs, String text) {
     return actions.say(userId, channelId, text, threadTs);

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -29,6 +30,7 @@ public final class UserActions {
   private final Parts parts;
   private volatile Set<String> commands = Set.of("/syncro");
   private volatile List<String> unfurlDomains = List.of("syncromsp.com");
+  private volatile @Nullable String lastEvent;
 
   public UserActions(Parts parts) {
     this.parts = parts;
@@ -87,7 +89,10 @@ public final class UserActions {
     return ack;
   }
 
-  /** Posts what a person typed; URLs on the unfurl domains go to the bot as link_shared. */
+  /**
+   * Posts what a person typed; URLs on the unfurl domains go to the bot as link_shared, and a message in the
+   * person's DM with the bot goes to it as a {@code message} event ({@code channel_type: im}).
+   */
   public SimMessage say(String userId, String channelId, String typed, @Nullable String threadTs) {
     DemoUser u = parts.user(userId);
     Channel c = parts.channelFor(userId, channelId);
@@ -99,6 +104,24 @@ public final class UserActions {
       String host = TypedText.host(url);
       unfurlDomains.stream().filter(d -> host.equals(d) || host.endsWith("." + d)).findFirst()
           .ifPresent(d -> links.addObject().put("domain", host).put("url", url));
+    }
+    if (c.isIm()) {
+      // A message to the bot in its Messages tab: Slack sends it as a message event with channel_type im.
+      ObjectNode message = JsonNodeFactory.instance.objectNode();
+      message.put("type", "message");
+      message.put("channel", c.id());
+      message.put("channel_type", "im");
+      message.put("user", u.id());
+      message.put("text", m.text());
+      message.put("ts", m.ts());
+      if (m.threadTs() != null) {
+        message.put("thread_ts", m.threadTs());
+      }
+      message.put("client_msg_id", UUID.randomUUID().toString());
+      message.put("team", Team.TEAM_ID);
+      String envelope = Payloads.text(parts.payloads().event(message));
+      lastEvent = envelope;
+      parts.bot().postJson(envelope);
     }
     if (!links.isEmpty()) {
       event.put("type", "link_shared");
@@ -112,9 +135,24 @@ public final class UserActions {
       event.put("unfurl_id", c.id() + ":" + m.ts());
       event.put("source", "conversations_history");
       event.set("links", links);
-      parts.bot().postJson(Payloads.text(parts.payloads().event(event)));
+      String envelope = Payloads.text(parts.payloads().event(event));
+      lastEvent = envelope;
+      parts.bot().postJson(envelope);
     }
     return m;
+  }
+
+  /**
+   * Sends the last message or link_shared event again, as Slack redelivers an event it got no timely ack for
+   * (same event id); false when there was none.
+   */
+  public boolean redeliverLastEvent() {
+    String envelope = lastEvent;
+    if (envelope == null) {
+      return false;
+    }
+    parts.bot().postJson(envelope);
+    return true;
   }
 
   /** Clicks or changes an element of a message, as {@code block_actions}. */
