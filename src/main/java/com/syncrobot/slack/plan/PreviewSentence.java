@@ -1,5 +1,6 @@
 package com.syncrobot.slack.plan;
 
+import com.syncrobot.feature.assign.AssignPlans;
 import com.syncrobot.slack.blocks.Mrkdwn;
 
 import com.syncrobot.billing.Money;
@@ -17,14 +18,11 @@ import java.util.Locale;
  * names.
  */
 public final class PreviewSentence {
-  /** The kind of an assignment plan, whose sentence says who holds the ticket now (its first note). */
-  private static final String ASSIGN = "assign";
-
   private PreviewSentence() {}
 
-  /** Returns the notes shown under the sentence: all but the one the sentence already says. */
+  /** Returns the notes shown under the sentence: all but one it already says (who holds a ticket now). */
   static List<String> notesBelow(Plan plan, PreviewData data) {
-    return ASSIGN.equals(plan.kind()) && plan.ticket() != null && !data.notes().isEmpty()
+    return AssignPlans.KIND.equals(plan.kind()) && plan.ticket() != null && !data.notes().isEmpty()
         ? data.notes().subList(1, data.notes().size()) : data.notes();
   }
 
@@ -32,7 +30,7 @@ public final class PreviewSentence {
   static String of(Plan plan, PreviewData data) {
     StringBuilder sb = new StringBuilder();
     TicketRef t = plan.ticket();
-    if (ASSIGN.equals(plan.kind()) && t != null) {
+    if (AssignPlans.KIND.equals(plan.kind()) && t != null) {
       // e.g. "Assign ticket #32203 Printer jam (Acme) to you, Alice Tech. Now: assigned to Dana Kim."
       sb.append("Assign ticket *#").append(t.number().value()).append("* ")
           .append(Mrkdwn.escapeAndTruncate(t.subject(), 120))

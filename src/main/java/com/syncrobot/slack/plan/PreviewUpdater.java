@@ -1,5 +1,6 @@
 package com.syncrobot.slack.plan;
 
+import com.syncrobot.feature.assign.AssignPlans;
 import com.syncrobot.feature.bill.BillResult;
 import com.syncrobot.feature.bill.RecoveryPlanner;
 import com.syncrobot.slack.DeliveryLog;
@@ -155,7 +156,7 @@ public final class PreviewUpdater implements PlanListener {
         return null;
       }
       Ticket t = api.get().ticket(plan.ticket().id());
-      if ("assign".equals(plan.kind())) {
+      if (AssignPlans.KIND.equals(plan.kind())) {
         String who = t.userId() == null ? "nobody" : t.userId() == plan.syncroUserId() ? "you"
             : t.assignedTechName() == null ? "another technician" : Mrkdwn.escapeAndTruncate(t.assignedTechName(), 100);
         return "*#" + t.number().value() + " is assigned to (read back from Syncro):* " + who + " · *Status:* "
