@@ -46,7 +46,8 @@ public final class AlertStore {
     var row = new AlertDao.Row(s.slackUserId(), bit(s.assigned()), bit(s.replies()), bit(s.appointments()),
         s.appointmentMinutes(), bit(s.prepaid()), s.prepaidHours().stripTrailingZeros().toPlainString(),
         s.quiet() == null ? null : HH_MM.format(s.quiet().from()), s.quiet() == null ? null : HH_MM.format(s.quiet()
-            .to()), s.zone().getId(), clock.millis());
+            .to()),
+        s.zone().getId(), clock.millis());
     jdbi.useExtension(AlertDao.class, dao -> dao.upsert(row));
   }
 

@@ -90,8 +90,10 @@ final class DirectNoticesTest {
       String text = m.allText();
       // 13:02 UTC is 14:02 in Berlin.
       assertThat(text).contains("#32203", "Printer offline* — Acme Dental · In Progress", "_14:02_ Assigned to you by "
-          + "Marco", "_14:05_ Lena Ortiz replied: it prints &lt;again&gt;", "#32210", "VPN drops* — Hollis &amp; "
-          + "Pratt", "_14:06_ Diane Hollis replied: still dropping");
+          + "Marco", "_14:05_ Lena Ortiz replied: it prints &lt;again&gt;", "#32210",
+          "VPN drops* — Hollis &amp; "
+              + "Pratt",
+          "_14:06_ Diane Hollis replied: still dropping");
       assertThat(text).doesNotContain("While you were away");
       assertThat(m.metadata().path("event_type").asText()).isEqualTo(DirectNotices.EVENT_TYPE);
       assertThat(m.metadata().path("event_payload").path("batch_id").asText()).isEqualTo("batch-1");
