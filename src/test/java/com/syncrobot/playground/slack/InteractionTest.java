@@ -7,11 +7,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.syncrobot.playground.slack.FakeBot.Answer;
+import com.syncrobot.playground.slack.FakeBot.Incoming;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -247,6 +249,42 @@ final class InteractionTest {
         .path("blocks").get(0).path("text").path("text").asText()).isEqualTo("*#32203* Printer offline");
     f.sim.postMessage(ALICE, SUPPORT, "unrelated https://example.com/x");
     assertThat(f.bot.received()).hasSize(1);
+  }
+
+  @Test
+  void directMessageToTheBot_sendsAMessageEvent_andTheBotsAnswerShowsInTheDm() throws Exception {
+    f.bot.on("message", in -> {
+      JsonNode ev = in.event();
+      try {
+        var r = f.bot.api().chatPostMessage(x -> x.channel(ev.path("channel").asText()).text("You said: "
+            + ev.path("text").asText()));
+        assertThat(r.isOk()).as(String.valueOf(r.getError())).isTrue();
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+      return Answer.ack();
+    });
+    SimMessage m = f.sim.sendDirectMessage(ALICE, "ticket 32203");
+
+    JsonNode ev = f.bot.last("message").event();
+    assertThat(ev.path("channel").asText()).isEqualTo(f.sim.dmChannel(ALICE));
+    assertThat(ev.path("channel_type").asText()).isEqualTo("im");
+    assertThat(ev.path("user").asText()).isEqualTo(ALICE);
+    assertThat(ev.path("text").asText()).isEqualTo("ticket 32203");
+    assertThat(ev.path("ts").asText()).isEqualTo(m.ts());
+    assertThat(ev.path("client_msg_id").asText()).isNotBlank();
+    assertThat(f.sim.messages(f.sim.dmChannel(ALICE))).extracting(SimMessage::text)
+        .containsExactly("ticket 32203", "You said: ticket 32203");
+
+    // Redelivered as Slack does: the same envelope, the same event id.
+    String eventId = f.bot.last("message").json().path("event_id").asText();
+    assertThat(f.sim.redeliverLastEvent()).isTrue();
+    List<Incoming> messages = f.bot.received().stream().filter(i -> i.kind().equals("message")).toList();
+    assertThat(messages).hasSize(2).allSatisfy(i -> assertThat(i.json().path("event_id").asText())
+        .isEqualTo(eventId));
+    // A message in a channel is no message event.
+    f.sim.postMessage(ALICE, SUPPORT, "hello all");
+    assertThat(f.bot.received()).filteredOn(i -> i.kind().equals("message")).hasSize(2);
   }
 
   @Test
