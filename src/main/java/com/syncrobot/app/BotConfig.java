@@ -368,6 +368,7 @@ public record BotConfig(
         + ", previewTtl=" + previewTtl
         + ", auditChannel=" + auditChannel + ", sessionLogDir=" + sessionLogDir + ", ollamaUrls=" + ollamaUrls
         + ", digest=" + digest + ", settleWindow=" + settleWindow + ", runnerLease=" + runnerLease
-        + ", syncroRequestsPerMinute=" + syncroRequestsPerMinute + ", egress=" + egress + ", notifications=" + notifications + "]";
+        + ", syncroRequestsPerMinute=" + syncroRequestsPerMinute + ", egress=" + egress + ", notifications="
+        + notifications + "]";
   }
 }

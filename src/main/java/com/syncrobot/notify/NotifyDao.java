@@ -16,12 +16,10 @@ import org.jspecify.annotations.Nullable;
  */
 interface NotifyDao {
   /** True in SQL when the view's lease holder has not beaten since {@code :staleBefore} (its process died). */
-  String VIEW_HOLDER_SILENT =
-      "NOT EXISTS (SELECT 1 FROM plan_runners r WHERE r.id = notify_views.lease_holder AND r.heartbeat_at > :staleBefore)";
+  String VIEW_HOLDER_SILENT = "NOT EXISTS (SELECT 1 FROM plan_runners r WHERE r.id = notify_views.lease_holder AND r.heartbeat_at > :staleBefore)";
 
   /** True in SQL when an outbox row's holder has not beaten since {@code :staleBefore} (its process died). */
-  String OUTBOX_HOLDER_SILENT =
-      "NOT EXISTS (SELECT 1 FROM plan_runners r WHERE r.id = notify_outbox.holder AND r.heartbeat_at > :staleBefore)";
+  String OUTBOX_HOLDER_SILENT = "NOT EXISTS (SELECT 1 FROM plan_runners r WHERE r.id = notify_outbox.holder AND r.heartbeat_at > :staleBefore)";
 
   // ---- views
 

@@ -126,7 +126,8 @@ final class NotifyEngineTest {
   }
 
   private SandboxTicket openTicket() {
-    return sandbox.state().tickets().stream().filter(t -> !Set.of("Resolved", "Invoiced", "Closed").contains(t.status()))
+    return sandbox.state().tickets().stream()
+        .filter(t -> !Set.of("Resolved", "Invoiced", "Closed").contains(t.status()))
         .findFirst().orElseThrow();
   }
 
@@ -229,7 +230,8 @@ final class NotifyEngineTest {
     assertThat(sink.channel).anySatisfy(c -> {
       assertThat(c.notice().ticket().ticketId()).isEqualTo(acmeTicket.id());
       assertThat(c.notice().events()).extracting(TicketEvent::kind, TicketEvent::text).containsExactly(
-          org.assertj.core.groups.Tuple.tuple(EventKind.REPLY, "Customer replied: “The printer still jams on page 2.”"));
+          org.assertj.core.groups.Tuple.tuple(EventKind.REPLY,
+              "Customer replied: “The printer still jams on page 2.”"));
     });
     assertThat(sink.channel).anySatisfy(c -> {
       assertThat(c.notice().ticket().ticketId()).isEqualTo(written);
@@ -328,7 +330,8 @@ final class NotifyEngineTest {
     after.deliverDue();
 
     assertThat(sink.channel).singleElement()
-        .satisfies(c -> assertThat(c.notice().events()).extracting(TicketEvent::kind).containsExactly(EventKind.STATUS));
+        .satisfies(
+            c -> assertThat(c.notice().events()).extracting(TicketEvent::kind).containsExactly(EventKind.STATUS));
   }
 
   @Test

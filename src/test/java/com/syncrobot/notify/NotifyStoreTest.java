@@ -206,7 +206,8 @@ final class NotifyStoreTest {
     store.claimView("U1", "runner-a", now.plusSeconds(600), now, now.minusSeconds(30));
     store.finishPoll("U1", "runner-a", now, now,
         List.of(new NotifyStore.Snapshot(1, "Resolved", null, null, null, null, false, null),
-            new NotifyStore.Snapshot(2, "New", null, null, null, null, false, null)), List.of());
+            new NotifyStore.Snapshot(2, "New", null, null, null, null, false, null)),
+        List.of());
     clock.add(Duration.ofDays(30).plusSeconds(1));
     assertThat(store.prune()).isEqualTo(2);
     assertThat(store.count("sub:1", NotifyStore.POSTED)).isZero();
