@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,6 +63,8 @@ public final class NotifyEngine {
   private final NotifySettings settings;
   private final String holder;
   private final Duration runnerLease;
+  /** Views whose last poll here failed (no token, refused, Syncro down), and when to try them again. */
+  private final Map<String, Instant> failedUntil = new ConcurrentHashMap<>();
 
   /**
    * Creates an engine whose leases and claims name {@code holder}, this process's plan runner id (its heartbeat
@@ -100,6 +103,10 @@ public final class NotifyEngine {
     for (String owner : owners()) {
       if (Thread.currentThread().isInterrupted()) {
         break;
+      }
+      Instant retryAt = failedUntil.get(owner);
+      if (retryAt != null && clock.instant().isBefore(retryAt)) {
+        continue;
       }
       if (poll(owner, false)) {
         polled++;
@@ -145,8 +152,12 @@ public final class NotifyEngine {
       store.waiting(owner, dueAt, "an internal error stopped the last check; see the bot's log");
       log.error("Notifications for {}: poll failed: {}", owner, e.toString());
     } finally {
-      if (!done) {
+      if (done) {
+        failedUntil.remove(owner);
+      } else {
         store.releaseView(owner, holder);
+        // A view that failed is tried again after an interval, not at every tick.
+        failedUntil.put(owner, clock.instant().plus(settings.pollInterval()));
       }
     }
     return false;
