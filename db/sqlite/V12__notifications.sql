@@ -39,7 +39,8 @@ CREATE TABLE notify_snapshots (
 -- (0 for an alert about no ticket) and event key. The UNIQUE constraint makes an event recorded at most once
 -- per target, ever (an offer is INSERT ... ON CONFLICT DO NOTHING), across restarts and replicas. state:
 -- PENDING (waiting for due_at, the end of its batch window or a backoff), SENDING (claimed in batch batch_id by
--- holder, a plan runner id, at claimed_at), POSTED or DROPPED (finished_at, detail says why or the message ts).
+-- holder, a plan runner id, at claimed_at), RETRY (Slack did not take the batch, or did not say whether it
+-- did: it keeps its batch_id, so the next attempt at due_at first looks for it in Slack), POSTED or DROPPED (finished_at, detail says why or the message ts).
 -- notice is the ticket state and the event as JSON. Finished rows are pruned after 30 days.
 CREATE TABLE notify_outbox (
   id          INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -47,7 +48,7 @@ CREATE TABLE notify_outbox (
   ticket_id   BIGINT  NOT NULL,
   event_key   TEXT    NOT NULL,
   kind        TEXT    NOT NULL,
-  state       TEXT    NOT NULL CHECK (state IN ('PENDING', 'SENDING', 'POSTED', 'DROPPED')),
+  state       TEXT    NOT NULL CHECK (state IN ('PENDING', 'SENDING', 'RETRY', 'POSTED', 'DROPPED')),
   offered_at  BIGINT  NOT NULL,
   due_at      BIGINT  NOT NULL,
   attempts    INTEGER NOT NULL DEFAULT 0,

@@ -136,20 +136,39 @@ interface NotifyDao {
       WHERE batch_id = :batchId AND holder = :holder AND state = 'SENDING'""")
   int finish(String batchId, String holder, String state, long now, @Nullable String detail);
 
-  /** Puts a batch back to PENDING, due again at {@code due}. */
+  /**
+   * Puts a batch aside to be tried again at {@code due}, keeping its batch id: Slack may have taken it without
+   * saying so, and the next attempt looks for it by that id.
+   */
   @SqlUpdate("""
-      UPDATE notify_outbox SET state = 'PENDING', due_at = :due, batch_id = NULL, holder = NULL, claimed_at = NULL,
+      UPDATE notify_outbox SET state = 'RETRY', due_at = :due, holder = NULL, claimed_at = NULL,
         attempts = attempts + 1, detail = :why
       WHERE batch_id = :batchId AND holder = :holder AND state = 'SENDING'""")
   int later(String batchId, String holder, long due, String why);
 
+  /** Batches put aside by {@link #later} that are due again by {@code now}, the longest waiting first. */
+  @SqlQuery("""
+      SELECT batch_id, target FROM notify_outbox WHERE state = 'RETRY' AND due_at <= :now
+      GROUP BY batch_id, target ORDER BY MIN(due_at), batch_id""")
+  @RegisterConstructorMapper(RetryRow.class)
+  List<RetryRow> retries(long now);
+
+  /** A batch to try again. */
+  record RetryRow(String batchId, String target) {}
+
+  /** Claims a batch put aside by {@link #later} for {@code holder}; more than 0 for the one caller that did. */
+  @SqlUpdate("""
+      UPDATE notify_outbox SET state = 'SENDING', holder = :holder, claimed_at = :now
+      WHERE batch_id = :batchId AND state = 'RETRY' AND due_at <= :now""")
+  int claimRetry(String batchId, String holder, long now);
+
   /** Drops every pending event of a target (it no longer exists). */
   @SqlUpdate("""
       UPDATE notify_outbox SET state = 'DROPPED', finished_at = :now, detail = :why
-      WHERE target = :target AND state = 'PENDING'""")
+      WHERE target = :target AND state IN ('PENDING', 'RETRY')""")
   int dropPending(String target, long now, String why);
 
-  @SqlQuery("SELECT COUNT(*) FROM notify_outbox WHERE target = :target AND state IN ('PENDING', 'SENDING')")
+  @SqlQuery("SELECT COUNT(*) FROM notify_outbox WHERE target = :target AND state IN ('PENDING', 'SENDING', 'RETRY')")
   int pending(String target);
 
   @SqlQuery("SELECT COUNT(*) FROM notify_outbox WHERE target = :target AND state = :state")

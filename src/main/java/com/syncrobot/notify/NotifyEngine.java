@@ -251,7 +251,8 @@ public final class NotifyEngine {
   // ---- delivery
 
   /**
-   * Sends every batch that is due: first batches whose claimer died (again, with {@code retry}), then each due
+   * Sends every batch that is due: first batches whose claimer died and batches Slack did not take (again,
+   * with {@code retry}, under their batch id), then each due
    * subscription's ticket and each technician's messages (unless they are in their quiet hours). Returns how
    * many batches were handed to the sink.
    */
@@ -264,6 +265,14 @@ public final class NotifyEngine {
         log.info("Notification batch {} taken over from {}, which stopped while sending it", a.batchId(), a.holder());
         sent += send(b.get(), true) ? 1 : 0;
       }
+    }
+    // A batch Slack did not take, or did not say whether it took: again with retry, under the same batch id.
+    for (NotifyDao.RetryRow r : store.retries()) {
+      if (Target.isUser(r.target()) && held(r.target())) {
+        continue;
+      }
+      Optional<NotifyStore.Batch> b = store.claimRetry(r.batchId(), holder);
+      sent += b.isPresent() && send(b.get(), true) ? 1 : 0;
     }
     Set<String> usersSeen = new LinkedHashSet<>();
     for (NotifyDao.DueRow d : store.due()) {

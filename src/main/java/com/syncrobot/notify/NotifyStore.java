@@ -185,6 +185,17 @@ public final class NotifyStore implements Announcements {
     return n == 0 ? Optional.empty() : batch(batchId, holder);
   }
 
+  /** Batches that Slack did not take (or did not say), due to be tried again now. */
+  List<NotifyDao.RetryRow> retries() {
+    return dao(dao -> dao.retries(clock.millis()));
+  }
+
+  /** Claims a batch to try again for {@code holder}; empty for every caller but the one that did. */
+  Optional<Batch> claimRetry(String batchId, String holder) {
+    int n = dao(dao -> dao.claimRetry(batchId, holder, clock.millis()));
+    return n == 0 ? Optional.empty() : batch(batchId, holder);
+  }
+
   /** Batches whose holder claimed them before {@code staleBefore} and has not beaten since. */
   List<NotifyDao.AbandonedRow> abandoned(Instant staleBefore) {
     return dao(dao -> dao.abandoned(staleBefore.toEpochMilli()));

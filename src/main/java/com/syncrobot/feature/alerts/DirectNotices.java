@@ -16,6 +16,7 @@ import com.syncrobot.notify.TicketState;
 import com.syncrobot.slack.SafeLog;
 import com.syncrobot.slack.blocks.Mrkdwn;
 import com.syncrobot.slack.blocks.Reply;
+import com.syncrobot.slack.blocks.TicketButtons;
 import com.syncrobot.syncro.SyncroWebLinks;
 import com.syncrobot.syncro.TicketId;
 import com.syncrobot.syncro.TicketNumber;
@@ -185,7 +186,8 @@ public final class DirectNotices {
     }
     int shown = 0;
     for (Notice n : notices) {
-      List<LayoutBlock> buttons = n.ticket() == null ? List.of() : buttons(new TicketNumber(n.ticket().number()));
+      List<LayoutBlock> buttons = n.ticket() == null ? List.of()
+          : List.of(TicketButtons.forTicket(new TicketNumber(n.ticket().number())));
       if (blocks.size() + 1 + buttons.size() > MAX_TICKET_BLOCKS) {
         break;
       }
@@ -242,14 +244,5 @@ public final class DirectNotices {
   private static String when(Instant at, ZoneId zone, Instant now) {
     boolean today = at.atZone(zone).toLocalDate().equals(now.atZone(zone).toLocalDate());
     return (today ? HH_MM : DAY_HH_MM).format(at.atZone(zone));
-  }
-
-  /**
-   * The ticket's buttons (View, Comment, Assign to me, Bill): {@code feature.assign.TicketButtons.forTicket}
-   * once it is on main (the lead wires it); none until then.
-   */
-  private static List<LayoutBlock> buttons(TicketNumber number) {
-    Objects.requireNonNull(number, "number");
-    return List.of();
   }
 }
