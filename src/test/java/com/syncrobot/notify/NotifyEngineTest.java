@@ -361,6 +361,35 @@ final class NotifyEngineTest {
   }
 
   @Test
+  void slackDidNotSay_batchTriedAgainUnderItsBatchId_withRetry_soAPostSlackMadeIsFoundNotRepeated() {
+    subscribe(1, SubscriptionFilter.everything());
+    NotifyEngine engine = engine(RUNNER);
+    engine.pollDue();
+    setStatus(openTicket().id(), "Waiting on Customer");
+    nextMinute();
+    engine.pollDue();
+    clock.add(Duration.ofSeconds(21));
+    sink.later.set(1);
+
+    engine.deliverDue();
+    // Another change of the ticket meanwhile: a batch of its own, not mixed into the one Slack may hold.
+    setStatus(openTicket().id(), "In Progress");
+    nextMinute();
+    engine.pollDue();
+    clock.add(Duration.ofMinutes(1));
+    engine.deliverDue();
+
+    assertThat(sink.channel).hasSize(3);
+    assertThat(sink.channel.get(0).retry()).isFalse();
+    assertThat(sink.channel).filteredOn(c -> c.batchId().equals(sink.channel.get(0).batchId()))
+        .extracting(RecordingSink.ToChannel::retry).containsExactly(false, true);
+    assertThat(sink.channel).filteredOn(c -> !c.batchId().equals(sink.channel.get(0).batchId())).singleElement()
+        .satisfies(c -> assertThat(c.notice().events()).extracting(TicketEvent::text)
+            .anySatisfy(t -> assertThat(t).contains("In Progress")));
+    assertThat(engine.store().count(Target.subscription(1), NotifyStore.POSTED)).isEqualTo(2);
+  }
+
+  @Test
   void overlappingPollsAndTwoEngines_offerAndPostEachEventOnce() throws Exception {
     subscribe(1, SubscriptionFilter.everything());
     subscribe(2, new SubscriptionFilter(null, null, Set.of(), Set.of(), Set.of(EventKind.STATUS)));
@@ -555,10 +584,15 @@ final class NotifyEngineTest {
 
     final List<ToChannel> channel = Collections.synchronizedList(new ArrayList<>());
     final List<ToUser> user = Collections.synchronizedList(new ArrayList<>());
+    /** How many of the next channel posts answer "later" (Slack did not say whether it took them). */
+    final java.util.concurrent.atomic.AtomicInteger later = new java.util.concurrent.atomic.AtomicInteger();
 
     @Override
     public Delivered toChannel(Subscription s, Notice notice, String batchId, boolean retry) {
       channel.add(new ToChannel(s, notice, batchId, retry));
+      if (later.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+        return new Delivered.Later("Slack did not answer");
+      }
       return new Delivered.Posted("1." + channel.size());
     }
 

@@ -125,19 +125,27 @@ final class NotifyStoreTest {
   }
 
   @Test
-  void later_putsTheBatchBackWithALaterDueTime_andDropPendingDropsIt() {
+  void later_putsTheBatchAsideUnderItsBatchId_triedAgainWhenDue_andDropPendingDropsIt() {
     store.offer("sub:1", ticket(1), event("a", "first"));
     clock.add(Duration.ofSeconds(20));
     NotifyStore.Batch b = store.claim("sub:1", 1L, "runner-a").orElseThrow();
-    assertThat(store.later(b.id(), "runner-a", clock.instant().plusSeconds(30), "Slack asked to slow down")).isTrue();
+    assertThat(store.later(b.id(), "runner-a", clock.instant().plusSeconds(30), "Slack did not answer")).isTrue();
     assertThat(store.due()).isEmpty();
+    assertThat(store.retries()).isEmpty();
     assertThat(store.pending("sub:1")).isEqualTo(1);
+    // A later event of the ticket starts a batch of its own: the one aside may already be in Slack.
+    store.offer("sub:1", ticket(1), event("b", "second"));
     clock.add(Duration.ofSeconds(30));
-    assertThat(store.claim("sub:1", 1L, "runner-a")).hasValueSatisfying(x -> assertThat(x.attempts()).isEqualTo(1))
-        .get().extracting(NotifyStore.Batch::id).satisfies(id -> store.later(id, "runner-a", clock.instant(), "x"));
-    assertThat(store.dropPending("sub:1", "unsubscribed")).isEqualTo(1);
+    assertThat(store.retries()).extracting(NotifyDao.RetryRow::batchId).containsExactly(b.id());
+    NotifyStore.Batch again = store.claimRetry(b.id(), "runner-b").orElseThrow();
+    assertThat(again.id()).isEqualTo(b.id());
+    assertThat(again.attempts()).isEqualTo(1);
+    assertThat(again.events()).hasSize(1);
+    assertThat(store.claimRetry(b.id(), "runner-c")).isEmpty();
+    assertThat(store.later(b.id(), "runner-b", clock.instant(), "x")).isTrue();
+    assertThat(store.dropPending("sub:1", "unsubscribed")).isEqualTo(2);
     assertThat(store.pending("sub:1")).isZero();
-    assertThat(store.count("sub:1", NotifyStore.DROPPED)).isEqualTo(1);
+    assertThat(store.count("sub:1", NotifyStore.DROPPED)).isEqualTo(2);
   }
 
   @Test

@@ -19,6 +19,7 @@ import com.syncrobot.slack.SafeLog;
 import com.syncrobot.slack.UserZones;
 import com.syncrobot.slack.blocks.Mrkdwn;
 import com.syncrobot.slack.blocks.Reply;
+import com.syncrobot.slack.blocks.TicketButtons;
 import com.syncrobot.syncro.SyncroWebLinks;
 import com.syncrobot.syncro.TicketId;
 import com.syncrobot.syncro.TicketNumber;
@@ -158,16 +159,8 @@ public final class ChannelNotices {
         + (t.assignee() == null ? "unassigned" : "assigned to " + Mrkdwn.escape(t.assignee()));
     List<LayoutBlock> blocks = new ArrayList<>();
     blocks.add(Reply.section(line));
-    blocks.addAll(buttons(new TicketNumber(t.number())));
+    blocks.add(TicketButtons.forTicket(new TicketNumber(t.number())));
     return new Reply(line, blocks);
-  }
-
-  /**
-   * The ticket's buttons (View, Comment, Assign to me, Bill): none until {@code feature.assign.TicketButtons}
-   * is wired in here.
-   */
-  private static List<LayoutBlock> buttons(TicketNumber number) {
-    return List.of();
   }
 
   /** One reply listing the batch's events, oldest first, at times in the creator's Slack time zone. */
