@@ -45,6 +45,10 @@ final class StoreCopy {
       new Table("subscriptions", null),
       new Table("subscription_threads", null),
       new Table("alert_settings", null),
+      // where each view's polling stands and what was announced, so nothing is announced twice after the move
+      new Table("notify_views", null),
+      new Table("notify_snapshots", null),
+      new Table("notify_outbox", null),
       // the requests of the last minute, so the replicas on the target do not spend the budget twice
       new Table("syncro_budgets", null),
       new Table("syncro_permits", null),

@@ -32,6 +32,7 @@ public final class Bench {
   static final int BUDGET = 5;
   static final int FOOTPRINT = 6;
   static final int REPLICAS = 7;
+  static final int NOTIFY = 8;
   private static final List<String> ZONES = List.of("America/Phoenix", "America/Chicago", "America/New_York");
 
   final Options options;
@@ -80,6 +81,10 @@ public final class Bench {
         attempt("replicas", () -> new Replicas(this, repetition).run());
       }
     }
+    if (options.only().contains("notify")) {
+      out.println("-- notifications (two setups of " + options.notifyMinutes().toMinutes() + " min of changes each)");
+      attempt("notifications", () -> new NotifyLoad(this).run());
+    }
     for (int i = 1; options.only().contains("budget") && i <= options.budgetRuns(); i++) {
       out.printf(Locale.ROOT, "-- budget run %d of %d (%d commands over %d s)%n", i, options.budgetRuns(),
           options.budgetCommands(), options.budgetSpread().toSeconds());
@@ -105,6 +110,9 @@ public final class Bench {
     sections.put(FOOTPRINT, "Footprint of the bot JVM (child process, Dockerfile's JVM options)");
     sections.put(REPLICAS, "Replicas and stores: bots in the bench JVM behind a round-robin balancer, Syncro's "
         + "limit lifted; bill n = rounds, burst n = repetitions");
+    sections.put(NOTIFY,
+        "Live notifications: 10 subscriptions over " + options.notifyTickets() + " added open tickets, "
+            + options.notifyChangesPerMinute() + " changes a minute, polls at the default 60 s; one run per setup");
     results.print(out, sections);
     if (!failures.isEmpty()) {
       out.println();

@@ -40,6 +40,13 @@ final class Driver {
     return new Ack(a, millisSince(t0), t0);
   }
 
+  /** A slash command typed in {@code channel} rather than {@link #CHANNEL}. */
+  Ack commandIn(String user, String channel, String text) {
+    long t0 = System.nanoTime();
+    BotAck a = sim.runSlashCommand(user, channel, text);
+    return new Ack(a, millisSince(t0), t0);
+  }
+
   Ack click(String user, SimMessage message, String label) {
     long t0 = System.nanoTime();
     BotAck a = sim.clickButton(user, message, label);

@@ -17,14 +17,17 @@ import java.util.Set;
  * @param budgetRuns how often the budget scenario runs (it takes minutes)
  * @param burst technicians in the ack burst
  * @param replicaBurst technicians in the burst of the replicas scenario
+ * @param notifyTickets open tickets added for the notification scenario
+ * @param notifyChangesPerMinute changes the sandbox makes a minute in it
+ * @param notifyMinutes how long it makes them
  * @param only the scenarios to run
  */
 record Options(Path jar, int reps, int rounds, Duration latency, int digestTickets, int budgetCommands,
-    Duration budgetSpread, int budgetTechnicians, int budgetRuns, int burst, int replicaBurst, boolean quick,
-    Set<String> only) {
+    Duration budgetSpread, int budgetTechnicians, int budgetRuns, int burst, int replicaBurst, int notifyTickets,
+    int notifyChangesPerMinute, Duration notifyMinutes, boolean quick, Set<String> only) {
   static final String USAGE = "bench [--quick] [--reps N] [--rounds N] [--latency-ms L] [--digest-tickets N] "
-      + "[--budget-commands N] [--budget-seconds S] [--budget-runs N] [--only critical,burst,digest,budget,replicas] "
-      + "[--replica-burst N] [--jar PATH]";
+      + "[--budget-commands N] [--budget-seconds S] [--budget-runs N] [--only critical,burst,digest,budget,replicas,notify] "
+      + "[--replica-burst N] [--notify-tickets N] [--notify-changes N] [--notify-minutes M] [--jar PATH]";
 
   static Options parse(String[] raw) {
     List<String> args = new ArrayList<>();
@@ -45,7 +48,10 @@ record Options(Path jar, int reps, int rounds, Duration latency, int digestTicke
     long budgetSeconds = quick ? 10 : 60;
     int budgetRuns = 1;
     int replicaBurst = 60;
-    Set<String> only = Set.of("critical", "burst", "digest", "budget", "replicas");
+    int notifyTickets = quick ? 200 : 1000;
+    int notifyChanges = 20;
+    int notifyMinutes = quick ? 2 : 5;
+    Set<String> only = Set.of("critical", "burst", "digest", "budget", "replicas", "notify");
     for (int i = 0; i < args.size(); i++) {
       String a = args.get(i);
       switch (a) {
@@ -58,13 +64,17 @@ record Options(Path jar, int reps, int rounds, Duration latency, int digestTicke
         case "--budget-seconds" -> budgetSeconds = positive(args, ++i);
         case "--budget-runs" -> budgetRuns = Integer.parseInt(value(args, ++i));
         case "--replica-burst" -> replicaBurst = positive(args, ++i);
+        case "--notify-tickets" -> notifyTickets = positive(args, ++i);
+        case "--notify-changes" -> notifyChanges = positive(args, ++i);
+        case "--notify-minutes" -> notifyMinutes = positive(args, ++i);
         case "--jar" -> jar = Path.of(value(args, ++i));
         case "--only" -> only = Set.of(value(args, ++i).split(","));
         default -> throw new IllegalArgumentException("unknown argument " + a + "; usage: " + USAGE);
       }
     }
     return new Options(jar, reps, rounds, Duration.ofMillis(latencyMs), digestTickets, budgetCommands,
-        Duration.ofSeconds(budgetSeconds), 10, budgetRuns, 20, replicaBurst, quick, only);
+        Duration.ofSeconds(budgetSeconds), 10, budgetRuns, 20, replicaBurst, notifyTickets, notifyChanges,
+        Duration.ofMinutes(notifyMinutes), quick, only);
   }
 
   private static String value(List<String> args, int i) {
