@@ -125,6 +125,13 @@ public record BotConfig(
         null, DEFAULT_SYNCRO_REQUESTS_PER_MINUTE, DEFAULT_EGRESS, NotifySettings.defaults());
   }
 
+  /** This configuration with {@code n} for live notifications. */
+  public BotConfig withNotifications(NotifySettings n) {
+    return new BotConfig(slackBotToken, slackSigningSecret, slackAppToken, slackApiUrl, port, syncroBaseUrl, dbUrl,
+        secretKeyBase64, secretKeyFile, previewTtl, auditChannel, sessionLogDir, ollamaUrls, digest, settleWindow,
+        runnerLease, dbUser, dbPassword, syncroRequestsPerMinute, egress, n);
+  }
+
   /** A configuration with the default settle window and runner lease. */
   public BotConfig(@Nullable String slackBotToken, @Nullable String slackSigningSecret, @Nullable String slackAppToken,
       String slackApiUrl, int port, @Nullable String syncroBaseUrl, String dbUrl, @Nullable String secretKeyBase64,

@@ -1,6 +1,7 @@
 package com.syncrobot.playground;
 
 import com.syncrobot.app.BotConfig;
+import com.syncrobot.notify.NotifySettings;
 import com.syncrobot.app.BotServer;
 import com.syncrobot.digest.DigestSettings;
 import com.syncrobot.playground.sandbox.SyncroSandbox;
@@ -43,6 +44,13 @@ import org.slf4j.LoggerFactory;
  * never starts it.
  */
 public final class Playground implements AutoCloseable {
+  /**
+   * Live notifications look at the sandbox every 15 s and post 5 s after a change, so a person who presses
+   * "Customer replies on #N" sees the thread reply within about 20 s (a deployment's defaults are 60 s and 20 s).
+   */
+  static final NotifySettings PLAYGROUND_NOTIFICATIONS = new NotifySettings(Duration.ofSeconds(15),
+      Duration.ofSeconds(5));
+
   /** The port the page is on unless told otherwise. */
   public static final int DEFAULT_PORT = 3000;
   /** Where the page listens unless told otherwise. */
@@ -108,7 +116,8 @@ public final class Playground implements AutoCloseable {
 
       BotConfig config = new BotConfig(botToken, signingSecret, null, slack.apiUrl(), botPort, sandbox.baseUrl(),
           dbUrl, key, dataDir.resolve("unused.key"), Duration.ofMinutes(30), null, null, List.of(),
-          DigestSettings.defaults(), BotConfig.DEFAULT_SETTLE, PlanExecutor.DEFAULT_RUNNER_LEASE);
+          DigestSettings.defaults(), BotConfig.DEFAULT_SETTLE, PlanExecutor.DEFAULT_RUNNER_LEASE)
+          .withNotifications(PLAYGROUND_NOTIFICATIONS);
       BotServer bot = BotServer.start(config, LOOPBACK);
       owned.push(bot);
       log.info("Playground: page {}, bot on port {}, Syncro sandbox {}", slack.baseUrl(), bot.port(),

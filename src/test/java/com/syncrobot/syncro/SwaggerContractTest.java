@@ -112,6 +112,8 @@ final class SwaggerContractTest {
     d.put("invoicesForTicket", a -> assertThat(a.invoicesForTicket(new TicketId(1))).hasSize(1));
     d.put("assets", a -> assertThat(a.assets(new CustomerId(1), "New")).hasSize(1));
     d.put("ticketsWithStatus", a -> assertThat(a.ticketsWithStatus("New")).hasSize(1));
+    d.put("ticketsUpdatedSince",
+        a -> assertThat(a.ticketsUpdatedSince(java.time.Instant.parse("2019-01-01T00:00:00Z"))).hasSize(1));
     // The spec's example ticket is unassigned, so nothing is assigned to user 1.
     d.put("openTicketsAssignedTo", a -> assertThat(a.openTicketsAssignedTo(1)).isEmpty());
     d.put("uninvoicedLineItems", a -> assertThat(a.uninvoicedLineItems(new TicketId(5))).isEmpty());
