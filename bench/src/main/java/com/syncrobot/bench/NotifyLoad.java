@@ -90,7 +90,7 @@ final class NotifyLoad {
           .filter(e -> !e.time().isBefore(from) && !e.time().isAfter(changesEnd)).toList();
       double minutes = Duration.between(from, changesEnd).toMillis() / 60_000.0;
       r.add(Bench.NOTIFY, name + ": Syncro requests per minute", Results.Unit.COUNT, during.size() / minutes);
-      long lists = during.stream().filter(e -> e.path().equals("/api/v1/tickets")).count();
+      long lists = during.stream().filter(e -> e.path().equals("/tickets")).count();
       r.note(Bench.NOTIFY, name + ": Syncro requests per minute", Results.Unit.COUNT, String.format(
           java.util.Locale.ROOT, "%.0f list polls + %.0f ticket reads a minute; %d changes a minute", lists / minutes,
           (during.size() - lists) / minutes, b.options.notifyChangesPerMinute()));
