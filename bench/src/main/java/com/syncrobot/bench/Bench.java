@@ -22,7 +22,9 @@ import java.util.regex.Pattern;
 /**
  * Runs every scenario {@code reps} times, each on a freshly started child-JVM bot with a fresh
  * sandbox and simulator (so one scenario's use of the 180-per-minute budget never slows the next),
- * then the budget scenario, and prints one table of min / median / max.
+ * then the budget scenario, and prints one table of min / median / max. With {@code --baseline} the
+ * scenarios that run the jar (critical, burst) run once with each jar per repetition, back to back,
+ * and the table has a column each for before and after; it is also written to {@code results.md}.
  */
 public final class Bench {
   static final int ACK = 1;
@@ -35,14 +37,32 @@ public final class Bench {
   static final int NOTIFY = 8;
   private static final List<String> ZONES = List.of("America/Phoenix", "America/Chicago", "America/New_York");
 
+  /** The scenarios that can run the baseline jar too (the others run only the current one). */
+  static final List<String> COMPARED = List.of("critical", "burst");
+
   final Options options;
-  final Results results = new Results();
+  /** Where this bench's samples go: the column of {@link #jar} in the shared table. */
+  final Results results;
+  /** The bot's jar this bench starts: {@code --jar}, or {@code --baseline} for the before column. */
+  private final Path jar;
   private final Path tmp;
-  private final List<String> failures = new ArrayList<>();
+  private final List<String> failures;
 
   private Bench(Options options, Path tmp) {
+    this(options, tmp, options.jar(), new Results(), new ArrayList<>());
+  }
+
+  private Bench(Options options, Path tmp, Path jar, Results results, List<String> failures) {
     this.options = options;
     this.tmp = tmp;
+    this.jar = jar;
+    this.results = results;
+    this.failures = failures;
+  }
+
+  /** Returns this bench starting {@code jar}, its samples going to {@code column} of the same table. */
+  private Bench measuring(Path jar, Results.Column column) {
+    return new Bench(options, tmp, jar, results.in(column), failures);
   }
 
   public static void main(String[] args) throws Exception {
@@ -51,6 +71,11 @@ public final class Bench {
     Options o = Options.parse(args);
     if (!Files.isRegularFile(o.jar())) {
       System.err.println("No " + o.jar() + ": build it first (mvn -B -q package -DskipTests), or pass --jar PATH.");
+      System.exit(2);
+    }
+    if (o.baseline().isPresent() && !Files.isRegularFile(o.baseline().get())) {
+      System.err.println("No " + o.baseline().get() + ": build the baseline jar first (bench/baseline.sh COMMIT), "
+          + "or leave out --baseline.");
       System.exit(2);
     }
     Path tmp = Files.createTempDirectory("syncro-bench");
@@ -65,13 +90,19 @@ public final class Bench {
   private int run(PrintStream out) {
     out.println("syncro-bot bench: " + (options.quick() ? "QUICK smoke run, " : "") + options.reps()
         + " repetitions, L = " + options.latency().toMillis() + " ms per Syncro request");
+    out.print(jars());
     for (int rep = 1; rep <= options.reps(); rep++) {
       out.printf(Locale.ROOT, "-- repetition %d of %d%n", rep, options.reps());
+      List<Bench> benches = compared(rep);
       if (options.only().contains("critical")) {
-        attempt("critical paths", () -> new CriticalPaths(this).run());
+        for (Bench v : benches) {
+          v.attempt("critical paths" + v.suffix(), () -> new CriticalPaths(v).run());
+        }
       }
       if (options.only().contains("burst")) {
-        attempt("ack burst and footprint", () -> new AckBurst(this).run());
+        for (Bench v : benches) {
+          v.attempt("ack burst and footprint" + v.suffix(), () -> new AckBurst(v).run());
+        }
       }
       if (options.only().contains("digest")) {
         attempt("digest", () -> new DigestLoad(this).run());
@@ -90,16 +121,18 @@ public final class Bench {
           options.budgetCommands(), options.budgetSpread().toSeconds());
       attempt("budget", () -> new BudgetRun(this).run());
     }
-    try {
-      results.add(FOOTPRINT, "jar size (target/syncro-bot.jar)", Results.Unit.MB,
-          Files.size(options.jar()) / 1048576.0);
-    } catch (IOException e) {
-      failures.add("jar size: " + e);
+    for (Bench v : compared(1)) {
+      try {
+        v.results.add(FOOTPRINT, "jar size (target/syncro-bot.jar)", Results.Unit.MB, Files.size(v.jar) / 1048576.0);
+      } catch (IOException e) {
+        failures.add("jar size: " + e);
+      }
     }
-    out.println();
-    out.println(machine());
-    out.println("L = " + options.latency().toMillis() + " ms added by the sandbox to every Syncro request. Each cell: "
-        + "min / median / max over n samples (a sample is one repetition, or one round where noted).");
+    StringBuilder report = new StringBuilder();
+    report.append(machine()).append("\n\n");
+    report.append("L = " + options.latency().toMillis() + " ms added by the sandbox to every Syncro request. Each "
+        + "cell: min / median / max over n samples (a sample is one repetition, or one round where noted).\n");
+    report.append(jars()).append('\n');
     Map<Integer, String> sections = new LinkedHashMap<>();
     sections.put(ACK, "Ack latency at the bot's HTTP endpoint (per repetition: percentile over its requests)");
     sections.put(CRITICAL, "Critical path: time ÷ (calls × L) and ÷ (waves × L); n = rounds");
@@ -113,13 +146,55 @@ public final class Bench {
     sections.put(NOTIFY,
         "Live notifications: 10 subscriptions over " + options.notifyTickets() + " added open tickets, "
             + options.notifyChangesPerMinute() + " changes a minute, polls at the default 60 s; one run per setup");
-    results.print(out, sections);
+    report.append(results.table(sections));
+    out.println();
+    out.print(report);
+    Path md = tmp.resolve("results.md");
+    try {
+      Files.writeString(md, report, StandardCharsets.UTF_8);
+      out.println();
+      out.println("The table in Markdown: " + md);
+    } catch (IOException e) {
+      failures.add("results.md: " + e);
+    }
     if (!failures.isEmpty()) {
       out.println();
       out.println("FAILED: " + String.join(" | ", failures));
       return 1;
     }
     return 0;
+  }
+
+  /**
+   * Returns the benches of one repetition of a compared scenario: the current jar's alone, or with a
+   * baseline the baseline's and the current one's, back to back, the baseline first in odd repetitions
+   * and second in even ones (so neither always meets a machine or bench JVM the other warmed up).
+   */
+  private List<Bench> compared(int rep) {
+    if (options.baseline().isEmpty()) {
+      return List.of(this);
+    }
+    Bench before = measuring(options.baseline().get(), Results.Column.BEFORE);
+    return rep % 2 == 1 ? List.of(before, this) : List.of(this, before);
+  }
+
+  /** A failure's tag naming the jar, when there are two. */
+  private String suffix() {
+    return options.baseline().isEmpty() ? "" : results.column() == Results.Column.BEFORE ? " (baseline jar)"
+        : " (current jar)";
+  }
+
+  /** Lines naming the jar measured, or with a baseline both jars and the scenarios run with one only. */
+  private String jars() {
+    if (options.baseline().isEmpty()) {
+      return "";
+    }
+    List<String> single = new ArrayList<>(options.only());
+    single.removeAll(COMPARED);
+    single.sort(null);
+    return "Before: " + options.baseline().get() + "; after: " + options.jar() + ". " + String.join(" and ", COMPARED)
+        + " (and their footprint figures) run with both jars, in turn per repetition"
+        + (single.isEmpty() ? "" : "; " + String.join(", ", single) + " with the current jar only") + ".\n";
   }
 
   private interface Scenario {
@@ -157,7 +232,7 @@ public final class Bench {
 
   /** Starts the bot for {@code w} as a child JVM and records its start-up time. */
   BotProcess startBot(BotRig w) throws Exception {
-    BotProcess bot = BotProcess.start(options.jar(), w.botEnv(), w.botPort, w.dir.resolve("bot.log"));
+    BotProcess bot = BotProcess.start(jar, w.botEnv(), w.botPort, w.dir.resolve("bot.log"));
     results.add(FOOTPRINT, "start-up to GET /healthz 200", Results.Unit.S, bot.startup().toMillis() / 1000.0);
     return bot;
   }

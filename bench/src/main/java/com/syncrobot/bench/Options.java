@@ -4,12 +4,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * The bench's settings, from its arguments (each argument may hold several words, as Maven passes
  * {@code -Dbench.args="--reps 3"} as one).
  *
+ * @param baseline an older build's jar measured beside {@code jar} in the scenarios that support it
  * @param reps how often each scenario runs, each time on a freshly started bot
  * @param rounds how often the critical-path commands run per repetition (all rounds are samples)
  * @param latency what the sandbox adds to every Syncro request (L)
@@ -22,12 +24,13 @@ import java.util.Set;
  * @param notifyMinutes how long it makes them
  * @param only the scenarios to run
  */
-record Options(Path jar, int reps, int rounds, Duration latency, int digestTickets, int budgetCommands,
+record Options(Path jar, Optional<Path> baseline, int reps, int rounds, Duration latency, int digestTickets,
+    int budgetCommands,
     Duration budgetSpread, int budgetTechnicians, int budgetRuns, int burst, int replicaBurst, int notifyTickets,
     int notifyChangesPerMinute, Duration notifyMinutes, boolean quick, Set<String> only) {
   static final String USAGE = "bench [--quick] [--reps N] [--rounds N] [--latency-ms L] [--digest-tickets N] "
       + "[--budget-commands N] [--budget-seconds S] [--budget-runs N] [--only critical,burst,digest,budget,replicas,notify] "
-      + "[--replica-burst N] [--notify-tickets N] [--notify-changes N] [--notify-minutes M] [--jar PATH]";
+      + "[--replica-burst N] [--notify-tickets N] [--notify-changes N] [--notify-minutes M] [--jar PATH] [--baseline PATH]";
 
   static Options parse(String[] raw) {
     List<String> args = new ArrayList<>();
@@ -40,6 +43,7 @@ record Options(Path jar, int reps, int rounds, Duration latency, int digestTicke
     }
     boolean quick = args.contains("--quick");
     Path jar = Path.of("target", "syncro-bot.jar");
+    Optional<Path> baseline = Optional.empty();
     int reps = quick ? 1 : 5;
     int rounds = quick ? 1 : 3;
     long latencyMs = 200;
@@ -68,11 +72,12 @@ record Options(Path jar, int reps, int rounds, Duration latency, int digestTicke
         case "--notify-changes" -> notifyChanges = positive(args, ++i);
         case "--notify-minutes" -> notifyMinutes = positive(args, ++i);
         case "--jar" -> jar = Path.of(value(args, ++i));
+        case "--baseline" -> baseline = Optional.of(Path.of(value(args, ++i)));
         case "--only" -> only = Set.of(value(args, ++i).split(","));
         default -> throw new IllegalArgumentException("unknown argument " + a + "; usage: " + USAGE);
       }
     }
-    return new Options(jar, reps, rounds, Duration.ofMillis(latencyMs), digestTickets, budgetCommands,
+    return new Options(jar, baseline, reps, rounds, Duration.ofMillis(latencyMs), digestTickets, budgetCommands,
         Duration.ofSeconds(budgetSeconds), 10, budgetRuns, 20, replicaBurst, notifyTickets, notifyChanges,
         Duration.ofMinutes(notifyMinutes), quick, only);
   }
