@@ -21,7 +21,8 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 rm -f "$archive"
 
-env -i PATH="$PATH" HOME="$work" PORT="$port" \
+# Only the locale is kept from the caller's environment: nothing of an operator's bot configuration leaks in.
+env -i PATH="$PATH" HOME="$work" PORT="$port" ${LANG:+LANG="$LANG"} ${LC_ALL:+LC_ALL="$LC_ALL"} \
   SLACK_BOT_TOKEN=xoxb-cds-training SLACK_SIGNING_SECRET=cds-training \
   SLACK_API_URL=http://127.0.0.1:9/api/ SYNCRO_BASE_URL=http://127.0.0.1:9/api/v1 \
   SYNCRO_BOT_DB_URL="jdbc:sqlite:$work/bot.db" SYNCRO_BOT_SECRET_KEY_FILE="$work/secret.key" \
