@@ -31,7 +31,9 @@ final class BotProcess implements AutoCloseable {
   static final List<String> JVM_OPTIONS = List.of("-Xshare:auto", "-XX:+UseSerialGC", "-Xms32m",
       "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "-Dfile.encoding=UTF-8");
   private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
-  private static final Pattern HEAP_USED = Pattern.compile("heap\\s+total\\s+(\\d+)K,\\s+used\\s+(\\d+)K");
+  /** G1's one heap line ("garbage-first heap total …K, used …K"), or each of Serial's two generations. */
+  private static final Pattern HEAP_USED = Pattern
+      .compile("(?:heap|generation)\\s+total\\s+(\\d+)K,\\s+used\\s+(\\d+)K");
   private static final Pattern VM_RSS = Pattern.compile("VmRSS:\\s+(\\d+)\\s+kB");
 
   private final Process process;
@@ -113,10 +115,16 @@ final class BotProcess implements AutoCloseable {
       jcmd("GC.run");
     }
     Matcher m = HEAP_USED.matcher(jcmd("GC.heap_info"));
-    if (!m.find()) {
+    long usedKb = 0;
+    boolean found = false;
+    while (m.find()) {
+      usedKb += Long.parseLong(m.group(2));
+      found = true;
+    }
+    if (!found) {
       throw new IllegalStateException("jcmd GC.heap_info gave no heap figure");
     }
-    return Long.parseLong(m.group(2)) / 1024.0;
+    return usedKb / 1024.0;
   }
 
   private String jcmd(String command) throws Exception {
