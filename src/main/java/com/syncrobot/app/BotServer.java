@@ -28,6 +28,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -102,18 +104,25 @@ public final class BotServer implements AutoCloseable {
     } catch (StoreLockedException e) {
       throw new ConfigException(e.getMessage());
     }
+    CompletableFuture<Slack> slack = slackAsync(config);
+    Storage storage;
+    SyncroClient syncro;
+    OllamaClient ollama;
     try {
-      Storage storage = Storage.open(config, clock);
+      storage = Storage.open(config, clock);
       owned.push(storage);
       if (!syncroClient.hasBudget()) {
         syncroClient.budget(storeBudget(config, storage.db(), clock));
       }
-      SyncroClient syncro = syncroClient.baseUrl(syncroBaseUrl).build();
-      return start(config, bindHost, storage.db(), syncro, storage.users(), clock, ollama(config), recheck, owned);
+      syncro = syncroClient.baseUrl(syncroBaseUrl).build();
+      ollama = ollama(config);
     } catch (RuntimeException e) {
       closeAll(owned);
+      closeWhenMade(slack);
       throw e;
     }
+    // From here on a failed start releases everything itself, the Slack client included.
+    return start(config, bindHost, storage.db(), syncro, storage.users(), clock, ollama, recheck, owned, slack);
   }
 
   /**
@@ -122,13 +131,14 @@ public final class BotServer implements AutoCloseable {
    */
   static BotServer start(BotConfig config, String bindHost, Database db, SyncroClient syncro, ConnectedUserStore users,
       Clock clock) {
-    return start(config, bindHost, db, syncro, users, clock, ollama(config), null, new ArrayDeque<>());
+    return start(config, bindHost, db, syncro, users, clock, ollama(config), null, new ArrayDeque<>(),
+        slackAsync(config));
   }
 
   /** Starts the bot from parts already made, with its own language-model client (timeouts for tests). */
   static BotServer start(BotConfig config, String bindHost, Database db, SyncroClient syncro, ConnectedUserStore users,
       Clock clock, OllamaClient ollama) {
-    return start(config, bindHost, db, syncro, users, clock, ollama, null, new ArrayDeque<>());
+    return start(config, bindHost, db, syncro, users, clock, ollama, null, new ArrayDeque<>(), slackAsync(config));
   }
 
   /**
@@ -147,14 +157,21 @@ public final class BotServer implements AutoCloseable {
 
   private static BotServer start(BotConfig config, String bindHost, Database db, SyncroClient syncro,
       ConnectedUserStore users, Clock clock, OllamaClient ollama, @Nullable Scheduler recheck,
-      Deque<AutoCloseable> resources) {
-    String botToken = config.requireSlackBotToken();
+      Deque<AutoCloseable> resources, CompletableFuture<Slack> slackAsync) {
+    String botToken;
     boolean socketMode = config.socketMode();
-    String signingSecret = socketMode ? config.slackSigningSecret() : config.requireSigningSecret();
+    String signingSecret;
     try {
-      Slack slack = Slack.getInstance(slackConfig(config));
+      botToken = config.requireSlackBotToken();
+      signingSecret = socketMode ? config.slackSigningSecret() : config.requireSigningSecret();
+    } catch (ConfigException e) {
+      closeAll(resources);
+      closeWhenMade(slackAsync);
+      throw e;
+    }
+    try {
+      Slack slack = joinSlack(slackAsync);
       resources.push(slack);
-      checkBotToken(slack, botToken);
       // One thread for the engine's re-checks and the preview sweeper; both are short.
       ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "bot-timers");
@@ -225,6 +242,59 @@ public final class BotServer implements AutoCloseable {
     } catch (IOException e) {
       throw new ConfigException("cannot listen on " + address.getHostString() + ":" + address.getPort() + " ("
           + e.getMessage() + "); is " + BotConfig.PORT + " already in use?");
+    }
+  }
+
+  /**
+   * Makes the Slack client and checks the bot token ({@link #checkBotToken}) on a thread of its own, so that
+   * the HTTP client's TLS set-up and the round trip to Slack overlap the opening of the store instead of
+   * delaying the first healthy answer. {@link #joinSlack} waits for it; if the start fails before that,
+   * {@link #closeWhenMade} releases it.
+   */
+  private static CompletableFuture<Slack> slackAsync(BotConfig config) {
+    String botToken = config.requireSlackBotToken();
+    CompletableFuture<Slack> made = new CompletableFuture<>();
+    Thread t = new Thread(() -> {
+      Slack slack = null;
+      try {
+        slack = Slack.getInstance(slackConfig(config));
+        checkBotToken(slack, botToken);
+        made.complete(slack);
+      } catch (RuntimeException | Error e) {
+        closeQuietly(slack);
+        made.completeExceptionally(e);
+      }
+    }, "slack-start");
+    t.setDaemon(true);
+    t.start();
+    return made;
+  }
+
+  /** Waits for {@link #slackAsync}; a refused token surfaces as the {@link ConfigException} it was. */
+  private static Slack joinSlack(CompletableFuture<Slack> slack) {
+    try {
+      return slack.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw e;
+    }
+  }
+
+  /** Closes the Slack client of {@link #slackAsync} once it is made; nothing when making it failed. */
+  private static void closeWhenMade(CompletableFuture<Slack> slack) {
+    slack.thenAccept(BotServer::closeQuietly);
+  }
+
+  private static void closeQuietly(@Nullable AutoCloseable r) {
+    if (r == null) {
+      return;
+    }
+    try {
+      r.close();
+    } catch (Exception e) {
+      log.warn("Shutdown step failed: {}", e.getClass().getName());
     }
   }
 
@@ -302,12 +372,7 @@ public final class BotServer implements AutoCloseable {
 
   private static void closeAll(Deque<AutoCloseable> resources) {
     while (!resources.isEmpty()) {
-      AutoCloseable r = resources.pop();
-      try {
-        r.close();
-      } catch (Exception e) {
-        log.warn("Shutdown step failed: {}", e.getClass().getName());
-      }
+      closeQuietly(resources.pop());
     }
   }
 

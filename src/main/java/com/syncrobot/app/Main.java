@@ -39,7 +39,33 @@ public final class Main implements Runnable {
 
   /** Runs one command line with the given environment and streams; returns the exit code. */
   static int run(Cli cli, String... args) {
+    if (args.length == 0 || (args.length == 1 && args[0].equals("serve"))) {
+      // The container's command: serve at once, without building the parser's model of every command
+      // (reflection over seven commands and their options, a noticeable part of the start-up).
+      return serve(cli);
+    }
     return commandLine(cli).execute(args);
+  }
+
+  /**
+   * Runs {@code serve} as {@link #commandLine} would: a {@link ConfigException} is one line and exit code 2,
+   * anything else its stack trace and exit code 1.
+   */
+  private static int serve(Cli cli) {
+    try {
+      new ServeCommand(cli).run();
+      return 0;
+    } catch (ConfigException e) {
+      return refuse(cli, e);
+    } catch (RuntimeException e) {
+      e.printStackTrace(cli.err());
+      return 1;
+    }
+  }
+
+  private static int refuse(Cli cli, ConfigException e) {
+    cli.err().println("syncro-bot: " + e.getMessage());
+    return 2;
   }
 
   /** The whole command tree, printing to the given streams. */
@@ -49,9 +75,8 @@ public final class Main implements Runnable {
     cmd.setErr(new java.io.PrintWriter(cli.err(), true));
     cmd.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
-          if (e instanceof ConfigException) {
-            cli.err().println("syncro-bot: " + e.getMessage());
-            return 2;
+          if (e instanceof ConfigException c) {
+            return refuse(cli, c);
           }
           throw e;
         });

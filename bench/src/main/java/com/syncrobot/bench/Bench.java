@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -46,23 +47,26 @@ public final class Bench {
   /** The bot's jar this bench starts: {@code --jar}, or {@code --baseline} for the before column. */
   private final Path jar;
   private final Path tmp;
+  /** The class-data sharing archives of the jars, built once per jar as the Docker image builds its own. */
+  private final CdsArchives archives;
   private final List<String> failures;
 
   private Bench(Options options, Path tmp) {
-    this(options, tmp, options.jar(), new Results(), new ArrayList<>());
+    this(options, tmp, options.jar(), new Results(), new ArrayList<>(), new CdsArchives(tmp));
   }
 
-  private Bench(Options options, Path tmp, Path jar, Results results, List<String> failures) {
+  private Bench(Options options, Path tmp, Path jar, Results results, List<String> failures, CdsArchives archives) {
     this.options = options;
     this.tmp = tmp;
     this.jar = jar;
     this.results = results;
     this.failures = failures;
+    this.archives = archives;
   }
 
   /** Returns this bench starting {@code jar}, its samples going to {@code column} of the same table. */
   private Bench measuring(Path jar, Results.Column column) {
-    return new Bench(options, tmp, jar, results.in(column), failures);
+    return new Bench(options, tmp, jar, results.in(column), failures, archives);
   }
 
   public static void main(String[] args) throws Exception {
@@ -230,10 +234,27 @@ public final class Bench {
         .start(Files.createTempDirectory(tmp, "world"));
   }
 
-  /** Starts the bot for {@code w} as a child JVM and records its start-up time. */
+  /**
+   * Starts the bot for {@code w} as a child JVM as the Docker image does, with the jar's class-data sharing
+   * archive, and records its start-up time.
+   */
   BotProcess startBot(BotRig w) throws Exception {
-    BotProcess bot = BotProcess.start(jar, w.botEnv(), w.botPort, w.dir.resolve("bot.log"));
-    results.add(FOOTPRINT, "start-up to GET /healthz 200", Results.Unit.S, bot.startup().toMillis() / 1000.0);
+    String startup = "start-up to GET /healthz 200";
+    BotProcess bot;
+    if (results.column() == Results.Column.BEFORE) {
+      // The baseline is started as the image of its day started it: its Dockerfile's options, no archive.
+      bot = BotProcess.start(jar, null, BotProcess.BASELINE_JVM_OPTIONS, w.botEnv(), w.botPort,
+          w.dir.resolve("bot.log"));
+    } else {
+      Optional<Path> archive = archives.of(jar);
+      bot = BotProcess.start(jar, archive.orElse(null), BotProcess.JVM_OPTIONS, w.botEnv(), w.botPort,
+          w.dir.resolve("bot.log"));
+      results.note(FOOTPRINT, startup, Results.Unit.S, (archive.isPresent()
+          ? "with the jar's class-data sharing archive, as in the Docker image" : "NO class-data sharing archive")
+          + (options.baseline().isPresent() ? "; before: as the image before issue 17 started (" + String.join(" ",
+              BotProcess.BASELINE_JVM_OPTIONS) + ", no archive)" : ""));
+    }
+    results.add(FOOTPRINT, startup, Results.Unit.S, bot.startup().toMillis() / 1000.0);
     return bot;
   }
 

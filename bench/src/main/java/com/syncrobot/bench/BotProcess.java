@@ -15,18 +15,30 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
- * The production bot as a child JVM: {@code java -Dfile.encoding=UTF-8 -XX:MaxRAMPercentage=75 -jar
- * syncro-bot.jar serve}, the Dockerfile's entry point, with the environment pointing at the bench's
- * sandbox and simulator. Its output goes to a log file; its memory is read from {@code /proc} and
- * {@code jcmd}.
+ * The production bot as a child JVM: {@code java -XX:SharedArchiveFile=ARCHIVE} {@link #JVM_OPTIONS} {@code -jar
+ * syncro-bot.jar serve}, the Dockerfile's entry point, with the jar's class-data sharing archive built as the
+ * image's is ({@link CdsArchives}) and the environment pointing at the bench's sandbox and simulator. Its output
+ * goes to a log file; its memory is read from {@code /proc} and {@code jcmd}.
  */
 final class BotProcess implements AutoCloseable {
-  /** The JVM options of the Dockerfile's ENTRYPOINT. */
-  static final List<String> JVM_OPTIONS = List.of("-Dfile.encoding=UTF-8", "-XX:MaxRAMPercentage=75");
+  /**
+   * The JVM options of the Dockerfile's ENTRYPOINT after its {@code -XX:SharedArchiveFile}, which are also those
+   * of its class-data sharing training run ({@code ClassDataSharingTest} holds the Dockerfile to them).
+   */
+  static final List<String> JVM_OPTIONS = List.of("-Xshare:auto", "-XX:+UseSerialGC", "-Xms32m",
+      "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "-Dfile.encoding=UTF-8");
+  /**
+   * The JVM options of the Dockerfile's ENTRYPOINT before issue 17 (commit c32b616), with which {@code --baseline}
+   * starts its jar, without an archive, as that image did.
+   */
+  static final List<String> BASELINE_JVM_OPTIONS = List.of("-Dfile.encoding=UTF-8", "-XX:MaxRAMPercentage=75");
   private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
-  private static final Pattern HEAP_USED = Pattern.compile("heap\\s+total\\s+(\\d+)K,\\s+used\\s+(\\d+)K");
+  /** G1's one heap line ("garbage-first heap total …K, used …K"), or each of Serial's two generations. */
+  private static final Pattern HEAP_USED = Pattern
+      .compile("(?:heap|generation)\\s+total\\s+(\\d+)K,\\s+used\\s+(\\d+)K");
   private static final Pattern VM_RSS = Pattern.compile("VmRSS:\\s+(\\d+)\\s+kB");
 
   private final Process process;
@@ -39,11 +51,18 @@ final class BotProcess implements AutoCloseable {
     this.startup = startup;
   }
 
-  /** Starts the bot and waits until {@code GET /healthz} answers 200; the time to that is {@link #startup()}. */
-  static BotProcess start(Path jar, Map<String, String> env, int port, Path log) throws Exception {
+  /**
+   * Starts the bot, with the class-data sharing {@code archive} unless it is null, and waits until {@code GET
+   * /healthz} answers 200; the time to that is {@link #startup()}.
+   */
+  static BotProcess start(Path jar, @Nullable Path archive, List<String> jvmOptions, Map<String, String> env,
+      int port, Path log) throws Exception {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    cmd.addAll(JVM_OPTIONS);
+    if (archive != null) {
+      cmd.add("-XX:SharedArchiveFile=" + archive);
+    }
+    cmd.addAll(jvmOptions);
     cmd.add("-jar");
     cmd.add(jar.toString());
     cmd.add("serve");
@@ -101,10 +120,16 @@ final class BotProcess implements AutoCloseable {
       jcmd("GC.run");
     }
     Matcher m = HEAP_USED.matcher(jcmd("GC.heap_info"));
-    if (!m.find()) {
+    long usedKb = 0;
+    boolean found = false;
+    while (m.find()) {
+      usedKb += Long.parseLong(m.group(2));
+      found = true;
+    }
+    if (!found) {
       throw new IllegalStateException("jcmd GC.heap_info gave no heap figure");
     }
-    return Long.parseLong(m.group(2)) / 1024.0;
+    return usedKb / 1024.0;
   }
 
   private String jcmd(String command) throws Exception {
