@@ -45,15 +45,14 @@ public final class DeliveryLog implements AutoCloseable {
   static final Duration RETRY_AFTER = Duration.ofSeconds(1);
 
   private static final Logger log = LoggerFactory.getLogger(DeliveryLog.class);
-  private static final String INSERT =
-      "INSERT INTO slack_deliveries (delivery_key, seen_at) VALUES (:k, :t) ON CONFLICT (delivery_key) DO NOTHING";
+  private static final String INSERT = "INSERT INTO slack_deliveries (delivery_key, seen_at) VALUES (:k, :t) ON CONFLICT (delivery_key) DO NOTHING";
 
   private record Pending(String key, long seenAt) {}
 
   private final Jdbi jdbi;
   private final Clock clock;
-  private final Cache<String, Boolean> recent =
-      Caffeine.newBuilder().maximumSize(RECENT_KEYS).expireAfterWrite(KEEP).build();
+  private final Cache<String, Boolean> recent = Caffeine.newBuilder().maximumSize(RECENT_KEYS).expireAfterWrite(KEEP)
+      .build();
   // Guarded by this: the keys waiting for the writer, how many were ever queued and written, the writer.
   private final ArrayDeque<Pending> pending = new ArrayDeque<>();
   private long queued;

@@ -23,7 +23,8 @@ import java.util.Set;
  * @param only the scenarios to run
  */
 record Options(Path jar, int reps, int rounds, Duration latency, int digestTickets, int budgetCommands,
-    Duration budgetSpread, int budgetTechnicians, int budgetRuns, List<Integer> bursts, int replicaBurst, int notifyTickets,
+    Duration budgetSpread, int budgetTechnicians, int budgetRuns, List<Integer> bursts, int replicaBurst,
+    int notifyTickets,
     int notifyChangesPerMinute, Duration notifyMinutes, boolean quick, Set<String> only) {
   static final String USAGE = "bench [--quick] [--reps N] [--rounds N] [--latency-ms L] [--digest-tickets N] "
       + "[--budget-commands N] [--budget-seconds S] [--budget-runs N] [--only critical,burst,digest,budget,replicas,notify] "
