@@ -1,20 +1,64 @@
 package com.syncrobot.slack;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Objects;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The Slack deliveries already handled (table {@code slack_deliveries}), so a redelivered click or
- * submission is recognised by its own ids and ignored (R2). Thread-safe: every call is one statement.
+ * submission is recognised by its own ids and ignored (R2). Two ways to ask:
+ * <ul>
+ * <li>{@link #firstTime}: one statement in the store, so exactly one of several replicas gets true; for
+ * work that must happen once whichever replica does it (a result posted, an audit line).
+ * <li>{@link #firstDelivery}: for a Slack payload on its way to an ack, which must not wait for the store's
+ * writer (on SQLite the one writer the running plans use too). This process decides at once in memory; a key
+ * it has not seen is looked up in the store with a read (a restart or another replica may have recorded it)
+ * and recorded after the ack by one background writer that batches its inserts.
+ * </ul>
+ * Thread-safe.
  */
-public final class DeliveryLog {
+public final class DeliveryLog implements AutoCloseable {
   /** How long a delivery key is remembered; Slack's retries come within minutes. */
   public static final Duration KEEP = Duration.ofDays(1);
 
+  /** Keys this process remembers in memory; older ones are still found in the store. */
+  static final int RECENT_KEYS = 20_000;
+
+  /** Keys waiting for the background writer; past this (a store down for long) new ones are only in memory. */
+  static final int MAX_PENDING = 10_000;
+
+  /** Keys the background writer inserts in one transaction at most. */
+  static final int BATCH = 500;
+
+  /** How long the background writer waits before trying a failed batch again. */
+  static final Duration RETRY_AFTER = Duration.ofSeconds(1);
+
+  private static final Logger log = LoggerFactory.getLogger(DeliveryLog.class);
+  private static final String INSERT = "INSERT INTO slack_deliveries (delivery_key, seen_at) VALUES (:k, :t) ON CONFLICT (delivery_key) DO NOTHING";
+
+  private record Pending(String key, long seenAt) {}
+
   private final Jdbi jdbi;
   private final Clock clock;
+  private final Cache<String, Boolean> recent = Caffeine.newBuilder().maximumSize(RECENT_KEYS).expireAfterWrite(KEEP)
+      .build();
+  // Guarded by this: the keys waiting for the writer, how many were ever queued and written, the writer.
+  private final ArrayDeque<Pending> pending = new ArrayDeque<>();
+  private long queued;
+  private long written;
+  private @Nullable Thread writer;
+  private boolean closed;
 
   public DeliveryLog(Jdbi jdbi, Clock clock) {
     this.jdbi = Objects.requireNonNull(jdbi, "jdbi == null");
@@ -24,11 +68,31 @@ public final class DeliveryLog {
   /** Records {@code key}; returns false when it was recorded before (a redelivery). */
   public boolean firstTime(String key) {
     long now = clock.millis();
-    return jdbi.withHandle(h -> h.createUpdate(
-        "INSERT INTO slack_deliveries (delivery_key, seen_at) VALUES (:k, :t) ON CONFLICT (delivery_key) DO NOTHING")
-        .bind("k", key)
-        .bind("t", now)
-        .execute()) == 1;
+    return jdbi.withHandle(h -> h.createUpdate(INSERT).bind("k", key).bind("t", now).execute()) == 1;
+  }
+
+  /**
+   * Returns false when the Slack payload {@code key} was seen before (a redelivery), without waiting for the
+   * store's writer: true for the first of concurrent deliveries to this process, false for the others; a key new
+   * here is false if the store holds it (read only), else it is recorded in the store after this returns. Two
+   * replicas given the same payload within the moment it takes to record it may both get true: use it where a
+   * second handling is harmless (the plan's atomic confirm lets one run) and only a second reply is spared. A
+   * store that cannot be read counts as not holding the key: answering twice beats not answering.
+   */
+  public boolean firstDelivery(String key) {
+    Objects.requireNonNull(key, "key == null");
+    if (recent.asMap().putIfAbsent(key, Boolean.TRUE) != null) {
+      return false;
+    }
+    try {
+      if (seen(key)) {
+        return false;
+      }
+    } catch (RuntimeException e) {
+      log.warn("Could not look up a Slack delivery in the store: {}", SafeLog.describe(e));
+    }
+    recordLater(new Pending(key, clock.millis()));
+    return true;
   }
 
   /** Returns whether {@code key} was recorded (and not yet pruned), without recording it. */
@@ -45,5 +109,137 @@ public final class DeliveryLog {
     return jdbi.withHandle(h -> h.createUpdate("DELETE FROM slack_deliveries WHERE seen_at < :c")
         .bind("c", cutoff)
         .execute());
+  }
+
+  /**
+   * Waits up to {@code timeout} until every key {@link #firstDelivery} took so far is in the store; returns
+   * whether it is.
+   */
+  public boolean flush(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    synchronized (this) {
+      long target = queued;
+      while (written < target) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0 || writer == null) {
+          return false;
+        }
+        wait(Math.max(1, Duration.ofNanos(left).toMillis()));
+      }
+      return true;
+    }
+  }
+
+  /** Writes what is waiting (for up to 5 s), then stops the background writer. Idempotent. */
+  @Override
+  public void close() {
+    Thread w;
+    synchronized (this) {
+      closed = true;
+      notifyAll();
+      w = writer;
+    }
+    if (w == null) {
+      return;
+    }
+    try {
+      w.join(5_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    synchronized (this) {
+      if (!pending.isEmpty()) {
+        log.warn("{} Slack delivery key(s) were not recorded in the store before stopping; a redelivery of "
+            + "those after the restart is not recognised", pending.size());
+      }
+    }
+  }
+
+  private synchronized void recordLater(Pending p) {
+    if (closed) {
+      return;
+    }
+    if (pending.size() >= MAX_PENDING) {
+      log.warn("Too many Slack delivery keys waiting for the store; this one is remembered in memory only");
+      return;
+    }
+    pending.addLast(p);
+    queued++;
+    if (writer == null) {
+      Thread t = new Thread(this::writeBehind, "delivery-log");
+      t.setDaemon(true);
+      writer = t;
+      t.start();
+    }
+    notifyAll();
+  }
+
+  /** The background writer: inserts what is waiting, a batch per transaction, until closed and done. */
+  private void writeBehind() {
+    while (true) {
+      List<Pending> batch = new ArrayList<>();
+      synchronized (this) {
+        while (pending.isEmpty() && !closed) {
+          try {
+            wait();
+          } catch (InterruptedException e) {
+            return;
+          }
+        }
+        if (pending.isEmpty()) {
+          return;
+        }
+        while (!pending.isEmpty() && batch.size() < BATCH) {
+          batch.add(pending.removeFirst());
+        }
+      }
+      boolean ok = insert(batch);
+      synchronized (this) {
+        if (ok) {
+          written += batch.size();
+          notifyAll();
+          continue;
+        }
+        // Back to the front, in order; once closed, one failed try is all.
+        for (int i = batch.size() - 1; i >= 0; i--) {
+          pending.addFirst(batch.get(i));
+        }
+        if (closed) {
+          return;
+        }
+        try {
+          wait(RETRY_AFTER.toMillis());
+        } catch (InterruptedException e) {
+          return;
+        }
+      }
+    }
+  }
+
+  private boolean insert(List<Pending> batch) {
+    try {
+      // One transaction for the batch (one commit, not one per key). Not inTransaction, which runs SERIALIZABLE
+      // on PostgreSQL: each insert stands alone, and ON CONFLICT makes a key another replica wrote a no-op.
+      jdbi.useHandle(h -> {
+        h.begin();
+        try {
+          PreparedBatch insert = h.prepareBatch(INSERT);
+          // In key order, so two replicas' batches never wait for each other's rows crosswise.
+          for (Pending p : batch.stream().sorted(Comparator.comparing(Pending::key)).toList()) {
+            insert.bind("k", p.key()).bind("t", p.seenAt()).add();
+          }
+          insert.execute();
+          h.commit();
+        } finally {
+          if (h.isInTransaction()) {
+            h.rollback();
+          }
+        }
+      });
+      return true;
+    } catch (RuntimeException e) {
+      log.warn("Recording {} Slack delivery key(s) failed, trying again: {}", batch.size(), SafeLog.describe(e));
+      return false;
+    }
   }
 }

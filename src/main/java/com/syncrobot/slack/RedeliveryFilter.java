@@ -16,9 +16,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Acks and drops a block_actions payload that was handled before, keyed on the payload's own ids
  * (R2): {@code action_ts + user + action_id + message_ts}. The atomic confirm already guarantees one
- * execution; this keeps a redelivery from sending a second reply. Modal submissions are keyed by
- * {@link #viewKey} inside their handler, once the fields pass validation: a submission refused
- * with field errors keeps its view id and hash, and its corrected resubmission must still count.
+ * execution; this keeps a redelivery from sending a second reply, so it asks
+ * {@link DeliveryLog#firstDelivery}, which never waits for the store's writer before the ack. Modal
+ * submissions are keyed by {@link #viewKey} inside their handler, once the fields pass validation: a
+ * submission refused with field errors keeps its view id and hash, and its corrected resubmission must
+ * still count.
  */
 public final class RedeliveryFilter implements Middleware {
   private static final Logger log = LoggerFactory.getLogger(RedeliveryFilter.class);
@@ -32,7 +34,7 @@ public final class RedeliveryFilter implements Middleware {
   @Override
   public Response apply(Request req, Response resp, MiddlewareChain chain) throws Exception {
     String key = key(req);
-    if (key != null && !deliveries.firstTime(key)) {
+    if (key != null && !deliveries.firstDelivery(key)) {
       log.info("Ignoring a redelivered {} ({})", req.getRequestType(), key);
       return Response.ok();
     }

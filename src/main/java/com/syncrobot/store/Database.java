@@ -28,7 +28,8 @@ import org.sqlite.SQLiteDataSource;
 
 /**
  * The bot's store: a SQLite file (the default, one process) or a PostgreSQL database (several replicas),
- * migrated to the current schema when opened. Thread-safe: every Jdbi handle gets its own connection.
+ * migrated to the current schema when opened. Thread-safe: every Jdbi handle gets a connection of its own from a
+ * pool (a setting a handle changes on its connection must be set back before the handle closes).
  *
  * <p>The code above it may rely on one guarantee on both: a transaction ({@code inTransaction}) sees nothing
  * change between its reads and its writes. SQLite gives it by letting one writer in at a time; on PostgreSQL
@@ -46,14 +47,17 @@ public final class Database implements AutoCloseable {
   /** The most connections one process holds to a PostgreSQL server. */
   static final int POOL_SIZE = 10;
 
+  /** The most connections one process holds open to a SQLite file (see {@link #sqlitePool}). */
+  static final int SQLITE_POOL_SIZE = 64;
+
   static final String MIGRATIONS = "classpath:db/migration/";
 
   private final Dialect dialect;
   private final String shownUrl;
   private final Jdbi jdbi;
-  // SQLite: a connection held open for the database's lifetime (a shared-cache in-memory database vanishes
-  // with its last connection, and for a file it keeps SQLite from checkpointing and dropping the WAL after
-  // every call). PostgreSQL: the connection pool.
+  // SQLite: the connection pool and a connection held open for the database's lifetime (a shared-cache in-memory
+  // database vanishes with its last connection, and for a file it keeps SQLite from checkpointing and dropping the
+  // WAL after every call). PostgreSQL: the connection pool.
   private final AutoCloseable resource;
   private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -104,8 +108,35 @@ public final class Database implements AutoCloseable {
       closeQuietly(keeper);
       throw e;
     }
-    Jdbi jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
-    return new Database(Dialect.SQLITE, url.jdbcUrl(), jdbi, keeper);
+    HikariDataSource pool;
+    try {
+      pool = sqlitePool(dataSource);
+    } catch (RuntimeException e) {
+      closeQuietly(keeper);
+      throw new DatabaseOpenException("cannot open database " + url.jdbcUrl() + ": " + e.getMessage(), e);
+    }
+    Jdbi jdbi = Jdbi.create(pool).installPlugin(new SqlObjectPlugin());
+    return new Database(Dialect.SQLITE, url.jdbcUrl(), jdbi, () -> {
+      pool.close();
+      keeper.close();
+    });
+  }
+
+  /**
+   * Open SQLite connections kept for reuse: opening one (the file, the WAL index, the pragmas) costs milliseconds,
+   * which a Slack ack reading the connected technician or a delivery key cannot afford. Sized above the threads
+   * that use the store at once (HTTP, work queues, plan runs, schedulers), so a reader never waits for a
+   * connection that a writer holds while it waits for SQLite's write lock; idle ones are closed after a minute.
+   */
+  private static HikariDataSource sqlitePool(SQLiteDataSource dataSource) {
+    HikariConfig config = new HikariConfig();
+    config.setDataSource(dataSource);
+    config.setPoolName("syncro-bot-sqlite");
+    config.setMaximumPoolSize(SQLITE_POOL_SIZE);
+    config.setMinimumIdle(2);
+    config.setIdleTimeout(60_000);
+    config.setConnectionTimeout(BUSY_TIMEOUT_MILLIS * 2L);
+    return new HikariDataSource(config);
   }
 
   private static Database openPostgres(PostgresUrl url, @Nullable String user, @Nullable String password) {

@@ -298,11 +298,19 @@ public final class PlanStore {
    */
   boolean markSending(Step step, String runner, SyncroWrite sent, Instant now) {
     return jdbi.withHandle(h -> {
-      if (Database.isSqlite(h)) {
+      boolean sqlite = Database.isSqlite(h);
+      if (sqlite) {
         h.execute("PRAGMA synchronous = FULL");
       }
-      return h.attach(PlanDao.class).markSending(step.planId(), step.index(), step.attempt(), runner,
-          now.toEpochMilli(), sent.path(), PlanJson.writeNode(sent.body()));
+      try {
+        return h.attach(PlanDao.class).markSending(step.planId(), step.index(), step.attempt(), runner,
+            now.toEpochMilli(), sent.path(), PlanJson.writeNode(sent.body()));
+      } finally {
+        if (sqlite) {
+          // The connection goes back to the pool: the next commits on it keep NORMAL.
+          h.execute("PRAGMA synchronous = NORMAL");
+        }
+      }
     }) == 1;
   }
 

@@ -1,12 +1,16 @@
 package com.syncrobot.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.syncrobot.store.Database;
 import com.syncrobot.store.Dialect;
 import com.syncrobot.testkit.Clocks;
 import com.syncrobot.testkit.TestStores;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,8 +46,11 @@ final class DeliveryLogTest {
     url = TestStores.newStore(dialect, dir);
   }
 
+  private final List<DeliveryLog> logs = new ArrayList<>();
+
   @AfterEach
   void close() {
+    logs.forEach(DeliveryLog::close);
     databases.forEach(Database::close);
   }
 
@@ -51,7 +58,9 @@ final class DeliveryLogTest {
   private DeliveryLog replica() {
     Database db = Database.open(url);
     databases.add(db);
-    return new DeliveryLog(db.jdbi(), clock);
+    DeliveryLog log = new DeliveryLog(db.jdbi(), clock);
+    logs.add(log);
+    return log;
   }
 
   @Test
@@ -102,5 +111,84 @@ final class DeliveryLogTest {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  @Test
+  void firstDelivery_onceInThisProcess_thenRecordedForARestartAndAnotherReplica() throws Exception {
+    DeliveryLog log = replica();
+
+    assertThat(log.firstDelivery("action:1")).isTrue();
+    assertThat(log.firstDelivery("action:1")).isFalse();
+    assertThat(log.flush(Duration.ofSeconds(10))).isTrue();
+    assertThat(log.seen("action:1")).isTrue();
+    // A restarted bot or another replica finds it in the store.
+    assertThat(replica().firstDelivery("action:1")).isFalse();
+    assertThat(replica().firstDelivery("action:2")).isTrue();
+  }
+
+  @Test
+  void firstDelivery_closedLog_recordsWhatWasWaiting() {
+    DeliveryLog log = replica();
+    for (int i = 0; i < 50; i++) {
+      assertThat(log.firstDelivery("view:V" + i + ":h")).isTrue();
+    }
+    log.close();
+
+    DeliveryLog restarted = replica();
+    for (int i = 0; i < 50; i++) {
+      assertThat(restarted.firstDelivery("view:V" + i + ":h")).as("key %d", i).isFalse();
+    }
+  }
+
+  @Test
+  void firstDelivery_sameKeyAtOnceInOneProcess_exactlyOneHandlesIt() throws Exception {
+    DeliveryLog log = replica();
+    ExecutorService pool = Executors.newFixedThreadPool(20);
+    try {
+      CountDownLatch go = new CountDownLatch(1);
+      List<Future<Boolean>> futures = new ArrayList<>();
+      for (int i = 0; i < 20; i++) {
+        futures.add(pool.submit(() -> {
+          go.await();
+          return log.firstDelivery("action:same");
+        }));
+      }
+      go.countDown();
+      int handled = 0;
+      for (Future<Boolean> f : futures) {
+        handled += f.get(30, TimeUnit.SECONDS) ? 1 : 0;
+      }
+      assertThat(handled).isEqualTo(1);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void firstDelivery_whileAnotherConnectionHoldsTheSqliteWriteLock_answersBeforeItIsReleased() throws Exception {
+    assumeTrue(dialect == Dialect.SQLITE, "SQLite's single writer");
+    DeliveryLog log = replica();
+    assertThat(log.firstDelivery("action:before")).isTrue();
+    assertThat(log.flush(Duration.ofSeconds(10))).isTrue();
+    DeliveryLog restarted = replica();
+    boolean first;
+    boolean redelivered;
+    boolean known;
+    try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement()) {
+      st.execute("BEGIN IMMEDIATE");
+      st.execute("DELETE FROM slack_deliveries WHERE delivery_key = 'none'");
+      // Answered while the lock is held: none of these waits for the writer.
+      first = restarted.firstDelivery("action:held");
+      redelivered = restarted.firstDelivery("action:held");
+      known = restarted.firstDelivery("action:before");
+      assertThat(restarted.flush(Duration.ofMillis(200))).isFalse();
+      st.execute("ROLLBACK");
+    }
+    assertThat(first).isTrue();
+    assertThat(redelivered).isFalse();
+    assertThat(known).isFalse();
+    // Recorded once the writer is free.
+    assertThat(restarted.flush(Duration.ofSeconds(10))).isTrue();
+    assertThat(restarted.seen("action:held")).isTrue();
   }
 }

@@ -9,10 +9,22 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sqlite.SQLiteConnection;
 
 final class DatabaseTest {
   @TempDir
   Path dir;
+
+  @Test
+  void sqlite_handlesReuseOpenConnections() throws Exception {
+    // Opening a SQLite connection (file, WAL index, pragmas) costs milliseconds that an ack cannot spend.
+    try (Database db = Database.open("jdbc:sqlite:" + dir.resolve("bot.db"))) {
+      SQLiteConnection first = db.jdbi().withHandle(h -> h.getConnection().unwrap(SQLiteConnection.class));
+      SQLiteConnection second = db.jdbi().withHandle(h -> h.getConnection().unwrap(SQLiteConnection.class));
+      assertThat(second).isSameAs(first);
+      assertThat(second.isClosed()).isFalse();
+    }
+  }
 
   @Test
   void open_freshFileInMissingFolder_createsFolderAndAppliesMigrations() {

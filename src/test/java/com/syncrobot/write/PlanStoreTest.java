@@ -106,6 +106,20 @@ final class PlanStoreTest {
   }
 
   @Test
+  void markSending_connectionBackInThePool_nextCommitsOnItKeepNormal() {
+    assumeTrue(dialect == Dialect.SQLITE, "the pragma is SQLite's");
+    Plan plan = Plans.comment(T0);
+    store.create(plan);
+    store.confirm(plan.id(), Plans.OWNER, T0);
+    assertThat(store.claim(plan.id(), "runner-1")).isTrue();
+    assertThat(store.markSending(plan.step(0), "runner-1", plan.step(0).request(), T0)).isTrue();
+
+    // The pool hands this thread the connection it returned last.
+    int synchronous = db.jdbi().withHandle(h -> h.createQuery("PRAGMA synchronous").mapTo(Integer.class).one());
+    assertThat(synchronous).as("1 = NORMAL, 2 = FULL").isEqualTo(1);
+  }
+
+  @Test
   void create_planNotFresh_refused() {
     Plan plan = Plans.comment(T0);
     Plan running = new Plan(plan.id(), plan.kind(), plan.slackUserId(), plan.syncroUserId(), plan.syncroUserName(),

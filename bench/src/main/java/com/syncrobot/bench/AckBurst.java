@@ -8,8 +8,9 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Twenty technicians at once ({@link Burst}) on the child-JVM bot. Also the bot's footprint idle
- * (warmed up, then 3 s without traffic) and after the burst.
+ * N technicians at once ({@link Burst}) on the child-JVM bot, for each size of {@code --bursts} (20 and 60)
+ * on a fresh bot, reported side by side. Also the bot's footprint idle (warmed up, then 3 s without
+ * traffic) and after each burst.
  */
 final class AckBurst {
   private final Bench b;
@@ -21,7 +22,12 @@ final class AckBurst {
   }
 
   void run() throws Exception {
-    int n = b.options.burst();
+    for (int n : b.options.bursts()) {
+      run(n);
+    }
+  }
+
+  private void run(int n) throws Exception {
     try (BotRig w = b.world(n); BotProcess bot = b.startBot(w)) {
       Driver d = new Driver(w.sim);
       List<SandboxTicket> billable = Tickets.billable(w.sandbox.state());
@@ -41,7 +47,7 @@ final class AckBurst {
       r.add(Bench.ACK, "burst of " + n + ": refused at once (busy)", Results.Unit.COUNT, burst.refused.get());
       r.note(Bench.ACK, "burst of " + n + ": refused at once (busy)", Results.Unit.COUNT, "503 \"busy, try "
           + "again\": more requests in flight than the bot takes");
-      footprint(bot, "after the burst");
+      footprint(bot, "after the burst of " + n);
       r.add(Bench.FOOTPRINT, "bot CPU during the burst (" + n + " comment flows + " + 2 * n + " reads)",
           Results.Unit.S, cpu);
       r.note(Bench.FOOTPRINT, "bot CPU during the burst (" + n + " comment flows + " + 2 * n + " reads)",

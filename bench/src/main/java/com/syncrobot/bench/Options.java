@@ -17,7 +17,7 @@ import java.util.Set;
  * @param latency what the sandbox adds to every Syncro request (L)
  * @param budgetCommands the budget scenario's commands, sent evenly over {@code budgetSpread}
  * @param budgetRuns how often the budget scenario runs (it takes minutes)
- * @param burst technicians in the ack burst
+ * @param bursts the sizes of the ack burst (technicians), each run on a fresh bot and reported side by side
  * @param replicaBurst technicians in the burst of the replicas scenario
  * @param notifyTickets open tickets added for the notification scenario
  * @param notifyChangesPerMinute changes the sandbox makes a minute in it
@@ -25,12 +25,13 @@ import java.util.Set;
  * @param only the scenarios to run
  */
 record Options(Path jar, Optional<Path> baseline, int reps, int rounds, Duration latency, int digestTickets,
-    int budgetCommands,
-    Duration budgetSpread, int budgetTechnicians, int budgetRuns, int burst, int replicaBurst, int notifyTickets,
-    int notifyChangesPerMinute, Duration notifyMinutes, boolean quick, Set<String> only) {
+    int budgetCommands, Duration budgetSpread, int budgetTechnicians, int budgetRuns, List<Integer> bursts,
+    int replicaBurst, int notifyTickets, int notifyChangesPerMinute, Duration notifyMinutes, boolean quick,
+    Set<String> only) {
   static final String USAGE = "bench [--quick] [--reps N] [--rounds N] [--latency-ms L] [--digest-tickets N] "
       + "[--budget-commands N] [--budget-seconds S] [--budget-runs N] [--only critical,burst,digest,budget,replicas,notify] "
-      + "[--replica-burst N] [--notify-tickets N] [--notify-changes N] [--notify-minutes M] [--jar PATH] [--baseline PATH]";
+      + "[--bursts N,N] [--replica-burst N] [--notify-tickets N] [--notify-changes N] [--notify-minutes M] [--jar PATH]"
+      + " [--baseline PATH]";
 
   static Options parse(String[] raw) {
     List<String> args = new ArrayList<>();
@@ -51,6 +52,7 @@ record Options(Path jar, Optional<Path> baseline, int reps, int rounds, Duration
     int budgetCommands = quick ? 30 : 300;
     long budgetSeconds = quick ? 10 : 60;
     int budgetRuns = 1;
+    List<Integer> bursts = List.of(20, 60);
     int replicaBurst = 60;
     int notifyTickets = quick ? 200 : 1000;
     int notifyChanges = 20;
@@ -67,6 +69,7 @@ record Options(Path jar, Optional<Path> baseline, int reps, int rounds, Duration
         case "--budget-commands" -> budgetCommands = positive(args, ++i);
         case "--budget-seconds" -> budgetSeconds = positive(args, ++i);
         case "--budget-runs" -> budgetRuns = Integer.parseInt(value(args, ++i));
+        case "--bursts" -> bursts = sizes(args, ++i);
         case "--replica-burst" -> replicaBurst = positive(args, ++i);
         case "--notify-tickets" -> notifyTickets = positive(args, ++i);
         case "--notify-changes" -> notifyChanges = positive(args, ++i);
@@ -78,7 +81,7 @@ record Options(Path jar, Optional<Path> baseline, int reps, int rounds, Duration
       }
     }
     return new Options(jar, baseline, reps, rounds, Duration.ofMillis(latencyMs), digestTickets, budgetCommands,
-        Duration.ofSeconds(budgetSeconds), 10, budgetRuns, 20, replicaBurst, notifyTickets, notifyChanges,
+        Duration.ofSeconds(budgetSeconds), 10, budgetRuns, bursts, replicaBurst, notifyTickets, notifyChanges,
         Duration.ofMinutes(notifyMinutes), quick, only);
   }
 
@@ -87,6 +90,19 @@ record Options(Path jar, Optional<Path> baseline, int reps, int rounds, Duration
       throw new IllegalArgumentException("missing value for " + args.get(i - 1) + "; usage: " + USAGE);
     }
     return args.get(i);
+  }
+
+  /** Parses a comma-separated list of positive burst sizes, e.g. {@code 20,60}. */
+  private static List<Integer> sizes(List<String> args, int i) {
+    List<Integer> sizes = new ArrayList<>();
+    for (String s : value(args, i).split(",")) {
+      int n = Integer.parseInt(s.strip());
+      if (n < 1) {
+        throw new IllegalArgumentException(args.get(i - 1) + " takes positive sizes, e.g. 20,60");
+      }
+      sizes.add(n);
+    }
+    return List.copyOf(sizes);
   }
 
   private static int positive(List<String> args, int i) {

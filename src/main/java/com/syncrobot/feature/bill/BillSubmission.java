@@ -71,7 +71,7 @@ public final class BillSubmission implements ViewSubmissionHandler {
       maker = (api, user, ticket, clock, ttl) -> planner.bill(m, f, api, user, ticket, clock, ttl);
       drafts = f.draft();
     }
-    if (!deliveries.firstTime(RedeliveryFilter.viewKey(req))) {
+    if (!deliveries.firstDelivery(RedeliveryFilter.viewKey(req))) {
       return ctx.ack();
     }
     boolean queued = requests.submit(m.kind(), drafts, req.getPayload().getUser().getId(), new TicketNumber(m.number()),

@@ -112,7 +112,7 @@ public final class FinishBillModal {
         return ctx.ack(r -> r.responseAction("update").view(notice("This dialog is out of date; close it and run"
             + " `/syncro bill` again. Nothing was prepared.")));
       }
-      if (!deliveries.firstTime(RedeliveryFilter.viewKey(req))) {
+      if (!deliveries.firstDelivery(RedeliveryFilter.viewKey(req))) {
         return ctx.ack();
       }
       String url = m.get().meta().responseUrl();

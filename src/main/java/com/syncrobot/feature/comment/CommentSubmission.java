@@ -61,7 +61,7 @@ public record CommentSubmission(PlanRequests requests, DeliveryLog deliveries, C
     if (!errors.isEmpty()) {
       return ctx.ackWithErrors(errors);
     }
-    if (!deliveries.firstTime(RedeliveryFilter.viewKey(req))) {
+    if (!deliveries.firstDelivery(RedeliveryFilter.viewKey(req))) {
       return ctx.ack();
     }
     CommentModal.Meta m = meta.get();

@@ -40,7 +40,7 @@ public record UpdateSubmission(PlanRequests requests, DeliveryLog deliveries) im
     if (meta.isEmpty() || status == null) {
       return ctx.ackWithErrors(Map.of(UpdateModal.STATUS, "Choose a status."));
     }
-    if (!deliveries.firstTime(RedeliveryFilter.viewKey(req))) {
+    if (!deliveries.firstDelivery(RedeliveryFilter.viewKey(req))) {
       return ctx.ack();
     }
     CommentModal.Meta m = meta.get();

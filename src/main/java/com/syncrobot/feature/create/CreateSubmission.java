@@ -54,7 +54,7 @@ record CreateSubmission(PlanRequests requests, DeliveryLog deliveries, CreateFor
     if (!errors.isEmpty()) {
       return ctx.ackWithErrors(errors);
     }
-    if (!deliveries.firstTime(RedeliveryFilter.viewKey(req))) {
+    if (!deliveries.firstDelivery(RedeliveryFilter.viewKey(req))) {
       return ctx.ack();
     }
     CreateModal.Meta m = meta.get();

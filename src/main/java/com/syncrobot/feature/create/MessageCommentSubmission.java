@@ -85,7 +85,7 @@ public final class MessageCommentSubmission implements ViewSubmissionHandler {
     if (!errors.isEmpty() || number.isEmpty()) {
       return ctx.ackWithErrors(errors);
     }
-    if (!deliveries.firstTime(RedeliveryFilter.viewKey(req))) {
+    if (!deliveries.firstDelivery(RedeliveryFilter.viewKey(req))) {
       return ctx.ack();
     }
     MessageCommentModal.Meta m = meta.get();

@@ -62,7 +62,7 @@ record MoveSubmission(PlanRequests requests, DeliveryLog deliveries, Clock clock
     if (!errors.isEmpty() || start == null) {
       return ctx.ackWithErrors(errors);
     }
-    if (!deliveries.firstTime(RedeliveryFilter.viewKey(req))) {
+    if (!deliveries.firstDelivery(RedeliveryFilter.viewKey(req))) {
       return ctx.ack();
     }
     MoveModal.Meta m = meta.get();

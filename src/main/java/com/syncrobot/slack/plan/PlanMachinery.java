@@ -216,6 +216,8 @@ public final class PlanMachinery implements AutoCloseable {
       pool.shutdownNow();
       Thread.currentThread().interrupt();
     }
+    // After the clicks' work: the delivery keys taken before the stop reach the store for the next start.
+    deliveries.close();
   }
 
   public static Duration sweepEvery() {
