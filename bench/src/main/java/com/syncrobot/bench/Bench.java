@@ -2,7 +2,9 @@ package com.syncrobot.bench;
 
 import com.syncrobot.playground.sandbox.model.SandboxTicket;
 import com.syncrobot.playground.slack.DemoUser;
+import com.syncrobot.app.BotConfig;
 import com.syncrobot.testkit.BotRig;
+import com.syncrobot.testkit.TlsFront;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -12,12 +14,14 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs every scenario {@code reps} times, each on a freshly started child-JVM bot with a fresh
@@ -39,6 +43,7 @@ public final class Bench {
   final Results results = new Results();
   private final Path tmp;
   private final List<String> failures = new ArrayList<>();
+  private final Path trustStore = TlsFront.trustStore();
 
   private Bench(Options options, Path tmp) {
     this.options = options;
@@ -64,7 +69,7 @@ public final class Bench {
 
   private int run(PrintStream out) {
     out.println("syncro-bot bench: " + (options.quick() ? "QUICK smoke run, " : "") + options.reps()
-        + " repetitions, L = " + options.latency().toMillis() + " ms per Syncro request");
+        + " repetitions, L = " + options.latency().toMillis() + " ms per Syncro request, " + transport());
     for (int rep = 1; rep <= options.reps(); rep++) {
       out.printf(Locale.ROOT, "-- repetition %d of %d%n", rep, options.reps());
       if (options.only().contains("critical")) {
@@ -98,7 +103,8 @@ public final class Bench {
     }
     out.println();
     out.println(machine());
-    out.println("L = " + options.latency().toMillis() + " ms added by the sandbox to every Syncro request. Each cell: "
+    out.println("L = " + options.latency().toMillis() + " ms added by the sandbox to every Syncro request; "
+        + transport() + ". Each cell: "
         + "min / median / max over n samples (a sample is one repetition, or one round where noted).");
     Map<Integer, String> sections = new LinkedHashMap<>();
     sections.put(ACK, "Ack latency at the bot's HTTP endpoint (per repetition: percentile over its requests)");
@@ -120,6 +126,12 @@ public final class Bench {
       return 1;
     }
     return 0;
+  }
+
+  private String transport() {
+    return options.tls()
+        ? "HTTPS to the sandbox, " + options.connect().toMillis() + " ms per new connection (child-JVM bots)"
+        : "plain HTTP to the sandbox";
   }
 
   private interface Scenario {
@@ -155,9 +167,29 @@ public final class Bench {
         .start(Files.createTempDirectory(tmp, "world"));
   }
 
-  /** Starts the bot for {@code w} as a child JVM and records its start-up time. */
+  /**
+   * Starts the bot for {@code w} as a child JVM and records its start-up time. With {@link Options#tls()} the bot
+   * reaches the sandbox through a {@link TlsFront} (closed with the bot) that charges {@link Options#connect()}
+   * per new connection, and trusts its certificate through JVM options, so any jar runs against it unchanged.
+   */
   BotProcess startBot(BotRig w) throws Exception {
-    BotProcess bot = BotProcess.start(options.jar(), w.botEnv(), w.botPort, w.dir.resolve("bot.log"));
+    Map<String, String> env = new HashMap<>(w.botEnv());
+    List<String> jvm = List.of();
+    @Nullable TlsFront front = null;
+    if (options.tls()) {
+      front = TlsFront.start(w.sandbox.address(), options.connect());
+      env.put(BotConfig.SYNCRO_BASE_URL, front.rewrite(w.sandbox.baseUrl()));
+      jvm = TlsFront.trustOptions(trustStore);
+    }
+    BotProcess bot;
+    try {
+      bot = BotProcess.start(options.jar(), jvm, env, w.botPort, w.dir.resolve("bot.log"), front);
+    } catch (Exception | Error e) {
+      if (front != null) {
+        front.close();
+      }
+      throw e;
+    }
     results.add(FOOTPRINT, "start-up to GET /healthz 200", Results.Unit.S, bot.startup().toMillis() / 1000.0);
     return bot;
   }

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The production bot as a child JVM: {@code java -Dfile.encoding=UTF-8 -XX:MaxRAMPercentage=75 -jar
@@ -32,18 +33,26 @@ final class BotProcess implements AutoCloseable {
   private final Process process;
   private final Path log;
   private final Duration startup;
+  private final @Nullable AutoCloseable front;
 
-  private BotProcess(Process process, Path log, Duration startup) {
+  private BotProcess(Process process, Path log, Duration startup, @Nullable AutoCloseable front) {
     this.process = process;
     this.log = log;
     this.startup = startup;
+    this.front = front;
   }
 
-  /** Starts the bot and waits until {@code GET /healthz} answers 200; the time to that is {@link #startup()}. */
-  static BotProcess start(Path jar, Map<String, String> env, int port, Path log) throws Exception {
+  /**
+   * Starts the bot and waits until {@code GET /healthz} answers 200; the time to that is {@link #startup()}.
+   * {@code trust} are JVM options after the Dockerfile's (the sandbox's TLS trust store); {@code front} is closed
+   * after the bot.
+   */
+  static BotProcess start(Path jar, List<String> trust, Map<String, String> env, int port, Path log,
+      @Nullable AutoCloseable front) throws Exception {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.addAll(JVM_OPTIONS);
+    cmd.addAll(trust);
     cmd.add("-jar");
     cmd.add(jar.toString());
     cmd.add("serve");
@@ -65,7 +74,7 @@ final class BotProcess implements AutoCloseable {
       }
       try {
         if (http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-          return new BotProcess(p, log, Duration.ofNanos(System.nanoTime() - t0));
+          return new BotProcess(p, log, Duration.ofNanos(System.nanoTime() - t0), front);
         }
       } catch (IOException e) {
         // Not listening yet.
@@ -151,6 +160,13 @@ final class BotProcess implements AutoCloseable {
     } catch (InterruptedException e) {
       process.destroyForcibly();
       Thread.currentThread().interrupt();
+    }
+    if (front != null) {
+      try {
+        front.close();
+      } catch (Exception e) {
+        // the bot is gone; nothing more to stop
+      }
     }
   }
 }
