@@ -44,6 +44,8 @@ public final class Bench {
   private final Path tmp;
   private final List<String> failures = new ArrayList<>();
   private final Path trustStore = TlsFront.trustStore();
+  /** The TLS front of the bot started last, if {@link Options#tls()}. */
+  private volatile @Nullable TlsFront front;
 
   private Bench(Options options, Path tmp) {
     this.options = options;
@@ -178,6 +180,7 @@ public final class Bench {
     @Nullable TlsFront front = null;
     if (options.tls()) {
       front = TlsFront.start(w.sandbox.address(), options.connect());
+      this.front = front;
       env.put(BotConfig.SYNCRO_BASE_URL, front.rewrite(w.sandbox.baseUrl()));
       jvm = TlsFront.trustOptions(trustStore);
     }
@@ -192,6 +195,12 @@ public final class Bench {
     }
     results.add(FOOTPRINT, "start-up to GET /healthz 200", Results.Unit.S, bot.startup().toMillis() / 1000.0);
     return bot;
+  }
+
+  /** Returns how many new connections the bot started last has opened to the sandbox, or -1 without TLS. */
+  int connectionSetups() {
+    TlsFront f = front;
+    return f == null ? -1 : f.setups();
   }
 
   /**

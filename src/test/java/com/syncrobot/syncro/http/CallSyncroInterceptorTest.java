@@ -91,19 +91,4 @@ final class CallSyncroInterceptorTest {
     assertThatThrownBy(() -> send(true)).isInstanceOf(IOException.class);
     verify(1, postRequestedFor(urlPathEqualTo("/x")));
   }
-
-  @Test
-  void readsAndWritesShareThePool_aWriteTakesTheConnectionAReadLeft() throws IOException {
-    stubFor(get(urlPathEqualTo("/x")).willReturn(okJson("{}")));
-    stubFor(post(urlPathEqualTo("/x")).willReturn(okJson("{}")));
-
-    send(false);
-    assertThat(pool.connectionCount()).isEqualTo(1);
-
-    // probed first (WriteConnectionTest): no new connection, no new TCP and TLS set-up
-    send(true);
-    send(true);
-    assertThat(pool.connectionCount()).isEqualTo(1);
-    assertThat(pool.idleConnectionCount()).isEqualTo(1);
-  }
 }
