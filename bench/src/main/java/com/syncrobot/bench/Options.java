@@ -24,8 +24,9 @@ import java.util.Set;
  * @param notifyMinutes how long it makes them
  * @param only the scenarios to run
  */
-record Options(Path jar, int reps, int rounds, Duration latency, boolean tls, Duration connect, int digestTickets, int budgetCommands,
-    Duration budgetSpread, int budgetTechnicians, int budgetRuns, int burst, int replicaBurst, int notifyTickets,
+record Options(Path jar, int reps, int rounds, Duration latency, boolean tls, Duration connect, int digestTickets,
+    int budgetCommands, Duration budgetSpread, int budgetTechnicians, int budgetRuns, int burst, int replicaBurst,
+    int notifyTickets,
     int notifyChangesPerMinute, Duration notifyMinutes, boolean quick, Set<String> only) {
   static final String USAGE = "bench [--quick] [--reps N] [--rounds N] [--latency-ms L] [--tls|--no-tls] [--connect-ms N] "
       + "[--digest-tickets N] "
@@ -83,8 +84,9 @@ record Options(Path jar, int reps, int rounds, Duration latency, boolean tls, Du
     if (connectMs < 0) {
       throw new IllegalArgumentException("--connect-ms must not be negative");
     }
-    return new Options(jar, reps, rounds, Duration.ofMillis(latencyMs), tls, Duration.ofMillis(connectMs), digestTickets, budgetCommands,
-        Duration.ofSeconds(budgetSeconds), 10, budgetRuns, 20, replicaBurst, notifyTickets, notifyChanges,
+    return new Options(jar, reps, rounds, Duration.ofMillis(latencyMs), tls, Duration.ofMillis(connectMs),
+        digestTickets, budgetCommands, Duration.ofSeconds(budgetSeconds), 10, budgetRuns, 20, replicaBurst,
+        notifyTickets, notifyChanges,
         Duration.ofMinutes(notifyMinutes), quick, only);
   }
 

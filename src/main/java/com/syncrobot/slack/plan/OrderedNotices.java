@@ -39,8 +39,9 @@ final class OrderedNotices implements PlanListener, AutoCloseable {
 
   @Override
   public void planChanged(Plan plan) {
-    CompletableFuture<Void> next = tails.compute(plan.id(), (id, tail) ->
-        (tail == null ? CompletableFuture.<Void>completedFuture(null) : tail).thenRunAsync(() -> tell(plan), pool));
+    CompletableFuture<Void> next = tails.compute(plan.id(),
+        (id, tail) -> (tail == null ? CompletableFuture.<Void>completedFuture(null) : tail)
+            .thenRunAsync(() -> tell(plan), pool));
     next.whenComplete((v, e) -> tails.remove(plan.id(), next));
   }
 
