@@ -107,11 +107,6 @@ public final class TlsFront implements AutoCloseable {
     return Duration.ofNanos(setupNanos.get());
   }
 
-  /** Returns the set-up latency charged per new connection. */
-  public Duration setup() {
-    return setup;
-  }
-
   /** Returns a file copy of the trust store holding the front's certificate (PKCS12, {@link #STORE_PASSWORD}). */
   public static Path trustStore() {
     try {
