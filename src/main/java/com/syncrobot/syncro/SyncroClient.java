@@ -168,7 +168,7 @@ public final class SyncroClient {
           .followRedirects(false)
           .followSslRedirects(false)
           // Drop idle connections well before servers commonly close them (30-60 s), so a read
-          // rarely meets a dead pooled connection (writes never use the pool: http.CallSyncroInterceptor).
+          // rarely meets a dead pooled connection (a write probes it first: http.CallSyncroInterceptor).
           .connectionPool(
               httpClient != null ? httpClient.connectionPool() : new ConnectionPool(8, 20, TimeUnit.SECONDS))
           .build();

@@ -2,7 +2,9 @@ package com.syncrobot.bench;
 
 import com.syncrobot.playground.sandbox.model.SandboxTicket;
 import com.syncrobot.playground.slack.DemoUser;
+import com.syncrobot.app.BotConfig;
 import com.syncrobot.testkit.BotRig;
+import com.syncrobot.testkit.TlsFront;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +14,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -19,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs every scenario {@code reps} times, each on a freshly started child-JVM bot with a fresh
@@ -50,6 +54,9 @@ public final class Bench {
   /** The class-data sharing archives of the jars, built once per jar as the Docker image builds its own. */
   private final CdsArchives archives;
   private final List<String> failures;
+  private final Path trustStore = TlsFront.trustStore();
+  /** The TLS front of the bot started last, if {@link Options#tls()}. */
+  private volatile @Nullable TlsFront front;
 
   private Bench(Options options, Path tmp) {
     this(options, tmp, options.jar(), new Results(), new ArrayList<>(), new CdsArchives(tmp));
@@ -93,7 +100,7 @@ public final class Bench {
 
   private int run(PrintStream out) {
     out.println("syncro-bot bench: " + (options.quick() ? "QUICK smoke run, " : "") + options.reps()
-        + " repetitions, L = " + options.latency().toMillis() + " ms per Syncro request");
+        + " repetitions, L = " + options.latency().toMillis() + " ms per Syncro request, " + transport());
     out.print(jars());
     for (int rep = 1; rep <= options.reps(); rep++) {
       out.printf(Locale.ROOT, "-- repetition %d of %d%n", rep, options.reps());
@@ -134,8 +141,9 @@ public final class Bench {
     }
     StringBuilder report = new StringBuilder();
     report.append(machine()).append("\n\n");
-    report.append("L = " + options.latency().toMillis() + " ms added by the sandbox to every Syncro request. Each "
-        + "cell: min / median / max over n samples (a sample is one repetition, or one round where noted).\n");
+    report.append("L = " + options.latency().toMillis() + " ms added by the sandbox to every Syncro request; "
+        + transport() + ". Each cell: min / median / max over n samples (a sample is one repetition, or one round"
+        + " where noted).\n");
     report.append(jars()).append('\n');
     Map<Integer, String> sections = new LinkedHashMap<>();
     sections.put(ACK, "Ack latency at the bot's HTTP endpoint (per repetition: percentile over its requests)");
@@ -201,6 +209,12 @@ public final class Bench {
         + (single.isEmpty() ? "" : "; " + String.join(", ", single) + " with the current jar only") + ".\n";
   }
 
+  private String transport() {
+    return options.tls()
+        ? "HTTPS to the sandbox, " + options.connect().toMillis() + " ms per new connection (child-JVM bots)"
+        : "plain HTTP to the sandbox";
+  }
+
   private interface Scenario {
     void run() throws Exception;
   }
@@ -235,20 +249,38 @@ public final class Bench {
   }
 
   /**
-   * Starts the bot for {@code w} as a child JVM as the Docker image does, with the jar's class-data sharing
-   * archive, and records its start-up time.
+   * Starts the bot for {@code w} as a child JVM as the Docker image does (with the jar's class-data sharing
+   * archive; the baseline as the image before issue 17 did) and records its start-up time. With {@link
+   * Options#tls()} the bot reaches the sandbox through a {@link TlsFront} (closed with the bot) that charges {@link
+   * Options#connect()} per new connection, and trusts its certificate through JVM options, so any jar runs against
+   * it unchanged.
    */
   BotProcess startBot(BotRig w) throws Exception {
+    Map<String, String> env = new HashMap<>(w.botEnv());
+    List<String> trust = List.of();
+    @Nullable TlsFront front = null;
+    if (options.tls()) {
+      front = TlsFront.start(w.sandbox.address(), options.connect());
+      this.front = front;
+      env.put(BotConfig.SYNCRO_BASE_URL, front.rewrite(w.sandbox.baseUrl()));
+      trust = TlsFront.trustOptions(trustStore);
+    }
     String startup = "start-up to GET /healthz 200";
+    boolean before = results.column() == Results.Column.BEFORE;
+    // The baseline is started as the image of its day started it: its Dockerfile's options, no archive.
+    Optional<Path> archive = before ? Optional.empty() : archives.of(jar);
+    List<String> jvm = new ArrayList<>(before ? BotProcess.BASELINE_JVM_OPTIONS : BotProcess.JVM_OPTIONS);
+    jvm.addAll(trust);
     BotProcess bot;
-    if (results.column() == Results.Column.BEFORE) {
-      // The baseline is started as the image of its day started it: its Dockerfile's options, no archive.
-      bot = BotProcess.start(jar, null, BotProcess.BASELINE_JVM_OPTIONS, w.botEnv(), w.botPort,
-          w.dir.resolve("bot.log"));
-    } else {
-      Optional<Path> archive = archives.of(jar);
-      bot = BotProcess.start(jar, archive.orElse(null), BotProcess.JVM_OPTIONS, w.botEnv(), w.botPort,
-          w.dir.resolve("bot.log"));
+    try {
+      bot = BotProcess.start(jar, archive.orElse(null), jvm, env, w.botPort, w.dir.resolve("bot.log"), front);
+    } catch (Exception | Error e) {
+      if (front != null) {
+        front.close();
+      }
+      throw e;
+    }
+    if (!before) {
       results.note(FOOTPRINT, startup, Results.Unit.S, (archive.isPresent()
           ? "with the jar's class-data sharing archive, as in the Docker image" : "NO class-data sharing archive")
           + (options.baseline().isPresent() ? "; before: as the image before issue 17 started (" + String.join(" ",
@@ -256,6 +288,12 @@ public final class Bench {
     }
     results.add(FOOTPRINT, startup, Results.Unit.S, bot.startup().toMillis() / 1000.0);
     return bot;
+  }
+
+  /** Returns how many new connections the bot started last has opened to the sandbox, or -1 without TLS. */
+  int connectionSetups() {
+    TlsFront f = front;
+    return f == null ? -1 : f.setups();
   }
 
   /**

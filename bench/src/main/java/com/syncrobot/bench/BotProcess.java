@@ -44,19 +44,22 @@ final class BotProcess implements AutoCloseable {
   private final Process process;
   private final Path log;
   private final Duration startup;
+  private final @Nullable AutoCloseable front;
 
-  private BotProcess(Process process, Path log, Duration startup) {
+  private BotProcess(Process process, Path log, Duration startup, @Nullable AutoCloseable front) {
     this.process = process;
     this.log = log;
     this.startup = startup;
+    this.front = front;
   }
 
   /**
-   * Starts the bot, with the class-data sharing {@code archive} unless it is null, and waits until {@code GET
-   * /healthz} answers 200; the time to that is {@link #startup()}.
+   * Starts the bot, with the class-data sharing {@code archive} unless it is null and the JVM options {@code
+   * jvmOptions} (the Dockerfile's, then the sandbox's TLS trust store), and waits until {@code GET /healthz}
+   * answers 200; the time to that is {@link #startup()}. {@code front} is closed after the bot.
    */
   static BotProcess start(Path jar, @Nullable Path archive, List<String> jvmOptions, Map<String, String> env,
-      int port, Path log) throws Exception {
+      int port, Path log, @Nullable AutoCloseable front) throws Exception {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     if (archive != null) {
@@ -84,7 +87,7 @@ final class BotProcess implements AutoCloseable {
       }
       try {
         if (http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-          return new BotProcess(p, log, Duration.ofNanos(System.nanoTime() - t0));
+          return new BotProcess(p, log, Duration.ofNanos(System.nanoTime() - t0), front);
         }
       } catch (IOException e) {
         // Not listening yet.
@@ -176,6 +179,13 @@ final class BotProcess implements AutoCloseable {
     } catch (InterruptedException e) {
       process.destroyForcibly();
       Thread.currentThread().interrupt();
+    }
+    if (front != null) {
+      try {
+        front.close();
+      } catch (Exception e) {
+        // the bot is gone; nothing more to stop
+      }
     }
   }
 }

@@ -94,7 +94,12 @@ final class CriticalPaths {
   private void bill(BotRig w, Driver d, String u, SandboxTicket t, int round) throws Exception {
     w.sandbox.requestLog().clear();
     Instant start = Instant.now();
+    int setups = b.connectionSetups();
     Bill bill = bill(w, d, u, t, "Bench round " + round + ": cleaned up the mail rules.");
+    if (setups >= 0) {
+      r.add(Bench.CRITICAL, "bill: new HTTPS connections (command → Invoiced)", Results.Unit.COUNT,
+          b.connectionSetups() - setups);
+    }
     slash.add(bill.command().ms());
     submits.add(bill.submit().ms());
     clicks.add(bill.click().ms());

@@ -15,6 +15,8 @@ import java.util.Set;
  * @param reps how often each scenario runs, each time on a freshly started bot
  * @param rounds how often the critical-path commands run per repetition (all rounds are samples)
  * @param latency what the sandbox adds to every Syncro request (L)
+ * @param tls whether the child-JVM bot talks HTTPS to the sandbox, through a {@code testkit.TlsFront}
+ * @param connect what the TLS front charges each new connection before its handshake (TCP + TLS 1.3: 2 round trips)
  * @param budgetCommands the budget scenario's commands, sent evenly over {@code budgetSpread}
  * @param budgetRuns how often the budget scenario runs (it takes minutes)
  * @param bursts the sizes of the ack burst (technicians), each run on a fresh bot and reported side by side
@@ -24,11 +26,12 @@ import java.util.Set;
  * @param notifyMinutes how long it makes them
  * @param only the scenarios to run
  */
-record Options(Path jar, Optional<Path> baseline, int reps, int rounds, Duration latency, int digestTickets,
-    int budgetCommands, Duration budgetSpread, int budgetTechnicians, int budgetRuns, List<Integer> bursts,
-    int replicaBurst, int notifyTickets, int notifyChangesPerMinute, Duration notifyMinutes, boolean quick,
-    Set<String> only) {
-  static final String USAGE = "bench [--quick] [--reps N] [--rounds N] [--latency-ms L] [--digest-tickets N] "
+record Options(Path jar, Optional<Path> baseline, int reps, int rounds, Duration latency, boolean tls,
+    Duration connect, int digestTickets, int budgetCommands, Duration budgetSpread, int budgetTechnicians,
+    int budgetRuns, List<Integer> bursts, int replicaBurst, int notifyTickets, int notifyChangesPerMinute,
+    Duration notifyMinutes, boolean quick, Set<String> only) {
+  static final String USAGE = "bench [--quick] [--reps N] [--rounds N] [--latency-ms L] [--tls|--no-tls] [--connect-ms N] "
+      + "[--digest-tickets N] "
       + "[--budget-commands N] [--budget-seconds S] [--budget-runs N] [--only critical,burst,digest,budget,replicas,notify] "
       + "[--bursts N,N] [--replica-burst N] [--notify-tickets N] [--notify-changes N] [--notify-minutes M] [--jar PATH]"
       + " [--baseline PATH]";
@@ -48,6 +51,8 @@ record Options(Path jar, Optional<Path> baseline, int reps, int rounds, Duration
     int reps = quick ? 1 : 5;
     int rounds = quick ? 1 : 3;
     long latencyMs = 200;
+    boolean tls = true;
+    long connectMs = 100;
     int digestTickets = quick ? 200 : 1000;
     int budgetCommands = quick ? 30 : 300;
     long budgetSeconds = quick ? 10 : 60;
@@ -65,6 +70,9 @@ record Options(Path jar, Optional<Path> baseline, int reps, int rounds, Duration
         case "--reps" -> reps = positive(args, ++i);
         case "--rounds" -> rounds = positive(args, ++i);
         case "--latency-ms" -> latencyMs = positive(args, ++i);
+        case "--tls" -> tls = true;
+        case "--no-tls" -> tls = false;
+        case "--connect-ms" -> connectMs = Integer.parseInt(value(args, ++i));
         case "--digest-tickets" -> digestTickets = positive(args, ++i);
         case "--budget-commands" -> budgetCommands = positive(args, ++i);
         case "--budget-seconds" -> budgetSeconds = positive(args, ++i);
@@ -80,8 +88,12 @@ record Options(Path jar, Optional<Path> baseline, int reps, int rounds, Duration
         default -> throw new IllegalArgumentException("unknown argument " + a + "; usage: " + USAGE);
       }
     }
-    return new Options(jar, baseline, reps, rounds, Duration.ofMillis(latencyMs), digestTickets, budgetCommands,
-        Duration.ofSeconds(budgetSeconds), 10, budgetRuns, bursts, replicaBurst, notifyTickets, notifyChanges,
+    if (connectMs < 0) {
+      throw new IllegalArgumentException("--connect-ms must not be negative");
+    }
+    return new Options(jar, baseline, reps, rounds, Duration.ofMillis(latencyMs), tls, Duration.ofMillis(connectMs),
+        digestTickets, budgetCommands, Duration.ofSeconds(budgetSeconds), 10, budgetRuns, bursts, replicaBurst,
+        notifyTickets, notifyChanges,
         Duration.ofMinutes(notifyMinutes), quick, only);
   }
 

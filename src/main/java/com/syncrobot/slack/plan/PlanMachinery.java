@@ -52,10 +52,11 @@ public final class PlanMachinery implements AutoCloseable {
   private final ExecutorService pool;
   /** Tells owners the plans that ended unannounced; returns how many. */
   private final IntSupplier retell;
+  private final OrderedNotices notices;
 
   private PlanMachinery(PlanSettings settings, PlanStore store, PlanExecutor executor, DeliveryLog deliveries,
       PlanRequests requests, PlanResults results, UnfinishedBills unfinished, FinishButton finish,
-      Function<String, Optional<SyncroApi>> apis, ExecutorService pool, IntSupplier retell) {
+      Function<String, Optional<SyncroApi>> apis, ExecutorService pool, IntSupplier retell, OrderedNotices notices) {
     this.settings = settings;
     this.store = store;
     this.executor = executor;
@@ -67,6 +68,7 @@ public final class PlanMachinery implements AutoCloseable {
     this.apis = apis;
     this.pool = pool;
     this.retell = retell;
+    this.notices = notices;
   }
 
   /** Builds the machinery on the plan store in {@code jdbi} and registers the plan buttons on {@code app}. */
@@ -95,12 +97,14 @@ public final class PlanMachinery implements AutoCloseable {
       updater.planChanged(plan);
       results.planChanged(plan);
     };
+    // Off the runner's thread: a Slack round trip must not sit between one Syncro step and the next.
+    OrderedNotices notices = new OrderedNotices(tell, 4);
     PlanExecutor executor = PlanExecutor.builder()
         .store(store)
         .apis(apis)
         .tokenUser(slackUserId -> users.find(slackUserId).map(u -> u.syncroUserId()))
         .settleWindow(options.settleWindow())
-        .listener(tell)
+        .listener(notices)
         .executor(pool)
         .scheduler(options.scheduler())
         .clock(clock)
@@ -133,7 +137,7 @@ public final class PlanMachinery implements AutoCloseable {
       return told;
     };
     return new PlanMachinery(options, store, executor, deliveries, requests, results, new UnfinishedBills(store),
-        finish, apis, pool, retell);
+        finish, apis, pool, retell, notices);
   }
 
   /** The settings of the write side. */
@@ -218,6 +222,7 @@ public final class PlanMachinery implements AutoCloseable {
     }
     // After the clicks' work: the delivery keys taken before the stop reach the store for the next start.
     deliveries.close();
+    notices.close();
   }
 
   public static Duration sweepEvery() {

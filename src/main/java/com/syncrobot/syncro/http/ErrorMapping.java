@@ -105,10 +105,12 @@ public final class ErrorMapping {
   /** Returns what an attempt that got no answer means; its cause carries a redacted copy only. */
   public static SyncroException ioFailure(SyncroCall call, IOException e) {
     IOException scrubbed = RequestRedaction.scrub(e, call.token());
-    if (e instanceof ConnectException
+    if (e instanceof RequestNotSentException
+        || e instanceof ConnectException
         || e instanceof UnknownHostException
         || e instanceof NoRouteToHostException) {
-      // The connection never opened, so not one byte of the request reached Syncro.
+      // The connection never opened (or the request failed before its first byte was written: see
+      // CallSyncroInterceptor), so not one byte of the request reached Syncro.
       return new SyncroUnavailableException(
           0, call.method(), call.redactedPath(), "could not connect; nothing was sent", scrubbed);
     }

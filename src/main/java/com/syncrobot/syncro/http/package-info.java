@@ -5,8 +5,8 @@
  * com.syncrobot.syncro.http.RateLimitInterceptor} (429, Retry-After), {@link
  * com.syncrobot.syncro.http.ReadRetryInterceptor} (one more try for a broken read, never a write),
  * {@link com.syncrobot.syncro.http.BudgetInterceptor} (a permit per attempt) and {@link
- * com.syncrobot.syncro.http.CallSyncroInterceptor} (the request itself; writes on a fresh
- * connection); {@link com.syncrobot.syncro.http.ErrorMapping} turns the answer into a body or the
+ * com.syncrobot.syncro.http.CallSyncroInterceptor} (the request itself; writes on a pooled
+ * connection probed first, told "not sent" when they failed before their first byte); {@link com.syncrobot.syncro.http.ErrorMapping} turns the answer into a body or the
  * exception it means, keeping "never sent" apart from "maybe sent" (R2). {@link
  * com.syncrobot.syncro.http.RequestRedaction} names requests without secrets (R11); {@link
  * com.syncrobot.syncro.http.PageWalker} walks long lists.

@@ -91,21 +91,4 @@ final class CallSyncroInterceptorTest {
     assertThatThrownBy(() -> send(true)).isInstanceOf(IOException.class);
     verify(1, postRequestedFor(urlPathEqualTo("/x")));
   }
-
-  @Test
-  void readsKeepTheirConnectionInThePool_writesNeverUseIt_R2() throws IOException {
-    stubFor(get(urlPathEqualTo("/x")).willReturn(okJson("{}")));
-    stubFor(post(urlPathEqualTo("/x")).willReturn(okJson("{}")));
-
-    send(true);
-    assertThat(pool.connectionCount()).isZero();
-
-    send(false);
-    assertThat(pool.connectionCount()).isEqualTo(1);
-
-    // A write never takes the idle pooled connection, which the server may have closed meanwhile.
-    send(true);
-    assertThat(pool.connectionCount()).isEqualTo(1);
-    assertThat(pool.idleConnectionCount()).isEqualTo(1);
-  }
 }

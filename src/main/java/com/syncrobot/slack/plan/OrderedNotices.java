@@ -1,0 +1,69 @@
+package com.syncrobot.slack.plan;
+
+import com.syncrobot.write.Plan;
+import com.syncrobot.write.PlanListener;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Tells a plan's changes to Slack off the runner's thread, in order per plan: updating the message is a
+ * round trip to Slack (and a post or two when the plan ends), which would otherwise sit between one
+ * Syncro step and the next. Changes of one plan are told one after the other in the order they came;
+ * different plans' changes go in parallel. A change not yet told when the bot stops is told at the next
+ * start ({@link PreviewUpdater#told}). Thread-safe.
+ */
+final class OrderedNotices implements PlanListener, AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(OrderedNotices.class);
+
+  private final PlanListener target;
+  private final ThreadPoolExecutor pool;
+  private final ConcurrentHashMap<String, CompletableFuture<Void>> tails = new ConcurrentHashMap<>();
+
+  OrderedNotices(PlanListener target, int threads) {
+    this.target = target;
+    AtomicInteger n = new AtomicInteger();
+    // Unbounded: a change must never be dropped because many plans changed at once.
+    this.pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+      Thread t = new Thread(r, "plan-notice-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
+    pool.allowCoreThreadTimeOut(true);
+  }
+
+  @Override
+  public void planChanged(Plan plan) {
+    CompletableFuture<Void> next = tails.compute(plan.id(),
+        (id, tail) -> (tail == null ? CompletableFuture.<Void>completedFuture(null) : tail)
+            .thenRunAsync(() -> tell(plan), pool));
+    next.whenComplete((v, e) -> tails.remove(plan.id(), next));
+  }
+
+  private void tell(Plan plan) {
+    try {
+      target.planChanged(plan);
+    } catch (RuntimeException e) {
+      log.warn("telling plan {} ({}) failed: {}", plan.id(), plan.state(), e.getClass().getName());
+    }
+  }
+
+  /** Tells what is queued (for a few seconds at most), then stops. */
+  @Override
+  public void close() {
+    pool.shutdown();
+    try {
+      if (!pool.awaitTermination(5, TimeUnit.SECONDS)) {
+        pool.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      pool.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
+  }
+}
