@@ -5,18 +5,30 @@ import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
-/** A customer; {@code prepayHours} is the remaining prepaid block in hours, null when none (R5). */
+/**
+ * A customer; {@code prepayHours} is the remaining prepaid block in hours, null when none (R5).
+ * {@code invoiceIds} are the ids of the customer's invoices as the detail's {@code invoice_links} list
+ * them, null when the answer has no such list (a list item, or a Syncro that leaves it out).
+ */
 public record Customer(
     CustomerId id,
     String displayName,
     @Nullable String email,
     @Nullable String phone,
     @Nullable BigDecimal prepayHours,
-    List<Contact> contacts) {
+    List<Contact> contacts,
+    @Nullable List<Long> invoiceIds) {
   public Customer {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(displayName, "displayName");
     contacts = List.copyOf(contacts);
+    invoiceIds = invoiceIds == null ? null : List.copyOf(invoiceIds);
+  }
+
+  /** A customer whose answer listed no invoices. */
+  public Customer(CustomerId id, String displayName, @Nullable String email, @Nullable String phone,
+      @Nullable BigDecimal prepayHours, List<Contact> contacts) {
+    this(id, displayName, email, phone, prepayHours, contacts, null);
   }
 
   /**

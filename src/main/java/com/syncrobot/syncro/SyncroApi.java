@@ -1,6 +1,9 @@
 package com.syncrobot.syncro;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -33,6 +36,9 @@ public final class SyncroApi {
       Ticket::createdAt, Comparator.nullsLast(Comparator.<OffsetDateTime>reverseOrder()))
       .thenComparing(Comparator.comparingLong((Ticket t) -> t.number().value()).reversed());
 
+  private static final ObjectMapper ANSWERS = new ObjectMapper()
+      .configure(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS, true);
+
   private final SyncroHttp http;
   private final SyncroToken token;
   private final RequestBudget.Priority priority;
@@ -41,6 +47,23 @@ public final class SyncroApi {
     this.http = http;
     this.token = token;
     this.priority = priority;
+  }
+
+  /**
+   * Returns the ticket a write's stored answer holds ({@code PUT /tickets/{id}} answers {@code {"ticket":
+   * {...}}} as Syncro saved it), or empty when {@code body} is missing, cut short or not a ticket.
+   */
+  public static Optional<Ticket> ticketInAnswer(@Nullable String body) {
+    if (body == null || body.isBlank()) {
+      return Optional.empty();
+    }
+    try {
+      JsonNode root = ANSWERS.readTree(body);
+      JsonNode inner = root == null ? null : root.get("ticket");
+      return inner != null && inner.isObject() ? Optional.of(SyncroJson.ticket(inner)) : Optional.empty();
+    } catch (JsonProcessingException | RuntimeException e) {
+      return Optional.empty();
+    }
   }
 
   /** Returns the token's owner ({@code GET /me}, flat). */

@@ -247,7 +247,23 @@ final class SyncroJson {
         firstText(c, "email"),
         phone,
         decimal(c.get("prepay_hours")),
-        mapAll(c.get("contacts"), SyncroJson::contact));
+        mapAll(c.get("contacts"), SyncroJson::contact),
+        invoiceLinks(c.get("invoice_links")));
+  }
+
+  /** The ids of a customer detail's {@code invoice_links}; null when there is no such list or an id is unreadable. */
+  private static @Nullable List<Long> invoiceLinks(@Nullable JsonNode links) {
+    if (links == null || !links.isArray()) {
+      return null;
+    }
+    List<Long> ids = new ArrayList<>();
+    for (JsonNode l : links) {
+      if (!l.path("id").canConvertToLong() || l.path("id").asLong() <= 0) {
+        return null;
+      }
+      ids.add(l.path("id").asLong());
+    }
+    return ids;
   }
 
   static @Nullable String customerName(JsonNode c) {

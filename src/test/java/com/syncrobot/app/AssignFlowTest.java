@@ -116,7 +116,7 @@ final class AssignFlowTest {
 
     assertThat(rig.sim.clickButton(ALICE, preview, "Confirm").ok()).isTrue();
     String done = awaitText(SUPPORT, preview.ts(), "Done.");
-    assertThat(done).contains("Done.", "#" + t.number(), "assigned to (read back from Syncro):* you");
+    assertThat(done).contains("Done.", "#" + t.number(), "assigned to (as Syncro answered):* you");
     assertThat(ticket(t).userId()).isEqualTo(rig.techOf.get(ALICE));
     // A second delivery of the same Confirm changes nothing: the assignment was sent once.
     assertThat(rig.sim.redeliverLastInteraction().ok()).isTrue();

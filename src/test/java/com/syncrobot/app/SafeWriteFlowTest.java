@@ -287,7 +287,7 @@ final class SafeWriteFlowTest {
     confirm(p.planId(), path);
     bot.awaitState(p.planId(), PlanState.DONE);
     JsonNode done = bot.awaitPost(path, "Done.");
-    assertThat(text(done)).contains("Status now (read back from Syncro):* Resolved").doesNotContain("801");
+    assertThat(text(done)).contains("Status now (as Syncro answered):* Resolved").doesNotContain("801");
     assertThat(actionIds(done)).containsExactly("plan_session_log", "plan_show_request");
 
     bot.comments("801", "Resolution", "Replaced the fuser.", "700", "Initial Issue", "Printer shows offline");
@@ -377,7 +377,7 @@ final class SafeWriteFlowTest {
     confirm(planId, path);
     bot.awaitState(planId, PlanState.DONE);
     JsonNode done = bot.awaitPost(path, "Done.");
-    assertThat(text(done)).contains("Status now (read back from Syncro):* Waiting on Customer");
+    assertThat(text(done)).contains("Status now (as Syncro answered):* Waiting on Customer");
     bot.syncro.verify(1, putRequestedFor(urlPathEqualTo(TICKET))
         .withRequestBody(equalToJson("{\"status\":\"Waiting on Customer\"}")));
   }

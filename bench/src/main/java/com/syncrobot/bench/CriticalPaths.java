@@ -18,7 +18,8 @@ import java.util.Set;
  * One technician, nothing else running: {@code /syncro}, {@code /syncro ticket N}, {@code /syncro bill
  * N} (45 min remote, Confirm → ticket Invoiced in the sandbox) and {@code /syncro create CUSTOMER}
  * (Confirm → the ticket and its Initial Issue comment in the sandbox), each {@code rounds} times on a
- * warmed-up bot with the sandbox adding L to every request. The acks of these requests are the
+ * warmed-up bot with the sandbox adding L to every request; then a comment, a status change and a close,
+ * whose Syncro requests are counted. The acks of these requests are the
  * "idle" ack samples.
  */
 final class CriticalPaths {
@@ -26,6 +27,9 @@ final class CriticalPaths {
   private static final String TICKET = "/syncro ticket N";
   private static final String BILL = "/syncro bill N";
   private static final String CREATE = "/syncro create";
+  private static final String COMMENT = "/syncro comment N";
+  private static final String CLOSE = "/syncro close N";
+  private static final String STATUS = "/syncro update N (status)";
   /** One customer per round, none of them the warm-up's, so each create searches and reads its customer. */
   private static final List<String> CUSTOMERS = List.of("Kestrel Architecture", "Desert Bloom Florist",
       "Ocotillo Veterinary Clinic", "Saguaro Landscaping LLC", "Hollis & Pratt CPAs");
@@ -55,11 +59,25 @@ final class CriticalPaths {
       }
       b.warmup(w, d, u, billable.subList(rounds, rounds + Warmup.ROUNDS));
       w.sandbox.faults().latency(latency);
+      // comment, status change and close write to open tickets no bill of this run touches
+      List<SandboxTicket> others = open.stream()
+          .filter(t -> !billable.subList(0, rounds + Warmup.ROUNDS).contains(t)).toList();
+      if (others.size() < 2 * rounds) {
+        throw new IllegalStateException("only " + others.size() + " other open tickets for " + rounds + " rounds");
+      }
       for (int round = 1; round <= rounds; round++) {
         list(w, d, u);
         ticket(w, d, u, open.get(round % open.size()));
         bill(w, d, u, billable.get(round - 1), round);
         create(w, d, u, round);
+        long n = others.get(round - 1).number();
+        write(w, d, u, COMMENT, "/syncro comment " + n, "body", Map.of("body", "Bench round " + round
+            + ": called the customer back."), "by hand: 2 (number → id, comment)");
+        write(w, d, u, STATUS, "/syncro update " + n + " Waiting on Customer", "status", Map.of(),
+            "by hand: 2 (number → id, status); the account's statuses are cached (10 min)");
+        write(w, d, u, CLOSE, "/syncro close " + others.get(rounds + round - 1).number(), "body",
+            Map.of("body", "Bench round " + round + ": replaced the fuser."),
+            "by hand: 3 (number → id, resolution comment, status)");
       }
       b.ackRows("idle: slash command", slash);
       b.ackRows("idle: modal submit", submits);
@@ -178,6 +196,24 @@ final class CriticalPaths {
     d.awaitChanged(preview.ts(), m -> m.allText().contains("Done."));
     requests(w, CREATE, start, "by hand: 4 (customer search, customer with contacts, ticket, Initial Issue "
         + "comment); the account's lists are cached (10 min)");
+  }
+
+  /**
+   * One comment, status change or close: the command, its form submitted with {@code values} (the rest as
+   * the form fills it), Confirm, until "Done."; counts its Syncro requests. Its acks are not idle samples.
+   */
+  private void write(BotRig w, Driver d, String u, String row, String command, String formBlock,
+      Map<String, ?> values, String byHand) throws Exception {
+    Set<String> before = d.seen(u);
+    w.sandbox.requestLog().clear();
+    Instant start = Instant.now();
+    acked(d.command(u, command));
+    d.awaitForm(u, formBlock);
+    acked(d.submit(u, values));
+    SimMessage preview = d.awaitNew(u, before, m -> m.buttons().contains("Confirm"));
+    acked(d.click(u, preview, "Confirm"));
+    d.awaitChanged(preview.ts(), m -> m.allText().contains("Done."));
+    requests(w, row, start, byHand);
   }
 
   private static boolean prefilled(SimModal form) {

@@ -25,7 +25,6 @@ import com.syncrobot.draft.OllamaClient;
 import com.syncrobot.store.ConnectedUser;
 import com.syncrobot.store.ConnectedUserStore;
 import com.syncrobot.store.RateStore;
-import com.syncrobot.syncro.Customer;
 import com.syncrobot.syncro.SyncroApi;
 import com.syncrobot.syncro.SyncroClient;
 import com.syncrobot.syncro.SyncroException;
@@ -43,8 +42,8 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code /syncro bill 32203} and {@code /syncro bill 32203 timers}: checks the number and the asker's
  * token (R11), opens a loading modal at once with the trigger_id (it expires in about 3 s), then, off
- * Slack's thread, resolves the number to the ticket (R26), reads the customer's prepaid hours fresh
- * and the rate table, and updates the modal with the billing form (or the uncharged timers).
+ * Slack's thread, resolves the number to the ticket (R26) and updates the modal with the billing form,
+ * which keeps the ticket's id for the preview (or with the uncharged timers).
  */
 public final class BillCommand implements Subcommand {
   private static final Logger log = LoggerFactory.getLogger(BillCommand.class);
@@ -156,7 +155,7 @@ public final class BillCommand implements Subcommand {
         tell(client, viewId, meta, notFound);
         return;
       }
-      Ticket ticket = api.ticket(found.get().id());
+      Ticket ticket = found.get();
       if ("timers".equals(meta.kind())) {
         List<TicketTimer> uncharged = api.ticketTimers(ticket.id()).stream().filter(t -> !t.recorded()).toList();
         if (uncharged.isEmpty()) {
@@ -165,15 +164,20 @@ public final class BillCommand implements Subcommand {
         }
         view = BillModal.timers(meta, ticket, uncharged);
       } else {
-        // a line of an unfinished billing of this bot is named first: finish it, or bill new work on purpose
-        Optional<UnfinishedBills.Found> earlier = unfinished.find(ticket);
+        // A line of an unfinished billing of this bot is named first: finish it, or bill new work on purpose.
+        // Only when the store holds such a billing is the ticket's detail read to see whether its line stands.
+        Optional<UnfinishedBills.Found> earlier = Optional.empty();
+        if (unfinished.mayHave(ticket)) {
+          ticket = api.ticket(ticket.id());
+          earlier = unfinished.find(ticket);
+        }
         if (earlier.isPresent() && !anyway) {
           MODAL.update(client, viewId, FinishBillModal.view(meta, ticket, earlier.get(), user.slackUserId()));
           return;
         }
-        // Read for the form only; the plan reads prepay_hours again, never from here (R5).
-        Customer customer = ticket.customerId() == null ? null : api.customer(ticket.customerId());
-        view = BillModal.form(meta, ticket, customer, rates.current(), ollama.configured(),
+        // The form shows the ticket as the number's lookup found it and keeps its id (R26), so the preview
+        // reads the ticket's detail and the customer's prepaid hours (R5) once, fresh, by id.
+        view = BillModal.form(meta.withTicket(ticket.id().value()), ticket, rates.current(), ollama.configured(),
             earlier.map(FinishBillModal::lead).orElse(null));
       }
     } catch (SyncroException e) {

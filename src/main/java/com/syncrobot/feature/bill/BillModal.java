@@ -23,11 +23,9 @@ import com.syncrobot.billing.Minutes;
 import com.syncrobot.billing.Rate;
 import com.syncrobot.billing.RateTable;
 import com.syncrobot.billing.Visibility;
-import com.syncrobot.syncro.Customer;
 import com.syncrobot.syncro.LineItem;
 import com.syncrobot.syncro.Ticket;
 import com.syncrobot.syncro.TicketTimer;
-import java.math.BigDecimal;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -37,7 +35,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code /syncro bill} modals: a loading view opened at once with the trigger_id (it expires in
- * about 3 s), then the billing form with the ticket, its customer's prepaid hours and warnings, or the
+ * about 3 s), then the billing form with the ticket and its warnings, or the
  * list of uncharged timers for {@code /syncro bill N timers}. Minutes and labour type are required and
  * nothing is preselected (R4).
  */
@@ -96,16 +94,14 @@ public final class BillModal {
   }
 
   /** The billing form; {@code lead} (escaped mrkdwn), when given, is its first line. */
-  static View form(CommentModal.Meta meta, Ticket ticket, @Nullable Customer customer, RateTable rates,
-      boolean modelConfigured, @Nullable String lead) {
+  static View form(CommentModal.Meta meta, Ticket ticket, RateTable rates, boolean modelConfigured,
+      @Nullable String lead) {
     List<LayoutBlock> blocks = new ArrayList<>();
     if (lead != null) {
       blocks.add(Reply.section(lead));
     }
-    BigDecimal prepaid = customer == null ? null : customer.prepayHours();
     blocks.add(Reply.section("*#" + ticket.number().value() + "* — " + Mrkdwn.escapeAndTruncate(ticket.subject(), 200)
         + "\n*Customer* " + Mrkdwn.escapeAndTruncate(ticket.customerName(), 150)
-        + (prepaid != null && prepaid.signum() > 0 ? " · *Prepaid hours* " + prepaid.toPlainString() : "")
         + " · *Status* " + Mrkdwn.escapeAndTruncate(ticket.status(), 60)));
     String warning = stateWarning(ticket);
     if (warning != null) {

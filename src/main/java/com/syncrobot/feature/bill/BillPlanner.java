@@ -52,9 +52,9 @@ import java.util.stream.Collectors;
  * "log time only" timer entry and the charging of logged timers. Thread-safe.
  */
 public record BillPlanner(RateStore rates, BillingDrafter drafter, UnfinishedBills unfinished) {
-  Plan bill(CommentModal.Meta m, BillFields f, SyncroApi api, ConnectedUser user, Ticket found, Clock clock,
+  /** Plans the billing of {@code ticket}, its detail as just read (every comment and line item on it). */
+  Plan bill(CommentModal.Meta m, BillFields f, SyncroApi api, ConnectedUser user, Ticket ticket, Clock clock,
       Duration ttl) {
-    Ticket ticket = api.ticket(found.id());
     if (ticket.customerId() == null) {
       throw new PlanRequests.Refusal("Ticket #" + ticket.number().value() + " has no customer in Syncro, so it cannot"
           + " be billed from here. Nothing was sent.");
@@ -79,8 +79,7 @@ public record BillPlanner(RateStore rates, BillingDrafter drafter, UnfinishedBil
     List<LineItem> open = BillModal.uninvoiced(ticket);
     Money invoiceTotal = invoiceTotal(line, open, ticket);
     List<Long> knownLines = ticket.lineItems().stream().map(LineItem::id).toList();
-    List<Long> knownInvoices = f.invoice() ? api.invoicesForTicket(ticket.id()).stream().map(Invoice::id).toList()
-        : List.of();
+    List<Long> knownInvoices = f.invoice() ? knownInvoices(api, ticket, customer) : List.of();
 
     String summary = "billed " + amount(plan) + " " + type.key() + " on #" + ticket.number().value();
     PreviewData.Billing billing = new PreviewData.Billing(line.summary(), line.productId(), line.name(),
@@ -131,6 +130,16 @@ public record BillPlanner(RateStore rates, BillingDrafter drafter, UnfinishedBil
     b.read("Check the invoice total is $" + invoiceTotal, new Assertion.InvoiceTotal(SyncroWrites.stepId(invoiceStep),
         ticket.id(), customer.id(), invoiceTotal, quantity, prepay));
     TicketSteps.fieldsStep(b, ticket, "Set status Invoiced", Map.of("status", "Invoiced"));
+  }
+
+  /**
+   * Returns the invoices there before the plan (R2: after a lost answer only an invoice not among them
+   * counts as the plan's): the customer's invoices as the customer read just now lists them, which
+   * include every invoice of this ticket; the ticket's own list only when the customer's answer has none.
+   */
+  static List<Long> knownInvoices(SyncroApi api, Ticket ticket, Customer customer) {
+    List<Long> listed = customer.invoiceIds();
+    return listed != null ? listed : api.invoicesForTicket(ticket.id()).stream().map(Invoice::id).toList();
   }
 
   /** Returns what the invoice must total: this line plus every uninvoiced line already on the ticket. */

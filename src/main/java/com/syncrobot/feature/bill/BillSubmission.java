@@ -68,14 +68,19 @@ public final class BillSubmission implements ViewSubmissionHandler {
       if (!errors.isEmpty()) {
         return ctx.ackWithErrors(errors);
       }
-      maker = (api, user, ticket, clock, ttl) -> planner.bill(m, f, api, user, ticket, clock, ttl);
+      // the form resolved the number: the ticket arrives read by id (its detail); else it is read here
+      maker = m.ticketId() > 0 ? (api, user, ticket, clock, ttl) -> planner.bill(m, f, api, user, ticket, clock, ttl)
+          : (api, user, ticket, clock, ttl) -> planner.bill(m, f, api, user, api.ticket(ticket.id()), clock, ttl);
       drafts = f.draft();
     }
     if (!deliveries.firstDelivery(RedeliveryFilter.viewKey(req))) {
       return ctx.ack();
     }
-    boolean queued = requests.submit(m.kind(), drafts, req.getPayload().getUser().getId(), new TicketNumber(m.number()),
-        m.responseUrl(), maker);
+    String userId = req.getPayload().getUser().getId();
+    TicketNumber number = new TicketNumber(m.number());
+    boolean queued = !timers && m.ticketId() > 0
+        ? requests.submitResolved(m.kind(), drafts, userId, number, m.ticketId(), m.responseUrl(), maker)
+        : requests.submit(m.kind(), drafts, userId, number, m.responseUrl(), maker);
     return queued ? ctx.ack() : ctx.ackWithErrors(Map.of(errorBlock, UserMessages.BUSY));
   }
 

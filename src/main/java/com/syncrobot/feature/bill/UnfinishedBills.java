@@ -82,6 +82,20 @@ public final class UnfinishedBills {
     return Optional.empty();
   }
 
+  /**
+   * Returns whether the store holds a billing of {@code ticket} that may still be unfinished; only then
+   * does {@link #find} need the ticket's line items (its detail).
+   */
+  boolean mayHave(Ticket ticket) {
+    try {
+      return store.stoppedOnTicket(TicketSteps.ref(ticket), LOOK_BACK).stream()
+          .anyMatch(p -> FollowUp.refusal(p).isEmpty() && owesInvoice(p));
+    } catch (RuntimeException e) {
+      log.warn("Looking for an unfinished billing on #{} failed: {}", ticket.number().value(), SafeLog.describe(e));
+      return false;
+    }
+  }
+
   /** Returns whether {@code plan} is a billing whose line item went in and whose invoice did not. */
   public static boolean owesInvoice(Plan plan) {
     return KINDS.contains(plan.kind()) && lineId(plan) != null && plan.steps().stream()

@@ -45,9 +45,11 @@ public final class CommentModal {
    *
    * @param fromClick {@code responseUrl} is a button click's on a message: the preview is told through it, but
    *     the plan never keeps it, since replacing "the original" through it would replace the clicked message
+   * @param ticketId the ticket id the form resolved {@code number} to; 0 when the form did not resolve it
    */
   public record Meta(String kind, long number, String responseUrl, String channelId,
-      @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean fromClick) {
+      @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean fromClick,
+      @JsonInclude(JsonInclude.Include.NON_DEFAULT) long ticketId) {
     public Meta {
       Objects.requireNonNull(kind, "kind == null");
       Objects.requireNonNull(responseUrl, "responseUrl == null");
@@ -57,6 +59,18 @@ public final class CommentModal {
     /** Returns the meta of a modal opened by a command (its response_url may update the preview). */
     public Meta(String kind, long number, String responseUrl, String channelId) {
       this(kind, number, responseUrl, channelId, false);
+    }
+
+    public Meta(String kind, long number, String responseUrl, String channelId, boolean fromClick) {
+      this(kind, number, responseUrl, channelId, fromClick, 0);
+    }
+
+    /**
+     * Returns this meta with the ticket id the form resolved {@code number} to (R26), so the submission
+     * reads that ticket by id instead of resolving the number again; 0 when not resolved.
+     */
+    public Meta withTicket(long id) {
+      return new Meta(kind, number, responseUrl, channelId, fromClick, id);
     }
 
     /** Returns the response_url the plan keeps to update its preview in place; empty when there is none. */

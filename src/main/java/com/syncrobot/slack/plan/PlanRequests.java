@@ -13,6 +13,7 @@ import com.syncrobot.syncro.SyncroApi;
 import com.syncrobot.syncro.SyncroClient;
 import com.syncrobot.syncro.SyncroException;
 import com.syncrobot.syncro.Ticket;
+import com.syncrobot.syncro.TicketId;
 import com.syncrobot.syncro.TicketNumber;
 import com.syncrobot.write.Plan;
 import com.syncrobot.write.PlanStore;
@@ -81,6 +82,27 @@ public final class PlanRequests {
   public boolean submit(String what, boolean drafts, String userId, TicketNumber number, String responseUrl,
       PlanMaker maker) {
     return queue(drafts).submit(what, () -> run(what, userId, number, responseUrl, maker));
+  }
+
+  /**
+   * As {@link #submit(String, boolean, String, TicketNumber, String, PlanMaker)} for a form that already
+   * resolved {@code number} to {@code ticketId} (R26): the ticket's detail is read by that id, once, and
+   * handed to {@code maker}, instead of resolving the number again; a detail of another number is refused.
+   */
+  public boolean submitResolved(String what, boolean drafts, String userId, TicketNumber number, long ticketId,
+      String responseUrl, PlanMaker maker) {
+    if (ticketId <= 0) {
+      throw new IllegalArgumentException("ticket id must be positive: " + ticketId);
+    }
+    String notFound = TicketCommand.notFound(number);
+    return queue(drafts).submit(what, () -> run(what, userId, responseUrl, notFound, (api, user) -> {
+      Ticket ticket = api.ticket(new TicketId(ticketId));
+      if (!ticket.number().equals(number)) {
+        throw new Refusal("Ticket #" + number.value() + " is no longer the ticket this dialog was opened for;"
+            + " nothing was sent. Run the command again.");
+      }
+      return Optional.of(maker.make(api, user, ticket, clock, ttl));
+    }));
   }
 
   /**

@@ -145,24 +145,37 @@ public final class PreviewUpdater implements PlanListener {
     }
   }
 
-  /** Reads the ticket's status back from Syncro after a status change, so the result shows what Syncro holds. */
+  /**
+   * Tells the ticket's status after a status change as Syncro holds it: as Syncro answered the last
+   * change (the ticket it saved), or, when that answer is not at hand (a change found by verification,
+   * an answer cut short), read back from Syncro.
+   */
   private @Nullable String readBack(Plan plan) {
     if (plan.ticket() == null || !plan.steps().stream().anyMatch(s -> "PUT".equals(s.method()))) {
       return null;
     }
     try {
-      Optional<SyncroApi> api = apis.apply(plan.slackUserId());
-      if (api.isEmpty()) {
-        return null;
+      Step last = plan.steps().stream().filter(s -> "PUT".equals(s.method())).reduce((a, b) -> b).orElseThrow();
+      Optional<Ticket> answered = SyncroApi.ticketInAnswer(last.resultBody())
+          .filter(t -> t.id().equals(plan.ticket().id()));
+      String how = answered.isPresent() ? "as Syncro answered" : "read back from Syncro";
+      Ticket t;
+      if (answered.isPresent()) {
+        t = answered.get();
+      } else {
+        Optional<SyncroApi> api = apis.apply(plan.slackUserId());
+        if (api.isEmpty()) {
+          return null;
+        }
+        t = api.get().ticket(plan.ticket().id());
       }
-      Ticket t = api.get().ticket(plan.ticket().id());
       if (AssignPlans.KIND.equals(plan.kind())) {
         String who = t.userId() == null ? "nobody" : t.userId() == plan.syncroUserId() ? "you"
             : t.assignedTechName() == null ? "another technician" : Mrkdwn.escapeAndTruncate(t.assignedTechName(), 100);
-        return "*#" + t.number().value() + " is assigned to (read back from Syncro):* " + who + " · *Status:* "
+        return "*#" + t.number().value() + " is assigned to (" + how + "):* " + who + " · *Status:* "
             + Mrkdwn.escapeAndTruncate(t.status(), 100);
       }
-      return "*Status now (read back from Syncro):* " + Mrkdwn.escapeAndTruncate(t.status(), 100)
+      return "*Status now (" + how + "):* " + Mrkdwn.escapeAndTruncate(t.status(), 100)
           + (t.priority() == null ? "" : " · *Priority:* " + Mrkdwn.escapeAndTruncate(t.priority(), 50));
     } catch (RuntimeException e) {
       log.info("Reading back ticket of plan {} failed: {}", plan.id(), SafeLog.describe(e));
