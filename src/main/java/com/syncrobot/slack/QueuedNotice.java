@@ -56,7 +56,8 @@ public final class QueuedNotice {
       case FORM -> "The form will appear here by itself in about " + about + "; keep this dialog open, no need to"
           + " run the command again.";
       case PREVIEW -> "The preview will appear here by itself in about " + about + "; no need to submit again.";
-      case PLAN -> "It goes on by itself in about " + about + "; nothing is sent twice, no need to click again.";
+      case PLAN -> "The bot sends it to Syncro by itself in about " + about + "; nothing is sent twice, no need to"
+          + " click again.";
     };
     return ":hourglass: Queued: your team is using Syncro's limit of " + syncro.requestsPerMinute()
         + " requests a minute right now. " + comes;
