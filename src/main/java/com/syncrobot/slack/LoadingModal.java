@@ -2,6 +2,7 @@ package com.syncrobot.slack;
 
 import com.syncrobot.slack.blocks.Mrkdwn;
 import com.syncrobot.slack.blocks.Replies;
+import com.syncrobot.slack.blocks.Reply;
 
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.response.Response;
@@ -9,8 +10,12 @@ import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.views.ViewsOpenResponse;
 import com.slack.api.methods.response.views.ViewsUpdateResponse;
+import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.view.View;
 import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,7 +55,8 @@ public record LoadingModal(String name) {
   /**
    * Opens the {@code loading} view and queues {@code fill} as {@code what}; acks, or acks why not:
    * Slack refused the view (run {@code usage} again) or the bot is too busy (nothing was opened then
-   * but the loading view).
+   * but the loading view). When Syncro's request budget holds the fill back, the loading view says it
+   * is queued and for about how long.
    */
   public Response open(SlashCommandContext ctx, View loading, String usage, WorkQueue work, String what, Fill fill)
       throws IOException, SlackApiException {
@@ -64,15 +70,25 @@ public record LoadingModal(String name) {
    */
   public Optional<String> open(MethodsClient client, String triggerId, View loading, String usage, WorkQueue work,
       String what, Fill fill) throws IOException, SlackApiException {
-    ViewsOpenResponse opened = client.viewsOpen(r -> r.triggerId(triggerId).view(loading));
+    Optional<Duration> wait = work.heldBack();
+    View shown = wait.map(w -> queued(loading, work.notice(w, QueuedNotice.Awaited.FORM))).orElse(loading);
+    ViewsOpenResponse opened = client.viewsOpen(r -> r.triggerId(triggerId).view(shown));
     if (!opened.isOk() || opened.getView() == null) {
       return Optional.of(notOpened(opened, usage));
     }
     String viewId = opened.getView().getId();
-    if (!work.submit(what, () -> fill.fill(client, viewId))) {
-      return Optional.of(UserMessages.BUSY);
-    }
-    return Optional.empty();
+    return work.submitSyncro(what, wait.orElse(null), () -> fill.fill(client, viewId));
+  }
+
+  /**
+   * Adds {@code notice} (from {@link WorkQueue#notice}) below what {@code loading} says and returns it: a form
+   * whose Syncro reads the request budget holds back.
+   */
+  public static View queued(View loading, String notice) {
+    List<LayoutBlock> blocks = new ArrayList<>(loading.getBlocks() == null ? List.of() : loading.getBlocks());
+    blocks.add(Reply.section(notice));
+    loading.setBlocks(blocks);
+    return loading;
   }
 
   private String notOpened(ViewsOpenResponse opened, String usage) {

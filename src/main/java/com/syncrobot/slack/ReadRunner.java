@@ -33,9 +33,6 @@ public record ReadRunner(ConnectedUserStore users, SyncroClient syncro, WorkQueu
     public Reply run(SyncroApi api, String text);
   }
 
-  /** A wait for Syncro's budget from which the technician is told the answer is queued. */
-  static final Duration QUEUED_NOTICE_FROM = Duration.ofSeconds(2);
-
   /**
    * Acks {@code ctx} and runs {@code query} in the background; {@code notFound} is the reply when
    * Syncro answers 404.
@@ -46,13 +43,14 @@ public record ReadRunner(ConnectedUserStore users, SyncroClient syncro, WorkQueu
       return Replies.ack(ctx, asker.refusal());
     }
     SyncroApi api = syncro.as(asker.user().token());
-    Duration wait = syncro.expectedWait();
-    boolean accepted = work.submit(what, () -> Replies.respond(ctx, answer(what, call, api, notFound, query)));
-    if (!accepted) {
-      return Replies.ack(ctx, UserMessages.BUSY);
+    Optional<Duration> wait = work.heldBack();
+    Optional<String> refused = work.submitSyncro(what, wait.orElse(null),
+        () -> Replies.respond(ctx, answer(what, call, api, notFound, query)));
+    if (refused.isPresent()) {
+      return Replies.ack(ctx, refused.get());
     }
     // Slack shows nothing until the answer comes; when the budget holds it back, say so at once.
-    return wait.compareTo(QUEUED_NOTICE_FROM) >= 0 ? Replies.ack(ctx, UserMessages.queued(wait)) : ctx.ack();
+    return wait.isPresent() ? Replies.ack(ctx, work.notice(wait.get(), QueuedNotice.Awaited.ANSWER)) : ctx.ack();
   }
 
   /**

@@ -128,8 +128,9 @@ public final class SlackBot implements AutoCloseable {
     App app = new App(config, middleware(config, slack, signingSecret, clock));
     app.asOAuthApp(false);
 
-    WorkQueue work = WorkQueue.standard();
-    WorkQueue slow = WorkQueue.slow();
+    QueuedNotice budget = new QueuedNotice(syncro);
+    WorkQueue work = WorkQueue.standard(budget);
+    WorkQueue slow = WorkQueue.slow(budget);
     String webUrl = writes == null ? null : writes.settings().syncroWebUrl();
     FeatureContext ctx = new FeatureContext(slack, botToken, syncro, users, clock, work, slow,
         new SlackOut(slack, botToken), webUrl);

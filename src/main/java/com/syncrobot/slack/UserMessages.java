@@ -9,7 +9,6 @@ import com.syncrobot.syncro.SyncroNotFoundException;
 import com.syncrobot.syncro.SyncroRateLimitedException;
 import com.syncrobot.syncro.SyncroUnavailableException;
 import com.syncrobot.syncro.SyncroValidationException;
-import java.time.Duration;
 
 /** The plain words a technician reads when something stops them (R11, R17); never a stack trace. */
 public final class UserMessages {
@@ -20,13 +19,6 @@ public final class UserMessages {
   static final String RATE_LIMITED = "Syncro is rate-limiting the bot right now (too many requests in the last minute); try again in a minute.";
   public static final String BUSY = "The bot is busy right now; try again in a moment.";
 
-  /** Tells the asker that Syncro's shared request budget holds the answer back for about {@code wait}. */
-  static String queued(Duration wait) {
-    long s = Math.max(1, (wait.toMillis() + 999) / 1000);
-    String about = s < 90 ? s + " s" : (s + 59) / 60 + " min";
-    return ":hourglass: Queued: your team is using Syncro's limit of 180 requests a minute right now. The answer"
-        + " will appear here by itself in about " + about + "; no need to run the command again.";
-  }
   public static final String INTERNAL = "Something went wrong inside the bot; the error was logged. Try again, and tell your admin if it persists.";
   public static final String STORE_FAILED = "The bot could not read your Syncro connection from its store; the error was logged. "
       + "If it persists, run `/syncro connect` again or ask your admin to run `doctor`.";

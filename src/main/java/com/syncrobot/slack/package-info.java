@@ -8,7 +8,8 @@
  * zones. The steps a command starts with: {@link com.syncrobot.slack.Asker} (the asker's own Syncro
  * token, or the words that say why there is none), {@link com.syncrobot.slack.LoadingModal} (a modal
  * opened at once with the trigger_id and filled off Slack's thread) and
- * {@link com.syncrobot.slack.ReadRunner} (a read answered through response_url). Block Kit text
+ * {@link com.syncrobot.slack.ReadRunner} (a read answered through response_url); when Syncro's request
+ * budget holds their work back, {@link com.syncrobot.slack.QueuedNotice} says so. Block Kit text
  * helpers are in {@code slack.blocks}; the preview / Confirm machinery of
  * every write is in {@code slack.plan}; the features themselves in {@code com.syncrobot.feature.*}.
  * The business rules the code cites (R1…R26) are in {@code docs/rules.md}.

@@ -133,7 +133,20 @@ public final class RequestBudget {
    * (more urgent or earlier).
    */
   public Duration expectedWait(Priority p) {
+    return expectedWait(p, 0);
+  }
+
+  /**
+   * As {@link #expectedWait(Priority)} for a request that has {@code queuedAhead} more requests before it that
+   * are not waiting here yet (e.g. work the bot holds back until the budget has room).
+   *
+   * @throws IllegalArgumentException if {@code queuedAhead} is negative
+   */
+  public Duration expectedWait(Priority p, long queuedAhead) {
     Objects.requireNonNull(p, "priority");
+    if (queuedAhead < 0) {
+      throw new IllegalArgumentException("queuedAhead must not be negative: " + queuedAhead);
+    }
     Instant now = clock.instant();
     // Read before taking the lock: a store's ledger must not hold up the waiters.
     List<Instant> counting = ledger.counting(now);
@@ -145,7 +158,7 @@ public final class RequestBudget {
       lock.unlock();
     }
     int cap = cap(p);
-    long over = counting.size() + ahead + 1 - cap;
+    long over = counting.size() + ahead + queuedAhead + 1 - cap;
     if (over <= 0) {
       return Duration.ZERO;
     }
@@ -154,6 +167,11 @@ public final class RequestBudget {
     long nth = (over - 1) % cap;
     Duration first = nth < counting.size() ? Duration.between(now, counting.get((int) nth).plus(WINDOW)) : WINDOW;
     return first.plus(WINDOW.multipliedBy(windows));
+  }
+
+  /** Returns how many requests this budget lets through in any window (the configured limit a minute). */
+  public int permitsPerMinute() {
+    return permitsPerMinute;
   }
 
   /** Returns how many permits this budget has handed out since it was created. */

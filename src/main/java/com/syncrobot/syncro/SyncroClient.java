@@ -41,11 +41,17 @@ public final class SyncroClient {
   }
 
   /**
-   * Returns about how long a technician's request asked for now would wait for the shared budget of 180
-   * requests a minute (zero when there is room), so the bot can say an answer is queued.
+   * Returns about how long a technician's request asked for now would wait for the shared request budget (zero
+   * when there is room) behind {@code queuedAhead} more requests that are not waiting for it yet, so the bot
+   * can say an answer is queued.
    */
-  public Duration expectedWait() {
-    return http.expectedWait();
+  public Duration expectedWait(long queuedAhead) {
+    return http.budget().expectedWait(RequestBudget.Priority.INTERACTIVE, queuedAhead);
+  }
+
+  /** Returns the shared request budget's limit a minute ({@code SYNCRO_BOT_SYNCRO_REQUESTS_PER_MINUTE}). */
+  public int requestsPerMinute() {
+    return http.budget().permitsPerMinute();
   }
 
   /** Returns about how long a request at priority {@code p} asked for now would wait for the shared budget. */

@@ -214,9 +214,9 @@ final class SyncroHttp {
 
   private record Exchange(int status, JsonNode body) {}
 
-  /** Returns about how long an interactive request asked for now would wait for Syncro's request budget. */
-  Duration expectedWait() {
-    return expectedWait(RequestBudget.Priority.INTERACTIVE);
+  /** Returns the request budget every request of this client takes its permit from. */
+  RequestBudget budget() {
+    return budget;
   }
 
   /** Returns about how long a request at priority {@code p} asked for now would wait for the budget. */

@@ -22,9 +22,11 @@ final class FeatureContextTest {
   void toString_neverCarriesTheBotToken_R11() {
     try (Database db = Database.open("jdbc:sqlite:" + dir.resolve("bot.db"))) {
       ConnectedUserStore users = new ConnectedUserStore(db, new TokenCipher(Fixtures.newKey()), Clock.systemUTC());
-      FeatureContext ctx = new FeatureContext(Slack.getInstance(), Fixtures.BOT_TOKEN,
-          SyncroClient.builder().baseUrl("http://127.0.0.1:1/api/v1").build(), users, Clock.systemUTC(),
-          WorkQueue.standard(), WorkQueue.slow(), new SlackOut(Slack.getInstance(), Fixtures.BOT_TOKEN),
+      SyncroClient syncro = SyncroClient.builder().baseUrl("http://127.0.0.1:1/api/v1").build();
+      QueuedNotice budget = new QueuedNotice(syncro);
+      FeatureContext ctx = new FeatureContext(Slack.getInstance(), Fixtures.BOT_TOKEN, syncro, users,
+          Clock.systemUTC(), WorkQueue.standard(budget), WorkQueue.slow(budget),
+          new SlackOut(Slack.getInstance(), Fixtures.BOT_TOKEN),
           "https://acme.syncromsp.com");
 
       assertThat(ctx.toString()).doesNotContain(Fixtures.BOT_TOKEN).contains("acme.syncromsp.com");

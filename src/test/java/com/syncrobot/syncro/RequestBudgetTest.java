@@ -208,6 +208,24 @@ final class RequestBudgetTest {
   }
 
   @Test
+  void expectedWait_withRequestsHeldBackOutsideTheBudget_countsThemAhead() throws Exception {
+    MutableClock clock = Clocks.at(T0);
+    RequestBudget budget = new RequestBudget(2, clock, new RecordingSleeper(clock));
+    budget.acquire(RequestBudget.Priority.INTERACTIVE); // T0
+    clock.add(Duration.ofSeconds(15));
+    budget.acquire(RequestBudget.Priority.INTERACTIVE); // T0+15: full
+
+    assertThat(budget.expectedWait(RequestBudget.Priority.INTERACTIVE, 0)).isEqualTo(Duration.ofSeconds(47));
+    // one ahead takes T0's place; this one needs T0+15's: 62 s
+    assertThat(budget.expectedWait(RequestBudget.Priority.INTERACTIVE, 1)).isEqualTo(Duration.ofSeconds(62));
+    // two ahead take both places; this one waits a whole window more than the first
+    assertThat(budget.expectedWait(RequestBudget.Priority.INTERACTIVE, 2)).isEqualTo(Duration.ofSeconds(47 + 62));
+    assertThat(budget.permitsPerMinute()).isEqualTo(2);
+    assertThatThrownBy(() -> budget.expectedWait(RequestBudget.Priority.INTERACTIVE, -1))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void expectedWait_countsTheRequestsQueuedAhead_moreUrgentOnesToo() throws Exception {
     MutableClock clock = Clocks.at(T0);
     CountDownLatch sleeping = new CountDownLatch(1);

@@ -5,6 +5,7 @@ import com.syncrobot.feature.tickets.TicketCommand;
 import com.syncrobot.slack.Asker;
 import com.syncrobot.slack.Invocation;
 import com.syncrobot.slack.LoadingModal;
+import com.syncrobot.slack.QueuedNotice;
 import com.syncrobot.slack.SafeLog;
 import com.syncrobot.slack.SlackOut;
 import com.syncrobot.slack.Subcommand;
@@ -32,6 +33,7 @@ import com.syncrobot.syncro.Ticket;
 import com.syncrobot.syncro.TicketNumber;
 import com.syncrobot.syncro.TicketTimer;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -129,16 +131,18 @@ public final class BillCommand implements Subcommand {
       MethodsClient client = ctx.client();
       String viewId = shown.getId();
       CommentModal.Meta meta = m.get().meta();
-      if (!work.submit("bill form", () -> {
+      Optional<Duration> wait = work.heldBack();
+      // said before the fill is queued, so that it never replaces the form
+      wait.ifPresent(w -> MODAL.update(client, viewId, BillModal.message(meta,
+          work.notice(w, QueuedNotice.Awaited.FORM))));
+      work.submitSyncro("bill form", wait.orElse(null), () -> {
         Optional<ConnectedUser> user = users.find(userId);
         if (user.isEmpty()) {
           MODAL.update(client, viewId, BillModal.message(meta, UserMessages.NOT_CONNECTED));
           return;
         }
         fill(client, viewId, meta, user.get(), true);
-      })) {
-        MODAL.update(client, viewId, BillModal.message(meta, UserMessages.BUSY));
-      }
+      }).ifPresent(refused -> MODAL.update(client, viewId, BillModal.message(meta, refused)));
       return ctx.ack();
     };
   }

@@ -1,5 +1,7 @@
 package com.syncrobot.feature.create;
 
+import com.syncrobot.slack.LoadingModal;
+import com.syncrobot.slack.QueuedNotice;
 import com.syncrobot.slack.SafeLog;
 import com.syncrobot.slack.SlackZones;
 import com.syncrobot.slack.UserMessages;
@@ -22,6 +24,7 @@ import com.syncrobot.syncro.SyncroClient;
 import com.syncrobot.syncro.SyncroException;
 import com.syncrobot.syncro.SyncroUser;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -64,16 +67,19 @@ public final class CreateForms {
    */
   Optional<String> open(MethodsClient client, String triggerId, ConnectedUser user, CreateModal.Meta meta,
       Supplier<Prefill> prefill) throws IOException, SlackApiException {
-    ViewsOpenResponse opened = client.viewsOpen(r -> r.triggerId(triggerId).view(CreateModal.loading(meta)));
+    Optional<Duration> wait = work.heldBack();
+    View loading = wait.map(w -> LoadingModal.queued(CreateModal.loading(meta),
+        work.notice(w, QueuedNotice.Awaited.FORM))).orElseGet(() -> CreateModal.loading(meta));
+    ViewsOpenResponse opened = client.viewsOpen(r -> r.triggerId(triggerId).view(loading));
     if (!opened.isOk() || opened.getView() == null) {
       log.warn("views.open for the create modal failed: {}", opened.getError());
       return Optional.of("Slack did not open the dialog (" + Mrkdwn.escapeAndTruncate(String.valueOf(
           opened.getError()), 60) + "); try again.");
     }
     String viewId = opened.getView().getId();
-    if (!work.submit("create form", () -> update(client, viewId, null, fill(user, meta, prefill.get())))) {
-      update(client, viewId, null, CreateModal.message(meta, UserMessages.BUSY));
-    }
+    work.submitSyncro("create form", wait.orElse(null),
+        () -> update(client, viewId, null, fill(user, meta, prefill.get())))
+        .ifPresent(refused -> update(client, viewId, null, CreateModal.message(meta, refused)));
     return Optional.empty();
   }
 

@@ -12,6 +12,7 @@ import com.syncrobot.slack.Invocation;
 import com.syncrobot.slack.SafeLog;
 import com.syncrobot.slack.Subcommand;
 import com.syncrobot.slack.UserMessages;
+import com.syncrobot.slack.QueuedNotice;
 import com.syncrobot.slack.WorkQueue;
 import com.syncrobot.slack.blocks.Mrkdwn;
 import com.syncrobot.slack.blocks.Replies;
@@ -24,6 +25,7 @@ import com.syncrobot.syncro.SyncroException;
 import com.syncrobot.syncro.TicketSettings;
 import java.util.List;
 import java.util.Locale;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -85,9 +87,13 @@ final class SubscribeCommand implements Subcommand {
     String channel = request.channelId() == null ? ctx.getChannelId() : request.channelId();
     MethodsClient slack = ctx.client();
     SyncroApi api = syncro.as(asker.user().token());
-    boolean queued = work.submit("subscribe",
+    Optional<Duration> wait = work.heldBack();
+    Optional<String> refused = work.submitSyncro("subscribe", wait.orElse(null),
         () -> Replies.respond(ctx, Reply.of(subscribe(slack, api, call.userId(), request, channel))));
-    return queued ? ctx.ack() : Replies.ack(ctx, UserMessages.BUSY);
+    if (refused.isPresent()) {
+      return Replies.ack(ctx, refused.get());
+    }
+    return wait.isPresent() ? Replies.ack(ctx, work.notice(wait.get(), QueuedNotice.Awaited.ANSWER)) : ctx.ack();
   }
 
   private String subscribe(MethodsClient slack, SyncroApi api, String userId, SubscribeArgs.Request r,

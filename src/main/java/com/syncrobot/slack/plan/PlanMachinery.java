@@ -6,6 +6,7 @@ import com.syncrobot.slack.DeliveryLog;
 import com.syncrobot.slack.FeatureContext;
 import com.syncrobot.slack.RedeliveryFilter;
 import com.syncrobot.slack.SlackOut;
+import com.syncrobot.slack.QueuedNotice;
 import com.syncrobot.slack.WorkQueue;
 
 import com.syncrobot.slack.SafeLog;
@@ -92,7 +93,7 @@ public final class PlanMachinery implements AutoCloseable {
     RecoveryPlanner recovery = new RecoveryPlanner(store, apis, options.rates(), clock, options.previewTtl());
     PlanResults results = new PlanResults(apis, out, deliveries, options.ticker());
     PreviewUpdater updater = new PreviewUpdater(store, out, apis, deliveries, options.auditChannel(), recovery,
-        options.syncroWebUrl(), results);
+        options.syncroWebUrl(), results, new QueuedNotice(ctx.syncro()));
     PlanListener tell = plan -> {
       updater.planChanged(plan);
       results.planChanged(plan);

@@ -1,6 +1,7 @@
 package com.syncrobot.slack.plan;
 
 import com.syncrobot.feature.tickets.TicketCommand;
+import com.syncrobot.slack.QueuedNotice;
 import com.syncrobot.slack.SafeLog;
 import com.syncrobot.slack.SlackOut;
 import com.syncrobot.slack.UserMessages;
@@ -20,6 +21,7 @@ import com.syncrobot.write.PlanStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,7 +75,10 @@ public final class PlanRequests {
     this.ttl = ttl;
   }
 
-  /** Queues the work; false when the queue is full (the caller tells the user to try again). */
+  /**
+   * Queues the work; false when the queue is full (the caller tells the user to try again). When Syncro's
+   * request budget holds it back, the asker is told at once that the preview is queued and for about how long.
+   */
   public boolean submit(String what, String userId, TicketNumber number, String responseUrl, PlanMaker maker) {
     return submit(what, false, userId, number, responseUrl, maker);
   }
@@ -81,7 +86,7 @@ public final class PlanRequests {
   /** As {@link #submit(String, String, TicketNumber, String, PlanMaker)}; {@code drafts}: the model writes its texts. */
   public boolean submit(String what, boolean drafts, String userId, TicketNumber number, String responseUrl,
       PlanMaker maker) {
-    return queue(drafts).submit(what, () -> run(what, userId, number, responseUrl, maker));
+    return queue(drafts, what, userId, responseUrl, () -> run(what, userId, number, responseUrl, maker));
   }
 
   /**
@@ -111,12 +116,28 @@ public final class PlanRequests {
    */
   public boolean submitNew(String what, boolean drafts, String userId, String responseUrl, String notFound,
       NewPlanMaker maker) {
-    return queue(drafts).submit(what,
+    return queue(drafts, what, userId, responseUrl,
         () -> run(what, userId, responseUrl, notFound, (api, user) -> Optional.of(maker.make(api, user, clock, ttl))));
   }
 
-  private WorkQueue queue(boolean drafts) {
-    return drafts ? slow : work;
+  /** Queues {@code task}, which makes a plan from Syncro's data; tells the asker when the budget holds it back. */
+  private boolean queue(boolean drafts, String what, String userId, String responseUrl, Runnable task) {
+    WorkQueue queue = drafts ? slow : work;
+    Optional<Duration> wait = queue.heldBack();
+    AtomicBoolean started = new AtomicBoolean();
+    if (queue.submitSyncro(what, wait.orElse(null), () -> {
+      started.set(true);
+      task.run();
+    }).isPresent()) {
+      return false;
+    }
+    // told off Slack's thread, and only while the preview has not begun to be made
+    wait.ifPresent(w -> work.submit("queued notice", () -> {
+      if (!started.get()) {
+        tell(userId, responseUrl, Reply.of(queue.notice(w, QueuedNotice.Awaited.PREVIEW)));
+      }
+    }));
+    return true;
   }
 
   private void run(String what, String userId, TicketNumber number, String responseUrl, PlanMaker maker) {

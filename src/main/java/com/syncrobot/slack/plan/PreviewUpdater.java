@@ -4,6 +4,7 @@ import com.syncrobot.feature.assign.AssignPlans;
 import com.syncrobot.feature.bill.BillResult;
 import com.syncrobot.feature.bill.RecoveryPlanner;
 import com.syncrobot.slack.DeliveryLog;
+import com.syncrobot.slack.QueuedNotice;
 import com.syncrobot.slack.SafeLog;
 import com.syncrobot.slack.SlackOut;
 import com.syncrobot.slack.blocks.Mrkdwn;
@@ -44,15 +45,15 @@ public final class PreviewUpdater implements PlanListener {
   private final RecoveryPlanner recovery;
   private final @Nullable String webUrl;
   private final ResultAddendum addenda;
+  private final QueuedNotice budget;
 
+  /**
+   * Creates the updater; {@code addenda} adds feature-specific results (e.g. a created ticket's number), {@code
+   * budget} says when a running plan's next request waits for Syncro's request budget.
+   */
   PreviewUpdater(PlanStore store, SlackOut out, Function<String, Optional<SyncroApi>> apis, DeliveryLog once,
-      @Nullable String auditChannel, RecoveryPlanner recovery, @Nullable String webUrl) {
-    this(store, out, apis, once, auditChannel, recovery, webUrl, ResultAddendum.none());
-  }
-
-  /** Creates the updater; {@code addenda} adds feature-specific results (e.g. a created ticket's number). */
-  PreviewUpdater(PlanStore store, SlackOut out, Function<String, Optional<SyncroApi>> apis, DeliveryLog once,
-      @Nullable String auditChannel, RecoveryPlanner recovery, @Nullable String webUrl, ResultAddendum addenda) {
+      @Nullable String auditChannel, RecoveryPlanner recovery, @Nullable String webUrl, ResultAddendum addenda,
+      QueuedNotice budget) {
     this.store = store;
     this.out = out;
     this.apis = apis;
@@ -61,6 +62,7 @@ public final class PreviewUpdater implements PlanListener {
     this.recovery = recovery;
     this.webUrl = webUrl;
     this.addenda = addenda;
+    this.budget = budget;
   }
 
   @Override
@@ -77,6 +79,11 @@ public final class PreviewUpdater implements PlanListener {
     }
     ResultAddendum.Addendum addendum = addenda.of(plan);
     String extra = addendum.text();
+    if (plan.state() == PlanState.EXECUTING) {
+      // e.g. just confirmed while the team uses the whole budget: say so, not a spinner for a minute
+      String queued = budget.now(QueuedNotice.Awaited.PLAN).orElse(null);
+      extra = queued == null ? extra : extra == null ? queued : extra + "\n" + queued;
+    }
     if (extra == null && plan.state() == PlanState.DONE) {
       String status = readBack(plan);
       String billed = BillResult.result(plan, webUrl);
