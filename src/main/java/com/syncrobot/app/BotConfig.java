@@ -165,6 +165,10 @@ public record BotConfig(
       throw new ConfigException(PORT + " must be between 0 and 65535, got " + portNumber);
     }
     long ttlMinutes = number(env, PREVIEW_TTL_MINUTES, 30, 1, 24 * 60, "minutes");
+    String logFormat = env.get(LogEncoder.VARIABLE);
+    if (!LogEncoder.known(logFormat)) {
+      throw new ConfigException(LogEncoder.VARIABLE + " must be text or json, got '" + logFormat + "'");
+    }
     List<URI> ollama = new ArrayList<>();
     for (String u : value(env, OLLAMA_URLS).orElse("").split("[,\\s]+")) {
       if (!u.isBlank()) {

@@ -16,7 +16,9 @@ import picocli.CommandLine.Command;
     versionProvider = Main.Version.class,
     description = "Slack chat-ops bot for Syncro PSA. With no command it serves.",
     subcommands = {ServeCommand.class, UsersCommand.class, DoctorCommand.class, AuditCommand.class,
-        RatesCommand.class, MigrateStoreCommand.class, PlaygroundCommand.class})
+        RatesCommand.class, MigrateStoreCommand.class, BackupCommand.class, RestoreCommand.class,
+        RotateKeyCommand.class,
+        PlaygroundCommand.class})
 public final class Main implements Runnable {
   private final Cli cli;
 

@@ -2,6 +2,7 @@ package com.syncrobot.app;
 
 import com.syncrobot.store.ConnectedUserStore;
 import com.syncrobot.store.Database;
+import com.syncrobot.store.Dialect;
 import com.syncrobot.store.SecretKeys;
 import com.syncrobot.store.TokenCipher;
 import java.nio.file.Files;
@@ -67,6 +68,38 @@ record Storage(Database db, ConnectedUserStore users) implements AutoCloseable {
           + "). Give this command the bot's key settings: without the bot's key the stored tokens cannot be read."
           + " Nothing was created.");
     }
+  }
+
+  /**
+   * The file of the configured SQLite store, which need not exist yet; {@code command} works only on such a file,
+   * and {@code onPostgres} says what to use instead on PostgreSQL.
+   *
+   * @throws ConfigException when the store is a PostgreSQL database or a SQLite database in memory
+   */
+  static Path sqliteFile(BotConfig config, String command, String onPostgres) {
+    @Nullable Path file;
+    try {
+      file = Database.file(config.dbUrl());
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(BotConfig.DB_URL + ": " + e.getMessage());
+    }
+    if (file != null) {
+      return file.toAbsolutePath().normalize();
+    }
+    if (Dialect.of(config.dbUrl()) == Dialect.POSTGRESQL) {
+      throw new ConfigException(command + " works on the SQLite store, and " + BotConfig.DB_URL + " is "
+          + config.dbUrlShown() + ", a PostgreSQL database: use " + onPostgres + ". Nothing was changed.");
+    }
+    throw new ConfigException(BotConfig.DB_URL + " is " + config.dbUrl() + ", a database in memory, which lives only"
+        + " inside one process: " + command + " needs the store's file. Set " + BotConfig.DB_URL + " to it. Nothing was"
+        + " changed.");
+  }
+
+  /** Where the configured key comes from, in words an operator can act on; never the key itself. */
+  static String keySource(BotConfig config) {
+    return config.secretKeyBase64() != null
+        ? BotConfig.SECRET_KEY + " as set here"
+        : "the key file " + config.secretKeyFile().toAbsolutePath().normalize();
   }
 
   /** How a relative path was resolved, or nothing for an absolute one. */

@@ -7,10 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationInfoService;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
@@ -103,7 +106,7 @@ public final class Database implements AutoCloseable {
       throw new DatabaseOpenException("cannot open database " + url.jdbcUrl() + ": " + e.getMessage(), e);
     }
     try {
-      migrate(dataSource, Dialect.SQLITE, url.jdbcUrl());
+      migrate(dataSource, Dialect.SQLITE, url.jdbcUrl(), file);
     } catch (RuntimeException e) {
       closeQuietly(keeper);
       throw e;
@@ -167,7 +170,7 @@ public final class Database implements AutoCloseable {
       throw new DatabaseOpenException("cannot open database " + url.shown() + ": " + rootMessage(e, password), e);
     }
     try {
-      migrate(pool, Dialect.POSTGRESQL, url.shown());
+      migrate(pool, Dialect.POSTGRESQL, url.shown(), null);
     } catch (RuntimeException e) {
       pool.close();
       throw e;
@@ -231,17 +234,24 @@ public final class Database implements AutoCloseable {
     return dataSource;
   }
 
-  private static void migrate(DataSource dataSource, Dialect dialect, String shownUrl) {
+  /**
+   * Applies pending migrations; a SQLite {@code file} that already has a schema is first copied beside itself
+   * ({@link StoreBackup#beforeMigration}), so a migration that goes wrong can be undone with {@code restore}.
+   */
+  private static void migrate(DataSource dataSource, Dialect dialect, String shownUrl, @Nullable Path file) {
     try {
-      MigrateResult result = Flyway.configure(Database.class.getClassLoader())
+      Flyway flyway = Flyway.configure(Database.class.getClassLoader())
           .dataSource(dataSource)
           .locations(MIGRATIONS + dialect.migrationFolder())
           // A jar built without the migrations must not start on an empty schema.
           .failOnMissingLocations(true)
           .validateMigrationNaming(true)
           .loggers(QuietFlywayLogCreator.class.getName())
-          .load()
-          .migrate();
+          .load();
+      if (file != null) {
+        backUpBeforeMigrating(flyway, file, shownUrl);
+      }
+      MigrateResult result = flyway.migrate();
       log.info(
           "Opened database {} at schema version {} ({} migration(s) applied now)",
           shownUrl,
@@ -249,6 +259,27 @@ public final class Database implements AutoCloseable {
           result.migrationsExecuted);
     } catch (FlywayException e) {
       throw new DatabaseOpenException("cannot migrate database " + shownUrl + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void backUpBeforeMigrating(Flyway flyway, Path file, String shownUrl) {
+    MigrationInfoService info = flyway.info();
+    MigrationInfo current = info.current();
+    MigrationInfo[] pending = info.pending();
+    if (current == null || current.getVersion() == null || pending.length == 0) {
+      return; // a new store, or nothing to change
+    }
+    String from = current.getVersion().getVersion();
+    String to = String.valueOf(pending[pending.length - 1].getVersion());
+    try {
+      Path copy = StoreBackup.beforeMigration(file, from, to, Clock.systemUTC());
+      log.info("Copied database {} (schema version {}) to {} before migrating it to version {}", shownUrl, from,
+          copy.toAbsolutePath(), to);
+    } catch (IOException e) {
+      throw new DatabaseOpenException("cannot back up database " + shownUrl
+          + " before migrating it from schema version "
+          + from + " to " + to + " (" + e.getMessage() + "); nothing was migrated. Free space beside the database, or"
+          + " run the previous version of the bot until it can", e);
     }
   }
 
