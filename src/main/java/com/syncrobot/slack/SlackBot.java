@@ -127,6 +127,7 @@ public final class SlackBot implements AutoCloseable {
         .build();
     App app = new App(config, middleware(config, slack, signingSecret, clock));
     app.asOAuthApp(false);
+    app.use(new LogContext());
 
     QueuedNotice budget = new QueuedNotice(syncro);
     WorkQueue work = WorkQueue.standard(budget);

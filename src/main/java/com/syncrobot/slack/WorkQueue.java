@@ -3,6 +3,7 @@ package com.syncrobot.slack;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Objects;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
@@ -12,6 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * A bounded pool that runs work (Syncro calls, replies) after a handler has acked, so no handler holds Slack's
@@ -51,7 +53,12 @@ public final class WorkQueue implements AutoCloseable {
   static final String BOOKED = "Your team has queued more Syncro work than Syncro's request limit lets through in"
       + " the next 25 minutes; try again in a few minutes.";
 
-  private record Task(String what, Runnable run) {}
+  /** A task with the log context (MDC) of the thread that queued it, so its lines name the same user and plan. */
+  private record Task(String what, Runnable run, @Nullable Map<String, String> context) {
+    Task(String what, Runnable run) {
+      this(what, run, MDC.getCopyOfContextMap());
+    }
+  }
 
   private final ThreadPoolExecutor executor;
   private final QueuedNotice budget;
@@ -185,12 +192,16 @@ public final class WorkQueue implements AutoCloseable {
   }
 
   private void run(Task task, boolean fromHeld) {
+    if (task.context() != null) {
+      MDC.setContextMap(task.context());
+    }
     try {
       task.run().run();
     } catch (RuntimeException | Error e) {
       // The task's own handling failed; keep the thread and leave a trace without secrets.
       log.error("Background work '{}' failed: {}", task.what(), SafeLog.describe(e));
     } finally {
+      MDC.clear();
       synchronized (lock) {
         if (fromHeld) {
           heldRunning--;

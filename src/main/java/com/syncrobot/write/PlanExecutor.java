@@ -18,6 +18,7 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * The engine that executes confirmed plans exactly once (R1, R2, R3); thread-safe. Runs plans on
@@ -269,6 +270,11 @@ public final class PlanExecutor {
     }
     try {
       Plan plan = store.find(planId).orElseThrow(() -> new IllegalStateException("plan " + planId + " vanished"));
+      MDC.put("plan", plan.id());
+      MDC.put("slack_user", plan.slackUserId());
+      if (plan.ticket() != null) {
+        MDC.put("ticket", Long.toString(plan.ticket().number().value()));
+      }
       notifyListener(plan);
       PlanRun.End end = new PlanRun(store, verifier, clock, backoff, this::notifyChanged, runnerId, settle,
           tokenUser).run(plan, apis.apply(plan.slackUserId()));
@@ -276,6 +282,9 @@ public final class PlanExecutor {
         scheduler.schedule(end.recheckIn(), () -> execute(planId));
       }
     } finally {
+      MDC.remove("plan");
+      MDC.remove("slack_user");
+      MDC.remove("ticket");
       store.release(planId, runnerId);
     }
     storeFailures.remove(planId);

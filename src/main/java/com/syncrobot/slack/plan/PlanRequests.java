@@ -100,7 +100,7 @@ public final class PlanRequests {
       throw new IllegalArgumentException("ticket id must be positive: " + ticketId);
     }
     String notFound = TicketCommand.notFound(number);
-    return queue(drafts).submit(what, () -> run(what, userId, responseUrl, notFound, (api, user) -> {
+    return queue(drafts, what, userId, responseUrl, () -> run(what, userId, responseUrl, notFound, (api, user) -> {
       Ticket ticket = api.ticket(new TicketId(ticketId));
       if (!ticket.number().equals(number)) {
         throw new Refusal("Ticket #" + number.value() + " is no longer the ticket this dialog was opened for;"
