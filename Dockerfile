@@ -1,16 +1,21 @@
 # syntax=docker/dockerfile:1
 FROM maven:3.9-eclipse-temurin-17 AS build
+# zip for lean-jar.sh below (this stage only: none of it reaches the image).
+RUN apt-get update -qq && apt-get install -y -qq --no-install-recommends zip >/dev/null && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY pom.xml .
 RUN mvn -B -q dependency:go-offline
 COPY db db
 COPY src src
-RUN mvn -B -q package -DskipTests
+COPY docker/lean-jar.sh /usr/local/bin/lean-jar.sh
+# The image's jar keeps only the SQLite native libraries of Linux x86_64 and aarch64 (glibc), the platforms
+# this image runs on: 37 MB -> 26 MB. target/syncro-bot.jar, for `java -jar` anywhere, keeps all of them.
+RUN mvn -B -q package -DskipTests && lean-jar.sh target/syncro-bot.jar target/syncro-bot-linux.jar
 
 FROM eclipse-temurin:17-jre
 RUN useradd --system --uid 10001 --home /app syncrobot && mkdir -p /app /data && chown syncrobot /data
 WORKDIR /app
-COPY --from=build /src/target/syncro-bot.jar /app/syncro-bot.jar
+COPY --from=build /src/target/syncro-bot-linux.jar /app/syncro-bot.jar
 COPY docker/cds-archive.sh /usr/local/bin/cds-archive.sh
 # Class-data sharing (AppCDS): a training run starts `serve` against a throwaway store, stops it once
 # /healthz answers, and leaves the classes it loaded in /app/syncro-bot.jsa, which the entry point maps

@@ -26,11 +26,6 @@ public final class QuietFlywayLogCreator implements LogCreator {
     }
 
     @Override
-    public boolean isDebugEnabled() {
-      return logger.isDebugEnabled();
-    }
-
-    @Override
     public void debug(String message) {
       logger.debug(message);
     }
