@@ -443,7 +443,7 @@ final class BillFlowTest {
     JsonNode n = JSON.readTree(ack.body());
     assertThat(n.path("response_action").asText()).as(ack.body()).isEqualTo("errors");
     Map<String, String> out = new HashMap<>();
-    n.path("errors").fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
+    n.path("errors").properties().forEach(e -> out.put(e.getKey(), e.getValue().asText()));
     return out;
   }
 

@@ -528,7 +528,7 @@ final class SafeWriteFlowTest {
     JsonNode n = JSON.readTree(ack.body());
     assertThat(n.path("response_action").asText()).isEqualTo("errors");
     java.util.Map<String, String> out = new java.util.HashMap<>();
-    n.path("errors").fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
+    n.path("errors").properties().forEach(e -> out.put(e.getKey(), e.getValue().asText()));
     return out;
   }
 

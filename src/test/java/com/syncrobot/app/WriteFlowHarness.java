@@ -564,7 +564,7 @@ final class WriteFlowHarness
   /** Every string a person can read in a message or view: all text values at any depth (labels, hints, options). */
   static String readable(JsonNode node) {
     StringBuilder sb = new StringBuilder();
-    node.fields().forEachRemaining(e -> {
+    node.properties().forEach(e -> {
       if (e.getValue().isTextual() && e.getKey().equals("text")) {
         sb.append(e.getValue().asText()).append('\n');
       } else if (e.getValue().isContainerNode()) {
