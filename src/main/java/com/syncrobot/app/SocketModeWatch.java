@@ -78,9 +78,10 @@ final class SocketModeWatch implements AutoCloseable {
       return Readiness.State.ok();
     }
     String quiet = Readiness.words(Duration.between(sinceNow(), clock.instant()));
-    return Readiness.State.down(everOpen ? "the Socket Mode connection to Slack was lost " + quiet + " ago; reconnecting"
-        : "no Socket Mode connection to Slack yet (trying for " + quiet + "); " + BotConfig.SLACK_APP_TOKEN
-            + " and the network are worth checking");
+    return Readiness.State
+        .down(everOpen ? "the Socket Mode connection to Slack was lost " + quiet + " ago; reconnecting"
+            : "no Socket Mode connection to Slack yet (trying for " + quiet + "); " + BotConfig.SLACK_APP_TOKEN
+                + " and the network are worth checking");
   }
 
   private synchronized Instant sinceNow() {

@@ -95,8 +95,16 @@ class ReadinessFlowTest {
   private JsonNode ready(int status) throws Exception {
     HttpResponse<String> r = get("/readyz");
     assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
-    assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
+    assertThat(r.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
     return JSON.readTree(r.body());
+  }
+
+  /** The parts, whatever the status: moving the clock makes loops that have not beaten since look overdue too. */
+  private JsonNode parts() throws Exception {
+    HttpResponse<String> r = get("/readyz");
+    assertThat(r.statusCode()).isIn(200, 503);
+    return JSON.readTree(r.body()).path("parts");
   }
 
   @Test
@@ -130,11 +138,11 @@ class ReadinessFlowTest {
     start();
     // Quiet for a whole window, but Syncro answers the probe (WireMock's 404 is an answer): up.
     clock.add(SyncroReach.WINDOW.plusMinutes(1));
-    assertThat(ready(503).path("parts").path("syncro").path("up").asBoolean()).isTrue();
+    assertThat(parts().path("syncro").path("up").asBoolean()).isTrue();
     syncro.stop();
     clock.add(SyncroReach.WINDOW.minusMinutes(1));
     // Within the window of the last answer: still up, though the probe fails.
-    assertThat(ready(503).path("parts").path("syncro").path("up").asBoolean()).isTrue();
+    assertThat(parts().path("syncro").path("up").asBoolean()).isTrue();
     clock.add(Duration.ofMinutes(2));
     JsonNode part = ready(503).path("parts").path("syncro");
     assertThat(part.path("up").asBoolean()).isFalse();
@@ -159,8 +167,12 @@ class ReadinessFlowTest {
     ready(200);
     // The heartbeat beats on the real clock's schedule; the test clock jumping past a lease is a heartbeat that
     // has not run for that long.
-    clock.add(Duration.ofSeconds(31));
-    JsonNode part = ready(503).path("parts").path("plan_runner_heartbeat");
+    // (A beat landing between the jump and the request would hide it: jump again then, a few times at most.)
+    JsonNode part = JSON.createObjectNode().put("up", true);
+    for (int i = 0; i < 3 && part.path("up").asBoolean(); i++) {
+      clock.add(Duration.ofSeconds(31));
+      part = parts().path("plan_runner_heartbeat");
+    }
     assertThat(part.path("up").asBoolean()).isFalse();
     assertThat(part.path("reason").asText()).startsWith("no round for ").endsWith("(runs every 10 s)");
   }

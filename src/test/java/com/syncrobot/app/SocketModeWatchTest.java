@@ -55,10 +55,12 @@ class SocketModeWatchTest {
     logs.start();
     Logger logger = (Logger) LoggerFactory.getLogger(SocketModeWatch.class);
     logger.addAppender(logs);
-    try (FakeSocketModeServer ws = new FakeSocketModeServer(); Database db = Database.open("jdbc:sqlite:"
-        + dir.resolve("bot.db"))) {
+    try (FakeSocketModeServer ws = new FakeSocketModeServer();
+        Database db = Database.open("jdbc:sqlite:"
+            + dir.resolve("bot.db"))) {
       ws.refuse = true;
-      slack.stubFor(post(urlPathEqualTo("/api/auth.test")).willReturn(okJson(JsonFixtures.load("slack/auth.test.json"))));
+      slack.stubFor(
+          post(urlPathEqualTo("/api/auth.test")).willReturn(okJson(JsonFixtures.load("slack/auth.test.json"))));
       slack.stubFor(post(urlPathEqualTo("/api/apps.connections.open"))
           .willReturn(okJson("{\"ok\":true,\"url\":\"" + ws.url() + "\"}")));
       ConnectedUserStore users = new ConnectedUserStore(db, new TokenCipher(Fixtures.newKey()), Clock.systemUTC());
