@@ -117,11 +117,12 @@ public final class BotServer implements AutoCloseable {
       throw new ConfigException(e.getMessage());
     }
     CompletableFuture<Slack> slack = slackAsync(config);
-    SyncroReach reach = new SyncroReach(syncroBaseUrl, clock);
+    SyncroReach reach;
     Storage storage;
     SyncroClient syncro;
     OllamaClient ollama;
     try {
+      reach = new SyncroReach(syncroBaseUrl, clock);
       storage = Storage.open(config, clock);
       owned.push(storage);
       if (!syncroClient.hasBudget()) {
