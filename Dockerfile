@@ -29,7 +29,7 @@ ENV SYNCRO_BOT_DB_URL=jdbc:sqlite:/data/syncro-bot.db \
 VOLUME ["/data"]
 EXPOSE 3000
 USER syncrobot
-HEALTHCHECK --interval=30s --timeout=5s CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/${PORT} && printf 'GET /healthz HTTP/1.0\\r\\n\\r\\n' >&3 && grep -q '200' <&3"]
+HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/${PORT} && printf 'GET /readyz HTTP/1.0\\r\\n\\r\\n' >&3 && read -r status <&3 && [[ $status == *' 200 '* ]]"]
 # Serial GC and a 32 MB initial heap (grown on demand up to 75 % of the container's memory): the bot's
 # live heap is about 30 MB, and G1 with its default initial heap (1/64 of the host's RAM) held 250 MB idle.
 ENTRYPOINT ["java", "-XX:SharedArchiveFile=/app/syncro-bot.jsa", "-Xshare:auto", "-XX:+UseSerialGC", "-Xms32m", \

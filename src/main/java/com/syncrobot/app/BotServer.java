@@ -3,10 +3,13 @@ package com.syncrobot.app;
 import com.github.benmanes.caffeine.cache.Ticker;
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
+import com.slack.api.bolt.App;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.auth.AuthTestResponse;
+import com.syncrobot.digest.DigestScheduler;
 import com.syncrobot.digest.DigestStore;
+import com.syncrobot.notify.NotifyScheduler;
 import com.syncrobot.notify.NotifyStore;
 import com.syncrobot.draft.OllamaClient;
 import com.syncrobot.slack.SlackBot;
@@ -26,8 +29,11 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
@@ -39,7 +45,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The running bot: the Bolt app served over HTTP ({@code POST /slack/events}) or Socket Mode,
- * plus {@code GET /healthz} in both modes. {@link #start(BotConfig)} does the production wiring;
+ * plus {@code GET /healthz} (alive) and {@code GET /readyz} (every part up, see {@link Readiness}) in both modes. {@link #start(BotConfig)} does the production wiring;
  * {@link #stop()} releases everything it started, in reverse order.
  */
 public final class BotServer implements AutoCloseable {
@@ -47,18 +53,24 @@ public final class BotServer implements AutoCloseable {
   public static final String DEFAULT_BIND_HOST = "0.0.0.0";
   /** Parallel Socket Mode listeners; without it Bolt runs them one at a time. */
   static final int SOCKET_MODE_CONCURRENCY = 8;
+  /** How often the preview sweeper runs. */
+  private static final Duration SWEEP_EVERY = Duration.ofMinutes(1);
 
   private static final Logger log = LoggerFactory.getLogger(BotServer.class);
 
   private final HttpTransport http;
   private final SlackBot bot;
   private final Deque<AutoCloseable> resources;
+  /** The loops behind readiness parts, by part name; for tests. */
+  private final Map<String, AutoCloseable> loops;
   private boolean stopped;
 
-  private BotServer(HttpTransport http, SlackBot bot, Deque<AutoCloseable> resources) {
+  private BotServer(HttpTransport http, SlackBot bot, Deque<AutoCloseable> resources,
+      Map<String, AutoCloseable> loops) {
     this.http = http;
     this.bot = bot;
     this.resources = resources;
+    this.loops = loops;
   }
 
   /**
@@ -105,16 +117,18 @@ public final class BotServer implements AutoCloseable {
       throw new ConfigException(e.getMessage());
     }
     CompletableFuture<Slack> slack = slackAsync(config);
+    SyncroReach reach;
     Storage storage;
     SyncroClient syncro;
     OllamaClient ollama;
     try {
+      reach = new SyncroReach(syncroBaseUrl, clock);
       storage = Storage.open(config, clock);
       owned.push(storage);
       if (!syncroClient.hasBudget()) {
         syncroClient.budget(storeBudget(config, storage.db(), clock));
       }
-      syncro = syncroClient.baseUrl(syncroBaseUrl).build();
+      syncro = syncroClient.baseUrl(syncroBaseUrl).observer(reach).build();
       ollama = ollama(config);
     } catch (RuntimeException e) {
       closeAll(owned);
@@ -122,7 +136,8 @@ public final class BotServer implements AutoCloseable {
       throw e;
     }
     // From here on a failed start releases everything itself, the Slack client included.
-    return start(config, bindHost, storage.db(), syncro, storage.users(), clock, ollama, recheck, owned, slack);
+    return start(config, bindHost, storage.db(), syncro, reach, storage.users(), clock, ollama, recheck, owned,
+        slack);
   }
 
   /**
@@ -131,14 +146,15 @@ public final class BotServer implements AutoCloseable {
    */
   static BotServer start(BotConfig config, String bindHost, Database db, SyncroClient syncro, ConnectedUserStore users,
       Clock clock) {
-    return start(config, bindHost, db, syncro, users, clock, ollama(config), null, new ArrayDeque<>(),
+    return start(config, bindHost, db, syncro, null, users, clock, ollama(config), null, new ArrayDeque<>(),
         slackAsync(config));
   }
 
   /** Starts the bot from parts already made, with its own language-model client (timeouts for tests). */
   static BotServer start(BotConfig config, String bindHost, Database db, SyncroClient syncro, ConnectedUserStore users,
       Clock clock, OllamaClient ollama) {
-    return start(config, bindHost, db, syncro, users, clock, ollama, null, new ArrayDeque<>(), slackAsync(config));
+    return start(config, bindHost, db, syncro, null, users, clock, ollama, null, new ArrayDeque<>(),
+        slackAsync(config));
   }
 
   /**
@@ -155,9 +171,13 @@ public final class BotServer implements AutoCloseable {
     return OllamaClient.builder().urls(config.ollamaUrls()).build();
   }
 
+  /**
+   * {@code reach} sees the answers of {@code syncro}; null when the client was made elsewhere (tests), where
+   * only readiness's probes tell whether Syncro answers.
+   */
   private static BotServer start(BotConfig config, String bindHost, Database db, SyncroClient syncro,
-      ConnectedUserStore users, Clock clock, OllamaClient ollama, @Nullable Scheduler recheck,
-      Deque<AutoCloseable> resources, CompletableFuture<Slack> slackAsync) {
+      @Nullable SyncroReach reach, ConnectedUserStore users, Clock clock, OllamaClient ollama,
+      @Nullable Scheduler recheck, Deque<AutoCloseable> resources, CompletableFuture<Slack> slackAsync) {
     String botToken;
     boolean socketMode = config.socketMode();
     String signingSecret;
@@ -187,22 +207,34 @@ public final class BotServer implements AutoCloseable {
           new DigestStore(db, clock), config.requireSyncroBaseUrl(), config.digest());
       resources.push(bot);
       InetSocketAddress address = new InetSocketAddress(bindHost, config.port());
+      // Not ready until every part below is added (started()); /healthz answers from the moment it listens.
+      Readiness readiness = new Readiness().add("store", Readiness.store(db::healthy));
+      Map<String, AutoCloseable> loops = new LinkedHashMap<>();
       HttpTransport http;
       if (socketMode) {
-        http = listen(() -> HttpTransport.serveHealthOnly(address, db::healthy), address);
+        http = listen(() -> HttpTransport.serveHealthOnly(address, readiness), address);
         resources.push(http);
         SocketModeApp socket = new SocketModeApp(appToken(config), bot.app(), SOCKET_MODE_CONCURRENCY);
         resources.push(socket::close);
         connect(socket);
-        log.info("Connected to Slack in Socket Mode; health check on port {}", http.port());
+        // Logs "Connected" only once a session is open, and each loss and reconnection after.
+        SocketModeWatch watch = SocketModeWatch.start(socket, clock);
+        resources.push(watch);
+        readiness.add("slack", watch::state);
+        log.info("Socket Mode: {} and {} on port {}", HttpTransport.HEALTH_PATH, HttpTransport.READY_PATH,
+            http.port());
       } else {
         bot.app().start();
         resources.push(() -> bot.app().stop());
-        http = listen(() -> HttpTransport.serveSlack(address, bot.app(), db::healthy), address);
+        readiness.add("slack", () -> bot.app().status() == App.Status.Running ? Readiness.State.ok()
+            : Readiness.State.down("the Slack app is stopped"));
+        http = listen(() -> HttpTransport.serveSlack(address, bot.app(), readiness), address);
         resources.push(http);
-        log.info("Serving Slack over HTTP on port {} ({} and {})", http.port(), HttpTransport.EVENTS_PATH,
-            HttpTransport.HEALTH_PATH);
+        log.info("Serving Slack over HTTP on port {} ({}, {} and {})", http.port(), HttpTransport.EVENTS_PATH,
+            HttpTransport.HEALTH_PATH, HttpTransport.READY_PATH);
       }
+      SyncroReach syncroReach = reach != null ? reach : new SyncroReach(config.requireSyncroBaseUrl(), clock);
+      readiness.add("syncro", syncroReach::state);
       // The runner's heartbeat has a thread of its own: a slow sweep must never make it look dead.
       ScheduledExecutorService beats = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "runner-heartbeat");
@@ -211,16 +243,41 @@ public final class BotServer implements AutoCloseable {
       });
       resources.push(beats::shutdownNow);
       int resumed = bot.resumePlans();
-      long every = bot.heartbeatEvery().toMillis();
-      beats.scheduleWithFixedDelay(bot::heartbeat, every, every, TimeUnit.MILLISECONDS);
+      Instant since = clock.instant();
+      Duration beatEvery = bot.heartbeatEvery();
+      long every = beatEvery.toMillis();
+      Pulse beat = new Pulse(clock);
+      beats.scheduleWithFixedDelay(beat.around(bot::heartbeat), every, every, TimeUnit.MILLISECONDS);
+      // Silent for a lease (three beats), other processes take this one's plans over.
+      readiness.add("plan_runner_heartbeat", Readiness.loop(clock, beatEvery, beatEvery.multipliedBy(3), since,
+          () -> !beats.isShutdown(), beat::last));
+      loops.put("plan_runner_heartbeat", beats::shutdownNow);
       if (resumed > 0) {
         log.info("Resuming {} plan(s) that were running when the bot stopped", resumed);
       }
-      timers.scheduleWithFixedDelay(bot::sweep, 1, 1, TimeUnit.MINUTES);
-      resources.push(bot.startDigestScheduler());
-      resources.push(bot.startNotifyScheduler(new NotifyStore(db, clock, config.notifications().batchWindow()),
-          config.notifications()));
-      return new BotServer(http, bot, resources);
+      Pulse sweep = new Pulse(clock);
+      timers.scheduleWithFixedDelay(sweep.around(bot::sweep), SWEEP_EVERY.toMillis(), SWEEP_EVERY.toMillis(),
+          TimeUnit.MILLISECONDS);
+      readiness.add("preview_sweeper", Readiness.loop(clock, SWEEP_EVERY, Readiness.overdue(SWEEP_EVERY), since,
+          () -> !timers.isShutdown(), sweep::last));
+      loops.put("preview_sweeper", timers::shutdownNow);
+      AutoCloseable digests = bot.startDigestScheduler();
+      resources.push(digests);
+      if (digests instanceof DigestScheduler d) {
+        readiness.add("digest_scheduler", Readiness.loop(clock, DigestScheduler.TICK,
+            Readiness.overdue(DigestScheduler.TICK), since, d::running, d::lastBeat));
+        loops.put("digest_scheduler", d);
+      }
+      AutoCloseable notices = bot.startNotifyScheduler(
+          new NotifyStore(db, clock, config.notifications().batchWindow()), config.notifications());
+      resources.push(notices);
+      if (notices instanceof NotifyScheduler n) {
+        readiness.add("notify_scheduler", Readiness.loop(clock, NotifyScheduler.TICK,
+            Readiness.overdue(NotifyScheduler.TICK), since, n::running, n::lastBeat));
+        loops.put("notify_scheduler", n);
+      }
+      readiness.started();
+      return new BotServer(http, bot, resources, loops);
     } catch (ConfigException e) {
       closeAll(resources);
       throw e;
@@ -343,6 +400,15 @@ public final class BotServer implements AutoCloseable {
     sc.setHttpClientWriteTimeoutMillis((int) Duration.ofSeconds(10).toMillis());
     sc.setHttpClientCallTimeoutMillis((int) Duration.ofSeconds(15).toMillis());
     return sc;
+  }
+
+  /** Stops the loop behind readiness part {@code name}, as a thread that died would; for tests. */
+  void stopLoop(String name) throws Exception {
+    AutoCloseable loop = loops.get(name);
+    if (loop == null) {
+      throw new IllegalArgumentException("no loop named " + name + "; there are " + loops.keySet());
+    }
+    loop.close();
   }
 
   /** Runs the preview sweeper now instead of at its next minute; for tests. */

@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.eclipse.jetty.http.HttpParser;
 import org.eclipse.jetty.io.Connection;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -39,8 +38,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The bot's HTTP side on Jetty's core server: {@code POST /slack/events} hands the raw UTF-8 body to
- * Bolt (which checks the signature and dispatches) and {@code GET /healthz} reports whether the store
- * answers. In Socket Mode only {@code /healthz} is served. Jetty reads requests without holding a
+ * Bolt (which checks the signature and dispatches), {@code GET /healthz} answers 200 while the process
+ * serves (alive) and {@code GET /readyz} answers 200 or 503 with each part of {@link Readiness} up or
+ * down. In Socket Mode only {@code /healthz} and {@code /readyz} are served. Jetty reads requests without holding a
  * thread per connection, so clients that trickle their headers or say nothing cost no worker; a
  * request still arriving after {@link Limits#requestRead()} is cut off, a connection silent for
  * {@link Limits#idle()} is closed, and when {@link Limits#inFlight()} requests are being handled the
@@ -49,6 +49,7 @@ import org.slf4j.LoggerFactory;
 public final class HttpTransport implements AutoCloseable {
   public static final String EVENTS_PATH = "/slack/events";
   public static final String HEALTH_PATH = "/healthz";
+  public static final String READY_PATH = "/readyz";
   /** Slack payloads are a few KB; anything far larger is not from Slack. */
   static final int MAX_BODY_BYTES = 1 << 20;
 
@@ -68,33 +69,33 @@ public final class HttpTransport implements AutoCloseable {
   private final ServerConnector connector;
   private final @Nullable App app;
   private final @Nullable SlackRequestParser parser;
-  private final BooleanSupplier storeHealthy;
+  private final Readiness readiness;
   private final Semaphore inFlight;
 
-  private HttpTransport(Server server, ServerConnector connector, @Nullable App app, BooleanSupplier storeHealthy,
+  private HttpTransport(Server server, ServerConnector connector, @Nullable App app, Readiness readiness,
       int inFlight) {
     this.server = server;
     this.connector = connector;
     this.app = app;
     this.parser = app == null ? null : new SlackRequestParser(app.config());
-    this.storeHealthy = storeHealthy;
+    this.readiness = readiness;
     this.inFlight = new Semaphore(inFlight);
   }
 
-  /** Serves Slack requests for {@code app} and the health check; port 0 picks a free port. */
-  public static HttpTransport serveSlack(InetSocketAddress address, App app, BooleanSupplier storeHealthy)
+  /** Serves Slack requests for {@code app} and the health checks; port 0 picks a free port. */
+  public static HttpTransport serveSlack(InetSocketAddress address, App app, Readiness readiness)
       throws IOException {
-    return start(address, app, storeHealthy, Limits.STANDARD);
+    return start(address, app, readiness, Limits.STANDARD);
   }
 
-  /** Serves only the health check (Socket Mode, where Slack's requests arrive over the WebSocket). */
-  public static HttpTransport serveHealthOnly(InetSocketAddress address, BooleanSupplier storeHealthy)
+  /** Serves only the health checks (Socket Mode, where Slack's requests arrive over the WebSocket). */
+  public static HttpTransport serveHealthOnly(InetSocketAddress address, Readiness readiness)
       throws IOException {
-    return start(address, null, storeHealthy, Limits.STANDARD);
+    return start(address, null, readiness, Limits.STANDARD);
   }
 
   /** Serves with other limits; for tests. */
-  static HttpTransport start(InetSocketAddress address, @Nullable App app, BooleanSupplier storeHealthy,
+  static HttpTransport start(InetSocketAddress address, @Nullable App app, Readiness readiness,
       Limits limits) throws IOException {
     // Handlers ack fast and push slow work elsewhere; the threads beyond the handled requests accept,
     // read and refuse (503) while every handler is busy.
@@ -112,7 +113,7 @@ public final class HttpTransport implements AutoCloseable {
     connector.addBean(new ReadDeadline(connector.getScheduler(), limits.requestRead().toMillis() / 2));
     server.addConnector(connector);
     server.setStopTimeout(1_000);
-    HttpTransport transport = new HttpTransport(server, connector, app, storeHealthy, limits.inFlight());
+    HttpTransport transport = new HttpTransport(server, connector, app, readiness, limits.inFlight());
     server.setHandler(new AbstractHandler() {
       @Override
       public void handle(String target, org.eclipse.jetty.server.Request base, HttpServletRequest request,
@@ -199,7 +200,9 @@ public final class HttpTransport implements AutoCloseable {
     }
     try {
       if (HEALTH_PATH.equals(path)) {
-        health(request, response);
+        health(request, response, false);
+      } else if (READY_PATH.equals(path)) {
+        health(request, response, true);
       } else if (EVENTS_PATH.equals(path) && app != null) {
         events(request, response, app);
       } else {
@@ -225,24 +228,21 @@ public final class HttpTransport implements AutoCloseable {
     }
   }
 
-  private void health(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  /** {@code /healthz}: alive, this answer is the proof. {@code /readyz}: every part of {@link Readiness}. */
+  private void health(HttpServletRequest request, HttpServletResponse response, boolean ready) throws IOException {
     String method = request.getMethod();
     if (!"GET".equals(method) && !"HEAD".equals(method)) {
       response.setHeader("Allow", "GET, HEAD");
       send(request, response, 405, JSON, "{\"error\":\"method not allowed\"}");
       return;
     }
-    boolean ok;
-    try {
-      ok = storeHealthy.getAsBoolean();
-    } catch (RuntimeException e) {
-      ok = false;
+    response.setHeader("Cache-Control", "no-store");
+    if (!ready) {
+      send(request, response, 200, JSON, "{\"status\":\"ok\"}");
+      return;
     }
-    if (ok) {
-      send(request, response, 200, JSON, "{\"status\":\"ok\",\"store\":\"ok\"}");
-    } else {
-      send(request, response, 503, JSON, "{\"status\":\"unavailable\",\"store\":\"down\"}");
-    }
+    Readiness.Report report = readiness.check();
+    send(request, response, report.ready() ? 200 : 503, JSON, report.json());
   }
 
   private void events(HttpServletRequest http, HttpServletResponse response, App app) throws IOException {

@@ -55,6 +55,7 @@ public final class DigestScheduler implements AutoCloseable {
   // Separate from the tick's lock, so that stopping does not wait behind a long digest to get it.
   private final Object lifecycle = new Object();
   private @Nullable ScheduledExecutorService executor;
+  private volatile @Nullable Instant lastBeat;
 
   /** One run claimed by a tick, and whether it is late. */
   public record Claimed(DigestSchedule schedule, DigestSlot slot, boolean late) {}
@@ -230,11 +231,14 @@ public final class DigestScheduler implements AutoCloseable {
   }
 
   private void tickSafely() {
+    lastBeat = clock.instant();
     try {
       tick();
     } catch (RuntimeException | Error e) {
       // Keep the loop alive: an exception would cancel every later tick.
       log.error("Digest tick failed: {}", e.toString());
+    } finally {
+      lastBeat = clock.instant();
     }
   }
 
@@ -255,6 +259,18 @@ public final class DigestScheduler implements AutoCloseable {
   private static String minutes(Duration d) {
     long m = d.toMinutes();
     return m >= 60 ? (m / 60) + " h " + (m % 60) + " min" : m + " min";
+  }
+
+  /** When a tick last started or finished (empty before the first); a loop stuck in a tick stops beating. */
+  public Optional<Instant> lastBeat() {
+    return Optional.ofNullable(lastBeat);
+  }
+
+  /** Whether the loop is started and not stopped. */
+  public boolean running() {
+    synchronized (lifecycle) {
+      return executor != null && !executor.isShutdown();
+    }
   }
 
   /** Stops the loop, waiting briefly for a digest being posted. */

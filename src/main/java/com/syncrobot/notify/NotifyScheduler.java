@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -34,6 +35,7 @@ public final class NotifyScheduler implements AutoCloseable {
   private @Nullable Instant lastPrune;
   private final Object lifecycle = new Object();
   private @Nullable ScheduledExecutorService executor;
+  private volatile @Nullable Instant lastBeat;
 
   public NotifyScheduler(NotifyEngine engine, List<PeriodicCheck> checks, Clock clock) {
     this.engine = Objects.requireNonNull(engine, "engine");
@@ -89,6 +91,7 @@ public final class NotifyScheduler implements AutoCloseable {
   }
 
   private void tickSafely() {
+    lastBeat = clock.instant();
     try {
       tick();
     } catch (InterruptedException e) {
@@ -96,6 +99,20 @@ public final class NotifyScheduler implements AutoCloseable {
     } catch (RuntimeException | Error e) {
       // Keep the loop alive: an exception would cancel every later tick.
       log.error("Notification tick failed: {}", e.toString());
+    } finally {
+      lastBeat = clock.instant();
+    }
+  }
+
+  /** When a tick last started or finished (empty before the first); a loop stuck in a tick stops beating. */
+  public Optional<Instant> lastBeat() {
+    return Optional.ofNullable(lastBeat);
+  }
+
+  /** Whether the loop is started and not stopped. */
+  public boolean running() {
+    synchronized (lifecycle) {
+      return executor != null && !executor.isShutdown();
     }
   }
 

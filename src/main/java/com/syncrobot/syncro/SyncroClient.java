@@ -4,11 +4,14 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import okhttp3.ConnectionPool;
 import okhttp3.HttpUrl;
+import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 import org.jspecify.annotations.Nullable;
 
@@ -74,6 +77,7 @@ public final class SyncroClient {
     private Duration writeTimeout = Duration.ofSeconds(20);
     private Duration callTimeout = Duration.ofSeconds(30);
     private int maxPages = 500;
+    private final List<Interceptor> observers = new ArrayList<>();
 
     private Builder() {}
 
@@ -141,6 +145,15 @@ public final class SyncroClient {
     }
 
     /**
+     * Adds an OkHttp network interceptor that sees every exchange with Syncro, e.g. to note that Syncro
+     * answered; it must pass each request and response on unchanged.
+     */
+    public Builder observer(Interceptor observer) {
+      observers.add(Objects.requireNonNull(observer, "observer"));
+      return this;
+    }
+
+    /**
      * Builds the client.
      *
      * @throws IllegalStateException if no base URL was set
@@ -162,7 +175,9 @@ public final class SyncroClient {
       if (!base.scheme().toLowerCase(Locale.ROOT).startsWith("http")) {
         throw new IllegalArgumentException("baseUrl is not an http(s) URL");
       }
-      OkHttpClient client = (httpClient != null ? httpClient.newBuilder() : new OkHttpClient.Builder())
+      OkHttpClient.Builder http = httpClient != null ? httpClient.newBuilder() : new OkHttpClient.Builder();
+      observers.forEach(http::addNetworkInterceptor);
+      OkHttpClient client = http
           .connectTimeout(connectTimeout)
           .readTimeout(readTimeout)
           .writeTimeout(writeTimeout)

@@ -26,6 +26,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 final class HttpTransportTest {
+  private static final Readiness READY = new Readiness().add("store", Readiness.store(() -> true)).started();
+
   private final HttpClient client = HttpClient.newHttpClient();
 
   private HttpResponse<String> send(HttpRequest.Builder b) throws Exception {
@@ -37,34 +39,60 @@ final class HttpTransportTest {
   }
 
   @Test
-  void healthz_storeDown_503WithStoreDown() throws Exception {
+  void storeDown_healthzStill200AliveAndReadyz503NamingTheStore() throws Exception {
     AtomicBoolean healthy = new AtomicBoolean(true);
-    try (HttpTransport t = HttpTransport.serveHealthOnly(new InetSocketAddress("127.0.0.1", 0), healthy::get)) {
+    Readiness readiness = new Readiness().add("store", Readiness.store(healthy::get)).started();
+    try (HttpTransport t = HttpTransport.serveHealthOnly(new InetSocketAddress("127.0.0.1", 0), readiness)) {
       assertThat(t.port()).isPositive();
-      assertThat(send(HttpRequest.newBuilder(uri(t, "/healthz"))).statusCode()).isEqualTo(200);
+      assertThat(send(HttpRequest.newBuilder(uri(t, "/readyz"))).body())
+          .isEqualTo("{\"status\":\"ready\",\"parts\":{\"store\":{\"up\":true}}}");
       healthy.set(false);
-      HttpResponse<String> down = send(HttpRequest.newBuilder(uri(t, "/healthz")));
+      HttpResponse<String> down = send(HttpRequest.newBuilder(uri(t, "/readyz")));
       assertThat(down.statusCode()).isEqualTo(503);
-      assertThat(down.body()).isEqualTo("{\"status\":\"unavailable\",\"store\":\"down\"}");
+      assertThat(down.body()).isEqualTo("{\"status\":\"unavailable\",\"parts\":{\"store\":{\"up\":false,"
+          + "\"reason\":\"the database does not answer\"}}}");
+      // Alive: the process serves, whatever its parts say.
+      HttpResponse<String> alive = send(HttpRequest.newBuilder(uri(t, "/healthz")));
+      assertThat(alive.statusCode()).isEqualTo(200);
+      assertThat(alive.body()).isEqualTo("{\"status\":\"ok\"}");
     }
   }
 
   @Test
-  void healthz_storeCheckThrows_503() throws Exception {
-    try (HttpTransport t = HttpTransport.serveHealthOnly(new InetSocketAddress("127.0.0.1", 0), () -> {
-      throw new IllegalStateException("db gone");
-    })) {
-      assertThat(send(HttpRequest.newBuilder(uri(t, "/healthz"))).statusCode()).isEqualTo(503);
+  void readyz_checkThrows_503NamingThePartWithoutTheMessage() throws Exception {
+    Readiness readiness = new Readiness().add("store", () -> {
+      throw new IllegalStateException("jdbc:postgresql://db/bot?password=hunter2 gone");
+    }).started();
+    try (HttpTransport t = HttpTransport.serveHealthOnly(new InetSocketAddress("127.0.0.1", 0), readiness)) {
+      HttpResponse<String> r = send(HttpRequest.newBuilder(uri(t, "/readyz")));
+      assertThat(r.statusCode()).isEqualTo(503);
+      assertThat(r.body()).contains("\"store\":{\"up\":false,\"reason\":\"its check failed (IllegalStateException)\"")
+          .doesNotContain("hunter2").doesNotContain("postgresql");
+    }
+  }
+
+  @Test
+  void readyz_beforeTheStartFinished_503Starting() throws Exception {
+    Readiness readiness = new Readiness().add("store", Readiness.store(() -> true));
+    try (HttpTransport t = HttpTransport.serveHealthOnly(new InetSocketAddress("127.0.0.1", 0), readiness)) {
+      HttpResponse<String> r = send(HttpRequest.newBuilder(uri(t, "/readyz")));
+      assertThat(r.statusCode()).isEqualTo(503);
+      assertThat(r.body()).startsWith("{\"status\":\"starting\"");
+      assertThat(send(HttpRequest.newBuilder(uri(t, "/healthz"))).statusCode()).isEqualTo(200);
+      readiness.started();
+      assertThat(send(HttpRequest.newBuilder(uri(t, "/readyz"))).statusCode()).isEqualTo(200);
     }
   }
 
   @Test
   void healthOnly_slackEvents_404AndPostToHealthz_405() throws Exception {
-    try (HttpTransport t = HttpTransport.serveHealthOnly(new InetSocketAddress("127.0.0.1", 0), () -> true)) {
+    try (HttpTransport t = HttpTransport.serveHealthOnly(new InetSocketAddress("127.0.0.1", 0), READY)) {
       // In Socket Mode Slack's requests arrive over the WebSocket; the HTTP path must not answer them.
       assertThat(send(HttpRequest.newBuilder(uri(t, "/slack/events")).POST(HttpRequest.BodyPublishers.ofString("x")))
           .statusCode()).isEqualTo(404);
       assertThat(send(HttpRequest.newBuilder(uri(t, "/healthz")).POST(HttpRequest.BodyPublishers.ofString("")))
+          .statusCode()).isEqualTo(405);
+      assertThat(send(HttpRequest.newBuilder(uri(t, "/readyz")).POST(HttpRequest.BodyPublishers.ofString("")))
           .statusCode()).isEqualTo(405);
       assertThat(send(HttpRequest.newBuilder(uri(t, "/elsewhere"))).statusCode()).isEqualTo(404);
     }
@@ -77,7 +105,7 @@ final class HttpTransportTest {
     app.command("/boom", (req, ctx) -> {
       throw new IllegalStateException("secret xoxb-123-456 api_key=abc");
     });
-    try (HttpTransport t = HttpTransport.serveSlack(new InetSocketAddress("127.0.0.1", 0), app, () -> true)) {
+    try (HttpTransport t = HttpTransport.serveSlack(new InetSocketAddress("127.0.0.1", 0), app, READY)) {
       HttpResponse<String> r = send(HttpRequest.newBuilder(uri(t, "/slack/events"))
           .header("Content-Type", "application/x-www-form-urlencoded")
           .POST(HttpRequest.BodyPublishers.ofString("command=%2Fboom&text=&user_id=U1&team_id=T1")));
@@ -90,7 +118,7 @@ final class HttpTransportTest {
   void events_handlerAnswers_statusHeadersAndUtf8BodyAreWritten() throws Exception {
     App app = new App(AppConfig.builder().build(), new ArrayList<>());
     app.command("/hi", (req, ctx) -> ctx.ack("Grüße 👋 " + req.getPayload().getText()));
-    try (HttpTransport t = HttpTransport.serveSlack(new InetSocketAddress("127.0.0.1", 0), app, () -> true)) {
+    try (HttpTransport t = HttpTransport.serveSlack(new InetSocketAddress("127.0.0.1", 0), app, READY)) {
       HttpResponse<String> r = send(HttpRequest.newBuilder(uri(t, "/slack/events"))
           .header("Content-Type", "application/x-www-form-urlencoded")
           .POST(HttpRequest.BodyPublishers.ofString("command=%2Fhi&text=%C3%A4&user_id=U1&team_id=T1")));
@@ -103,7 +131,7 @@ final class HttpTransportTest {
   @Test
   void events_bodyOverOneMebibyte_413() throws Exception {
     App app = new App(AppConfig.builder().build(), new ArrayList<>());
-    try (HttpTransport t = HttpTransport.serveSlack(new InetSocketAddress("127.0.0.1", 0), app, () -> true)) {
+    try (HttpTransport t = HttpTransport.serveSlack(new InetSocketAddress("127.0.0.1", 0), app, READY)) {
       HttpResponse<String> r = send(HttpRequest.newBuilder(uri(t, "/slack/events"))
           .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[HttpTransport.MAX_BODY_BYTES + 1])));
       assertThat(r.statusCode()).isEqualTo(413);
@@ -126,7 +154,7 @@ final class HttpTransportTest {
     List<Socket> silent = new ArrayList<>();
     List<Socket> slow = new ArrayList<>();
     try (HttpTransport t = HttpTransport.serveSlack(new InetSocketAddress("127.0.0.1", 0), signedApp(secret),
-        () -> true)) {
+        READY)) {
       for (int i = 0; i < 100; i++) {
         silent.add(connect(t));
         slow.add(connect(t));
@@ -162,7 +190,7 @@ final class HttpTransportTest {
     HttpTransport.Limits limits = new HttpTransport.Limits(Duration.ofMillis(600), Duration.ofMillis(600), 32);
     byte[] request = ("POST /slack/events HTTP/1.1\r\nHost: 127.0.0.1\r\n" + "X-Padding: " + "a".repeat(200))
         .getBytes(StandardCharsets.US_ASCII);
-    try (HttpTransport t = HttpTransport.start(new InetSocketAddress("127.0.0.1", 0), signedApp("s"), () -> true,
+    try (HttpTransport t = HttpTransport.start(new InetSocketAddress("127.0.0.1", 0), signedApp("s"), READY,
         limits); Socket slow = connect(t); Socket silent = connect(t)) {
       // A byte every 100 ms keeps the idle timeout from firing; only the read limit stops it.
       boolean cut = false;
@@ -190,7 +218,7 @@ final class HttpTransportTest {
       }
       return ctx.ack("held");
     });
-    try (HttpTransport t = HttpTransport.start(new InetSocketAddress("127.0.0.1", 0), app, () -> true,
+    try (HttpTransport t = HttpTransport.start(new InetSocketAddress("127.0.0.1", 0), app, READY,
         new HttpTransport.Limits(Duration.ofSeconds(10), Duration.ofSeconds(30), 1))) {
       SignedRequests bot = new SignedRequests(t.port(), secret);
       String hold = SignedRequests.command("U0ALICE", "", "http://127.0.0.1:9/r").replace("%2Fsyncro", "%2Fhold");

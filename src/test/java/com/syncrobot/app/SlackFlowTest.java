@@ -209,12 +209,12 @@ final class SlackFlowTest {
   // ---- transport and signatures -------------------------------------------------------------
 
   @Test
-  void healthz_storeAnswers_200WithJson() throws Exception {
+  void healthz_alive_200WithJson() throws Exception {
     HttpResponse<String> r = requests.get("/healthz");
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(r.headers().firstValue("Content-Type"))
         .hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
-    assertThat(JSON.readTree(r.body())).isEqualTo(JSON.readTree("{\"status\":\"ok\",\"store\":\"ok\"}"));
+    assertThat(JSON.readTree(r.body())).isEqualTo(JSON.readTree("{\"status\":\"ok\"}"));
   }
 
   @Test

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.syncrobot.app.HttpTransport;
+import com.syncrobot.app.Readiness;
 import com.syncrobot.slack.SlackBot;
 import com.syncrobot.store.ConnectedUserStore;
 import com.syncrobot.store.Database;
@@ -54,7 +55,8 @@ final class RealBotTest {
     // Syncro is never reached by help, connect and a refused paste; the address only has to parse.
     SyncroClient syncro = SyncroClient.builder().baseUrl("http://127.0.0.1:9/api/v1").build();
     bot = SlackBot.create(slack, SimFixture.TOKEN, SimFixture.SECRET, syncro, users, Clock.systemUTC());
-    http = HttpTransport.serveSlack(new InetSocketAddress("127.0.0.1", 0), bot.app(), db::healthy);
+    http = HttpTransport.serveSlack(new InetSocketAddress("127.0.0.1", 0), bot.app(),
+        new Readiness().add("store", Readiness.store(db::healthy)).started());
     sim = SlackSimulator.start("127.0.0.1", simPort, "http://127.0.0.1:" + http.port() + "/slack/events",
         SimFixture.SECRET, SimFixture.TOKEN, DemoUser.technicians());
     bot.app().start();
