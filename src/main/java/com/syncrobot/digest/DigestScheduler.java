@@ -257,7 +257,10 @@ public final class DigestScheduler implements AutoCloseable {
     return m >= 60 ? (m / 60) + " h " + (m % 60) + " min" : m + " min";
   }
 
-  /** Stops the loop, waiting briefly for a digest being posted. */
+  /**
+   * Stops the loop, waiting briefly (2 s, so the bot stops within Docker's stop timeout) for a digest being posted;
+   * one cut short is finished by the next start, as after a crash.
+   */
   @Override
   public void close() {
     ScheduledExecutorService e;
@@ -270,7 +273,7 @@ public final class DigestScheduler implements AutoCloseable {
     }
     e.shutdown();
     try {
-      if (!e.awaitTermination(10, TimeUnit.SECONDS)) {
+      if (!e.awaitTermination(2, TimeUnit.SECONDS)) {
         e.shutdownNow();
       }
     } catch (InterruptedException ex) {
