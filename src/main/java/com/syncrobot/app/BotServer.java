@@ -58,18 +58,32 @@ public final class BotServer implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(BotServer.class);
 
+  /**
+   * How long {@link #stop()} takes at most (give or take a Slack call being made): inside Docker's stop timeout
+   * (10 s from SIGTERM to SIGKILL), with room for the JVM to end.
+   */
+  static final Duration STOP_WITHIN = Duration.ofSeconds(8);
+  /** Of {@link #STOP_WITHIN}, what is kept for closing the HTTP side, the Slack client and the store. */
+  private static final Duration CLOSE_RESERVE = Duration.ofSeconds(1);
+
   private final HttpTransport http;
   private final SlackBot bot;
   private final Deque<AutoCloseable> resources;
+  /** Socket Mode's connection (nothing in HTTP mode): closed first when stopping (also in {@link #resources}). */
+  private final AutoCloseable socket;
+  /** The schedulers: stopped while the bot's work finishes (each also in {@link #resources}). */
+  private final Deque<AutoCloseable> schedulers;
   /** The loops behind readiness parts, by part name; for tests. */
   private final Map<String, AutoCloseable> loops;
   private boolean stopped;
 
-  private BotServer(HttpTransport http, SlackBot bot, Deque<AutoCloseable> resources,
-      Map<String, AutoCloseable> loops) {
+  private BotServer(HttpTransport http, SlackBot bot, Deque<AutoCloseable> resources, AutoCloseable socket,
+      Deque<AutoCloseable> schedulers, Map<String, AutoCloseable> loops) {
     this.http = http;
     this.bot = bot;
     this.resources = resources;
+    this.socket = socket;
+    this.schedulers = schedulers;
     this.loops = loops;
   }
 
@@ -198,7 +212,8 @@ public final class BotServer implements AutoCloseable {
         t.setDaemon(true);
         return t;
       });
-      resources.push(timers::shutdownNow);
+      Deque<AutoCloseable> schedulers = new ArrayDeque<>();
+      resources.push(once(timers::shutdownNow, schedulers));
       String web = config.syncroBaseUrl() == null ? null : PlanSettings.webUrlOf(config.syncroBaseUrl());
       PlanSettings writeOptions = new PlanSettings(config.previewTtl(), config.auditChannel(), config.sessionLogDir(),
           ollama, new RateStore(db), web, recheck != null ? recheck : Scheduler.of(timers), Ticker.systemTicker(),
@@ -211,11 +226,13 @@ public final class BotServer implements AutoCloseable {
       Readiness readiness = new Readiness().add("store", Readiness.store(db::healthy));
       Map<String, AutoCloseable> loops = new LinkedHashMap<>();
       HttpTransport http;
+      AutoCloseable socketClose = () -> {};
       if (socketMode) {
         http = listen(() -> HttpTransport.serveHealthOnly(address, readiness), address);
         resources.push(http);
         SocketModeApp socket = new SocketModeApp(appToken(config), bot.app(), SOCKET_MODE_CONCURRENCY);
-        resources.push(socket::close);
+        socketClose = once(socket::close, new ArrayDeque<>());
+        resources.push(socketClose);
         connect(socket);
         // Logs "Connected" only once a session is open, and each loss and reconnection after.
         SocketModeWatch watch = SocketModeWatch.start(socket, clock);
@@ -241,7 +258,7 @@ public final class BotServer implements AutoCloseable {
         t.setDaemon(true);
         return t;
       });
-      resources.push(beats::shutdownNow);
+      resources.push(once(beats::shutdownNow, schedulers));
       int resumed = bot.resumePlans();
       Instant since = clock.instant();
       Duration beatEvery = bot.heartbeatEvery();
@@ -262,7 +279,7 @@ public final class BotServer implements AutoCloseable {
           () -> !timers.isShutdown(), sweep::last));
       loops.put("preview_sweeper", timers::shutdownNow);
       AutoCloseable digests = bot.startDigestScheduler();
-      resources.push(digests);
+      resources.push(once(digests, schedulers));
       if (digests instanceof DigestScheduler d) {
         readiness.add("digest_scheduler", Readiness.loop(clock, DigestScheduler.TICK,
             Readiness.overdue(DigestScheduler.TICK), since, d::running, d::lastBeat));
@@ -270,14 +287,14 @@ public final class BotServer implements AutoCloseable {
       }
       AutoCloseable notices = bot.startNotifyScheduler(
           new NotifyStore(db, clock, config.notifications().batchWindow()), config.notifications());
-      resources.push(notices);
+      resources.push(once(notices, schedulers));
       if (notices instanceof NotifyScheduler n) {
         readiness.add("notify_scheduler", Readiness.loop(clock, NotifyScheduler.TICK,
             Readiness.overdue(NotifyScheduler.TICK), since, n::running, n::lastBeat));
         loops.put("notify_scheduler", n);
       }
       readiness.started();
-      return new BotServer(http, bot, resources, loops);
+      return new BotServer(http, bot, resources, socketClose, schedulers, loops);
     } catch (ConfigException e) {
       closeAll(resources);
       throw e;
@@ -421,14 +438,48 @@ public final class BotServer implements AutoCloseable {
     return http.port();
   }
 
-  /** Stops serving and releases everything this server started; safe to call twice. */
+  /**
+   * Stops within {@link #STOP_WITHIN} and releases everything this server started; safe to call twice. In order:
+   * takes no new work (Slack's requests are answered "restarting", Socket Mode's connection is closed so Slack sends
+   * elsewhere or again later, plans send no further step); stops the schedulers while the work under way finishes
+   * (a plan's step waits for Syncro's answer and records it; its plan is left for the next start, its owner told
+   * so; a step whose answer does not come in time stays recorded as maybe sent, checked at the next start); writes
+   * what is written behind; closes the HTTP side, the Slack client and the store.
+   */
   public synchronized void stop() {
     if (stopped) {
       return;
     }
     stopped = true;
+    long began = System.nanoTime();
+    bot.stopTaking();
+    log.info("Taking no new work; the work under way has {} s to finish", STOP_WITHIN.minus(CLOSE_RESERVE).toSeconds());
+    closeQuietly(socket);
+    // The schedulers stop (each waits briefly for a digest or a poll under way) while the bot's work finishes.
+    Thread stopping = new Thread(() -> closeAll(schedulers), "stop-schedulers");
+    stopping.start();
+    Duration left = STOP_WITHIN.minus(CLOSE_RESERVE).minusNanos(System.nanoTime() - began);
+    bot.close(left.isNegative() ? Duration.ZERO : left);
+    try {
+      stopping.join(Math.max(1, STOP_WITHIN.minus(CLOSE_RESERVE).toMillis()
+          - (System.nanoTime() - began) / 1_000_000));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     closeAll(resources);
-    log.info("Stopped");
+    log.info("Stopped in {} ms", (System.nanoTime() - began) / 1_000_000);
+  }
+
+  /** {@code r}, closed once however often it is asked; also added to {@code group}. */
+  private static AutoCloseable once(AutoCloseable r, Deque<AutoCloseable> group) {
+    java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+    AutoCloseable c = () -> {
+      if (closed.compareAndSet(false, true)) {
+        r.close();
+      }
+    };
+    group.push(c);
+    return c;
   }
 
   @Override

@@ -1,6 +1,8 @@
 package com.syncrobot.app;
 
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -20,17 +22,37 @@ final class ServeCommand implements Runnable {
     BotConfig config = cli.config();
     LogRedaction.registerSecrets(
         config.slackBotToken(), config.slackAppToken(), config.slackSigningSecret(), config.secretKeyBase64());
-    BotServer server = BotServer.start(config);
+    // Registered before the start, so a SIGTERM that comes while the bot starts (a restart right after a
+    // deploy) still stops it cleanly: the hook waits for the start to end, then stops what it started.
+    AtomicReference<@Nullable BotServer> running = new AtomicReference<>();
+    CountDownLatch started = new CountDownLatch(1);
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  log.info("Stopping");
-                  server.stop();
-                  stopped.countDown();
-                },
-                "shutdown"));
+    Thread hook = new Thread(() -> {
+      log.info("Stopping");
+      try {
+        started.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      BotServer server = running.get();
+      if (server != null) {
+        server.stop();
+      }
+      stopped.countDown();
+    }, "shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    try {
+      running.set(BotServer.start(config));
+    } catch (RuntimeException | Error e) {
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException stopping) {
+        // the JVM is already stopping: the hook finds nothing to stop
+      }
+      throw e;
+    } finally {
+      started.countDown();
+    }
     try {
       stopped.await();
     } catch (InterruptedException e) {

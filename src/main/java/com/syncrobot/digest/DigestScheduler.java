@@ -273,7 +273,10 @@ public final class DigestScheduler implements AutoCloseable {
     }
   }
 
-  /** Stops the loop, waiting briefly for a digest being posted. */
+  /**
+   * Stops the loop, waiting briefly (2 s, so the bot stops within Docker's stop timeout) for a digest being posted;
+   * one cut short is finished by the next start, as after a crash.
+   */
   @Override
   public void close() {
     ScheduledExecutorService e;
@@ -286,7 +289,7 @@ public final class DigestScheduler implements AutoCloseable {
     }
     e.shutdown();
     try {
-      if (!e.awaitTermination(10, TimeUnit.SECONDS)) {
+      if (!e.awaitTermination(2, TimeUnit.SECONDS)) {
         e.shutdownNow();
       }
     } catch (InterruptedException ex) {

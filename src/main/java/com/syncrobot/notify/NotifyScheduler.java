@@ -129,8 +129,9 @@ public final class NotifyScheduler implements AutoCloseable {
     }
     e.shutdownNow();
     try {
-      if (!e.awaitTermination(10, TimeUnit.SECONDS)) {
-        log.warn("Notification scheduler did not stop within 10 s");
+      // briefly, so the bot stops within Docker's stop timeout; an interrupted poll is simply polled again
+      if (!e.awaitTermination(2, TimeUnit.SECONDS)) {
+        log.warn("Notification scheduler did not stop within 2 s");
       }
     } catch (InterruptedException ex) {
       Thread.currentThread().interrupt();

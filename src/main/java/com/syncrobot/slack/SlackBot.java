@@ -68,10 +68,16 @@ public final class SlackBot implements AutoCloseable {
   private final @Nullable DigestFeature digests;
   private final @Nullable FeatureContext ctx;
   private final @Nullable NotifyParts notices;
+  private final Restarting restarting;
+  private final @Nullable DeliveryLog deliveries;
+  private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
   private SlackBot(App app, WorkQueue work, WorkQueue slow, @Nullable PlanMachinery plans,
-      @Nullable DigestFeature digests, @Nullable FeatureContext ctx, @Nullable NotifyParts notices) {
+      @Nullable DigestFeature digests, @Nullable FeatureContext ctx, @Nullable NotifyParts notices,
+      Restarting restarting, @Nullable DeliveryLog deliveries) {
     this.app = app;
+    this.restarting = restarting;
+    this.deliveries = deliveries;
     this.work = work;
     this.slow = slow;
     this.plans = plans;
@@ -128,6 +134,8 @@ public final class SlackBot implements AutoCloseable {
     App app = new App(config, middleware(config, slack, signingSecret, clock));
     app.asOAuthApp(false);
     app.use(new LogContext());
+    Restarting restarting = new Restarting();
+    app.use(restarting);
 
     QueuedNotice budget = new QueuedNotice(syncro);
     WorkQueue work = WorkQueue.standard(budget);
@@ -169,7 +177,8 @@ public final class SlackBot implements AutoCloseable {
     }
     subcommands.register(new HelpCommand(subcommands));
     app.command(SyncroCommand.COMMAND, new SyncroCommand(subcommands));
-    return new SlackBot(app, work, slow, plans, digests, ctx, parts);
+    return new SlackBot(app, work, slow, plans, digests, ctx, parts, restarting,
+        ambient == null ? null : ambient.deliveries());
   }
 
   /**
@@ -288,13 +297,44 @@ public final class SlackBot implements AutoCloseable {
     return app;
   }
 
+  /**
+   * The bot is stopping: from now on Slack's requests are answered "restarting" ({@link Restarting}) and plans send
+   * no further step. Returns at once; {@link #close(Duration)} then waits for the work under way.
+   */
+  public void stopTaking() {
+    restarting.stop();
+    if (plans != null) {
+      plans.stopTaking();
+    }
+  }
+
   /** Stops taking background work and waits briefly for replies still being sent. */
   @Override
   public void close() {
-    work.shutdown(Duration.ofSeconds(10));
-    slow.shutdown(Duration.ofSeconds(5));
+    close(Duration.ofSeconds(15));
+  }
+
+  /**
+   * Stops within {@code within} (give or take a Slack call being made): work under way (a reply being built, a
+   * plan's step waiting for Syncro's answer) finishes if it can; drafts are abandoned; plans are left for the
+   * next start, and their owners told so.
+   */
+  public void close(Duration within) {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    long end = System.nanoTime() + within.toNanos();
+    stopTaking();
+    // The replies under way and the plans' running steps share the time; telling the owners needs the last of it.
+    Duration replies = Duration.ofNanos(Math.max(0, end - System.nanoTime())).minus(PlanMachinery.TELL_RESERVE);
+    work.shutdown(replies.isNegative() ? Duration.ZERO : replies);
+    slow.shutdown(Duration.ZERO);
     if (plans != null) {
-      plans.close();
+      plans.close(Duration.ofNanos(Math.max(0, end - System.nanoTime())));
+    }
+    if (deliveries != null) {
+      // the alerts' and Home tab's delivery keys, written behind
+      deliveries.close();
     }
   }
 }

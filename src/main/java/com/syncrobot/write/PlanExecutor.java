@@ -72,6 +72,8 @@ public final class PlanExecutor {
   private final Set<String> heldElsewhere = ConcurrentHashMap.newKeySet();
   /** Runs requested per plan while one is in progress; absent when none runs in this process. */
   private final ConcurrentHashMap<String, Integer> demand = new ConcurrentHashMap<>();
+  /** Set when the bot is stopping: no pass starts, and a running pass sends no further step. */
+  private final AtomicBoolean stopping = new AtomicBoolean();
 
   private PlanExecutor(Builder b) {
     this.store = required(b.store, "store");
@@ -217,7 +219,54 @@ public final class PlanExecutor {
     return lease.dividedBy(3);
   }
 
+  /**
+   * The bot is stopping: from now on no pass starts, and a running pass finishes the request it has in flight
+   * (its answer is recorded), then leaves its plan WAITING with a note that it goes on after the restart. The
+   * next start ({@link #resume()}), or another replica, takes it from there.
+   */
+  public void stopTaking() {
+    stopping.set(true);
+  }
+
+  /**
+   * Called when the time to stop ran out while passes still wait for Syncro's answer: leaves each such plan WAITING
+   * for the next start and tells its owner so. The step in flight stays recorded as being sent (maybe sent), so the
+   * next start checks in Syncro whether it arrived before anything else; an answer that still comes to this process
+   * is not recorded (the plan is no longer this runner's), which changes nothing for that check.
+   */
+  public void leaveRunning() {
+    for (String planId : List.copyOf(demand.keySet())) {
+      try {
+        Optional<Plan> plan = store.find(planId);
+        if (plan.isPresent() && store.leaveWaiting(planId, runnerId, PlanNotes.restarting(plan.get()), clock.instant(),
+            clock.instant())) {
+          log.info("plan {} left for the next start with a step maybe sent: the bot had to stop", planId);
+          notifyChanged(planId);
+        }
+      } catch (RuntimeException e) {
+        log.warn("plan {} not marked as left for the next start: {}", planId, e.toString());
+      }
+    }
+  }
+
+  /**
+   * Called last when the bot stops: marks this runner's heartbeat as long past, so the next start or another
+   * replica takes over at once a plan whose request was still in flight when the time to stop ran out (that step
+   * stays recorded as being sent, i.e. maybe sent, and is verified in Syncro before anything else).
+   */
+  public void retire() {
+    try {
+      store.beat(runnerId, HOST, PID, java.time.Instant.EPOCH);
+    } catch (RuntimeException e) {
+      log.warn("runner not marked as stopped: {}", e.toString());
+    }
+  }
+
   private void submit(String planId, boolean takeOver) {
+    if (stopping.get()) {
+      log.info("plan {} not run now: the bot is stopping; the next start resumes it", planId);
+      return;
+    }
     try {
       executor.execute(() -> drive(planId, takeOver));
     } catch (RejectedExecutionException e) {
@@ -251,7 +300,9 @@ public final class PlanExecutor {
         tellStuck(planId, delay);
       }
       boolean takeOverAgain = takeOver && first;
-      scheduler.schedule(delay, () -> submit(planId, takeOverAgain));
+      if (!stopping.get()) {
+        scheduler.schedule(delay, () -> submit(planId, takeOverAgain));
+      }
     }
   }
 
@@ -277,8 +328,8 @@ public final class PlanExecutor {
       }
       notifyListener(plan);
       PlanRun.End end = new PlanRun(store, verifier, clock, backoff, this::notifyChanged, runnerId, settle,
-          tokenUser).run(plan, apis.apply(plan.slackUserId()));
-      if (end.kind() == PlanRun.Kind.WAITING) {
+          tokenUser, stopping::get).run(plan, apis.apply(plan.slackUserId()));
+      if (end.kind() == PlanRun.Kind.WAITING && !stopping.get()) {
         scheduler.schedule(end.recheckIn(), () -> execute(planId));
       }
     } finally {

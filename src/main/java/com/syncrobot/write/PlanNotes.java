@@ -113,6 +113,15 @@ final class PlanNotes {
         + " whoever runs the bot.";
   }
 
+  /** The bot is being restarted part-way through the plan; it goes on by itself once the bot is back. */
+  static String restarting(Plan plan) {
+    boolean maybeSent = plan.steps().stream()
+        .anyMatch(s -> s.state() == StepState.SENDING || s.state() == StepState.UNKNOWN);
+    return "The bot is restarting. It goes on with the remaining steps by itself once it is back (usually within a"
+        + " minute)" + (maybeSent ? ", first checking in Syncro whether the step it was sending arrived" : "")
+        + "; nothing is sent twice. " + progress(plan);
+  }
+
   static String absent(Step step, String how) {
     return name(step) + " did not reach Syncro (checked: " + how + "). It was not sent again: send it again?";
   }

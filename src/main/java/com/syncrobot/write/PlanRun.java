@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -37,12 +38,15 @@ final class PlanRun {
     /** The plan is WAITING; run it again after {@code recheckIn}. */
     WAITING,
     /** Another runner holds the plan now; this pass did nothing more. */
-    LOST
+    LOST,
+    /** The bot is stopping: the plan is WAITING for the next start, which goes on with it. */
+    PAUSED
   }
 
   record End(Kind kind, Duration recheckIn) {
     static final End STOPPED = new End(Kind.STOPPED, Duration.ZERO);
     static final End LOST = new End(Kind.LOST, Duration.ZERO);
+    static final End PAUSED = new End(Kind.PAUSED, Duration.ZERO);
   }
 
   private final PlanStore store;
@@ -54,14 +58,17 @@ final class PlanRun {
   private final String runner;
   private final Duration settle;
   private final @Nullable Function<String, Optional<Long>> tokenUser;
+  private final BooleanSupplier stopping;
 
   /**
    * @param settle how long after a request left it may still be committed at Syncro: a step whose outcome is
    *     unknown is proven absent only by a check after that
    * @param tokenUser the Syncro user a Slack user's connected token belongs to; null to not check it
+   * @param stopping whether the bot is stopping: then no further step starts and the plan is left WAITING
    */
   PlanRun(PlanStore store, CheckVerifier verifier, Clock clock, List<Duration> backoff, Consumer<String> changed,
-      String runner, Duration settle, @Nullable Function<String, Optional<Long>> tokenUser) {
+      String runner, Duration settle, @Nullable Function<String, Optional<Long>> tokenUser,
+      BooleanSupplier stopping) {
     this.store = store;
     this.verifier = verifier;
     this.clock = clock;
@@ -70,6 +77,7 @@ final class PlanRun {
     this.runner = runner;
     this.settle = settle;
     this.tokenUser = tokenUser;
+    this.stopping = stopping;
   }
 
   /** Runs {@code plan}, which this runner has claimed, as far as it can go now. */
@@ -84,6 +92,9 @@ final class PlanRun {
     Plan current = plan;
     for (int i = 0; i < current.steps().size(); i++) {
       Step step = current.step(i);
+      if (step.state() != StepState.DONE && stopping.getAsBoolean()) {
+        return pause(current);
+      }
       @Nullable End end;
       switch (step.state()) {
         case DONE :
@@ -272,8 +283,12 @@ final class PlanRun {
     if (!store.markUnknown(step, runner, status, why, null)) {
       return End.LOST;
     }
-    log.warn("plan {} step {}: outcome unknown ({}); verifying before anything else", plan.id(), step.index(), why);
     Plan after = reload(plan);
+    if (stopping.getAsBoolean()) {
+      log.warn("plan {} step {}: outcome unknown ({}); the next start verifies it", plan.id(), step.index(), why);
+      return pause(after);
+    }
+    log.warn("plan {} step {}: outcome unknown ({}); verifying before anything else", plan.id(), step.index(), why);
     changed.accept(plan.id());
     return verify(after, after.step(step.index()), api);
   }
@@ -402,6 +417,19 @@ final class PlanRun {
     log.info("plan {} is {}", plan.id(), PlanState.WAITING);
     changed.accept(plan.id());
     return new End(Kind.WAITING, delay);
+  }
+
+  /**
+   * The bot is stopping: leaves the plan WAITING, due now, for the next start (or another replica) to go on
+   * with, and tells its owner so. Nothing more is sent in this pass.
+   */
+  private End pause(Plan plan) {
+    if (!store.leaveWaiting(plan.id(), runner, PlanNotes.restarting(plan), clock.instant(), clock.instant())) {
+      return End.LOST;
+    }
+    log.info("plan {} left for the next start: the bot is stopping", plan.id());
+    changed.accept(plan.id());
+    return End.PAUSED;
   }
 
   private End leave(Plan plan, PlanState state, String note) {

@@ -17,6 +17,10 @@ import java.util.Map;
 final class ChildJvm implements AutoCloseable {
   /** The exit status of a process killed by signal 9. */
   static final int SIGKILLED = 128 + 9;
+  /** The exit status of a JVM that ended on signal 15 after its shutdown hooks ran. */
+  static final int SIGTERMED = 128 + 15;
+  /** How long {@code docker stop} waits after SIGTERM before it sends SIGKILL (its default stop timeout). */
+  static final Duration DOCKER_STOP_TIMEOUT = Duration.ofSeconds(10);
 
   private final Process process;
   private final Path log;
@@ -130,6 +134,26 @@ final class ChildJvm implements AutoCloseable {
   int kill() throws InterruptedException {
     process.destroyForcibly();
     return process.waitFor();
+  }
+
+  /** How a child stopped with SIGTERM ended: its exit status and how long after the signal. */
+  record Stopped(int exit, Duration took, boolean killed) {}
+
+  /**
+   * Stops the child as {@code docker stop} does: SIGTERM (ProcessHandle.destroy on Linux; Process.destroy
+   * would also close the child's stdin, which {@link ChildBot} takes for its parent's death), then, if it is still
+   * running after {@code timeout}, SIGKILL. Returns its exit status, how long it took and whether it had to
+   * be killed.
+   */
+  Stopped terminate(Duration timeout) throws InterruptedException {
+    long began = System.nanoTime();
+    process.toHandle().destroy();
+    boolean exited = process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    Duration took = Duration.ofNanos(System.nanoTime() - began);
+    if (!exited) {
+      return new Stopped(kill(), took, true);
+    }
+    return new Stopped(process.exitValue(), took, false);
   }
 
   /** What the child printed so far. */

@@ -43,7 +43,7 @@ final class WireTrap implements AutoCloseable {
   record Request(String method, String path) {}
 
   private record Armed(Predicate<Request> match, Hold hold, CountDownLatch caught, CountDownLatch released,
-      AtomicReference<@Nullable Request> seen) {}
+      AtomicReference<@Nullable Request> seen, java.util.concurrent.atomic.AtomicBoolean deliver) {}
 
   private static final Set<String> NOT_FORWARDED = Set.of("host", "content-length", "connection", "expect",
       "upgrade", "transfer-encoding", "accept-encoding", "keep-alive");
@@ -89,7 +89,7 @@ final class WireTrap implements AutoCloseable {
   /** Stops the next request that {@code match}es, at {@code hold}; one request only. */
   void arm(Predicate<Request> match, Hold hold) {
     Armed previous = armed.getAndSet(new Armed(match, hold, new CountDownLatch(1), new CountDownLatch(1),
-        new AtomicReference<>()));
+        new AtomicReference<>(), new java.util.concurrent.atomic.AtomicBoolean()));
     if (previous != null) {
       previous.released().countDown();
     }
@@ -115,6 +115,18 @@ final class WireTrap implements AutoCloseable {
     }
   }
 
+  /**
+   * Lets the held request go on as if it had never been stopped (a slow Syncro, not a dead bot): held before
+   * Syncro, it is sent now; held after, its answer goes to the bot now. Disarms.
+   */
+  void deliver() {
+    Armed a = armed.getAndSet(null);
+    if (a != null) {
+      a.deliver().set(true);
+      a.released().countDown();
+    }
+  }
+
   private void handle(HttpExchange ex) throws IOException {
     try (ex) {
       byte[] body = readAll(ex.getRequestBody());
@@ -125,8 +137,7 @@ final class WireTrap implements AutoCloseable {
       Armed a = armed.get();
       boolean trapped = a != null && a.seen().get() == null && a.match().test(request)
           && a.seen().compareAndSet(null, request);
-      if (trapped && a.hold() == Hold.REQUEST) {
-        hold(a);
+      if (trapped && a.hold() == Hold.REQUEST && !hold(a)) {
         return; // dropped: Syncro never sees it
       }
       HttpResponse<byte[]> answer;
@@ -135,8 +146,7 @@ final class WireTrap implements AutoCloseable {
       } catch (IOException e) {
         return; // Syncro dropped the connection: so does the proxy
       }
-      if (trapped) {
-        hold(a);
+      if (trapped && a.hold() == Hold.ANSWER && !hold(a)) {
         return; // committed upstream; the answer is lost with the bot
       }
       answer.headers().map().forEach((name, values) -> {
@@ -157,9 +167,11 @@ final class WireTrap implements AutoCloseable {
     }
   }
 
-  private static void hold(Armed a) throws InterruptedException {
+  /** Holds the request until released; returns whether it is to be delivered after all. */
+  private static boolean hold(Armed a) throws InterruptedException {
     a.caught().countDown();
     a.released().await(MAX_HOLD.toMillis(), TimeUnit.MILLISECONDS);
+    return a.deliver().get();
   }
 
   private HttpResponse<byte[]> forward(HttpExchange ex, String method, byte[] body)

@@ -2,6 +2,7 @@ package com.syncrobot.slack.plan;
 
 import com.syncrobot.write.Plan;
 import com.syncrobot.write.PlanListener;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -56,9 +57,14 @@ final class OrderedNotices implements PlanListener, AutoCloseable {
   /** Tells what is queued (for a few seconds at most), then stops. */
   @Override
   public void close() {
+    close(Duration.ofSeconds(5));
+  }
+
+  /** Tells what is queued for up to {@code within}, then stops. */
+  public void close(Duration within) {
     pool.shutdown();
     try {
-      if (!pool.awaitTermination(5, TimeUnit.SECONDS)) {
+      if (!pool.awaitTermination(within.toNanos(), TimeUnit.NANOSECONDS)) {
         pool.shutdownNow();
       }
     } catch (InterruptedException e) {

@@ -39,6 +39,8 @@ import org.slf4j.LoggerFactory;
  * (R1, R2). Owns the engine's thread pool.
  */
 public final class PlanMachinery implements AutoCloseable {
+  /** Of the time to stop, what is kept for telling owners how their plans were left. */
+  public static final Duration TELL_RESERVE = Duration.ofMillis(1500);
   private static final Logger log = LoggerFactory.getLogger(PlanMachinery.class);
 
   private final PlanSettings settings;
@@ -210,11 +212,31 @@ public final class PlanMachinery implements AutoCloseable {
     }
   }
 
+  /** The bot is stopping: no plan starts a pass, and running passes send no further step. */
+  public void stopTaking() {
+    executor.stopTaking();
+  }
+
   @Override
   public void close() {
+    close(Duration.ofSeconds(15));
+  }
+
+  /**
+   * Stops within {@code within}: the running passes get all of it but {@link #TELL_RESERVE} to finish the request
+   * each has in flight (their plans are then left for the next start); the rest goes to recording the delivery
+   * keys and telling the owners. A pass still waiting for Syncro's answer after that is abandoned: its step stays
+   * recorded as being sent, which the next start verifies in Syncro before anything else.
+   */
+  public void close(Duration within) {
+    long end = System.nanoTime() + within.toNanos();
+    executor.stopTaking();
     pool.shutdown();
     try {
-      if (!pool.awaitTermination(10, TimeUnit.SECONDS)) {
+      if (!pool.awaitTermination(Math.max(0, end - System.nanoTime() - TELL_RESERVE.toNanos()), TimeUnit.NANOSECONDS)) {
+        log.warn("A plan step was still waiting for Syncro's answer when the bot had to stop; it is checked in Syncro"
+            + " at the next start");
+        executor.leaveRunning();
         pool.shutdownNow();
       }
     } catch (InterruptedException e) {
@@ -222,8 +244,14 @@ public final class PlanMachinery implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     // After the clicks' work: the delivery keys taken before the stop reach the store for the next start.
+    try {
+      deliveries.flush(Duration.ofNanos(Math.max(0, (end - System.nanoTime()) / 2)));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     deliveries.close();
-    notices.close();
+    notices.close(Duration.ofNanos(Math.max(0, end - System.nanoTime())));
+    executor.retire();
   }
 
   public static Duration sweepEvery() {
