@@ -39,6 +39,7 @@ import com.slack.api.bolt.middleware.builtin.IgnoringSelfEvents;
 import com.slack.api.bolt.middleware.builtin.SSLCheck;
 import com.slack.api.bolt.middleware.builtin.SingleTeamAuthorization;
 import com.syncrobot.feature.digest.ChannelAccess;
+import com.syncrobot.metrics.Metrics;
 import com.syncrobot.notify.SubscriptionStore;
 import com.syncrobot.store.ConnectedUserStore;
 import com.syncrobot.syncro.SyncroClient;
@@ -68,10 +69,12 @@ public final class SlackBot implements AutoCloseable {
   private final @Nullable DigestFeature digests;
   private final @Nullable FeatureContext ctx;
   private final @Nullable NotifyParts notices;
+  private final Metrics metrics;
 
   private SlackBot(App app, WorkQueue work, WorkQueue slow, @Nullable PlanMachinery plans,
-      @Nullable DigestFeature digests, @Nullable FeatureContext ctx, @Nullable NotifyParts notices) {
+      @Nullable DigestFeature digests, @Nullable FeatureContext ctx, @Nullable NotifyParts notices, Metrics metrics) {
     this.app = app;
+    this.metrics = metrics;
     this.work = work;
     this.slow = slow;
     this.plans = plans;
@@ -127,11 +130,17 @@ public final class SlackBot implements AutoCloseable {
         .build();
     App app = new App(config, middleware(config, slack, signingSecret, clock));
     app.asOAuthApp(false);
+    Metrics metrics = writes == null ? Metrics.NONE : writes.settings().metrics();
+    if (metrics.enabled()) {
+      app.use(new AckTimer(metrics));
+    }
     app.use(new LogContext());
 
     QueuedNotice budget = new QueuedNotice(syncro);
     WorkQueue work = WorkQueue.standard(budget);
     WorkQueue slow = WorkQueue.slow(budget);
+    metrics.workQueue("work", work::waiting, work::heldCount);
+    metrics.workQueue("slow", slow::waiting, slow::heldCount);
     String webUrl = writes == null ? null : writes.settings().syncroWebUrl();
     FeatureContext ctx = new FeatureContext(slack, botToken, syncro, users, clock, work, slow,
         new SlackOut(slack, botToken), webUrl);
@@ -169,7 +178,7 @@ public final class SlackBot implements AutoCloseable {
     }
     subcommands.register(new HelpCommand(subcommands));
     app.command(SyncroCommand.COMMAND, new SyncroCommand(subcommands));
-    return new SlackBot(app, work, slow, plans, digests, ctx, parts);
+    return new SlackBot(app, work, slow, plans, digests, ctx, parts, metrics);
   }
 
   /**
@@ -232,7 +241,7 @@ public final class SlackBot implements AutoCloseable {
     // Digests come only with the write side (see create): its plan runner's heartbeat is this
     // process's sign of life, named by each digest claim.
     PlanExecutor runner = Objects.requireNonNull(plans, "digests without the write side").executor();
-    return digests.startScheduler(runner.runnerId(), runner.runnerLease());
+    return digests.startScheduler(runner.runnerId(), runner.runnerLease(), metrics);
   }
 
   /**

@@ -3,6 +3,7 @@ package com.syncrobot.syncro;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.syncrobot.metrics.Metrics;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
@@ -74,6 +75,7 @@ public final class SyncroClient {
     private Duration writeTimeout = Duration.ofSeconds(20);
     private Duration callTimeout = Duration.ofSeconds(30);
     private int maxPages = 500;
+    private Metrics metrics = Metrics.NONE;
 
     private Builder() {}
 
@@ -103,6 +105,12 @@ public final class SyncroClient {
     /** Returns whether {@link #budget(RequestBudget)} was called. */
     public boolean hasBudget() {
       return budget != null;
+    }
+
+    /** Sets where each request's time and status and each budget wait are recorded (default: nowhere). */
+    public Builder metrics(Metrics metrics) {
+      this.metrics = Objects.requireNonNull(metrics, "metrics");
+      return this;
     }
 
     /** Sets what waits after a 429. */
@@ -180,7 +188,7 @@ public final class SyncroClient {
           .build();
       ObjectMapper mapper = objectMapper != null ? objectMapper : defaultMapper();
       RequestBudget b = budget != null ? budget : PROCESS_BUDGET;
-      return new SyncroClient(new SyncroHttp(client, base, mapper, b, sleeper, maxPages));
+      return new SyncroClient(new SyncroHttp(client, base, mapper, b, sleeper, maxPages, metrics));
     }
 
     private static Duration positive(Duration d, String name) {

@@ -1,5 +1,6 @@
 package com.syncrobot.write;
 
+import com.syncrobot.metrics.Metrics;
 import com.syncrobot.syncro.Redactor;
 import com.syncrobot.syncro.SyncroAmbiguousWriteException;
 import com.syncrobot.syncro.SyncroApi;
@@ -54,6 +55,7 @@ final class PlanRun {
   private final String runner;
   private final Duration settle;
   private final @Nullable Function<String, Optional<Long>> tokenUser;
+  private final Metrics metrics;
 
   /**
    * @param settle how long after a request left it may still be committed at Syncro: a step whose outcome is
@@ -61,7 +63,7 @@ final class PlanRun {
    * @param tokenUser the Syncro user a Slack user's connected token belongs to; null to not check it
    */
   PlanRun(PlanStore store, CheckVerifier verifier, Clock clock, List<Duration> backoff, Consumer<String> changed,
-      String runner, Duration settle, @Nullable Function<String, Optional<Long>> tokenUser) {
+      String runner, Duration settle, @Nullable Function<String, Optional<Long>> tokenUser, Metrics metrics) {
     this.store = store;
     this.verifier = verifier;
     this.clock = clock;
@@ -70,6 +72,7 @@ final class PlanRun {
     this.runner = runner;
     this.settle = settle;
     this.tokenUser = tokenUser;
+    this.metrics = metrics;
   }
 
   /** Runs {@code plan}, which this runner has claimed, as far as it can go now. */
@@ -116,6 +119,7 @@ final class PlanRun {
           if (!store.markUnknown(step, runner, null, "the bot stopped while this was being sent", null)) {
             return End.LOST;
           }
+          metrics.unknownOutcome();
           current = reload(current);
           end = verify(current, current.step(i), api.get());
           break;
@@ -273,6 +277,7 @@ final class PlanRun {
       return End.LOST;
     }
     log.warn("plan {} step {}: outcome unknown ({}); verifying before anything else", plan.id(), step.index(), why);
+    metrics.unknownOutcome();
     Plan after = reload(plan);
     changed.accept(plan.id());
     return verify(after, after.step(step.index()), api);
@@ -351,6 +356,7 @@ final class PlanRun {
         return End.LOST;
       }
       log.info("plan {} step {} verified present: id {}", plan.id(), step.index(), found.id());
+      metrics.unknownResolved(Metrics.Resolution.FOUND);
       changed.accept(plan.id());
       return null;
     }
@@ -364,11 +370,13 @@ final class PlanRun {
         return End.LOST;
       }
       log.info("plan {} step {} verified absent; waiting for the owner's decision", plan.id(), step.index());
+      metrics.unknownResolved(Metrics.Resolution.ABSENT);
       return leave(reload(plan), PlanState.NEEDS_DECISION, PlanNotes.absent(step, absent.how()));
     }
     if (!store.markUnknown(step, runner, null, null, "undecided: " + verdict.how())) {
       return End.LOST;
     }
+    metrics.unknownResolved(Metrics.Resolution.UNDECIDED);
     return leave(reload(plan), PlanState.NEEDS_DECISION, PlanNotes.undecided(step, verdict.how()));
   }
 

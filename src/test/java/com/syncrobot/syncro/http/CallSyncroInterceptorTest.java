@@ -1,5 +1,6 @@
 package com.syncrobot.syncro.http;
 
+import com.syncrobot.metrics.Metrics;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -34,7 +35,7 @@ final class CallSyncroInterceptorTest {
   private final ConnectionPool pool = new ConnectionPool(8, 20, TimeUnit.SECONDS);
   private final OkHttpClient client = new OkHttpClient.Builder().connectionPool(pool)
       .retryOnConnectionFailure(false).build();
-  private final CallSyncroInterceptor send = new CallSyncroInterceptor(client);
+  private final CallSyncroInterceptor send = new CallSyncroInterceptor(client, Metrics.NONE);
   private WireMockRuntimeInfo wm;
 
   @BeforeEach

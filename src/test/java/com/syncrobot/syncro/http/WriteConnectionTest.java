@@ -1,5 +1,6 @@
 package com.syncrobot.syncro.http;
 
+import com.syncrobot.metrics.Metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -40,7 +41,7 @@ final class WriteConnectionTest {
   private final ConnectionPool pool = new ConnectionPool(8, 20, TimeUnit.SECONDS);
   private final OkHttpClient client = new OkHttpClient.Builder().connectionPool(pool)
       .retryOnConnectionFailure(false).build();
-  private final CallSyncroInterceptor send = new CallSyncroInterceptor(client);
+  private final CallSyncroInterceptor send = new CallSyncroInterceptor(client, Metrics.NONE);
   private @Nullable RawServer server;
 
   @AfterEach
