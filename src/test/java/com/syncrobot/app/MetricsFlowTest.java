@@ -4,6 +4,7 @@ import static com.syncrobot.playground.slack.SlackSimulator.SUPPORT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.syncrobot.playground.sandbox.WriteFault;
 import com.syncrobot.playground.sandbox.model.SandboxCustomer;
 import com.syncrobot.playground.sandbox.model.SandboxInvoice;
 import com.syncrobot.playground.sandbox.model.SandboxState;
@@ -37,6 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 final class MetricsFlowTest {
   static final String ALICE = "U0ALICE";
+  static final String BOB = "U0BOB";
   static final Duration WAIT = Duration.ofSeconds(30);
   static final String SUBJECT = "Quokka printer jams on floor nine";
   static final String WORK = "Cleared the quokka tray and reseated the fuser";
@@ -63,7 +65,15 @@ final class MetricsFlowTest {
     assertThat(read.ok()).as(read.body()).isTrue();
     assertThat(rig.sim.awaitMessage(SUPPORT, m -> m.fromBot() && m.allText().contains(SUBJECT), WAIT))
         .as("the ticket's answer").isPresent();
+    // Bob's token was revoked at Syncro: his command meets a 401
+    rig.reconnect(BOB, rig.techOf.get(BOB), Fixtures.SECRET_SYNCRO_TOKEN);
+    BotAck refused = rig.sim.runSlashCommand(BOB, SUPPORT, "/syncro ticket " + ticket.number());
+    assertThat(refused.ok()).as(refused.body()).isTrue();
+    assertThat(rig.sim.awaitMessage(SUPPORT, m -> m.fromBot() && BOB.equals(m.ephemeralTo())
+        && m.allText().contains("connect"), WAIT)).as("Bob told to reconnect").isPresent();
     SimMessage preview = billPreview(ticket.number());
+    // the first write lands at Syncro but its answer is a 500: its outcome is unknown until the bot reads it back
+    rig.sandbox.faults().nextWrite(WriteFault.SERVER_ERROR_AFTER_COMMIT);
     BotAck confirm = rig.sim.clickButton(ALICE, preview, "Confirm");
     assertThat(confirm.ok()).as(confirm.body()).isTrue();
     assertThat(awaitPlanState("DONE")).isEqualTo("DONE");
@@ -85,6 +95,9 @@ final class MetricsFlowTest {
             "method=\"POST\",path=\"/tickets/{id}/add_line_item\",status=\"200\"");
     assertThat(body).contains(
         "syncro_bot_syncro_requests_seconds_bucket{method=\"GET\",path=\"/tickets/{id}\",status=\"200\",le=\"0.1\"}");
+    assertThat(series(body, "syncro_bot_syncro_requests_seconds_count"))
+        .contains("method=\"GET\",path=\"/tickets\",status=\"401\"");
+    assertThat(sample(body, "syncro_bot_syncro_token_refusals_total", "status=\"401\"")).isEqualTo(1.0);
     assertThat(series(body, "syncro_bot_budget_wait_seconds_count")).contains("priority=\"interactive\"");
     assertThat(series(body, "syncro_bot_slack_ack_seconds_count"))
         .contains("kind=\"command\"", "kind=\"view_submission\"", "kind=\"action\"");
@@ -93,12 +106,16 @@ final class MetricsFlowTest {
     assertThat(sample(body, "syncro_bot_plans", "state=\"done\"")).isEqualTo(1.0);
     assertThat(sample(body, "syncro_bot_plans", "state=\"executing\"")).isEqualTo(0.0);
     assertThat(sample(body, "syncro_bot_plan_outcomes_total", "outcome=\"done\"")).isEqualTo(1.0);
+    assertThat(series(body, "syncro_bot_syncro_requests_seconds_count")).anyMatch(l -> l.contains("status=\"500\""));
+    assertThat(body).contains("syncro_bot_unknown_outcomes_total 1");
+    assertThat(sample(body, "syncro_bot_unknown_outcomes_resolved_total", "resolution=\"found\"")).isEqualTo(1.0);
 
     // nothing secret or personal, anywhere in the body
     SandboxState state = rig.sandbox.state();
     SandboxCustomer customer = state.customer(ticket.customerId()).orElseThrow();
     List<String> never = new ArrayList<>(List.of(Fixtures.BOT_TOKEN, Fixtures.SIGNING_SECRET, SUBJECT, WORK,
-        "quokka", "Quokka", customer.firstname(), customer.lastname(), customer.email(), ALICE));
+        "quokka", "Quokka", customer.firstname(), customer.lastname(), customer.email(), ALICE, BOB, "Alice Nguyen", "Bob Martinez",
+        Fixtures.SECRET_SYNCRO_TOKEN, "SECRET", "api_key"));
     if (customer.businessName() != null) {
       never.add(customer.businessName());
     }
