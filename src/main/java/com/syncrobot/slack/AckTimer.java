@@ -29,7 +29,8 @@ final class AckTimer implements Middleware {
     return switch (req.getRequestType()) {
       case Command -> Metrics.AckKind.COMMAND;
       case BlockAction, AttachmentAction, DialogSubmission, DialogCancellation, WorkflowStepEdit,
-          WorkflowStepSave -> Metrics.AckKind.ACTION;
+          WorkflowStepSave ->
+        Metrics.AckKind.ACTION;
       case ViewSubmission -> Metrics.AckKind.VIEW_SUBMISSION;
       case ViewClosed -> Metrics.AckKind.VIEW_CLOSED;
       case GlobalShortcut, MessageShortcut -> Metrics.AckKind.SHORTCUT;

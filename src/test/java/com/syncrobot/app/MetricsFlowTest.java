@@ -114,7 +114,8 @@ final class MetricsFlowTest {
     SandboxState state = rig.sandbox.state();
     SandboxCustomer customer = state.customer(ticket.customerId()).orElseThrow();
     List<String> never = new ArrayList<>(List.of(Fixtures.BOT_TOKEN, Fixtures.SIGNING_SECRET, SUBJECT, WORK,
-        "quokka", "Quokka", customer.firstname(), customer.lastname(), customer.email(), ALICE, BOB, "Alice Nguyen", "Bob Martinez",
+        "quokka", "Quokka", customer.firstname(), customer.lastname(), customer.email(), ALICE, BOB, "Alice Nguyen",
+        "Bob Martinez",
         Fixtures.SECRET_SYNCRO_TOKEN, "SECRET", "api_key"));
     if (customer.businessName() != null) {
       never.add(customer.businessName());

@@ -37,7 +37,8 @@ final class MetricsTest {
     m.digest(Delivery.Outcome.SKIPPED, true);
 
     String body = m.scrape();
-    assertThat(body).contains("syncro_bot_digests_total{outcome=\"posted\"} 2", "syncro_bot_digests_total{outcome=\"skipped\"} 1",
+    assertThat(body).contains("syncro_bot_digests_total{outcome=\"posted\"} 2",
+        "syncro_bot_digests_total{outcome=\"skipped\"} 1",
         "syncro_bot_digests_late_total{outcome=\"posted\"} 1", "syncro_bot_digests_late_total{outcome=\"skipped\"} 1");
   }
 

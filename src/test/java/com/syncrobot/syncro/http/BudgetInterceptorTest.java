@@ -1,10 +1,10 @@
 package com.syncrobot.syncro.http;
 
-import com.syncrobot.metrics.Metrics;
 import static com.syncrobot.syncro.http.ScriptedChain.answer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.syncrobot.metrics.Metrics;
 import com.syncrobot.syncro.RequestBudget;
 import com.syncrobot.syncro.Sleeper;
 import com.syncrobot.syncro.SyncroUnavailableException;

@@ -1,9 +1,9 @@
 package com.syncrobot.syncro.http;
 
-import com.syncrobot.metrics.Metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.syncrobot.metrics.Metrics;
 import com.syncrobot.syncro.RequestBudget;
 import com.syncrobot.syncro.SyncroAmbiguousWriteException;
 import com.syncrobot.syncro.SyncroUnavailableException;
