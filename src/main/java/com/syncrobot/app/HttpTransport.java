@@ -41,7 +41,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The bot's HTTP side on Jetty's core server: {@code POST /slack/events} hands the raw UTF-8 body to
  * Bolt (which checks the signature and dispatches), {@code GET /healthz} reports whether the store
- * answers, and {@code GET /metrics} serves the metrics when they are on ({@link #serveMetrics}). In Socket Mode only {@code /healthz} is served. Jetty reads requests without holding a
+ * answers, and {@code GET /metrics} serves the metrics when they are on ({@link #serveMetrics}). In Socket Mode
+ * only these two are served. Jetty reads requests without holding a
  * thread per connection, so clients that trickle their headers or say nothing cost no worker; a
  * request still arriving after {@link Limits#requestRead()} is cut off, a connection silent for
  * {@link Limits#idle()} is closed, and when {@link Limits#inFlight()} requests are being handled the

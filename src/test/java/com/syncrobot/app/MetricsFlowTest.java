@@ -130,7 +130,7 @@ final class MetricsFlowTest {
     }
     state.lineItemsOf(ticket.id()).forEach(l -> ids.add(l.id()));
     assertThat(state.invoicesOf(ticket.id())).as("the bill made its invoice").hasSize(1);
-    for (String line : body.split("\n")) {
+    for (String line : body.lines().toList()) {
       int open = line.indexOf('{');
       String labels = open < 0 ? "" : line.substring(open, line.lastIndexOf('}') + 1);
       for (long id : ids) {
