@@ -44,7 +44,8 @@ public record BotConfig(
     @Nullable String dbPassword,
     int syncroRequestsPerMinute,
     String egress,
-    NotifySettings notifications) {
+    NotifySettings notifications,
+    boolean metrics) {
 
   public static final String SLACK_BOT_TOKEN = "SLACK_BOT_TOKEN";
   public static final String SLACK_SIGNING_SECRET = "SLACK_SIGNING_SECRET";
@@ -86,6 +87,8 @@ public record BotConfig(
   public static final String NOTIFY_POLL_SECONDS = "SYNCRO_BOT_NOTIFY_POLL_SECONDS";
   /** See README: how long a ticket's first change waits for more before its notification is posted. */
   public static final String NOTIFY_BATCH_SECONDS = "SYNCRO_BOT_NOTIFY_BATCH_SECONDS";
+  /** See README, "Metrics": {@code true} serves {@code GET /metrics} on {@link #PORT}. */
+  public static final String METRICS = "SYNCRO_BOT_METRICS";
 
   public static final String DEFAULT_SLACK_API_URL = "https://slack.com/api/";
   public static final String DEFAULT_DB_URL = "jdbc:sqlite:data/syncro-bot.db";
@@ -122,14 +125,21 @@ public record BotConfig(
       List<URI> ollamaUrls, DigestSettings digest, Duration settleWindow, Duration runnerLease) {
     this(slackBotToken, slackSigningSecret, slackAppToken, slackApiUrl, port, syncroBaseUrl, dbUrl, secretKeyBase64,
         secretKeyFile, previewTtl, auditChannel, sessionLogDir, ollamaUrls, digest, settleWindow, runnerLease, null,
-        null, DEFAULT_SYNCRO_REQUESTS_PER_MINUTE, DEFAULT_EGRESS, NotifySettings.defaults());
+        null, DEFAULT_SYNCRO_REQUESTS_PER_MINUTE, DEFAULT_EGRESS, NotifySettings.defaults(), false);
   }
 
   /** This configuration with {@code n} for live notifications. */
   public BotConfig withNotifications(NotifySettings n) {
     return new BotConfig(slackBotToken, slackSigningSecret, slackAppToken, slackApiUrl, port, syncroBaseUrl, dbUrl,
         secretKeyBase64, secretKeyFile, previewTtl, auditChannel, sessionLogDir, ollamaUrls, digest, settleWindow,
-        runnerLease, dbUser, dbPassword, syncroRequestsPerMinute, egress, n);
+        runnerLease, dbUser, dbPassword, syncroRequestsPerMinute, egress, n, metrics);
+  }
+
+  /** This configuration with {@code GET /metrics} served ({@code on}) or not. */
+  public BotConfig withMetrics(boolean on) {
+    return new BotConfig(slackBotToken, slackSigningSecret, slackAppToken, slackApiUrl, port, syncroBaseUrl, dbUrl,
+        secretKeyBase64, secretKeyFile, previewTtl, auditChannel, sessionLogDir, ollamaUrls, digest, settleWindow,
+        runnerLease, dbUser, dbPassword, syncroRequestsPerMinute, egress, notifications, on);
   }
 
   /** A configuration with the default settle window and runner lease. */
@@ -202,7 +212,16 @@ public record BotConfig(
         env.get(DB_PASSWORD) == null || env.get(DB_PASSWORD).isEmpty() ? null : env.get(DB_PASSWORD),
         (int) number(env, SYNCRO_REQUESTS_PER_MINUTE, DEFAULT_SYNCRO_REQUESTS_PER_MINUTE, 1, 10_000, "requests"),
         egress(env),
-        notifySettings(env));
+        notifySettings(env),
+        metrics(env));
+  }
+
+  private static boolean metrics(Map<String, String> env) {
+    String v = value(env, METRICS).orElse("false");
+    if (v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false")) {
+      return Boolean.parseBoolean(v);
+    }
+    throw new ConfigException(METRICS + " must be true or false, got '" + v + "'");
   }
 
   private static NotifySettings notifySettings(Map<String, String> env) {
@@ -380,6 +399,6 @@ public record BotConfig(
         + ", auditChannel=" + auditChannel + ", sessionLogDir=" + sessionLogDir + ", ollamaUrls=" + ollamaUrls
         + ", digest=" + digest + ", settleWindow=" + settleWindow + ", runnerLease=" + runnerLease
         + ", syncroRequestsPerMinute=" + syncroRequestsPerMinute + ", egress=" + egress + ", notifications="
-        + notifications + "]";
+        + notifications + ", metrics=" + metrics + "]";
   }
 }

@@ -12,6 +12,7 @@ import com.syncrobot.digest.DigestStore;
 import com.syncrobot.notify.NotifyScheduler;
 import com.syncrobot.notify.NotifyStore;
 import com.syncrobot.draft.OllamaClient;
+import com.syncrobot.metrics.Metrics;
 import com.syncrobot.slack.SlackBot;
 import com.syncrobot.slack.plan.PlanSettings;
 import com.syncrobot.store.ConnectedUserStore;
@@ -24,6 +25,8 @@ import com.syncrobot.syncro.Redactor;
 import com.syncrobot.syncro.RequestBudget;
 import com.syncrobot.syncro.Sleeper;
 import com.syncrobot.syncro.SyncroClient;
+import com.syncrobot.write.PlanState;
+import com.syncrobot.write.PlanStore;
 import com.syncrobot.write.Scheduler;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -123,6 +126,7 @@ public final class BotServer implements AutoCloseable {
     String syncroBaseUrl = config.requireSyncroBaseUrl();
 
     Clock clock = Clock.systemUTC();
+    Metrics metrics = metrics(config);
     Deque<AutoCloseable> owned = new ArrayDeque<>();
     try {
       // One serving bot per store, held until it stops; the command-line tools do not take it.
@@ -142,7 +146,7 @@ public final class BotServer implements AutoCloseable {
       if (!syncroClient.hasBudget()) {
         syncroClient.budget(storeBudget(config, storage.db(), clock));
       }
-      syncro = syncroClient.baseUrl(syncroBaseUrl).observer(reach).build();
+      syncro = syncroClient.baseUrl(syncroBaseUrl).observer(reach).metrics(metrics).build();
       ollama = ollama(config);
     } catch (RuntimeException e) {
       closeAll(owned);
@@ -151,7 +155,7 @@ public final class BotServer implements AutoCloseable {
     }
     // From here on a failed start releases everything itself, the Slack client included.
     return start(config, bindHost, storage.db(), syncro, reach, storage.users(), clock, ollama, recheck, owned,
-        slack);
+        slack, metrics);
   }
 
   /**
@@ -161,14 +165,14 @@ public final class BotServer implements AutoCloseable {
   static BotServer start(BotConfig config, String bindHost, Database db, SyncroClient syncro, ConnectedUserStore users,
       Clock clock) {
     return start(config, bindHost, db, syncro, null, users, clock, ollama(config), null, new ArrayDeque<>(),
-        slackAsync(config));
+        slackAsync(config), metrics(config));
   }
 
   /** Starts the bot from parts already made, with its own language-model client (timeouts for tests). */
   static BotServer start(BotConfig config, String bindHost, Database db, SyncroClient syncro, ConnectedUserStore users,
       Clock clock, OllamaClient ollama) {
     return start(config, bindHost, db, syncro, null, users, clock, ollama, null, new ArrayDeque<>(),
-        slackAsync(config));
+        slackAsync(config), metrics(config));
   }
 
   /**
@@ -178,6 +182,11 @@ public final class BotServer implements AutoCloseable {
   private static RequestBudget storeBudget(BotConfig config, Database db, Clock clock) {
     return new RequestBudget(config.syncroRequestsPerMinute(), new StoreRequestLedger(db, config.egress()), clock,
         Sleeper.system());
+  }
+
+  /** A registry for {@code GET /metrics} when {@code SYNCRO_BOT_METRICS=true}, else nothing recorded. */
+  private static Metrics metrics(BotConfig config) {
+    return config.metrics() ? Metrics.prometheus() : Metrics.NONE;
   }
 
   /** The drafting model at {@code OLLAMA_URLS} (R13); without URLs every draft uses the technician's words. */
@@ -191,7 +200,8 @@ public final class BotServer implements AutoCloseable {
    */
   private static BotServer start(BotConfig config, String bindHost, Database db, SyncroClient syncro,
       @Nullable SyncroReach reach, ConnectedUserStore users, Clock clock, OllamaClient ollama,
-      @Nullable Scheduler recheck, Deque<AutoCloseable> resources, CompletableFuture<Slack> slackAsync) {
+      @Nullable Scheduler recheck, Deque<AutoCloseable> resources, CompletableFuture<Slack> slackAsync,
+      Metrics metrics) {
     String botToken;
     boolean socketMode = config.socketMode();
     String signingSecret;
@@ -217,7 +227,8 @@ public final class BotServer implements AutoCloseable {
       String web = config.syncroBaseUrl() == null ? null : PlanSettings.webUrlOf(config.syncroBaseUrl());
       PlanSettings writeOptions = new PlanSettings(config.previewTtl(), config.auditChannel(), config.sessionLogDir(),
           ollama, new RateStore(db), web, recheck != null ? recheck : Scheduler.of(timers), Ticker.systemTicker(),
-          config.settleWindow(), config.runnerLease());
+          config.settleWindow(), config.runnerLease(), metrics);
+      metrics.planStates(PlanState.values(), new PlanStore(db.jdbi())::countByState);
       SlackBot bot = SlackBot.create(slack, botToken, signingSecret, syncro, users, clock, db.jdbi(), writeOptions,
           new DigestStore(db, clock), config.requireSyncroBaseUrl(), config.digest());
       resources.push(bot);
@@ -230,6 +241,7 @@ public final class BotServer implements AutoCloseable {
       if (socketMode) {
         http = listen(() -> HttpTransport.serveHealthOnly(address, readiness), address);
         resources.push(http);
+        http.serveMetrics(metrics);
         SocketModeApp socket = new SocketModeApp(appToken(config), bot.app(), SOCKET_MODE_CONCURRENCY);
         socketClose = once(socket::close, new ArrayDeque<>());
         resources.push(socketClose);
@@ -247,6 +259,7 @@ public final class BotServer implements AutoCloseable {
             : Readiness.State.down("the Slack app is stopped"));
         http = listen(() -> HttpTransport.serveSlack(address, bot.app(), readiness), address);
         resources.push(http);
+        http.serveMetrics(metrics);
         log.info("Serving Slack over HTTP on port {} ({}, {} and {})", http.port(), HttpTransport.EVENTS_PATH,
             HttpTransport.HEALTH_PATH, HttpTransport.READY_PATH);
       }

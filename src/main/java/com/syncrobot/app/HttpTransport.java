@@ -6,6 +6,7 @@ import com.slack.api.bolt.request.RequestHeaders;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.util.QueryStringParser;
 import com.slack.api.bolt.util.SlackRequestParser;
+import com.syncrobot.metrics.Metrics;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -39,8 +40,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The bot's HTTP side on Jetty's core server: {@code POST /slack/events} hands the raw UTF-8 body to
  * Bolt (which checks the signature and dispatches), {@code GET /healthz} answers 200 while the process
- * serves (alive) and {@code GET /readyz} answers 200 or 503 with each part of {@link Readiness} up or
- * down. In Socket Mode only {@code /healthz} and {@code /readyz} are served. Jetty reads requests without holding a
+ * serves (alive), {@code GET /readyz} answers 200 or 503 with each part of {@link Readiness} up or
+ * down, and {@code GET /metrics} serves the metrics when they are on ({@link #serveMetrics}). In Socket Mode
+ * only the last three are served. Jetty reads requests without holding a
  * thread per connection, so clients that trickle their headers or say nothing cost no worker; a
  * request still arriving after {@link Limits#requestRead()} is cut off, a connection silent for
  * {@link Limits#idle()} is closed, and when {@link Limits#inFlight()} requests are being handled the
@@ -50,6 +52,8 @@ public final class HttpTransport implements AutoCloseable {
   public static final String EVENTS_PATH = "/slack/events";
   public static final String HEALTH_PATH = "/healthz";
   public static final String READY_PATH = "/readyz";
+  /** Served only when metrics are on ({@code SYNCRO_BOT_METRICS=true}); otherwise an unknown path (404). */
+  public static final String METRICS_PATH = "/metrics";
   /** Slack payloads are a few KB; anything far larger is not from Slack. */
   static final int MAX_BODY_BYTES = 1 << 20;
 
@@ -71,6 +75,7 @@ public final class HttpTransport implements AutoCloseable {
   private final @Nullable SlackRequestParser parser;
   private final Readiness readiness;
   private final Semaphore inFlight;
+  private volatile Metrics metrics = Metrics.NONE;
 
   private HttpTransport(Server server, ServerConnector connector, @Nullable App app, Readiness readiness,
       int inFlight) {
@@ -138,6 +143,11 @@ public final class HttpTransport implements AutoCloseable {
     return new InetSocketAddress(host == null ? "0.0.0.0" : host, connector.getLocalPort());
   }
 
+  /** Serves {@code metrics} at {@link #METRICS_PATH} from now on; nothing is served there unless it is enabled. */
+  public void serveMetrics(Metrics metrics) {
+    this.metrics = metrics;
+  }
+
   /** Returns the port actually bound. */
   public int port() {
     return connector.getLocalPort();
@@ -203,6 +213,8 @@ public final class HttpTransport implements AutoCloseable {
         health(request, response, false);
       } else if (READY_PATH.equals(path)) {
         health(request, response, true);
+      } else if (METRICS_PATH.equals(path) && metrics.enabled()) {
+        metrics(request, response);
       } else if (EVENTS_PATH.equals(path) && app != null) {
         events(request, response, app);
       } else {
@@ -243,6 +255,16 @@ public final class HttpTransport implements AutoCloseable {
     }
     Readiness.Report report = readiness.check();
     send(request, response, report.ready() ? 200 : 503, JSON, report.json());
+  }
+
+  private void metrics(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    String method = request.getMethod();
+    if (!"GET".equals(method) && !"HEAD".equals(method)) {
+      response.setHeader("Allow", "GET, HEAD");
+      send(request, response, 405, JSON, "{\"error\":\"method not allowed\"}");
+      return;
+    }
+    send(request, response, 200, Metrics.CONTENT_TYPE, metrics.scrape());
   }
 
   private void events(HttpServletRequest http, HttpServletResponse response, App app) throws IOException {

@@ -1,5 +1,6 @@
 package com.syncrobot.digest;
 
+import com.syncrobot.metrics.Metrics;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,6 +50,7 @@ public final class DigestScheduler implements AutoCloseable {
   private final DigestPublisher publisher;
   private final Clock clock;
   private final Duration lateWindow;
+  private final Metrics metrics;
   private final String holder;
   private final Duration lease;
   private final Set<String> noted = ConcurrentHashMap.newKeySet();
@@ -69,6 +71,13 @@ public final class DigestScheduler implements AutoCloseable {
    */
   public DigestScheduler(DigestStore store, DigestPublisher publisher, Clock clock, Duration lateWindow, String holder,
       Duration lease) {
+    this(store, publisher, clock, lateWindow, holder, lease, Metrics.NONE);
+  }
+
+  /** Creates a scheduler as above that counts each run's outcome, and the late ones, in {@code metrics}. */
+  public DigestScheduler(DigestStore store, DigestPublisher publisher, Clock clock, Duration lateWindow, String holder,
+      Duration lease, Metrics metrics) {
+    this.metrics = Objects.requireNonNull(metrics, "metrics == null");
     this.store = Objects.requireNonNull(store, "store == null");
     this.publisher = Objects.requireNonNull(publisher, "publisher == null");
     this.clock = Objects.requireNonNull(clock, "clock == null");
@@ -196,6 +205,7 @@ public final class DigestScheduler implements AutoCloseable {
 
   private void skip(DigestSchedule s, DigestSlot slot, String why) {
     store.finish(s.id(), slot.date(), holder, Delivery.skipped(why));
+    metrics.digest(Delivery.Outcome.SKIPPED, true);
     log.info("Digest {} for {} skipped: {}", s.id(), slot.date(), why);
   }
 
@@ -226,6 +236,7 @@ public final class DigestScheduler implements AutoCloseable {
       // The claim stays, so the run is still not sent twice; only its outcome is missing.
       log.error("Recording digest {} for {} failed: {}", c.schedule().id(), c.slot().date(), e.toString());
     }
+    metrics.digest(d.outcome(), c.late());
     log.info("Digest {} for {}{}: {} {}", c.schedule().id(), c.slot().date(), c.late() ? " (late)" : "",
         d.outcome(), d.detail());
   }

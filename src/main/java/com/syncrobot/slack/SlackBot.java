@@ -39,6 +39,7 @@ import com.slack.api.bolt.middleware.builtin.IgnoringSelfEvents;
 import com.slack.api.bolt.middleware.builtin.SSLCheck;
 import com.slack.api.bolt.middleware.builtin.SingleTeamAuthorization;
 import com.syncrobot.feature.digest.ChannelAccess;
+import com.syncrobot.metrics.Metrics;
 import com.syncrobot.notify.SubscriptionStore;
 import com.syncrobot.store.ConnectedUserStore;
 import com.syncrobot.syncro.SyncroClient;
@@ -71,13 +72,15 @@ public final class SlackBot implements AutoCloseable {
   private final Restarting restarting;
   private final @Nullable DeliveryLog deliveries;
   private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+  private final Metrics metrics;
 
   private SlackBot(App app, WorkQueue work, WorkQueue slow, @Nullable PlanMachinery plans,
       @Nullable DigestFeature digests, @Nullable FeatureContext ctx, @Nullable NotifyParts notices,
-      Restarting restarting, @Nullable DeliveryLog deliveries) {
+      Restarting restarting, @Nullable DeliveryLog deliveries, Metrics metrics) {
     this.app = app;
     this.restarting = restarting;
     this.deliveries = deliveries;
+    this.metrics = metrics;
     this.work = work;
     this.slow = slow;
     this.plans = plans;
@@ -133,6 +136,10 @@ public final class SlackBot implements AutoCloseable {
         .build();
     App app = new App(config, middleware(config, slack, signingSecret, clock));
     app.asOAuthApp(false);
+    Metrics metrics = writes == null ? Metrics.NONE : writes.settings().metrics();
+    if (metrics.enabled()) {
+      app.use(new AckTimer(metrics));
+    }
     app.use(new LogContext());
     Restarting restarting = new Restarting();
     app.use(restarting);
@@ -140,6 +147,8 @@ public final class SlackBot implements AutoCloseable {
     QueuedNotice budget = new QueuedNotice(syncro);
     WorkQueue work = WorkQueue.standard(budget);
     WorkQueue slow = WorkQueue.slow(budget);
+    metrics.workQueue("work", work::waiting, work::heldCount);
+    metrics.workQueue("slow", slow::waiting, slow::heldCount);
     String webUrl = writes == null ? null : writes.settings().syncroWebUrl();
     FeatureContext ctx = new FeatureContext(slack, botToken, syncro, users, clock, work, slow,
         new SlackOut(slack, botToken), webUrl);
@@ -178,7 +187,7 @@ public final class SlackBot implements AutoCloseable {
     subcommands.register(new HelpCommand(subcommands));
     app.command(SyncroCommand.COMMAND, new SyncroCommand(subcommands));
     return new SlackBot(app, work, slow, plans, digests, ctx, parts, restarting,
-        ambient == null ? null : ambient.deliveries());
+        ambient == null ? null : ambient.deliveries(), metrics);
   }
 
   /**
@@ -241,7 +250,7 @@ public final class SlackBot implements AutoCloseable {
     // Digests come only with the write side (see create): its plan runner's heartbeat is this
     // process's sign of life, named by each digest claim.
     PlanExecutor runner = Objects.requireNonNull(plans, "digests without the write side").executor();
-    return digests.startScheduler(runner.runnerId(), runner.runnerLease());
+    return digests.startScheduler(runner.runnerId(), runner.runnerLease(), metrics);
   }
 
   /**

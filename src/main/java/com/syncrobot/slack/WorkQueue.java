@@ -136,6 +136,18 @@ public final class WorkQueue implements AutoCloseable {
     return budget.heldBack((long) ahead * REQUESTS_PER_HELD_TASK);
   }
 
+  /** Returns how many tasks wait for a thread of the pool (held work not counted); for the metrics. */
+  public int waiting() {
+    return executor.getQueue().size();
+  }
+
+  /** Returns how many tasks are held back for Syncro's request budget; for the metrics. */
+  public int heldCount() {
+    synchronized (lock) {
+      return held.size();
+    }
+  }
+
   /** Returns the "Queued … about N s" words for work held back for about {@code wait}. */
   public String notice(Duration wait, QueuedNotice.Awaited what) {
     return budget.text(wait, what);

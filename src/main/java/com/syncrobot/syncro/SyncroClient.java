@@ -3,6 +3,7 @@ package com.syncrobot.syncro;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.syncrobot.metrics.Metrics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,6 +79,7 @@ public final class SyncroClient {
     private Duration callTimeout = Duration.ofSeconds(30);
     private int maxPages = 500;
     private final List<Interceptor> observers = new ArrayList<>();
+    private Metrics metrics = Metrics.NONE;
 
     private Builder() {}
 
@@ -107,6 +109,12 @@ public final class SyncroClient {
     /** Returns whether {@link #budget(RequestBudget)} was called. */
     public boolean hasBudget() {
       return budget != null;
+    }
+
+    /** Sets where each request's time and status and each budget wait are recorded (default: nowhere). */
+    public Builder metrics(Metrics metrics) {
+      this.metrics = Objects.requireNonNull(metrics, "metrics");
+      return this;
     }
 
     /** Sets what waits after a 429. */
@@ -195,7 +203,7 @@ public final class SyncroClient {
           .build();
       ObjectMapper mapper = objectMapper != null ? objectMapper : defaultMapper();
       RequestBudget b = budget != null ? budget : PROCESS_BUDGET;
-      return new SyncroClient(new SyncroHttp(client, base, mapper, b, sleeper, maxPages));
+      return new SyncroClient(new SyncroHttp(client, base, mapper, b, sleeper, maxPages, metrics));
     }
 
     private static Duration positive(Duration d, String name) {

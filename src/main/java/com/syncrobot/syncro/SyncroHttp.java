@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.syncrobot.metrics.Metrics;
 import com.syncrobot.syncro.http.BudgetInterceptor;
 import com.syncrobot.syncro.http.CallSyncroInterceptor;
 import com.syncrobot.syncro.http.ErrorMapping;
@@ -56,13 +57,14 @@ final class SyncroHttp {
       ObjectMapper mapper,
       RequestBudget budget,
       Sleeper sleeper,
-      int maxPages) {
+      int maxPages,
+      Metrics metrics) {
     this.base = base;
     this.mapper = mapper;
     this.budget = budget;
     this.sleeper = sleeper;
-    this.budgetPermit = new BudgetInterceptor(budget);
-    this.callSyncro = new CallSyncroInterceptor(http);
+    this.budgetPermit = new BudgetInterceptor(budget, metrics);
+    this.callSyncro = new CallSyncroInterceptor(http, metrics);
     // Floats as BigDecimal: money must keep the exact decimal Syncro sent.
     this.errors = new ErrorMapping(
         mapper,

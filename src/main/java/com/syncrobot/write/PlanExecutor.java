@@ -1,5 +1,8 @@
 package com.syncrobot.write;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.syncrobot.metrics.Metrics;
 import com.syncrobot.syncro.SyncroApi;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -74,6 +77,10 @@ public final class PlanExecutor {
   private final ConcurrentHashMap<String, Integer> demand = new ConcurrentHashMap<>();
   /** Set when the bot is stopping: no pass starts, and a running pass sends no further step. */
   private final AtomicBoolean stopping = new AtomicBoolean();
+  private final Metrics metrics;
+  /** Plans whose final state this process told the metrics about, so a plan told twice counts once. */
+  private final Cache<String, Boolean> counted = Caffeine.newBuilder().maximumSize(10_000)
+      .expireAfterWrite(Duration.ofHours(1)).build();
 
   private PlanExecutor(Builder b) {
     this.store = required(b.store, "store");
@@ -87,6 +94,7 @@ public final class PlanExecutor {
     this.settle = b.settle;
     this.tokenUser = b.tokenUser;
     this.lease = b.runnerLease;
+    this.metrics = b.metrics;
   }
 
   /** Returns a builder; store, apis, listener, executor, scheduler and clock are required. */
@@ -132,6 +140,7 @@ public final class PlanExecutor {
   public DecisionResult settle(String planId, int stepIndex, String slackUserId, boolean landed) {
     DecisionResult result = store.settle(planId, stepIndex, slackUserId, landed, clock.instant());
     if (result == DecisionResult.ACCEPTED) {
+      metrics.unknownResolved(landed ? Metrics.Resolution.OWNER_LANDED : Metrics.Resolution.OWNER_NOT_LANDED);
       notifyChanged(planId);
       if (landed) {
         execute(planId);
@@ -328,7 +337,7 @@ public final class PlanExecutor {
       }
       notifyListener(plan);
       PlanRun.End end = new PlanRun(store, verifier, clock, backoff, this::notifyChanged, runnerId, settle,
-          tokenUser, stopping::get).run(plan, apis.apply(plan.slackUserId()));
+          tokenUser, stopping::get, metrics).run(plan, apis.apply(plan.slackUserId()));
       if (end.kind() == PlanRun.Kind.WAITING && !stopping.get()) {
         scheduler.schedule(end.recheckIn(), () -> execute(planId));
       }
@@ -374,6 +383,9 @@ public final class PlanExecutor {
   }
 
   private void notifyListener(Plan plan) {
+    if (plan.state().isFinal() && counted.asMap().putIfAbsent(plan.id(), Boolean.TRUE) == null) {
+      metrics.planOutcome(plan.state());
+    }
     try {
       listener.planChanged(plan);
     } catch (RuntimeException e) {
@@ -409,6 +421,7 @@ public final class PlanExecutor {
     private Duration settle = DEFAULT_SETTLE;
     private @Nullable Function<String, Optional<Long>> tokenUser;
     private Duration runnerLease = DEFAULT_RUNNER_LEASE;
+    private Metrics metrics = Metrics.NONE;
 
     Builder() {}
 
@@ -500,6 +513,12 @@ public final class PlanExecutor {
         throw new IllegalArgumentException("runner lease shorter than 3 s: " + lease);
       }
       this.runnerLease = lease;
+      return this;
+    }
+
+    /** Where plans' outcomes and unknown outcomes are counted (default: nowhere). */
+    public Builder metrics(Metrics metrics) {
+      this.metrics = Objects.requireNonNull(metrics, "metrics == null");
       return this;
     }
 

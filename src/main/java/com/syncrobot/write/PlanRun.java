@@ -1,5 +1,6 @@
 package com.syncrobot.write;
 
+import com.syncrobot.metrics.Metrics;
 import com.syncrobot.syncro.Redactor;
 import com.syncrobot.syncro.SyncroAmbiguousWriteException;
 import com.syncrobot.syncro.SyncroApi;
@@ -59,6 +60,7 @@ final class PlanRun {
   private final Duration settle;
   private final @Nullable Function<String, Optional<Long>> tokenUser;
   private final BooleanSupplier stopping;
+  private final Metrics metrics;
 
   /**
    * @param settle how long after a request left it may still be committed at Syncro: a step whose outcome is
@@ -68,7 +70,7 @@ final class PlanRun {
    */
   PlanRun(PlanStore store, CheckVerifier verifier, Clock clock, List<Duration> backoff, Consumer<String> changed,
       String runner, Duration settle, @Nullable Function<String, Optional<Long>> tokenUser,
-      BooleanSupplier stopping) {
+      BooleanSupplier stopping, Metrics metrics) {
     this.store = store;
     this.verifier = verifier;
     this.clock = clock;
@@ -78,6 +80,7 @@ final class PlanRun {
     this.settle = settle;
     this.tokenUser = tokenUser;
     this.stopping = stopping;
+    this.metrics = metrics;
   }
 
   /** Runs {@code plan}, which this runner has claimed, as far as it can go now. */
@@ -127,6 +130,7 @@ final class PlanRun {
           if (!store.markUnknown(step, runner, null, "the bot stopped while this was being sent", null)) {
             return End.LOST;
           }
+          metrics.unknownOutcome();
           current = reload(current);
           end = verify(current, current.step(i), api.get());
           break;
@@ -283,6 +287,7 @@ final class PlanRun {
     if (!store.markUnknown(step, runner, status, why, null)) {
       return End.LOST;
     }
+    metrics.unknownOutcome();
     Plan after = reload(plan);
     if (stopping.getAsBoolean()) {
       log.warn("plan {} step {}: outcome unknown ({}); the next start verifies it", plan.id(), step.index(), why);
@@ -366,6 +371,7 @@ final class PlanRun {
         return End.LOST;
       }
       log.info("plan {} step {} verified present: id {}", plan.id(), step.index(), found.id());
+      metrics.unknownResolved(Metrics.Resolution.FOUND);
       changed.accept(plan.id());
       return null;
     }
@@ -379,11 +385,13 @@ final class PlanRun {
         return End.LOST;
       }
       log.info("plan {} step {} verified absent; waiting for the owner's decision", plan.id(), step.index());
+      metrics.unknownResolved(Metrics.Resolution.ABSENT);
       return leave(reload(plan), PlanState.NEEDS_DECISION, PlanNotes.absent(step, absent.how()));
     }
     if (!store.markUnknown(step, runner, null, null, "undecided: " + verdict.how())) {
       return End.LOST;
     }
+    metrics.unknownResolved(Metrics.Resolution.UNDECIDED);
     return leave(reload(plan), PlanState.NEEDS_DECISION, PlanNotes.undecided(step, verdict.how()));
   }
 

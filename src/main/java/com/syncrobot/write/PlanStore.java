@@ -8,7 +8,9 @@ import com.syncrobot.write.PlanRows.PlanRow;
 import com.syncrobot.write.PlanRows.StepRow;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
@@ -387,5 +389,16 @@ public final class PlanStore {
       return DecisionResult.NOT_FOUND;
     }
     return head.get().slackUserId().equals(slackUserId) ? DecisionResult.NOT_APPLICABLE : DecisionResult.NOT_OWNER;
+  }
+
+  /** How many plans are in each state (states without plans are absent): one grouped count, for the metrics. */
+  public Map<PlanState, Long> countByState() {
+    return Database.read(jdbi, h -> {
+      Map<PlanState, Long> counts = new EnumMap<>(PlanState.class);
+      h.createQuery("SELECT state, COUNT(*) AS n FROM plans GROUP BY state")
+          .map((rs, ctx) -> Map.entry(PlanState.valueOf(rs.getString("state")), rs.getLong("n")))
+          .forEach(e -> counts.put(e.getKey(), e.getValue()));
+      return counts;
+    });
   }
 }

@@ -165,9 +165,14 @@ public final class BotRig implements AutoCloseable {
    * {@code /syncro connect} does, on the store a running bot uses.
    */
   public void reconnect(String slackUserId, long tech) {
+    reconnect(slackUserId, tech, sandbox.seedTokens().get(tech));
+  }
+
+  /** Connects {@code slackUserId} anew as sandbox technician {@code tech} with {@code token}, e.g. one Syncro refuses. */
+  public void reconnect(String slackUserId, long tech, String token) {
     try (Database d = Database.open(dbUrl())) {
       new ConnectedUserStore(d, new TokenCipher(key), Clock.systemUTC())
-          .connect(slackUserId, tech, "Technician " + tech, new SyncroToken(sandbox.seedTokens().get(tech)));
+          .connect(slackUserId, tech, "Technician " + tech, new SyncroToken(token));
       techOf.put(slackUserId, tech);
     }
   }

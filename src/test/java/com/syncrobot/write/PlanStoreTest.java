@@ -349,4 +349,16 @@ final class PlanStoreTest {
       pool.shutdownNow();
     }
   }
+
+  @Test
+  void countByState_onlyStatesWithPlans() {
+    Plan previewed = Plans.comment(T0);
+    Plan confirmed = Plans.close(T0);
+    store.create(previewed);
+    store.create(confirmed);
+    store.confirm(confirmed.id(), Plans.OWNER, T0);
+
+    assertThat(store.countByState())
+        .containsExactlyInAnyOrderEntriesOf(java.util.Map.of(PlanState.PREVIEWED, 1L, PlanState.EXECUTING, 1L));
+  }
 }

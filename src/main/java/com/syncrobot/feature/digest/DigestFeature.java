@@ -6,6 +6,7 @@ import com.syncrobot.digest.DigestReader;
 import com.syncrobot.digest.DigestScheduler;
 import com.syncrobot.digest.DigestSettings;
 import com.syncrobot.digest.DigestStore;
+import com.syncrobot.metrics.Metrics;
 import com.syncrobot.slack.Feature;
 import com.syncrobot.slack.FeatureContext;
 import com.syncrobot.slack.Subcommands;
@@ -46,9 +47,9 @@ public final class DigestFeature implements Feature {
    * stop. Its claims name {@code holder}, this process's plan runner, whose heartbeat shows other
    * processes that it is alive; a claim whose holder is silent for {@code lease} is taken over.
    */
-  public DigestScheduler startScheduler(String holder, Duration lease) {
+  public DigestScheduler startScheduler(String holder, Duration lease, Metrics metrics) {
     DigestScheduler scheduler = new DigestScheduler(digests, channelDigests, ctx.clock(), settings.lateWindow(),
-        holder, lease);
+        holder, lease, metrics);
     scheduler.start();
     return scheduler;
   }

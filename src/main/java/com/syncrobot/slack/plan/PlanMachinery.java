@@ -112,6 +112,7 @@ public final class PlanMachinery implements AutoCloseable {
         .scheduler(options.scheduler())
         .clock(clock)
         .runnerLease(options.runnerLease())
+        .metrics(options.metrics())
         .build();
 
     app.use(new RedeliveryFilter(deliveries));

@@ -2,6 +2,7 @@ package com.syncrobot.slack.plan;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 import com.syncrobot.draft.OllamaClient;
+import com.syncrobot.metrics.Metrics;
 import com.syncrobot.store.RateStore;
 import com.syncrobot.write.PlanExecutor;
 import com.syncrobot.write.Scheduler;
@@ -15,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * and session-log folder, the language model for drafting (R13; without URLs every draft falls back
  * to the technician's words), the labour rate table for billing, Syncro's web address for links, the
  * scheduler for the engine's re-checks, the ticker of the account-settings cache, and how long the
- * plan runner's heartbeat stays fresh.
+ * plan runner's heartbeat stays fresh, and where the bot's metrics are recorded.
  *
  * @param syncroWebUrl e.g. {@code https://acme.syncromsp.com}; null when unknown (no links are shown)
  */
@@ -29,7 +30,16 @@ public record PlanSettings(
     Scheduler scheduler,
     Ticker ticker,
     Duration settleWindow,
-    Duration runnerLease) {
+    Duration runnerLease,
+    Metrics metrics) {
+  /** Returns the settings without metrics. */
+  public PlanSettings(Duration previewTtl, @Nullable String auditChannel, @Nullable Path sessionLogDir,
+      OllamaClient ollama, RateStore rates, @Nullable String syncroWebUrl, Scheduler scheduler, Ticker ticker,
+      Duration settleWindow, Duration runnerLease) {
+    this(previewTtl, auditChannel, sessionLogDir, ollama, rates, syncroWebUrl, scheduler, ticker, settleWindow,
+        runnerLease, Metrics.NONE);
+  }
+
   /** Returns the options with the system ticker for the settings cache, the default settle window and lease. */
   public PlanSettings(Duration previewTtl, @Nullable String auditChannel, @Nullable Path sessionLogDir,
       OllamaClient ollama, RateStore rates, @Nullable String syncroWebUrl, Scheduler scheduler) {
@@ -52,6 +62,7 @@ public record PlanSettings(
     Objects.requireNonNull(scheduler, "scheduler == null");
     Objects.requireNonNull(settleWindow, "settleWindow == null");
     Objects.requireNonNull(runnerLease, "runnerLease == null");
+    Objects.requireNonNull(metrics, "metrics == null");
     if (previewTtl.isNegative() || previewTtl.isZero()) {
       throw new IllegalArgumentException("previewTtl must be positive: " + previewTtl);
     }

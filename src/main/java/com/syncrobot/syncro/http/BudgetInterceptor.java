@@ -1,5 +1,6 @@
 package com.syncrobot.syncro.http;
 
+import com.syncrobot.metrics.Metrics;
 import com.syncrobot.syncro.RequestBudget;
 import com.syncrobot.syncro.SyncroUnavailableException;
 import java.io.IOException;
@@ -11,16 +12,20 @@ import java.io.IOException;
  */
 public final class BudgetInterceptor implements SyncroInterceptor {
   private final RequestBudget budget;
+  private final Metrics metrics;
 
-  public BudgetInterceptor(RequestBudget budget) {
+  public BudgetInterceptor(RequestBudget budget, Metrics metrics) {
     this.budget = budget;
+    this.metrics = metrics;
   }
 
   @Override
   public SyncroAnswer intercept(Chain chain) throws IOException {
     SyncroCall call = chain.call();
+    long started = metrics.start();
     try {
       budget.acquire(call.priority());
+      metrics.budgetWait(call.priority(), started);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new SyncroUnavailableException(

@@ -1,5 +1,6 @@
 package com.syncrobot.syncro.http;
 
+import com.syncrobot.metrics.Metrics;
 import com.syncrobot.syncro.SyncroClient;
 import java.io.IOException;
 import java.io.InputStream;
@@ -62,9 +63,12 @@ public final class CallSyncroInterceptor implements SyncroInterceptor {
   private final OkHttpClient reads;
   private final OkHttpClient writes;
   private final OkHttpClient freshWrites;
+  private final Metrics metrics;
 
-  public CallSyncroInterceptor(OkHttpClient http) {
+  /** Sends on {@code http}; each attempt's time and status (0: no answer) go to {@code metrics}. */
+  public CallSyncroInterceptor(OkHttpClient http, Metrics metrics) {
     this.reads = http;
+    this.metrics = metrics;
     this.writes = http.newBuilder()
         .eventListenerFactory(call -> {
           SendTracker t = call.request().tag(SendTracker.class);
@@ -82,6 +86,7 @@ public final class CallSyncroInterceptor implements SyncroInterceptor {
     try {
       SyncroAnswer answer = call.write() ? write(call.request()) : send(reads, call.request());
       log.debug("{} {} -> {} ({} ms)", call.method(), call.redactedPath(), answer.status(), millisSince(started));
+      metrics.syncroRequest(call.method(), call.redactedPath(), answer.status(), started);
       return answer;
     } catch (IOException e) {
       log.debug(
@@ -90,6 +95,7 @@ public final class CallSyncroInterceptor implements SyncroInterceptor {
           call.redactedPath(),
           e.getClass().getSimpleName(),
           millisSince(started));
+      metrics.syncroRequest(call.method(), call.redactedPath(), 0, started);
       throw e;
     }
   }

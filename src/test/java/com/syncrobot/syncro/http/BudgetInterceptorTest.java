@@ -4,6 +4,7 @@ import static com.syncrobot.syncro.http.ScriptedChain.answer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.syncrobot.metrics.Metrics;
 import com.syncrobot.syncro.RequestBudget;
 import com.syncrobot.syncro.Sleeper;
 import com.syncrobot.syncro.SyncroUnavailableException;
@@ -21,7 +22,7 @@ final class BudgetInterceptorTest {
   @Test
   void eachAttempt_takesItsOwnPermit() throws IOException {
     RequestBudget budget = new RequestBudget(10, Clock.systemUTC(), Sleeper.system());
-    BudgetInterceptor interceptor = new BudgetInterceptor(budget);
+    BudgetInterceptor interceptor = new BudgetInterceptor(budget, Metrics.NONE);
     ScriptedChain chain = new ScriptedChain(ScriptedChain.call(false)).then(answer(429)).then(answer(200));
 
     interceptor.intercept(chain);
@@ -40,7 +41,7 @@ final class BudgetInterceptorTest {
     ScriptedChain chain = new ScriptedChain(ScriptedChain.call(true)).then(answer(200));
 
     SyncroUnavailableException e = catchThrowableOfType(SyncroUnavailableException.class,
-        () -> new BudgetInterceptor(budget).intercept(chain));
+        () -> new BudgetInterceptor(budget, Metrics.NONE).intercept(chain));
 
     assertThat(e).hasMessage("POST /tickets/5/comment failed: interrupted before sending");
     assertThat(e.status()).isZero();

@@ -15,6 +15,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 import com.github.tomakehurst.wiremock.junit5.WireMockTest;
+import com.syncrobot.metrics.Metrics;
 import com.syncrobot.syncro.RequestBudget;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -34,7 +35,7 @@ final class CallSyncroInterceptorTest {
   private final ConnectionPool pool = new ConnectionPool(8, 20, TimeUnit.SECONDS);
   private final OkHttpClient client = new OkHttpClient.Builder().connectionPool(pool)
       .retryOnConnectionFailure(false).build();
-  private final CallSyncroInterceptor send = new CallSyncroInterceptor(client);
+  private final CallSyncroInterceptor send = new CallSyncroInterceptor(client, Metrics.NONE);
   private WireMockRuntimeInfo wm;
 
   @BeforeEach

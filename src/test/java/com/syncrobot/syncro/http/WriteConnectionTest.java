@@ -3,6 +3,7 @@ package com.syncrobot.syncro.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.syncrobot.metrics.Metrics;
 import com.syncrobot.syncro.RequestBudget;
 import com.syncrobot.syncro.SyncroAmbiguousWriteException;
 import com.syncrobot.syncro.SyncroUnavailableException;
@@ -40,7 +41,7 @@ final class WriteConnectionTest {
   private final ConnectionPool pool = new ConnectionPool(8, 20, TimeUnit.SECONDS);
   private final OkHttpClient client = new OkHttpClient.Builder().connectionPool(pool)
       .retryOnConnectionFailure(false).build();
-  private final CallSyncroInterceptor send = new CallSyncroInterceptor(client);
+  private final CallSyncroInterceptor send = new CallSyncroInterceptor(client, Metrics.NONE);
   private @Nullable RawServer server;
 
   @AfterEach
