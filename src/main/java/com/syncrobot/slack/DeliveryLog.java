@@ -1,5 +1,6 @@
 package com.syncrobot.slack;
 
+import com.syncrobot.store.Database;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
@@ -21,10 +22,11 @@ import org.slf4j.LoggerFactory;
  * <ul>
  * <li>{@link #firstTime}: one statement in the store, so exactly one of several replicas gets true; for
  * work that must happen once whichever replica does it (a result posted, an audit line).
- * <li>{@link #firstDelivery}: for a Slack payload on its way to an ack, which must not wait for the store's
- * writer (on SQLite the one writer the running plans use too). This process decides at once in memory; a key
- * it has not seen is looked up in the store with a read (a restart or another replica may have recorded it)
- * and recorded after the ack by one background writer that batches its inserts.
+ * <li>{@link #firstDelivery}: for a Slack payload on its way to an ack, which must not wait for SQLite's one
+ * writer, which the running plans use too. On SQLite (one process per store) this process decides at once in
+ * memory; a key it has not seen is looked up in the store with a read (a restart may have recorded it) and
+ * recorded after the ack by one background writer that batches its inserts. On PostgreSQL, whose inserts wait
+ * for no single writer and which replicas share, it is {@link #firstTime} behind the same memory.
  * </ul>
  * Thread-safe.
  */
@@ -59,10 +61,24 @@ public final class DeliveryLog implements AutoCloseable {
   private long written;
   private @Nullable Thread writer;
   private boolean closed;
+  private volatile @Nullable Boolean shared;
 
   public DeliveryLog(Jdbi jdbi, Clock clock) {
     this.jdbi = Objects.requireNonNull(jdbi, "jdbi == null");
     this.clock = Objects.requireNonNull(clock, "clock == null");
+  }
+
+  /**
+   * Whether the store may be shared by replicas (PostgreSQL), asked once: a SQLite store belongs to one process
+   * (its file lock), so what this process remembers is all there is to know besides the store's older keys.
+   */
+  private boolean shared() {
+    Boolean s = shared;
+    if (s == null) {
+      s = !jdbi.withHandle(Database::isSqlite);
+      shared = s;
+    }
+    return s;
   }
 
   /** Records {@code key}; returns false when it was recorded before (a redelivery). */
@@ -72,17 +88,25 @@ public final class DeliveryLog implements AutoCloseable {
   }
 
   /**
-   * Returns false when the Slack payload {@code key} was seen before (a redelivery), without waiting for the
-   * store's writer: true for the first of concurrent deliveries to this process, false for the others; a key new
-   * here is false if the store holds it (read only), else it is recorded in the store after this returns. Two
-   * replicas given the same payload within the moment it takes to record it may both get true: use it where a
-   * second handling is harmless (the plan's atomic confirm lets one run) and only a second reply is spared. A
-   * store that cannot be read counts as not holding the key: answering twice beats not answering.
+   * Returns false when the Slack payload {@code key} was seen before (a redelivery), without waiting for SQLite's
+   * writer: true for the first of concurrent deliveries to this process, false for the others. On SQLite a key
+   * new here is false if the store holds it (read only), else it is recorded in the store after this returns; on
+   * PostgreSQL the store's insert decides for every replica at once. A store that cannot be read counts as not
+   * holding the key: answering twice beats not answering.
    */
   public boolean firstDelivery(String key) {
     Objects.requireNonNull(key, "key == null");
     if (recent.asMap().putIfAbsent(key, Boolean.TRUE) != null) {
       return false;
+    }
+    if (shared()) {
+      // Replicas on PostgreSQL: its inserts wait for no single writer, so the store decides at once, for all.
+      try {
+        return firstTime(key);
+      } catch (RuntimeException e) {
+        log.warn("Could not record a Slack delivery in the store: {}", SafeLog.describe(e));
+        return true;
+      }
     }
     try {
       if (seen(key)) {

@@ -3,6 +3,7 @@ package com.syncrobot.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -40,12 +41,16 @@ final class LogEncoderTest {
     appender.setOutputStream(bytes);
     appender.start();
     Logger logger = context.getLogger(LogEncoderTest.class);
+    Level level = logger.getLevel();
+    // Whatever level the test configuration gives the root, this logger's INFO lines must reach the encoder.
+    logger.setLevel(Level.INFO);
     logger.setAdditive(false);
     logger.addAppender(appender);
     try {
       logging.run();
     } finally {
       logger.detachAppender(appender);
+      logger.setLevel(level);
       appender.stop();
     }
     return bytes.toString(StandardCharsets.UTF_8).lines().toList();

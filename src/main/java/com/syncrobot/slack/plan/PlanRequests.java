@@ -21,7 +21,8 @@ import com.syncrobot.write.PlanStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,6 +62,9 @@ public final class PlanRequests {
   private final SlackOut out;
   private final Clock clock;
   private final Duration ttl;
+
+  /** How long held work waits for its "Queued" notice to be told before it goes on regardless. */
+  private static final Duration NOTICE_AT_MOST = Duration.ofSeconds(10);
 
   /** {@code slow} runs the plans whose texts the language model drafts, so no click waits behind the model. */
   PlanRequests(ConnectedUserStore users, SyncroClient syncro, PlanStore store, WorkQueue work, WorkQueue slow,
@@ -124,20 +128,39 @@ public final class PlanRequests {
   private boolean queue(boolean drafts, String what, String userId, String responseUrl, Runnable task) {
     WorkQueue queue = drafts ? slow : work;
     Optional<Duration> wait = queue.heldBack();
-    AtomicBoolean started = new AtomicBoolean();
+    // Held work may start at once and then wait inside the budget: the notice goes out first, so the preview
+    // never comes before it (the work waits for the budget far longer than the notice takes).
+    CountDownLatch told = new CountDownLatch(wait.isPresent() ? 1 : 0);
     if (queue.submitSyncro(what, wait.orElse(null), () -> {
-      started.set(true);
+      awaitNotice(told);
       task.run();
     }).isPresent()) {
       return false;
     }
-    // told off Slack's thread, and only while the preview has not begun to be made
-    wait.ifPresent(w -> work.submit("queued notice", () -> {
-      if (!started.get()) {
-        tell(userId, responseUrl, Reply.of(queue.notice(w, QueuedNotice.Awaited.PREVIEW)));
+    // told off Slack's thread
+    wait.ifPresent(w -> {
+      boolean queued = work.submit("queued notice", () -> {
+        try {
+          tell(userId, responseUrl, Reply.of(queue.notice(w, QueuedNotice.Awaited.PREVIEW)));
+        } finally {
+          told.countDown();
+        }
+      });
+      if (!queued) {
+        told.countDown();
       }
-    }));
+    });
     return true;
+  }
+
+  private static void awaitNotice(CountDownLatch told) {
+    try {
+      if (!told.await(NOTICE_AT_MOST.toMillis(), TimeUnit.MILLISECONDS)) {
+        log.warn("The queued notice took over {} s; making the preview anyway", NOTICE_AT_MOST.toSeconds());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private void run(String what, String userId, TicketNumber number, String responseUrl, PlanMaker maker) {
