@@ -518,6 +518,17 @@ final class SlackFlowTest {
   }
 
   @Test
+  void connect_acksBeforeOpeningTheModal_andSaysThroughResponseUrlWhenSlackRefusesIt() throws Exception {
+    slack.stubFor(post(urlPathEqualTo("/api/views.open"))
+        .willReturn(okJson("{\"ok\":false,\"error\":\"expired_trigger_id\"}")));
+    Command c = command("connect");
+    assertThat(c.ack().statusCode()).isEqualTo(200);
+    assertThat(c.ack().body()).isEmpty();
+    assertThat(c.reply().path("text").asText()).isEqualTo(
+        "Slack did not open the connect dialog (expired_trigger_id); run `/syncro connect` again.");
+  }
+
+  @Test
   void connect_opensModalWithTheTriggerId() throws Exception {
     Command c = command("connect");
     assertThat(c.ack().statusCode()).isEqualTo(200);
