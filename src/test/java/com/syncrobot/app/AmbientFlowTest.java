@@ -383,6 +383,19 @@ final class AmbientFlowTest {
   }
 
   @Test
+  void ticketCommentButton_slackDoesNotAnswerViewsOpen_clickAckedAndToldToRunTheCommand() throws Exception {
+    connect();
+    slack.stubFor(post(urlPathEqualTo("/api/views.open"))
+        .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+    assertThat(requests.post(buttonClick("ticket_comment", "32164"), SignedRequests.FORM).statusCode())
+        .isEqualTo(200);
+    Map<String, String> dm = form(awaitOne(postRequestedFor(urlPathEqualTo("/api/chat.postMessage"))));
+    assertThat(dm).containsEntry("channel", USER);
+    assertThat(dm.get("text")).isEqualTo(
+        "Slack did not open the dialog (it did not answer); run `/syncro comment 32164` again.");
+  }
+
+  @Test
   void homeConnectButton_slackDoesNotAnswerViewsOpen_clickStillAcked() throws Exception {
     slack.stubFor(post(urlPathEqualTo("/api/views.open"))
         .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
