@@ -3,13 +3,16 @@ package com.syncrobot.slack;
 import com.syncrobot.store.Database;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.RemovalCause;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jspecify.annotations.Nullable;
@@ -24,9 +27,11 @@ import org.slf4j.LoggerFactory;
  * work that must happen once whichever replica does it (a result posted, an audit line).
  * <li>{@link #firstDelivery}: for a Slack payload on its way to an ack, which must not wait for SQLite's one
  * writer, which the running plans use too. On SQLite (one process per store) this process decides at once in
- * memory; a key it has not seen is looked up in the store with a read (a restart may have recorded it) and
- * recorded after the ack by one background writer that batches its inserts. On PostgreSQL, whose inserts wait
- * for no single writer and which replicas share, it is {@link #firstTime} behind the same memory.
+ * memory: the keys an earlier process recorded are read from the store once, at the first delivery, and a key
+ * known neither there nor here is new, recorded after the ack by one background writer that batches its inserts
+ * (once this process has seen more keys than it remembers, or the store held more than that, a key it does not
+ * remember is looked up in the store instead). On PostgreSQL, whose inserts wait for no single writer and which
+ * replicas share, it is {@link #firstTime} behind the same memory.
  * </ul>
  * Thread-safe.
  */
@@ -51,10 +56,20 @@ public final class DeliveryLog implements AutoCloseable {
 
   private record Pending(String key, long seenAt) {}
 
+  /** The keys an earlier process recorded (SQLite), read once; null keys: too many to keep, or unreadable. */
+  private record Earlier(@Nullable Set<String> keys) {}
+
   private final Jdbi jdbi;
   private final Clock clock;
-  private final Cache<String, Boolean> recent = Caffeine.newBuilder().maximumSize(RECENT_KEYS).expireAfterWrite(KEEP)
-      .build();
+  private final int recentKeys;
+  private final Cache<String, Boolean> recent;
+  /**
+   * False once a key left {@link #recent} for its size: from then on a key this process does not remember may be
+   * one it saw, and only the store knows. Set by the eviction itself, before the key can be asked for again.
+   */
+  private volatile boolean rememberedAll = true;
+  private volatile @Nullable Earlier earlier;
+  private final Object reading = new Object();
   // Guarded by this: the keys waiting for the writer, how many were ever queued and written, the writer.
   private final ArrayDeque<Pending> pending = new ArrayDeque<>();
   private long queued;
@@ -64,8 +79,23 @@ public final class DeliveryLog implements AutoCloseable {
   private volatile @Nullable Boolean shared;
 
   public DeliveryLog(Jdbi jdbi, Clock clock) {
+    this(jdbi, clock, RECENT_KEYS);
+  }
+
+  /** As {@link #DeliveryLog(Jdbi, Clock)}, remembering {@code recentKeys} keys in memory; for tests. */
+  DeliveryLog(Jdbi jdbi, Clock clock, int recentKeys) {
     this.jdbi = Objects.requireNonNull(jdbi, "jdbi == null");
     this.clock = Objects.requireNonNull(clock, "clock == null");
+    this.recentKeys = recentKeys;
+    // Caffeine calls the listener within the removal, so whoever asks for the evicted key next sees the flag;
+    // evicting on the thread that adds a key keeps that in step.
+    this.recent = Caffeine.newBuilder().maximumSize(recentKeys).expireAfterWrite(KEEP).executor(Runnable::run)
+        .<String, Boolean>evictionListener((k, v, cause) -> {
+          if (cause == RemovalCause.SIZE) {
+            rememberedAll = false;
+          }
+        })
+        .build();
   }
 
   /**
@@ -109,7 +139,8 @@ public final class DeliveryLog implements AutoCloseable {
       }
     }
     try {
-      if (seen(key)) {
+      Set<String> before = earlier().keys();
+      if ((before != null && rememberedAll) ? before.contains(key) : seen(key)) {
         return false;
       }
     } catch (RuntimeException e) {
@@ -117,6 +148,39 @@ public final class DeliveryLog implements AutoCloseable {
     }
     recordLater(new Pending(key, clock.millis()));
     return true;
+  }
+
+  /**
+   * The keys in the store when this was first asked (SQLite), so a key new to this process needs no store read
+   * on its way to the ack: on SQLite only this process records keys while it runs, and it remembers those.
+   */
+  private Earlier earlier() {
+    Earlier e = earlier;
+    if (e != null) {
+      return e;
+    }
+    synchronized (reading) {
+      e = earlier;
+      if (e == null) {
+        e = readEarlier();
+        earlier = e;
+      }
+      return e;
+    }
+  }
+
+  private Earlier readEarlier() {
+    try {
+      List<String> keys = jdbi.withHandle(h -> h.createQuery("SELECT delivery_key FROM slack_deliveries LIMIT :n")
+          .bind("n", recentKeys + 1)
+          .mapTo(String.class)
+          .list());
+      return new Earlier(keys.size() > recentKeys ? null : new HashSet<>(keys));
+    } catch (RuntimeException ex) {
+      log.warn("Could not read the recorded Slack deliveries; each new one is looked up in the store: {}",
+          SafeLog.describe(ex));
+      return new Earlier(null);
+    }
   }
 
   /** Returns whether {@code key} was recorded (and not yet pruned), without recording it. */

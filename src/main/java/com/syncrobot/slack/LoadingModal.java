@@ -35,11 +35,13 @@ public record LoadingModal(String name) {
   }
 
   /**
-   * Opens {@code view} and acks; when Slack refuses, acks why and to run {@code usage} again.
+   * Acks at once and opens {@code view} from {@code work} with the command's trigger_id (valid about 3 seconds):
+   * nothing on Slack's thread waits for Slack's API. When Slack refuses it (an expired trigger too), says why
+   * through the command's response_url and to run {@code usage} again; acks that the bot is busy when {@code work}
+   * is full.
    */
-  public Response open(SlashCommandContext ctx, View view, String usage) throws IOException, SlackApiException {
-    Optional<String> refused = open(ctx.client(), ctx.getTriggerId(), view, usage);
-    return refused.isEmpty() ? ctx.ack() : Replies.ack(ctx, refused.get());
+  public Response open(SlashCommandContext ctx, View view, String usage, WorkQueue work) {
+    return afterAck(ctx, work, name, usage, () -> open(ctx.client(), ctx.getTriggerId(), view, usage));
   }
 
   /**
@@ -58,10 +60,35 @@ public record LoadingModal(String name) {
    * but the loading view). When Syncro's request budget holds the fill back, the loading view says it
    * is queued and for about how long.
    */
-  public Response open(SlashCommandContext ctx, View loading, String usage, WorkQueue work, String what, Fill fill)
-      throws IOException, SlackApiException {
-    Optional<String> refused = open(ctx.client(), ctx.getTriggerId(), loading, usage, work, what, fill);
-    return refused.isEmpty() ? ctx.ack() : Replies.ack(ctx, refused.get());
+  public Response open(SlashCommandContext ctx, View loading, String usage, WorkQueue work, String what, Fill fill) {
+    return afterAck(ctx, work, name, usage,
+        () -> open(ctx.client(), ctx.getTriggerId(), loading, usage, work, what, fill));
+  }
+
+  /** Opens a modal; returns what to tell the technician when it failed. */
+  public interface Opening {
+    Optional<String> run() throws IOException, SlackApiException;
+  }
+
+  /**
+   * Acks the command at once and runs {@code opening} (which opens modal {@code name} with the command's
+   * trigger_id, valid about 3 seconds) from {@code work}, so that Slack's thread never waits for Slack's API;
+   * what it reports (a refusal, an expired trigger) goes to the command's response_url, as does Slack not
+   * answering (run {@code usage} again). Acks that the bot is busy when {@code work} is full.
+   */
+  public static Response afterAck(SlashCommandContext ctx, WorkQueue work, String name, String usage,
+      Opening opening) {
+    boolean queued = work.submit(name + " modal", () -> {
+      Optional<String> problem;
+      try {
+        problem = opening.run();
+      } catch (IOException | SlackApiException e) {
+        log.warn("views.open for the {} modal failed: {}", name, SafeLog.describe(e));
+        problem = Optional.of("Slack did not open the dialog (it did not answer); run " + usage + " again.");
+      }
+      problem.ifPresent(p -> Replies.respond(ctx, Reply.of(p)));
+    });
+    return queued ? ctx.ack() : Replies.ack(ctx, UserMessages.BUSY);
   }
 
   /**

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.PriorityQueue;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -42,6 +43,11 @@ public final class RequestBudget {
   private final Condition headChanged = lock.newCondition();
   private final PriorityQueue<Waiter> waiters = new PriorityQueue<>(
       Comparator.comparing(Waiter::priority).thenComparingLong(Waiter::seq));
+  /**
+   * How many of {@link #waiters} wait at each priority (by ordinal), read by {@link #expectedWait} without the
+   * lock, which a waiter holds while it takes from the ledger (a store write).
+   */
+  private final AtomicIntegerArray waiting = new AtomicIntegerArray(Priority.values().length);
   private long nextSeq;
   private long grantedTotal;
 
@@ -99,6 +105,7 @@ public final class RequestBudget {
     lock.lockInterruptibly();
     Waiter me = new Waiter(p, nextSeq++);
     waiters.add(me);
+    waiting.incrementAndGet(p.ordinal());
     try {
       while (true) {
         if (waiters.peek() != me) {
@@ -121,6 +128,7 @@ public final class RequestBudget {
       }
     } finally {
       waiters.remove(me);
+      waiting.decrementAndGet(p.ordinal());
       headChanged.signalAll();
       lock.unlock();
     }
@@ -150,12 +158,11 @@ public final class RequestBudget {
     Instant now = clock.instant();
     // Read before taking the lock: a store's ledger must not hold up the waiters.
     List<Instant> counting = ledger.counting(now);
-    long ahead;
-    lock.lock();
-    try {
-      ahead = waiters.stream().filter(w -> w.priority().compareTo(p) <= 0).count();
-    } finally {
-      lock.unlock();
+    // Without the lock: a waiter holds it while it takes from the ledger, and a technician's ack must not wait
+    // for that.
+    long ahead = 0;
+    for (int i = 0; i <= p.ordinal(); i++) {
+      ahead += waiting.get(i);
     }
     int cap = cap(p);
     long over = counting.size() + ahead + queuedAhead + 1 - cap;

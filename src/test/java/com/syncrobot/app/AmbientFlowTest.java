@@ -14,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
@@ -368,6 +369,37 @@ final class AmbientFlowTest {
     Map<String, String> dm = form(awaitOne(postRequestedFor(urlPathEqualTo("/api/chat.postMessage"))));
     assertThat(dm).containsEntry("text",
         "Billing from the bot is not available yet; bill ticket #32164 in Syncro for now.");
+  }
+
+  @Test
+  void homeCommentButton_slackDoesNotAnswerViewsOpen_clickAckedAndToldInTheDm() throws Exception {
+    connect();
+    slack.stubFor(post(urlPathEqualTo("/api/views.open"))
+        .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+    assertThat(requests.post(buttonClick("home_comment", "32164"), SignedRequests.FORM).statusCode()).isEqualTo(200);
+    Map<String, String> dm = form(awaitOne(postRequestedFor(urlPathEqualTo("/api/chat.postMessage"))));
+    assertThat(dm).containsEntry("channel", USER);
+    assertThat(dm.get("text")).isEqualTo("Slack did not open the dialog; use `/syncro comment 32164` instead.");
+  }
+
+  @Test
+  void ticketCommentButton_slackDoesNotAnswerViewsOpen_clickAckedAndToldToRunTheCommand() throws Exception {
+    connect();
+    slack.stubFor(post(urlPathEqualTo("/api/views.open"))
+        .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+    assertThat(requests.post(buttonClick("ticket_comment", "32164"), SignedRequests.FORM).statusCode())
+        .isEqualTo(200);
+    Map<String, String> dm = form(awaitOne(postRequestedFor(urlPathEqualTo("/api/chat.postMessage"))));
+    assertThat(dm).containsEntry("channel", USER);
+    assertThat(dm.get("text")).isEqualTo(
+        "Slack did not open the dialog (it did not answer); run `/syncro comment 32164` again.");
+  }
+
+  @Test
+  void homeConnectButton_slackDoesNotAnswerViewsOpen_clickStillAcked() throws Exception {
+    slack.stubFor(post(urlPathEqualTo("/api/views.open"))
+        .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+    assertThat(requests.post(buttonClick("home_connect", "connect"), SignedRequests.FORM).statusCode()).isEqualTo(200);
   }
 
   @Test

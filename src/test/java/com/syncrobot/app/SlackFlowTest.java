@@ -493,6 +493,42 @@ final class SlackFlowTest {
   }
 
   @Test
+  void comment_acksBeforeOpeningTheModal_andSaysThroughResponseUrlWhenSlackRefusesIt() throws Exception {
+    connectUser();
+    slack.stubFor(post(urlPathEqualTo("/api/views.open"))
+        .willReturn(okJson("{\"ok\":false,\"error\":\"expired_trigger_id\"}")));
+    Command c = command("comment 32203");
+    assertThat(c.ack().statusCode()).isEqualTo(200);
+    assertThat(c.ack().body()).isEmpty();
+    assertThat(c.reply().path("text").asText()).isEqualTo(
+        "Slack did not open the dialog (expired_trigger_id); run `/syncro comment 32203 [text]` again.");
+    assertThat(syncro.getAllServeEvents()).isEmpty();
+  }
+
+  @Test
+  void create_acksBeforeOpeningTheModal_andSaysThroughResponseUrlWhenSlackRefusesIt() throws Exception {
+    connectUser();
+    slack.stubFor(post(urlPathEqualTo("/api/views.open"))
+        .willReturn(okJson("{\"ok\":false,\"error\":\"expired_trigger_id\"}")));
+    Command c = command("create Acme");
+    assertThat(c.ack().statusCode()).isEqualTo(200);
+    assertThat(c.ack().body()).isEmpty();
+    assertThat(c.reply().path("text").asText()).isEqualTo(
+        "Slack did not open the dialog (expired_trigger_id); try again. Run `/syncro create [customer]` again.");
+  }
+
+  @Test
+  void connect_acksBeforeOpeningTheModal_andSaysThroughResponseUrlWhenSlackRefusesIt() throws Exception {
+    slack.stubFor(post(urlPathEqualTo("/api/views.open"))
+        .willReturn(okJson("{\"ok\":false,\"error\":\"expired_trigger_id\"}")));
+    Command c = command("connect");
+    assertThat(c.ack().statusCode()).isEqualTo(200);
+    assertThat(c.ack().body()).isEmpty();
+    assertThat(c.reply().path("text").asText()).isEqualTo(
+        "Slack did not open the connect dialog (expired_trigger_id); run `/syncro connect` again.");
+  }
+
+  @Test
   void connect_opensModalWithTheTriggerId() throws Exception {
     Command c = command("connect");
     assertThat(c.ack().statusCode()).isEqualTo(200);

@@ -77,6 +77,8 @@ final class WriteFlowHarness
   static final String TICKET = API + "/tickets/" + TICKET_ID;
   static final ObjectMapper JSON = new ObjectMapper();
   private static final AtomicInteger seq = new AtomicInteger();
+  /** How many views.open the fake Slack had logged when {@link #command} last sent one. */
+  private volatile int opensBeforeCommand;
 
   /**
    * The settle window: a write whose answer was lost is called absent only once the clock moved past it
@@ -388,15 +390,20 @@ final class WriteFlowHarness
   record Sent(HttpResponse<String> ack, String responsePath, String responseUrl) {}
 
   Sent command(String user, String text) {
+    opensBeforeCommand = slack.findAll(postRequestedFor(urlPathEqualTo("/api/views.open"))).size();
     String path = "/response/" + seq.incrementAndGet();
     String url = slack.baseUrl() + path;
     return new Sent(signed(SignedRequests.command(user, text, url), SignedRequests.FORM), path, url);
   }
 
-  /** The view the bot opened most recently with views.open. */
+  /**
+   * The view the bot opened most recently with views.open, once one was opened after the last {@link #command}
+   * (a command opens its modal after its ack).
+   */
   JsonNode lastOpenedView() throws Exception {
+    int before = opensBeforeCommand;
     List<LoggedRequest> opened = await(() -> slack.findAll(postRequestedFor(urlPathEqualTo("/api/views.open"))),
-        l -> !l.isEmpty(), "views.open");
+        l -> l.size() > before, "views.open");
     return JSON.readTree(Forms.field(opened.get(opened.size() - 1).getBodyAsString(), "view"));
   }
 

@@ -19,6 +19,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jdbi.v3.core.statement.SqlLogger;
+import org.jdbi.v3.core.statement.StatementContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -190,5 +193,54 @@ final class DeliveryLogTest {
     // Recorded once the writer is free.
     assertThat(restarted.flush(Duration.ofSeconds(10))).isTrue();
     assertThat(restarted.seen("action:held")).isTrue();
+  }
+
+  @Test
+  void firstDelivery_onSqlite_readsTheStoreOnceAtTheFirstDelivery_notForEachOnItsWayToTheAck() throws Exception {
+    assumeTrue(dialect == Dialect.SQLITE, "one process per SQLite store");
+    DeliveryLog before = replica();
+    assertThat(before.firstDelivery("action:before")).isTrue();
+    assertThat(before.flush(Duration.ofSeconds(10))).isTrue();
+    Database db = Database.open(url);
+    databases.add(db);
+    AtomicInteger reads = new AtomicInteger();
+    db.jdbi().setSqlLogger(new SqlLogger() {
+      @Override
+      public void logBeforeExecution(StatementContext ctx) {
+        String sql = ctx.getRenderedSql();
+        if (sql.startsWith("SELECT") && sql.contains("slack_deliveries")) {
+          reads.incrementAndGet();
+        }
+      }
+    });
+    DeliveryLog restarted = new DeliveryLog(db.jdbi(), clock);
+    logs.add(restarted);
+
+    assertThat(restarted.firstDelivery("action:before")).isFalse();
+    for (int i = 0; i < 20; i++) {
+      assertThat(restarted.firstDelivery("action:" + i)).isTrue();
+      assertThat(restarted.firstDelivery("action:" + i)).isFalse();
+    }
+    assertThat(reads.get()).isEqualTo(1);
+    assertThat(restarted.flush(Duration.ofSeconds(10))).isTrue();
+    assertThat(restarted.seen("action:19")).isTrue();
+  }
+
+  @Test
+  void firstDelivery_onSqlite_keysForgottenForMemory_areLookedUpInTheStore() throws Exception {
+    assumeTrue(dialect == Dialect.SQLITE, "one process per SQLite store");
+    Database db = Database.open(url);
+    databases.add(db);
+    DeliveryLog log = new DeliveryLog(db.jdbi(), clock, 3);
+    logs.add(log);
+    for (int i = 0; i < 10; i++) {
+      assertThat(log.firstDelivery("action:" + i)).isTrue();
+    }
+    assertThat(log.flush(Duration.ofSeconds(10))).isTrue();
+
+    for (int i = 0; i < 10; i++) {
+      assertThat(log.firstDelivery("action:" + i)).as("redelivery %d", i).isFalse();
+    }
+    assertThat(log.firstDelivery("action:new")).isTrue();
   }
 }

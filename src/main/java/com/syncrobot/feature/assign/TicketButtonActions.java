@@ -39,8 +39,8 @@ import org.slf4j.LoggerFactory;
  * {@code /syncro comment N} and {@code /syncro bill N}, Assign to me previews the assignment (R1). What the
  * clicker is told is theirs alone: an ephemeral message beside the clicked one in a channel or thread, a
  * message in the bot's DM when the click was there. Each click acks at once; reads and plans run on the work
- * queue, and a dialog opens before the ack, while the trigger_id is fresh. A redelivered click is dropped by
- * {@code RedeliveryFilter}.
+ * queue, and so does opening a dialog, at once after the ack while the trigger_id is fresh (about 3 s). A
+ * redelivered click is dropped by {@code RedeliveryFilter}.
  */
 public final class TicketButtonActions implements BlockActionHandler {
   private static final Logger log = LoggerFactory.getLogger(TicketButtonActions.class);
@@ -88,7 +88,7 @@ public final class TicketButtonActions implements BlockActionHandler {
   }
 
   @Override
-  public Response apply(BlockActionRequest req, ActionContext ctx) throws IOException, SlackApiException {
+  public Response apply(BlockActionRequest req, ActionContext ctx) {
     Optional<Click> parsed = Click.of(req.getPayload());
     if (parsed.isEmpty()) {
       log.warn("A ticket button carried no ticket number");
@@ -99,8 +99,8 @@ public final class TicketButtonActions implements BlockActionHandler {
     switch (actionId) {
       case TicketButtons.VIEW -> queue(click, "ticket view", () -> tell(click, view(click)));
       case TicketButtons.ASSIGN -> assign(click);
-      case TicketButtons.COMMENT -> comment(ctx.client(), click);
-      case TicketButtons.BILL -> bill(ctx.client(), click);
+      case TicketButtons.COMMENT -> queue(click, "ticket comment dialog", () -> comment(ctx.client(), click));
+      case TicketButtons.BILL -> queue(click, "ticket bill dialog", () -> bill(ctx.client(), click));
       default -> log.warn("Unknown ticket button {}", actionId);
     }
     return ctx.ack();
@@ -117,24 +117,36 @@ public final class TicketButtonActions implements BlockActionHandler {
   }
 
   /** Opens the comment dialog of {@code /syncro comment N}; its preview follows where the click was. */
-  private void comment(MethodsClient client, Click click) throws IOException, SlackApiException {
+  private void comment(MethodsClient client, Click click) {
     ConnectedUser user = connected(click);
     if (user == null) {
       return;
     }
-    Optional<String> refused = COMMENT_MODAL.open(client, click.triggerId(),
-        CommentModal.view(meta("comment", click), ""), "`/syncro comment " + click.number().value() + "`");
-    refused.ifPresent(r -> queue(click, "ticket comment", () -> tell(click, Reply.of(r))));
+    String usage = "`/syncro comment " + click.number().value() + "`";
+    open(click, usage, () -> COMMENT_MODAL.open(client, click.triggerId(),
+        CommentModal.view(meta("comment", click), ""), usage));
   }
 
   /** Opens the billing dialog of {@code /syncro bill N}; its preview follows where the click was. */
-  private void bill(MethodsClient client, Click click) throws IOException, SlackApiException {
+  private void bill(MethodsClient client, Click click) {
     ConnectedUser user = connected(click);
     if (user == null) {
       return;
     }
-    Optional<String> refused = bill.open(client, click.triggerId(), user, meta("bill", click));
-    refused.ifPresent(r -> queue(click, "ticket bill", () -> tell(click, Reply.of(r))));
+    open(click, "`/syncro bill " + click.number().value() + "`",
+        () -> bill.open(client, click.triggerId(), user, meta("bill", click)));
+  }
+
+  /** Runs {@code opening} (on the work queue, after the ack) and tells the clicker when no dialog opened. */
+  private void open(Click click, String usage, LoadingModal.Opening opening) {
+    Optional<String> refused;
+    try {
+      refused = opening.run();
+    } catch (IOException | SlackApiException e) {
+      log.warn("views.open for a ticket button's dialog failed: {}", SafeLog.describe(e));
+      refused = Optional.of("Slack did not open the dialog (it did not answer); run " + usage + " again.");
+    }
+    refused.ifPresent(r -> tell(click, Reply.of(r)));
   }
 
   /**
@@ -146,12 +158,11 @@ public final class TicketButtonActions implements BlockActionHandler {
         click.channelId(), true);
   }
 
-  /** Returns the clicker's connection, or null after telling them (on the queue) why there is none. */
+  /** Returns the clicker's connection, or null after telling them why there is none. */
   private @Nullable ConnectedUser connected(Click click) {
     Asker asker = Asker.find(users, click.userId());
     if (asker.refusal() != null) {
-      String refusal = asker.refusal();
-      queue(click, "ticket button refusal", () -> tell(click, Reply.of(refusal)));
+      tell(click, Reply.of(asker.refusal()));
       return null;
     }
     return asker.user();

@@ -5,6 +5,7 @@ import com.syncrobot.slack.Invocation;
 import com.syncrobot.slack.LoadingModal;
 import com.syncrobot.slack.Subcommand;
 import com.syncrobot.slack.TicketArg;
+import com.syncrobot.slack.WorkQueue;
 import com.syncrobot.slack.blocks.Replies;
 
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
@@ -16,24 +17,26 @@ import java.util.Objects;
 
 /**
  * {@code /syncro comment 32203 [text]} and {@code /syncro close 32203 [text]}: checks the number and
- * the asker's token (R11), then opens the comment modal at once with the trigger_id (it expires in
+ * the asker's token (R11), acks, then opens the comment modal from the work queue with the trigger_id (it expires in
  * about 3 seconds, too soon for a Syncro round trip); the ticket is resolved on submission.
  */
 public final class CommentCommand implements Subcommand {
   private final String kind;
   private final ConnectedUserStore users;
+  private final WorkQueue work;
 
-  private CommentCommand(String kind, ConnectedUserStore users) {
+  private CommentCommand(String kind, ConnectedUserStore users, WorkQueue work) {
     this.kind = kind;
     this.users = users;
+    this.work = work;
   }
 
-  public static CommentCommand comment(ConnectedUserStore users) {
-    return new CommentCommand("comment", users);
+  public static CommentCommand comment(ConnectedUserStore users, WorkQueue work) {
+    return new CommentCommand("comment", users, work);
   }
 
-  public static CommentCommand close(ConnectedUserStore users) {
-    return new CommentCommand("close", users);
+  public static CommentCommand close(ConnectedUserStore users, WorkQueue work) {
+    return new CommentCommand("close", users, work);
   }
 
   @Override
@@ -64,6 +67,6 @@ public final class CommentCommand implements Subcommand {
     }
     CommentModal.Meta meta = new CommentModal.Meta(kind, arg.number().get().value(),
         Objects.requireNonNullElse(ctx.getResponseUrl(), ""), Objects.requireNonNullElse(ctx.getChannelId(), ""));
-    return new LoadingModal(kind).open(ctx, CommentModal.view(meta, arg.rest()), example());
+    return new LoadingModal(kind).open(ctx, CommentModal.view(meta, arg.rest()), example(), work);
   }
 }

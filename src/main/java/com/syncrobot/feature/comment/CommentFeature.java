@@ -19,7 +19,8 @@ public record CommentFeature(FeatureContext ctx, PlanMachinery plans) implements
     PlanSettings options = plans.settings();
     app.blockAction(PlanPreview.SESSION_LOG, new SessionLogAction(plans.store(), plans.apis(), ctx.work(), ctx.out(),
         options.sessionLogDir(), ctx.clock()));
-    subcommands.register(CommentCommand.comment(ctx.users())).register(CommentCommand.close(ctx.users()))
+    subcommands.register(CommentCommand.comment(ctx.users(), ctx.work()))
+        .register(CommentCommand.close(ctx.users(), ctx.work()))
         .register(new UpdateCommand(ctx.users(), ctx.syncro(), new AccountSettings(options.ticker()), ctx.work(),
             ctx.out()));
     app.viewSubmission(CommentModal.CALLBACK_ID, new CommentSubmission(plans.requests(), plans.deliveries(),

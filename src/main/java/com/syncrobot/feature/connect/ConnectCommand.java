@@ -1,33 +1,37 @@
 package com.syncrobot.feature.connect;
 
 import com.syncrobot.slack.Invocation;
+import com.syncrobot.slack.LoadingModal;
 import com.syncrobot.slack.SafeLog;
 import com.syncrobot.slack.Subcommand;
+import com.syncrobot.slack.WorkQueue;
 import com.syncrobot.slack.blocks.Mrkdwn;
-import com.syncrobot.slack.blocks.Replies;
 
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.response.Response;
-import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.views.ViewsOpenResponse;
 import com.slack.api.model.view.View;
 import com.syncrobot.store.ConnectedUserStore;
-import java.io.IOException;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code /syncro connect}: opens the token modal at once with the command's trigger_id, which
- * Slack expires about 3 seconds after the user's action; the token is checked on submission.
+ * {@code /syncro connect}: acks, then opens the token modal from the work queue with the command's trigger_id,
+ * which Slack expires about 3 seconds after the user's action; the token is checked on submission.
  */
 public final class ConnectCommand implements Subcommand {
   private static final Logger log = LoggerFactory.getLogger(ConnectCommand.class);
 
-  private final ConnectedUserStore users;
+  static final String USAGE = "`/syncro connect`";
 
-  public ConnectCommand(ConnectedUserStore users) {
+  private final ConnectedUserStore users;
+  private final WorkQueue work;
+
+  public ConnectCommand(ConnectedUserStore users, WorkQueue work) {
     this.users = users;
+    this.work = work;
   }
 
   @Override
@@ -41,15 +45,17 @@ public final class ConnectCommand implements Subcommand {
   }
 
   @Override
-  public Response handle(Invocation call, SlashCommandContext ctx) throws IOException, SlackApiException {
-    View view = ConnectModal.view(current(call.userId()));
-    ViewsOpenResponse opened = ctx.client().viewsOpen(r -> r.triggerId(ctx.getTriggerId()).view(view));
-    if (!opened.isOk()) {
+  public Response handle(Invocation call, SlashCommandContext ctx) {
+    return LoadingModal.afterAck(ctx, work, "connect", USAGE, () -> {
+      View view = ConnectModal.view(current(call.userId()));
+      ViewsOpenResponse opened = ctx.client().viewsOpen(r -> r.triggerId(ctx.getTriggerId()).view(view));
+      if (opened.isOk()) {
+        return Optional.empty();
+      }
       log.warn("views.open for the connect modal failed: {}", opened.getError());
-      return Replies.ack(ctx, "Slack did not open the connect dialog (" + Mrkdwn.escapeAndTruncate(
-          String.valueOf(opened.getError()), 60) + "); run `/syncro connect` again.");
-    }
-    return ctx.ack();
+      return Optional.of("Slack did not open the connect dialog (" + Mrkdwn.escapeAndTruncate(
+          String.valueOf(opened.getError()), 60) + "); run " + USAGE + " again.");
+    });
   }
 
   private @Nullable String current(String userId) {

@@ -9,7 +9,7 @@ import com.syncrobot.slack.Subcommands;
 public record ConnectFeature(FeatureContext ctx) implements Feature {
   @Override
   public void register(App app, Subcommands subcommands) {
-    subcommands.register(new ConnectCommand(ctx.users())).register(new DisconnectCommand(ctx.users()));
+    subcommands.register(new ConnectCommand(ctx.users(), ctx.work())).register(new DisconnectCommand(ctx.users()));
     app.viewSubmission(ConnectModal.CALLBACK_ID, new ConnectSubmission(ctx.users(), ctx.syncro(), ctx.work()));
   }
 }

@@ -2,7 +2,9 @@ package com.syncrobot.feature.create;
 
 import com.syncrobot.slack.Asker;
 import com.syncrobot.slack.Invocation;
+import com.syncrobot.slack.LoadingModal;
 import com.syncrobot.slack.Subcommand;
+import com.syncrobot.slack.WorkQueue;
 import com.syncrobot.slack.blocks.Replies;
 import com.syncrobot.slack.blocks.SearchText;
 
@@ -12,13 +14,12 @@ import com.slack.api.methods.SlackApiException;
 import com.syncrobot.store.ConnectedUserStore;
 import java.io.IOException;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * {@code /syncro create [customer words]}: checks the asker's token (R11) and opens the create modal
- * at once; the customer the words name is chosen in it when exactly one matches (R14).
+ * (acked at once, opened from the work queue); the customer the words name is chosen in it when exactly one matches (R14).
  */
-record CreateCommand(ConnectedUserStore users, CreateForms forms) implements Subcommand {
+record CreateCommand(ConnectedUserStore users, CreateForms forms, WorkQueue work) implements Subcommand {
   static final String USAGE = "`/syncro create [customer]`";
 
   @Override
@@ -43,8 +44,8 @@ record CreateCommand(ConnectedUserStore users, CreateForms forms) implements Sub
     }
     CreateModal.Meta meta = new CreateModal.Meta(Objects.requireNonNullElse(ctx.getResponseUrl(), ""),
         Objects.requireNonNullElse(ctx.getChannelId(), ""), null, null, null, null);
-    Optional<String> problem = forms.open(ctx.client(), ctx.getTriggerId(), asker.user(), meta,
-        () -> new CreateForms.Prefill(call.args(), "", ""));
-    return problem.isPresent() ? Replies.ack(ctx, problem.get() + " Run " + USAGE + " again.") : ctx.ack();
+    return LoadingModal.afterAck(ctx, work, "create", USAGE,
+        () -> forms.open(ctx.client(), ctx.getTriggerId(), asker.user(), meta,
+            () -> new CreateForms.Prefill(call.args(), "", "")).map(p -> p + " Run " + USAGE + " again."));
   }
 }

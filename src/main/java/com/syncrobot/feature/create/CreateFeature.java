@@ -41,7 +41,7 @@ public record CreateFeature(FeatureContext ctx, PlanMachinery plans) implements 
     CreateForms forms = new CreateForms(syncro, vocabulary, zones, work, options.ticker());
     ReadRunner reads = ctx.reads();
 
-    subcommands.register(new CreateCommand(users, forms))
+    subcommands.register(new CreateCommand(users, forms, work))
         .register(new MoveAppointmentCommand(reads, vocabulary, zones, clock));
 
     CreateSuggestions suggestions = new CreateSuggestions(users, syncro, work);

@@ -49,7 +49,7 @@ public record HomeButtons(ConnectedUserStore users, SyncroClient syncro, TicketD
   }
 
   @Override
-  public Response apply(BlockActionRequest req, ActionContext ctx) throws IOException, SlackApiException {
+  public Response apply(BlockActionRequest req, ActionContext ctx) {
     BlockActionPayload payload = req.getPayload();
     if (payload.getActions() == null || payload.getActions().isEmpty() || payload.getUser() == null) {
       return ctx.ack();
@@ -57,11 +57,19 @@ public record HomeButtons(ConnectedUserStore users, SyncroClient syncro, TicketD
     BlockActionPayload.Action action = payload.getActions().get(0);
     String userId = payload.getUser().getId();
     MethodsClient slack = ctx.client();
+    String triggerId = ctx.getTriggerId();
     if (HomeView.CONNECT.equals(action.getActionId())) {
-      ViewsOpenResponse r = slack.viewsOpen(b -> b.triggerId(ctx.getTriggerId()).view(ConnectModal.view(null)));
-      if (!r.isOk()) {
-        log.warn("views.open for the connect modal from Home failed: {}", r.getError());
-      }
+      // After the ack, at once: the trigger_id lasts about 3 s, and the ack waits for no Slack API call.
+      work.submit("home connect dialog", () -> {
+        try {
+          ViewsOpenResponse r = slack.viewsOpen(b -> b.triggerId(triggerId).view(ConnectModal.view(null)));
+          if (!r.isOk()) {
+            log.warn("views.open for the connect modal from Home failed: {}", r.getError());
+          }
+        } catch (IOException | SlackApiException e) {
+          log.warn("views.open for the connect modal from Home failed: {}", SafeLog.describe(e));
+        }
+      });
       return ctx.ack();
     }
     Optional<TicketNumber> number = TicketNumber.parse(String.valueOf(action.getValue()));
@@ -78,31 +86,40 @@ public record HomeButtons(ConnectedUserStore users, SyncroClient syncro, TicketD
           + "ticket #" + n.value() + " in Syncro for now.")));
     } else {
       String kind = HomeView.COMMENT.equals(id) ? "comment" : "close";
-      openWriteModal(slack, ctx.getTriggerId(), userId, kind, n);
+      work.submit("home " + kind + " dialog", () -> openWriteModal(slack, triggerId, userId, kind, n));
     }
     return ctx.ack();
   }
 
-  /** Opens the comment/close modal with no response_url: its preview then goes to the user's DM. */
-  private void openWriteModal(MethodsClient slack, String triggerId, String userId, String kind, TicketNumber n)
-      throws IOException, SlackApiException {
+  /**
+   * Opens the comment/close modal with no response_url: its preview then goes to the user's DM. Runs on the work
+   * queue at once after the ack, while the trigger_id is fresh.
+   */
+  private void openWriteModal(MethodsClient slack, String triggerId, String userId, String kind, TicketNumber n) {
     if (!writeModals) {
-      work.submit("home " + kind, () -> dm(slack, userId, Reply.of("To " + kind + " ticket #" + n.value()
-          + ", use `/syncro " + kind + " " + n.value() + "` in any channel.")));
+      dm(slack, userId, Reply.of("To " + kind + " ticket #" + n.value() + ", use `/syncro " + kind + " " + n.value()
+          + "` in any channel."));
       return;
     }
     String refusal = Asker.find(users, userId).refusal();
     if (refusal != null) {
-      work.submit("home " + kind, () -> dm(slack, userId, Reply.of(refusal)));
+      dm(slack, userId, Reply.of(refusal));
       return;
     }
     CommentModal.Meta meta = new CommentModal.Meta(kind, n.value(), "", "");
-    ViewsOpenResponse r = slack.viewsOpen(b -> b.triggerId(triggerId).view(CommentModal.view(meta, "")));
-    if (!r.isOk()) {
-      log.warn("views.open for the {} modal from Home failed: {}", kind, r.getError());
-      work.submit("home " + kind, () -> dm(slack, userId, Reply.of("Slack did not open the dialog; use `/syncro "
-          + kind + " " + n.value() + "` instead.")));
+    String problem;
+    try {
+      ViewsOpenResponse r = slack.viewsOpen(b -> b.triggerId(triggerId).view(CommentModal.view(meta, "")));
+      if (r.isOk()) {
+        return;
+      }
+      problem = r.getError();
+    } catch (IOException | SlackApiException e) {
+      problem = SafeLog.describe(e);
     }
+    log.warn("views.open for the {} modal from Home failed: {}", kind, problem);
+    dm(slack, userId, Reply.of("Slack did not open the dialog; use `/syncro " + kind + " " + n.value()
+        + "` instead."));
   }
 
   private Reply view(String userId, TicketNumber n) {
