@@ -82,6 +82,14 @@ public record Plan(
     return steps.get(index);
   }
 
+  /** Returns this plan with {@code step} in place of the step of its index: what the runner knows it stored. */
+  Plan withStep(Step step) {
+    List<Step> changed = new ArrayList<>(steps);
+    changed.set(step.index(), step);
+    return new Plan(id, kind, slackUserId, syncroUserId, syncroUserName, channelId, ticket, title, state, createdAt,
+        expiresAt, confirmedAt, finishedAt, responseUrl, previewJson, note, changed);
+  }
+
   /** Collects the pieces of a new plan; {@link #build(Instant, Duration)} validates them. */
   public static final class Builder {
     private @Nullable String kind;

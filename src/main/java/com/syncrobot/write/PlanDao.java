@@ -202,6 +202,14 @@ interface PlanDao {
   int markDone(String planId, int idx, int attempt, String runner, long now, @Nullable Long resultId,
       @Nullable Integer resultStatus, @Nullable String resultBody, @Nullable String verification);
 
+  /** A read step read and recorded at once: it wrote nothing, so it was never marked SENDING before (R2). */
+  @SqlUpdate("""
+      UPDATE plan_steps SET state = 'DONE', sent_at = :sentAt, sent_path = :sentPath, sent_body = NULL,
+        finished_at = :now, result_id = :resultId, result_status = :resultStatus, result_body = :resultBody,
+        error = NULL, verification = :verification""" + STEP + " AND state = 'PENDING' AND method = 'GET'" + LEASE)
+  int markReadDone(String planId, int idx, int attempt, String runner, long sentAt, String sentPath, long now,
+      @Nullable Long resultId, int resultStatus, @Nullable String resultBody, String verification);
+
   @SqlUpdate("""
       UPDATE plan_steps SET state = 'FAILED', finished_at = :now, result_status = :resultStatus,
         result_body = :resultBody, error = :error""" + STEP + " AND state = 'SENDING'" + LEASE)

@@ -328,6 +328,7 @@ public final class PlanExecutor {
       storeFailures.remove(planId);
       return;
     }
+    boolean released = false;
     try {
       Plan plan = store.find(planId).orElseThrow(() -> new IllegalStateException("plan " + planId + " vanished"));
       MDC.put("plan", plan.id());
@@ -336,8 +337,10 @@ public final class PlanExecutor {
         MDC.put("ticket", Long.toString(plan.ticket().number().value()));
       }
       notifyListener(plan);
-      PlanRun.End end = new PlanRun(store, verifier, clock, backoff, this::notifyChanged, runnerId, settle,
+      PlanRun.End end = new PlanRun(store, verifier, clock, backoff, this::notifyListener, runnerId, settle,
           tokenUser, stopping::get, metrics).run(plan, apis.apply(plan.slackUserId()));
+      // A pass that stopped, waits or paused left the plan, which gave up the lease in the same statement.
+      released = end.kind() != PlanRun.Kind.LOST;
       if (end.kind() == PlanRun.Kind.WAITING && !stopping.get()) {
         scheduler.schedule(end.recheckIn(), () -> execute(planId));
       }
@@ -345,7 +348,9 @@ public final class PlanExecutor {
       MDC.remove("plan");
       MDC.remove("slack_user");
       MDC.remove("ticket");
-      store.release(planId, runnerId);
+      if (!released) {
+        store.release(planId, runnerId);
+      }
     }
     storeFailures.remove(planId);
   }

@@ -55,20 +55,28 @@ final class PlanRun {
   private final AssertionReader reader = new AssertionReader();
   private final Clock clock;
   private final List<Duration> backoff;
-  private final Consumer<String> changed;
+  private final Consumer<Plan> changed;
   private final String runner;
   private final Duration settle;
   private final @Nullable Function<String, Optional<Long>> tokenUser;
   private final BooleanSupplier stopping;
   private final Metrics metrics;
+  /**
+   * The last answer, already in the plan this pass holds in memory but not yet in the store: it is recorded with
+   * the next step's SENDING mark (one commit), or before anything else this pass asks of the store.
+   */
+  private PlanStore.@Nullable Answer unrecorded;
+  /** Whether an answer of this pass has ended the plan's run of waits yet (once is enough: a wait ends a pass). */
+  private boolean waitsEnded;
 
   /**
    * @param settle how long after a request left it may still be committed at Syncro: a step whose outcome is
    *     unknown is proven absent only by a check after that
    * @param tokenUser the Syncro user a Slack user's connected token belongs to; null to not check it
+   * @param changed told each change of the plan once it is stored, with the plan as stored
    * @param stopping whether the bot is stopping: then no further step starts and the plan is left WAITING
    */
-  PlanRun(PlanStore store, CheckVerifier verifier, Clock clock, List<Duration> backoff, Consumer<String> changed,
+  PlanRun(PlanStore store, CheckVerifier verifier, Clock clock, List<Duration> backoff, Consumer<Plan> changed,
       String runner, Duration settle, @Nullable Function<String, Optional<Long>> tokenUser,
       BooleanSupplier stopping, Metrics metrics) {
     this.store = store;
@@ -92,28 +100,36 @@ final class PlanRun {
     if (otherUser != null) {
       return otherUser;
     }
+    // While this runner holds the lease only it changes the plan's steps, so the plan it holds in memory is the
+    // stored one: the common path (send, answer, read) goes on from memory, and every other path reads it again.
     Plan current = plan;
     for (int i = 0; i < current.steps().size(); i++) {
       Step step = current.step(i);
-      if (step.state() != StepState.DONE && stopping.getAsBoolean()) {
+      if (step.state() == StepState.DONE) {
+        continue;
+      }
+      if (stopping.getAsBoolean()) {
         return pause(current);
+      }
+      if (step.state() == StepState.PENDING && (step.isRead() || step.attempt() == 1)) {
+        Result result = step.isRead() ? read(current, step, api.get()) : send(current, step, api.get());
+        if (result.end() != null) {
+          return result.end();
+        }
+        current = result.plan();
+        continue;
+      }
+      if (!flush()) {
+        return End.LOST;
       }
       @Nullable End end;
       switch (step.state()) {
-        case DONE :
-          continue;
         case PENDING :
-          if (step.isRead()) {
-            end = read(current, step, api.get());
-          } else if (step.attempt() > 1) {
-            // sent before, proven absent, and now to be sent again: look once more right before sending
-            end = checkBeforeResend(current, step, api.get());
-            if (end == null && reload(current).step(i).state() == StepState.PENDING) {
-              current = reload(current);
-              end = send(current, current.step(i), api.get());
-            }
-          } else {
-            end = send(current, step, api.get());
+          // sent before, proven absent, and now to be sent again: look once more right before sending
+          end = checkBeforeResend(current, step, api.get());
+          if (end == null && reload(current).step(i).state() == StepState.PENDING) {
+            current = reload(current);
+            end = send(current, current.step(i), api.get()).end();
           }
           break;
         case SENDING :
@@ -123,8 +139,12 @@ final class PlanRun {
               return End.LOST;
             }
             current = reload(current);
-            end = read(current, current.step(i), api.get());
-            break;
+            Result result = read(current, current.step(i), api.get());
+            if (result.end() != null) {
+              return result.end();
+            }
+            current = result.plan();
+            continue;
           }
           // the process stopped after recording SENDING: the request may have gone out, so verify
           if (!store.markUnknown(step, runner, null, "the bot stopped while this was being sent", null)) {
@@ -154,23 +174,67 @@ final class PlanRun {
     return leave(current, PlanState.DONE, PlanNotes.progress(current));
   }
 
-  /** Returns null when the step is done and the run goes on. */
-  private @Nullable End send(Plan plan, Step step, SyncroApi api) {
+  /** How a step on the common path went: the run goes on with {@code plan} (as held in memory), or ends. */
+  private record Result(@Nullable Plan plan, @Nullable End end) {
+    static Result next(Plan plan) {
+      return new Result(plan, null);
+    }
+
+    static Result ended(End end) {
+      return new Result(null, end);
+    }
+
+    @Override
+    public Plan plan() {
+      return java.util.Objects.requireNonNull(plan, "the run ended");
+    }
+  }
+
+  /** Records the answer held in memory, if any; false if this runner no longer holds the plan. */
+  private boolean flush() {
+    PlanStore.Answer answer = unrecorded;
+    unrecorded = null;
+    return answer == null || store.record(answer, runner);
+  }
+
+  /**
+   * Holds the answer to {@code step} (read from {@code readPath}, null for a write) until the next commit, and
+   * returns the plan with the step as that commit stores it.
+   */
+  private Plan answered(Plan plan, Step step, @Nullable String readPath, Instant sentAt, @Nullable Long resultId,
+      int status, @Nullable String body, @Nullable String verification) {
+    Instant at = clock.instant();
+    unrecorded = new PlanStore.Answer(step, readPath, sentAt, at, resultId, status, body, verification, !waitsEnded);
+    waitsEnded = true;
+    Step after = readPath == null
+        ? step.done(at, resultId, status, body, verification)
+        : step.read(sentAt, at, resultId, status, body, String.valueOf(verification));
+    return plan.withStep(after);
+  }
+
+  /**
+   * Sends the step, recorded SENDING (with the answer before it, in one synced commit) before it leaves; its
+   * answer is held until the next commit. Goes on with the plan as held in memory when the step is done.
+   */
+  private Result send(Plan plan, Step step, SyncroApi api) {
     @Nullable End otherUser = otherUser(plan);
     if (otherUser != null) {
-      return otherUser;
+      return Result.ended(otherUser);
     }
     SyncroWrite request;
     try {
       request = Placeholders.resolve(step.request(), i -> idOf(plan, i));
     } catch (Placeholders.UnresolvedPlaceholderException e) {
-      return leave(plan, PlanState.FAILED, PlanNotes.unresolved(step, e.step(), plan));
+      return Result.ended(leave(plan, PlanState.FAILED, PlanNotes.unresolved(step, e.step(), plan)));
     }
     Instant sentAt = clock.instant();
-    if (!store.markSending(step, runner, request, sentAt)) {
-      return End.LOST;
+    PlanStore.Answer before = unrecorded;
+    unrecorded = null;
+    if (!store.markSending(step, runner, request, sentAt, before)) {
+      return Result.ended(End.LOST);
     }
-    changed.accept(plan.id());
+    Plan sending = plan.withStep(step.sending(sentAt, request));
+    changed.accept(sending);
     log.info("plan {} step {} attempt {}: {} {}", plan.id(), step.index(), step.attempt(), request.method(),
         request.path());
     WriteResponse response;
@@ -178,98 +242,116 @@ final class PlanRun {
       response = api.write(request);
     } catch (SyncroValidationException e) {
       String message = e.syncroMessage();
-      return refused(plan, step, e.status(), message, after -> PlanNotes.refused(step, e.status(), message, after));
+      return Result.ended(
+          refused(plan, step, e.status(), message, after -> PlanNotes.refused(step, e.status(), message, after)));
     } catch (SyncroNotFoundException e) {
-      return refused(plan, step, 404, "not found: " + e.redactedPath(), after -> PlanNotes.notFound(step, after));
+      return Result.ended(
+          refused(plan, step, 404, "not found: " + e.redactedPath(), after -> PlanNotes.notFound(step, after)));
     } catch (SyncroAuthException e) {
       String message = e.syncroMessage().isBlank() ? "token refused" : e.syncroMessage();
-      return refused(plan, step, e.status(), message, after -> PlanNotes.tokenRefused(step, after));
+      return Result.ended(refused(plan, step, e.status(), message, after -> PlanNotes.tokenRefused(step, after)));
     } catch (SyncroRateLimitedException e) {
       if (!store.backToPending(step, runner, 429, "rate limited: not processed")) {
-        return End.LOST;
+        return Result.ended(End.LOST);
       }
       Duration delay = nextDelay(plan);
-      return waitFor(reload(plan), PlanNotes.rateLimited(step, delay), delay);
+      return Result.ended(waitFor(reload(plan), PlanNotes.rateLimited(step, delay), delay));
     } catch (SyncroUnavailableException e) {
       // For a write this means the connection never opened: nothing reached Syncro, so the step
       // is simply not sent yet and goes again once Syncro answers (no need to ask anyone).
       if (!store.backToPending(step, runner, 0, "Syncro unreachable: nothing was sent")) {
-        return End.LOST;
+        return Result.ended(End.LOST);
       }
       Duration delay = nextDelay(plan);
-      return waitFor(reload(plan), PlanNotes.unreachable(step, delay), delay);
+      return Result.ended(waitFor(reload(plan), PlanNotes.unreachable(step, delay), delay));
     } catch (SyncroAmbiguousWriteException e) {
-      return unknown(plan, step, e.status() == 0 ? null : e.status(), e.getMessage(), api);
+      return ran(unknown(plan, step, e.status() == 0 ? null : e.status(), e.getMessage(), api), plan);
     } catch (RuntimeException e) {
       // whatever broke, the request may have left: treat it as unknown, never as not sent
       log.warn("plan {} step {}: unexpected {} while sending", plan.id(), step.index(), e.getClass().getName());
-      return unknown(plan, step, null, "unexpected " + e.getClass().getSimpleName() + " while sending", api);
+      return ran(unknown(plan, step, null, "unexpected " + e.getClass().getSimpleName() + " while sending", api), plan);
     }
     String body = Redactor.redact(response.body().toString());
-    if (!store.markDone(step, runner, response.id(), response.status(), body, null, clock.instant())) {
-      return End.LOST;
-    }
     log.info("plan {} step {} done: status {} id {}", plan.id(), step.index(), response.status(), response.id());
-    changed.accept(plan.id());
-    return null;
+    Step sent = sending.step(step.index());
+    return Result.next(answered(sending, sent, null, sentAt, response.id(), response.status(), body, null));
+  }
+
+  /** Goes on after a path off the common one, which stored what it did: with the plan read again. */
+  private Result ran(@Nullable End end, Plan plan) {
+    return end != null ? Result.ended(end) : Result.next(reload(plan));
   }
 
   /**
    * Reads and judges a read step (R9, R10). Reading is safe to repeat: an unanswered read is read again
    * later, never "verified". Returns null when the assertion holds and the run goes on.
    */
-  private @Nullable End read(Plan plan, Step step, SyncroApi api) {
+  private Result read(Plan plan, Step step, SyncroApi api) {
     Assertion assertion = java.util.Objects.requireNonNull(step.assertion(), "assertion");
     String path;
     try {
       path = Placeholders.resolve(assertion.path(), i -> idOf(plan, i));
     } catch (Placeholders.UnresolvedPlaceholderException e) {
-      return leave(plan, PlanState.FAILED, PlanNotes.unresolved(step, e.step(), plan));
+      return Result.ended(leave(plan, PlanState.FAILED, PlanNotes.unresolved(step, e.step(), plan)));
     }
-    if (!store.markReading(step, runner, path, clock.instant())) {
-      return End.LOST;
+    // The answer before is recorded first: a read proves nothing about a write whose answer could be lost with
+    // this process. The read itself is not marked: it writes nothing, and a read lost with the process is read again.
+    if (unrecorded != null) {
+      if (!flush()) {
+        return Result.ended(End.LOST);
+      }
+      changed.accept(plan);
     }
-    changed.accept(plan.id());
+    Instant readAt = clock.instant();
     log.info("plan {} step {}: GET {} to check it", plan.id(), step.index(), path);
     AssertionReader.Outcome outcome;
     try {
       outcome = reader.evaluate(api, assertion, path);
     } catch (SyncroUnavailableException | SyncroRateLimitedException e) {
-      if (!store.backToPending(step, runner, e.status(), Redactor.redact("not read: " + e.getMessage()))) {
-        return End.LOST;
+      if (!markRead(step, path, readAt)
+          || !store.backToPending(step, runner, e.status(), Redactor.redact("not read: " + e.getMessage()))) {
+        return Result.ended(End.LOST);
       }
       Duration delay = nextDelay(plan);
-      return waitFor(reload(plan), PlanNotes.rereading(step, delay), delay);
+      return Result.ended(waitFor(reload(plan), PlanNotes.rereading(step, delay), delay));
     } catch (SyncroAuthException e) {
-      return refused(plan, step, e.status(), "token refused while reading",
-          after -> PlanNotes.tokenRefused(step, after));
+      return Result.ended(readRefused(plan, step, path, readAt, e.status(), "token refused while reading",
+          after -> PlanNotes.tokenRefused(step, after)));
     } catch (SyncroException e) {
       String why = "Syncro answered " + e.status() + " while reading " + path;
-      return refused(plan, step, e.status(), why, after -> PlanNotes.unreadable(step, why, after));
+      return Result.ended(readRefused(plan, step, path, readAt, e.status(), why,
+          after -> PlanNotes.unreadable(step, why, after)));
     } catch (RuntimeException e) {
       log.warn("plan {} step {}: unexpected {} while reading", plan.id(), step.index(), e.getClass().getName());
       String why = "unexpected " + e.getClass().getSimpleName() + " while reading " + path;
-      return refused(plan, step, 0, why, after -> PlanNotes.unreadable(step, why, after));
+      return Result.ended(readRefused(plan, step, path, readAt, 0, why,
+          after -> PlanNotes.unreadable(step, why, after)));
     }
     String how = Redactor.redact(outcome.how());
     if (outcome instanceof AssertionReader.Outcome.Holds holds) {
-      if (!store.markDone(step, runner, holds.resultId(), 200, outcome.body(), "asserted: " + how, clock.instant())) {
-        return End.LOST;
-      }
       log.info("plan {} step {} holds: {}", plan.id(), step.index(), how);
-      changed.accept(plan.id());
-      return null;
+      return Result.next(answered(plan, step, path, readAt, holds.resultId(), 200, outcome.body(), "asserted: " + how));
     }
-    if (!store.markFailed(step, runner, 200, outcome.body(), how, clock.instant())) {
-      return End.LOST;
+    if (!markRead(step, path, readAt) || !store.markFailed(step, runner, 200, outcome.body(), how, clock.instant())) {
+      return Result.ended(End.LOST);
     }
     Plan after = reload(plan);
     if (outcome instanceof AssertionReader.Outcome.Recover) {
       log.info("plan {} step {} needs a repair: {}", plan.id(), step.index(), how);
-      return leave(after, PlanState.NEEDS_RECOVERY, PlanNotes.recoverable(step, how, after));
+      return Result.ended(leave(after, PlanState.NEEDS_RECOVERY, PlanNotes.recoverable(step, how, after)));
     }
     log.info("plan {} step {} does not hold: {}", plan.id(), step.index(), how);
-    return leave(after, PlanState.FAILED, PlanNotes.assertionFailed(step, how, after));
+    return Result.ended(leave(after, PlanState.FAILED, PlanNotes.assertionFailed(step, how, after)));
+  }
+
+  /** Records what a read step read and when, before a result other than "holds" is recorded for it. */
+  private boolean markRead(Step step, String path, Instant readAt) {
+    return store.markReading(step, runner, path, readAt);
+  }
+
+  private End readRefused(Plan plan, Step step, String path, Instant readAt, int status, String message,
+      Function<Plan, String> note) {
+    return markRead(step, path, readAt) ? refused(plan, step, status, message, note) : End.LOST;
   }
 
   private End refused(Plan plan, Step step, int status, String message, Function<Plan, String> note) {
@@ -294,7 +376,7 @@ final class PlanRun {
       return pause(after);
     }
     log.warn("plan {} step {}: outcome unknown ({}); verifying before anything else", plan.id(), step.index(), why);
-    changed.accept(plan.id());
+    changed.accept(after);
     return verify(after, after.step(step.index()), api);
   }
 
@@ -344,7 +426,7 @@ final class PlanRun {
         return End.LOST;
       }
       log.info("plan {} step {} found before sending it again: id {}; not sent", plan.id(), step.index(), found.id());
-      changed.accept(plan.id());
+      changed.accept(reload(plan));
     }
     return null;
   }
@@ -372,7 +454,7 @@ final class PlanRun {
       }
       log.info("plan {} step {} verified present: id {}", plan.id(), step.index(), found.id());
       metrics.unknownResolved(Metrics.Resolution.FOUND);
-      changed.accept(plan.id());
+      changed.accept(reload(plan));
       return null;
     }
     Instant now = clock.instant();
@@ -419,11 +501,11 @@ final class PlanRun {
 
   /** Leaves the plan WAITING, to be run again after {@code delay} (by any replica, once that time is past). */
   private End waitFor(Plan plan, String note, Duration delay) {
-    if (!store.leaveWaiting(plan.id(), runner, note, clock.instant(), clock.instant().plus(delay))) {
+    if (!flush() || !store.leaveWaiting(plan.id(), runner, note, clock.instant(), clock.instant().plus(delay))) {
       return End.LOST;
     }
     log.info("plan {} is {}", plan.id(), PlanState.WAITING);
-    changed.accept(plan.id());
+    changed.accept(reload(plan));
     return new End(Kind.WAITING, delay);
   }
 
@@ -432,20 +514,24 @@ final class PlanRun {
    * with, and tells its owner so. Nothing more is sent in this pass.
    */
   private End pause(Plan plan) {
-    if (!store.leaveWaiting(plan.id(), runner, PlanNotes.restarting(plan), clock.instant(), clock.instant())) {
+    // The answer held in memory is recorded first, so the next start goes on after it instead of checking it.
+    if (!flush()
+        || !store.leaveWaiting(plan.id(), runner, PlanNotes.restarting(plan), clock.instant(), clock.instant())) {
       return End.LOST;
     }
     log.info("plan {} left for the next start: the bot is stopping", plan.id());
-    changed.accept(plan.id());
+    changed.accept(reload(plan));
     return End.PAUSED;
   }
 
   private End leave(Plan plan, PlanState state, String note) {
-    if (!store.leave(plan.id(), runner, state, note, clock.instant())) {
+    PlanStore.Answer answer = unrecorded;
+    unrecorded = null;
+    if (!store.leave(plan.id(), runner, state, note, clock.instant(), answer)) {
       return End.LOST;
     }
     log.info("plan {} is {}", plan.id(), state);
-    changed.accept(plan.id());
+    changed.accept(reload(plan));
     return state == PlanState.WAITING ? new End(Kind.WAITING, Duration.ZERO) : End.STOPPED;
   }
 
@@ -454,7 +540,9 @@ final class PlanRun {
     return backoff.get(Math.min(waits, backoff.size() - 1));
   }
 
+  /** Reads the plan as stored, after recording the answer held in memory (if this runner still holds it). */
   private Plan reload(Plan plan) {
+    flush();
     return store.find(plan.id()).orElseThrow(() -> new IllegalStateException("plan " + plan.id() + " vanished"));
   }
 

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.jspecify.annotations.Nullable;
 
@@ -269,8 +270,20 @@ public final class PlanStore {
 
   /** Moves the plan out of EXECUTING and gives up the lease, in one statement. */
   boolean leave(String planId, String runner, PlanState state, @Nullable String note, Instant now) {
+    return leave(planId, runner, state, note, now, null);
+  }
+
+  /** {@link #leave(String, String, PlanState, String, Instant)}, recording {@code answer} first, in one transaction. */
+  boolean leave(String planId, String runner, PlanState state, @Nullable String note, Instant now,
+      @Nullable Answer answer) {
     Long finishedAt = state.isFinal() ? now.toEpochMilli() : null;
-    return dao().leave(planId, runner, state.name(), note, finishedAt, null) == 1;
+    if (answer == null) {
+      return dao().leave(planId, runner, state.name(), note, finishedAt, null) == 1;
+    }
+    return jdbi.inTransaction(h -> {
+      PlanDao dao = h.attach(PlanDao.class);
+      return record(dao, answer, runner) && dao.leave(planId, runner, state.name(), note, finishedAt, null) == 1;
+    });
   }
 
   /** Moves the plan from EXECUTING to WAITING until {@code recheckAt} and gives up the lease, in one statement. */
@@ -299,21 +312,67 @@ public final class PlanStore {
    * one only means verifying again.
    */
   boolean markSending(Step step, String runner, SyncroWrite sent, Instant now) {
+    return markSending(step, runner, sent, now, null);
+  }
+
+  /**
+   * {@link #markSending(Step, String, SyncroWrite, Instant)}, first recording {@code answer} (the step before's,
+   * not yet recorded) in the same transaction: one synced commit between two dependent requests instead of two.
+   * False if this runner no longer holds the plan: both statements require its lease, so then neither changes a row.
+   */
+  boolean markSending(Step step, String runner, SyncroWrite sent, Instant now, @Nullable Answer answer) {
     return jdbi.withHandle(h -> {
       boolean sqlite = Database.isSqlite(h);
       if (sqlite) {
         h.execute("PRAGMA synchronous = FULL");
       }
       try {
-        return h.attach(PlanDao.class).markSending(step.planId(), step.index(), step.attempt(), runner,
-            now.toEpochMilli(), sent.path(), PlanJson.writeNode(sent.body()));
+        HandleCallback<Boolean, RuntimeException> mark = tx -> {
+          PlanDao dao = tx.attach(PlanDao.class);
+          if (answer != null && !record(dao, answer, runner)) {
+            return false;
+          }
+          return dao.markSending(step.planId(), step.index(), step.attempt(), runner, now.toEpochMilli(), sent.path(),
+              PlanJson.writeNode(sent.body())) == 1;
+        };
+        return answer == null ? mark.withHandle(h) : h.inTransaction(mark);
       } finally {
         if (sqlite) {
           // The connection goes back to the pool: the next commits on it keep NORMAL.
           h.execute("PRAGMA synchronous = NORMAL");
         }
       }
-    }) == 1;
+    });
+  }
+
+  /**
+   * A step's answer the runner holds in memory until its next commit (R2: the step is SENDING in the store until
+   * then, so a crash meanwhile verifies it). A read step's answer carries what it read and when: a read is never
+   * marked SENDING before, as reading again is safe. {@code endsWaits}: the plan's run of waits ends with it.
+   */
+  record Answer(Step step, @Nullable String readPath, Instant sentAt, Instant at, @Nullable Long resultId,
+      @Nullable Integer status, @Nullable String body, @Nullable String verification, boolean endsWaits) {}
+
+  /** Records {@code answer} in one transaction; false if this runner no longer holds the plan. */
+  boolean record(Answer answer, String runner) {
+    return jdbi.inTransaction(h -> record(h.attach(PlanDao.class), answer, runner));
+  }
+
+  private static boolean record(PlanDao dao, Answer a, String runner) {
+    Step s = a.step();
+    int n = a.readPath() == null
+        ? dao.markDone(s.planId(), s.index(), s.attempt(), runner, a.at().toEpochMilli(), a.resultId(), a.status(),
+            PlanJson.cap(a.body()), a.verification())
+        : dao.markReadDone(s.planId(), s.index(), s.attempt(), runner, a.sentAt().toEpochMilli(), a.readPath(),
+            a.at().toEpochMilli(), a.resultId(), a.status() == null ? 200 : a.status(), PlanJson.cap(a.body()),
+            String.valueOf(a.verification()));
+    if (n != 1) {
+      return false;
+    }
+    if (a.endsWaits()) {
+      dao.resetWaits(s.planId());
+    }
+    return true;
   }
 
   /** Records that a read step is being read now, with the path it reads (placeholders resolved). */

@@ -104,6 +104,39 @@ public record Step(
     return Placeholders.referencedSteps(Objects.requireNonNull(assertion, "assertion").path());
   }
 
+  /**
+   * This write step as {@link PlanStore#markSending} stores it: SENDING since {@code at} (the store keeps
+   * milliseconds) with {@code sent}, its body as the store gives it back, and no result yet.
+   */
+  Step sending(Instant at, SyncroWrite sent) {
+    SyncroWrite planned = Objects.requireNonNull(request, "a read is never sent");
+    SyncroWrite stored = new SyncroWrite(planned.method(), sent.path(),
+        PlanJson.readNode(PlanJson.writeNode(sent.body())),
+        planned.idPointer());
+    return new Step(planId, index, label, request, check, StepState.SENDING, attempt, millis(at), null, stored, null,
+        null, null, null, null, assertion);
+  }
+
+  /** This step as its recorded answer stores it: DONE; a status or body not given keeps the one it had. */
+  Step done(Instant at, @Nullable Long resultId, @Nullable Integer status, @Nullable String body,
+      @Nullable String verification) {
+    String capped = PlanJson.cap(body);
+    return new Step(planId, index, label, request, check, StepState.DONE, attempt, sentAt, millis(at), sent, resultId,
+        status == null ? resultStatus : status, capped == null ? resultBody : capped, error, verification,
+        assertion);
+  }
+
+  /** This read step, read at {@code readAt}, as its recorded result stores it: DONE, with what it read. */
+  Step read(Instant readAt, Instant at, @Nullable Long resultId, int status, @Nullable String body,
+      String verification) {
+    return new Step(planId, index, label, request, check, StepState.DONE, attempt, millis(readAt), millis(at), null,
+        resultId, status, PlanJson.cap(body), null, verification, assertion);
+  }
+
+  private static Instant millis(Instant t) {
+    return Instant.ofEpochMilli(t.toEpochMilli());
+  }
+
   /** Returns a new, unsent write step. */
   static Step pending(String planId, int index, String label, SyncroWrite request, Check check) {
     return new Step(planId, index, label, request, check, StepState.PENDING, 1,

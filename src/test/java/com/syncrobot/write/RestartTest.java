@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.syncrobot.write.SyncroStubs.StoredComment;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
@@ -53,11 +54,24 @@ final class RestartTest {
     Plan plan = f.stored(Plans.close(Fixture.T0));
     f.syncro.commentPostCreates(5001);
     f.syncro.statusPutSucceeds();
-    PlanExecutor first = f.engine(f.store, Runnable::run,
-        killWhen(p -> p.step(0).state() == StepState.DONE && p.step(1).state() == StepState.PENDING));
+    // Step 1's answer is held until step 2's SENDING mark (one commit); the first bot dies between the two, as it
+    // checks the token before step 2: step 1 is still SENDING in the store, its answer lost with the process.
+    AtomicInteger tokenChecks = new AtomicInteger();
+    PlanExecutor first = PlanExecutor.builder().store(f.store)
+        .apis(slackUserId -> java.util.Optional.ofNullable(f.apis.get(slackUserId)))
+        .tokenUser(slackUserId -> {
+          if (tokenChecks.incrementAndGet() == 3) { // at the start, before step 1, before step 2
+            throw new Killed();
+          }
+          return java.util.Optional.of(1735L);
+        })
+        .listener(PlanListener.none()).executor(Runnable::run).scheduler(f.scheduler).clock(f.clock).build();
     assertThatThrownBy(() -> first.confirm(plan.id(), Plans.OWNER)).isInstanceOf(Killed.class);
     assertThat(f.syncro.commentPosts()).isEqualTo(1);
     assertThat(f.syncro.statusPuts()).isZero();
+    assertThat(f.plan(plan.id()).step(0).state()).isEqualTo(StepState.SENDING);
+    assertThat(f.plan(plan.id()).step(1).state()).isEqualTo(StepState.PENDING);
+    f.syncro.comments(new StoredComment(5001, Plans.SUBJECT, Plans.BODY, Fixture.T0.plusSeconds(1)));
 
     PlanExecutor second = f.engine(f.newStore(), Runnable::run, f.listener);
     assertThat(second.resume()).isEqualTo(1);
