@@ -55,12 +55,12 @@ final class DoctorCommand implements Callable<Integer> {
 
   private void checkMode(BotConfig config) {
     if (config.socketMode()) {
-      ok("mode", "Socket Mode (SLACK_APP_TOKEN is set); /healthz on port " + config.port());
+      ok("mode", "Socket Mode (SLACK_APP_TOKEN is set); /healthz and /readyz on port " + config.port());
     } else if (config.slackSigningSecret() == null) {
       fail("mode",
           "HTTP mode needs SLACK_SIGNING_SECRET (Slack app -> Basic Information -> Signing Secret), or set SLACK_APP_TOKEN for Socket Mode.");
     } else {
-      ok("mode", "HTTP mode on port " + config.port() + " (POST /slack/events, GET /healthz)");
+      ok("mode", "HTTP mode on port " + config.port() + " (POST /slack/events, GET /healthz, GET /readyz)");
     }
   }
 
