@@ -37,7 +37,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -72,6 +75,8 @@ final class SlackFlowTest {
   static SignedRequests requests;
   static final AtomicInteger responseUrls = new AtomicInteger();
   static final ListAppender<ILoggingEvent> logs = new ListAppender<>();
+  private static final List<String> CAPTURED = List.of("com.syncrobot", "com.slack", "okhttp3");
+  private static final Map<String, Optional<Level>> levelsBefore = new LinkedHashMap<>();
 
   @BeforeAll
   static void start() throws Exception {
@@ -80,8 +85,10 @@ final class SlackFlowTest {
     logs.start();
     root.addAppender(logs);
     // Capture everything the bot and the Slack SDK log, debug included, whatever logback-test.xml says.
-    for (String name : List.of("com.syncrobot", "com.slack", "okhttp3")) {
-      ((Logger) LoggerFactory.getLogger(name)).setLevel(Level.DEBUG);
+    for (String name : CAPTURED) {
+      Logger logger = (Logger) LoggerFactory.getLogger(name);
+      levelsBefore.put(name, Optional.ofNullable(logger.getLevel()));
+      logger.setLevel(Level.DEBUG);
     }
     bot = new WireMockBot(slack, syncro, dir, BOT_TOKEN, SIGNING_SECRET);
     users = bot.users;
@@ -92,9 +99,8 @@ final class SlackFlowTest {
   static void stop() {
     bot.close();
     ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).detachAppender(logs);
-    for (String name : List.of("com.syncrobot", "com.slack", "okhttp3")) {
-      ((Logger) LoggerFactory.getLogger(name)).setLevel(null);
-    }
+    // Back to what logback-test.xml set (com.syncrobot at INFO), for the test classes after this one.
+    levelsBefore.forEach((name, level) -> ((Logger) LoggerFactory.getLogger(name)).setLevel(level.orElse(null)));
   }
 
   @BeforeEach

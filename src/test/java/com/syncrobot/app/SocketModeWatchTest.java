@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static com.syncrobot.testkit.Fixtures.BOT_TOKEN;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
@@ -54,6 +55,9 @@ class SocketModeWatchTest {
     ListAppender<ILoggingEvent> logs = new ListAppender<>();
     logs.start();
     Logger logger = (Logger) LoggerFactory.getLogger(SocketModeWatch.class);
+    Level before = logger.getLevel();
+    // The lines under test are at INFO, whatever an earlier test class left the loggers above it at.
+    logger.setLevel(Level.INFO);
     logger.addAppender(logs);
     try (FakeSocketModeServer ws = new FakeSocketModeServer();
         Database db = Database.open("jdbc:sqlite:"
@@ -99,6 +103,7 @@ class SocketModeWatchTest {
       }
     } finally {
       logger.detachAppender(logs);
+      logger.setLevel(before);
     }
   }
 
