@@ -19,6 +19,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -92,10 +93,16 @@ final class RealBotTest {
   }
 
   @Test
-  void connect_opensTheRealModal_andABlankPasteIsFlaggedOnTheField() {
+  void connect_opensTheRealModal_andABlankPasteIsFlaggedOnTheField() throws InterruptedException {
     assertThat(sim.runSlashCommand(BOB, SUPPORT, "/syncro connect").ok()).isTrue();
-    SimModal modal = sim.currentModal(BOB).orElseThrow();
+    // The bot acks first and opens the dialog right after.
+    SimModal modal = sim.awaitModal(BOB, m -> true, Duration.ofSeconds(10)).orElseThrow();
     assertThat(modal.title()).isEqualTo("Connect Syncro");
+    // The call is logged once its answer is made, just after the dialog shows.
+    long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (sim.apiCalls().stream().noneMatch(c -> c.method().equals("views.open")) && System.nanoTime() < until) {
+      Thread.sleep(20);
+    }
     assertThat(sim.apiCalls()).extracting(ApiCall::method).contains("auth.test", "views.open");
     // Slack's client would stop an empty required field; spaces pass it and reach the bot's own check.
     BotAck ack = sim.submitModal(BOB, Map.of("syncro_token", "abc def"));
