@@ -42,6 +42,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -485,7 +486,7 @@ public final class BotServer implements AutoCloseable {
 
   /** {@code r}, closed once however often it is asked; also added to {@code group}. */
   private static AutoCloseable once(AutoCloseable r, Deque<AutoCloseable> group) {
-    java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+    AtomicBoolean closed = new AtomicBoolean();
     AutoCloseable c = () -> {
       if (closed.compareAndSet(false, true)) {
         r.close();

@@ -50,6 +50,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jdbi.v3.core.Jdbi;
 import org.jspecify.annotations.Nullable;
 
@@ -71,7 +72,7 @@ public final class SlackBot implements AutoCloseable {
   private final @Nullable NotifyParts notices;
   private final Restarting restarting;
   private final @Nullable DeliveryLog deliveries;
-  private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+  private final AtomicBoolean closed = new AtomicBoolean();
   private final Metrics metrics;
 
   private SlackBot(App app, WorkQueue work, WorkQueue slow, @Nullable PlanMachinery plans,
