@@ -75,6 +75,11 @@ public final class PlanExecutor {
   private final Set<String> heldElsewhere = ConcurrentHashMap.newKeySet();
   /** Runs requested per plan while one is in progress; absent when none runs in this process. */
   private final ConcurrentHashMap<String, Integer> demand = new ConcurrentHashMap<>();
+  /**
+   * Plans handed to the executor whose pass has not started yet (all its threads busy, e.g. waiting for Syncro's
+   * request budget): not orphans, though nobody holds them in the store yet.
+   */
+  private final Set<String> queued = ConcurrentHashMap.newKeySet();
   /** Set when the bot is stopping: no pass starts, and a running pass sends no further step. */
   private final AtomicBoolean stopping = new AtomicBoolean();
   private final Metrics metrics;
@@ -206,7 +211,7 @@ public final class PlanExecutor {
       }
     }
     for (String planId : orphaned) {
-      if (!demand.containsKey(planId)) {
+      if (!demand.containsKey(planId) && !queued.contains(planId)) {
         log.info("plan {} has no live runner; taking it over", planId);
         submit(planId, true);
       }
@@ -276,15 +281,18 @@ public final class PlanExecutor {
       log.info("plan {} not run now: the bot is stopping; the next start resumes it", planId);
       return;
     }
+    queued.add(planId);
     try {
       executor.execute(() -> drive(planId, takeOver));
     } catch (RejectedExecutionException e) {
+      queued.remove(planId);
       // the plan stays EXECUTING/WAITING in the store; the next start resumes it
       log.warn("plan {} not run now: executor refused the task", planId);
     }
   }
 
   private void drive(String planId, boolean takeOver) {
+    queued.remove(planId);
     if (demand.merge(planId, 1, Integer::sum) != 1) {
       return; // the running pass will go round once more
     }
@@ -376,7 +384,7 @@ public final class PlanExecutor {
       return true;
     }
     Optional<String> holder = store.holder(planId);
-    if (holder.isPresent() && heldElsewhere.add(planId)) {
+    if (holder.isPresent() && !holder.get().equals(runnerId) && heldElsewhere.add(planId)) {
       log.info("plan {} is held by {}, whose heartbeat is fresh; taken over only once it stops", planId,
           holder.get());
     }

@@ -8,6 +8,8 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.syncrobot.store.Dialect;
 import com.syncrobot.write.SyncroStubs.StoredComment;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -83,6 +85,33 @@ final class ReplicaTakeoverTest {
     assertThat(f.plan(plan.id()).state()).isEqualTo(PlanState.DONE);
     assertThat(f.plan(plan.id()).step(0).resultId()).isEqualTo(5001L);
     assertThat(f.syncro.commentPosts()).isEqualTo(1);
+  }
+
+  @Test
+  void confirmedPlansWaitingForAThreadOfThisProcess_notQueuedAgainByItsHeartbeats_eachSentOnce() {
+    List<Runnable> pool = new ArrayList<>();
+    PlanExecutor engine = f.engine(pool::add);
+    engine.resume();
+    Plan first = f.stored(Plans.comment(Fixture.T0));
+    Plan second = f.stored(Plans.close(Fixture.T0));
+    f.syncro.commentPostCreates(5001);
+    f.syncro.statusPutSucceeds();
+    engine.confirm(first.id(), Plans.OWNER);
+    engine.confirm(second.id(), Plans.OWNER);
+    assertThat(pool).hasSize(2);
+
+    // every thread busy (e.g. waiting for Syncro's request budget) far past a lease, heartbeat after heartbeat
+    for (int i = 0; i < 5; i++) {
+      f.clock.add(LEASE);
+      engine.heartbeat();
+    }
+    assertThat(pool).as("no second pass queued for plans already waiting for a thread here").hasSize(2);
+
+    List.copyOf(pool).forEach(Runnable::run);
+    assertThat(f.plan(first.id()).state()).isEqualTo(PlanState.DONE);
+    assertThat(f.plan(second.id()).state()).isEqualTo(PlanState.DONE);
+    assertThat(f.syncro.commentPosts()).isEqualTo(2);
+    assertThat(f.syncro.statusPuts()).isEqualTo(1);
   }
 
   @Test
