@@ -2,7 +2,7 @@ package com.syncrobot.digest;
 
 import java.util.List;
 import java.util.Optional;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import com.syncrobot.store.RegisterRecordMapper;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
@@ -26,14 +26,14 @@ interface DigestDao {
       SELECT id, channel_id, local_time, days, zone, created_by, created_at
       FROM digest_schedules ORDER BY id
       """)
-  @RegisterConstructorMapper(ScheduleRow.class)
+  @RegisterRecordMapper(ScheduleRow.class)
   List<ScheduleRow> list();
 
   @SqlQuery("""
       SELECT id, channel_id, local_time, days, zone, created_by, created_at
       FROM digest_schedules WHERE id = :id
       """)
-  @RegisterConstructorMapper(ScheduleRow.class)
+  @RegisterRecordMapper(ScheduleRow.class)
   Optional<ScheduleRow> find(long id);
 
   @SqlUpdate("DELETE FROM digest_schedules WHERE id = :id")
@@ -82,21 +82,21 @@ interface DigestDao {
       SELECT schedule_id, local_date, due_at, claimed_at, claimed_by, finished_at, outcome, posted_ts, detail
       FROM digest_runs WHERE schedule_id = :scheduleId AND local_date = :localDate
       """)
-  @RegisterConstructorMapper(RunRow.class)
+  @RegisterRecordMapper(RunRow.class)
   Optional<RunRow> run(long scheduleId, String localDate);
 
   @SqlQuery("""
       SELECT schedule_id, local_date, due_at, claimed_at, claimed_by, finished_at, outcome, posted_ts, detail
       FROM digest_runs WHERE finished_at IS NULL ORDER BY claimed_at
       """)
-  @RegisterConstructorMapper(RunRow.class)
+  @RegisterRecordMapper(RunRow.class)
   List<RunRow> unfinished();
 
   @SqlQuery("""
       SELECT schedule_id, local_date, due_at, claimed_at, claimed_by, finished_at, outcome, posted_ts, detail
       FROM digest_runs WHERE schedule_id = :scheduleId ORDER BY local_date DESC LIMIT 1
       """)
-  @RegisterConstructorMapper(RunRow.class)
+  @RegisterRecordMapper(RunRow.class)
   Optional<RunRow> lastRun(long scheduleId);
 
   /** A schedule row; also the insert's parameters (id ignored there). */

@@ -2,7 +2,7 @@ package com.syncrobot.notify;
 
 import java.util.List;
 import java.util.Optional;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import com.syncrobot.store.RegisterRecordMapper;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
@@ -32,12 +32,12 @@ interface AlertDao {
   int upsert(@BindMethods Row row);
 
   @SqlQuery("SELECT " + COLUMNS + " FROM alert_settings WHERE slack_user_id = :slackUserId")
-  @RegisterConstructorMapper(Row.class)
+  @RegisterRecordMapper(Row.class)
   Optional<Row> find(String slackUserId);
 
   @SqlQuery("SELECT " + COLUMNS + " FROM alert_settings"
       + " WHERE assigned = 1 OR replies = 1 OR appointments = 1 OR prepaid = 1 ORDER BY slack_user_id")
-  @RegisterConstructorMapper(Row.class)
+  @RegisterRecordMapper(Row.class)
   List<Row> allOn();
 
   /** One stored row, as the columns hold it. */

@@ -2,7 +2,7 @@ package com.syncrobot.notify;
 
 import java.util.List;
 import java.util.Optional;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import com.syncrobot.store.RegisterRecordMapper;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
@@ -29,7 +29,7 @@ interface NotifyDao {
   @SqlQuery("""
       SELECT owner, baseline_at, cursor_at, checked_at, waiting_since, waiting_why, lease_holder, lease_until
       FROM notify_views WHERE owner = :owner""")
-  @RegisterConstructorMapper(ViewRow.class)
+  @RegisterRecordMapper(ViewRow.class)
   Optional<ViewRow> view(String owner);
 
   /**
@@ -63,7 +63,7 @@ interface NotifyDao {
   @SqlQuery("""
       SELECT ticket_id, status, user_id, priority, customer_id, updated_at, customer_reply, last_reply_id
       FROM notify_snapshots WHERE owner = :owner""")
-  @RegisterConstructorMapper(SnapshotRow.class)
+  @RegisterRecordMapper(SnapshotRow.class)
   List<SnapshotRow> snapshots(String owner);
 
   @SqlBatch("""
@@ -96,7 +96,7 @@ interface NotifyDao {
   @SqlQuery("""
       SELECT target, ticket_id, MIN(due_at) AS due_at FROM notify_outbox
       WHERE state = 'PENDING' AND due_at <= :now GROUP BY target, ticket_id ORDER BY MIN(due_at), target""")
-  @RegisterConstructorMapper(DueRow.class)
+  @RegisterRecordMapper(DueRow.class)
   List<DueRow> due(long now);
 
   /** Claims the due pending events of one target and ticket as batch {@code batchId}. */
@@ -114,14 +114,14 @@ interface NotifyDao {
   @SqlQuery("""
       SELECT id, target, ticket_id, event_key, kind, notice, attempts FROM notify_outbox
       WHERE batch_id = :batchId AND holder = :holder AND state = 'SENDING' ORDER BY id""")
-  @RegisterConstructorMapper(EventRow.class)
+  @RegisterRecordMapper(EventRow.class)
   List<EventRow> batch(String batchId, String holder);
 
   /** Batches being sent by a holder that claimed them before {@code staleBefore} and stopped beating since. */
   @SqlQuery("SELECT batch_id, holder, target, MIN(ticket_id) AS ticket_id FROM notify_outbox"
       + " WHERE state = 'SENDING' AND claimed_at < :staleBefore AND " + OUTBOX_HOLDER_SILENT
       + " GROUP BY batch_id, holder, target ORDER BY MIN(claimed_at)")
-  @RegisterConstructorMapper(AbandonedRow.class)
+  @RegisterRecordMapper(AbandonedRow.class)
   List<AbandonedRow> abandoned(long staleBefore);
 
   /** Takes over an abandoned batch for {@code holder}; more than 0 for the one caller that did. */
@@ -150,7 +150,7 @@ interface NotifyDao {
   @SqlQuery("""
       SELECT batch_id, target FROM notify_outbox WHERE state = 'RETRY' AND due_at <= :now
       GROUP BY batch_id, target ORDER BY MIN(due_at), batch_id""")
-  @RegisterConstructorMapper(RetryRow.class)
+  @RegisterRecordMapper(RetryRow.class)
   List<RetryRow> retries(long now);
 
   /** A batch to try again. */

@@ -2,7 +2,7 @@ package com.syncrobot.notify;
 
 import java.util.List;
 import java.util.Optional;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import com.syncrobot.store.RegisterRecordMapper;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
@@ -24,20 +24,20 @@ interface SubscriptionDao {
 
   @SqlQuery("SELECT " + COLUMNS + " FROM subscriptions WHERE channel_id = :channelId AND filter_key = :filterKey"
       + " AND removed_at IS NULL")
-  @RegisterConstructorMapper(Row.class)
+  @RegisterRecordMapper(Row.class)
   Optional<Row> findActive(String channelId, String filterKey);
 
   @SqlQuery("SELECT " + COLUMNS + " FROM subscriptions WHERE removed_at IS NULL ORDER BY id")
-  @RegisterConstructorMapper(Row.class)
+  @RegisterRecordMapper(Row.class)
   List<Row> active();
 
   @SqlQuery("SELECT " + COLUMNS + " FROM subscriptions WHERE id = :id AND removed_at IS NULL")
-  @RegisterConstructorMapper(Row.class)
+  @RegisterRecordMapper(Row.class)
   Optional<Row> find(long id);
 
   @SqlQuery("SELECT " + COLUMNS + " FROM subscriptions WHERE channel_id = :channelId AND removed_at IS NULL"
       + " ORDER BY id")
-  @RegisterConstructorMapper(Row.class)
+  @RegisterRecordMapper(Row.class)
   List<Row> inChannel(String channelId);
 
   /** Marks an active subscription removed; 1 for the one caller that removed it. */
@@ -63,7 +63,7 @@ interface SubscriptionDao {
       SELECT subscription_id, ticket_id, channel_id, root_ts, created_at FROM subscription_threads
       WHERE subscription_id = :subscriptionId AND ticket_id = :ticketId
       """)
-  @RegisterConstructorMapper(ThreadRow.class)
+  @RegisterRecordMapper(ThreadRow.class)
   Optional<ThreadRow> thread(long subscriptionId, long ticketId);
 
   /** A subscription row. */

@@ -2,7 +2,6 @@ package com.syncrobot.store;
 
 import java.util.List;
 import java.util.Optional;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
@@ -29,7 +28,7 @@ interface ConnectedUserDao {
       FROM connected_users
       WHERE slack_user_id = :slackUserId
       """)
-  @RegisterConstructorMapper(StoredUser.class)
+  @RegisterRecordMapper(StoredUser.class)
   Optional<StoredUser> find(String slackUserId);
 
   // No token_ciphertext here: listing users must not touch their tokens.
@@ -38,7 +37,7 @@ interface ConnectedUserDao {
       FROM connected_users
       ORDER BY slack_user_id
       """)
-  @RegisterConstructorMapper(StoredSummary.class)
+  @RegisterRecordMapper(StoredSummary.class)
   List<StoredSummary> list();
 
   @SqlUpdate("DELETE FROM connected_users WHERE slack_user_id = :slackUserId")

@@ -1,7 +1,6 @@
 package com.syncrobot.store;
 
 import java.util.List;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
@@ -13,7 +12,7 @@ interface RateDao {
       SELECT labour_type, product_id, product_name, price_retail, unit
       FROM labour_rates
       """)
-  @RegisterConstructorMapper(StoredRate.class)
+  @RegisterRecordMapper(StoredRate.class)
   List<StoredRate> all();
 
   @SqlUpdate("""

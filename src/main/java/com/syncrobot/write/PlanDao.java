@@ -6,7 +6,7 @@ import com.syncrobot.write.PlanRows.PlanRow;
 import com.syncrobot.write.PlanRows.StepRow;
 import java.util.List;
 import java.util.Optional;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import com.syncrobot.store.RegisterRecordMapper;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
@@ -16,10 +16,10 @@ import org.jspecify.annotations.Nullable;
  * SQL for plans and steps. Every state change is one conditional UPDATE, so concurrent callers
  * cannot both win; step changes also require that the caller holds the plan's runner lease.
  */
-@RegisterConstructorMapper(PlanRow.class)
-@RegisterConstructorMapper(StepRow.class)
-@RegisterConstructorMapper(PlanHead.class)
-@RegisterConstructorMapper(AuditRow.class)
+@RegisterRecordMapper(PlanRow.class)
+@RegisterRecordMapper(StepRow.class)
+@RegisterRecordMapper(PlanHead.class)
+@RegisterRecordMapper(AuditRow.class)
 interface PlanDao {
   /** Step changes only by the engine instance that holds the plan. */
   String LEASE = " AND EXISTS (SELECT 1 FROM plans p WHERE p.id = :planId AND p.runner = :runner AND p.state = 'EXECUTING')";
