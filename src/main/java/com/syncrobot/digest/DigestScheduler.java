@@ -107,6 +107,7 @@ public final class DigestScheduler implements AutoCloseable {
       e = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "digest-scheduler");
         t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY); // background: yields the CPU to acks (README, "Performance")
         return t;
       });
       executor = e;

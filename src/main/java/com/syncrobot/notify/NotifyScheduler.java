@@ -57,6 +57,7 @@ public final class NotifyScheduler implements AutoCloseable {
       e = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "notify-scheduler");
         t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY); // background: yields the CPU to acks (README, "Performance")
         return t;
       });
       executor = e;

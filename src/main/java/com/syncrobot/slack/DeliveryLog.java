@@ -256,6 +256,7 @@ public final class DeliveryLog implements AutoCloseable {
     if (writer == null) {
       Thread t = new Thread(this::writeBehind, "delivery-log");
       t.setDaemon(true);
+      t.setPriority(Thread.MIN_PRIORITY); // background: yields the CPU to acks (README, "Performance")
       writer = t;
       t.start();
     }

@@ -89,6 +89,7 @@ public final class WorkQueue implements AutoCloseable {
         r -> {
           Thread t = new Thread(r, name + "-" + n.incrementAndGet());
           t.setDaemon(true);
+          t.setPriority(Thread.MIN_PRIORITY); // background: yields the CPU to acks (README, "Performance")
           return t;
         },
         new ThreadPoolExecutor.AbortPolicy());

@@ -36,6 +36,18 @@ final class WorkQueueTest {
   }
 
   @Test
+  void work_runsOnBackgroundThreadsOfTheLowestPriority_soAcksGetTheCpuFirst() throws Exception {
+    WorkQueue work = new WorkQueue(1, 1, roomy());
+    java.util.concurrent.CompletableFuture<Integer> priority = new java.util.concurrent.CompletableFuture<>();
+    try {
+      assertThat(work.submit("look", () -> priority.complete(Thread.currentThread().getPriority()))).isTrue();
+      assertThat(priority.get(5, TimeUnit.SECONDS)).isEqualTo(Thread.MIN_PRIORITY);
+    } finally {
+      work.shutdown(Duration.ofSeconds(5));
+    }
+  }
+
+  @Test
   void submit_whenThreadsAndQueueAreFull_refusesInsteadOfQueueingForever() throws Exception {
     WorkQueue work = new WorkQueue(1, 1, roomy());
     CountDownLatch started = new CountDownLatch(1);

@@ -33,6 +33,7 @@ final class OrderedNotices implements PlanListener, AutoCloseable {
     this.pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
       Thread t = new Thread(r, "plan-notice-" + n.incrementAndGet());
       t.setDaemon(true);
+      t.setPriority(Thread.MIN_PRIORITY); // background: yields the CPU to acks (README, "Performance")
       return t;
     });
     pool.allowCoreThreadTimeOut(true);

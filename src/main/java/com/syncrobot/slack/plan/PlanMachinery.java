@@ -89,6 +89,7 @@ public final class PlanMachinery implements AutoCloseable {
     ThreadPoolExecutor pool = new ThreadPoolExecutor(4, 4, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
       Thread t = new Thread(r, "plan-run-" + n.incrementAndGet());
       t.setDaemon(true);
+      t.setPriority(Thread.MIN_PRIORITY); // background: yields the CPU to acks (README, "Performance")
       return t;
     });
     pool.allowCoreThreadTimeOut(true);

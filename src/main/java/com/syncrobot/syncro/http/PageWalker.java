@@ -50,6 +50,7 @@ public final class PageWalker {
         new LinkedBlockingQueue<>(), r -> {
           Thread t = new Thread(r, "syncro-pages-" + readers.incrementAndGet());
           t.setDaemon(true);
+          t.setPriority(Thread.MIN_PRIORITY); // background: yields the CPU to acks (README, "Performance")
           return t;
         });
     pool.allowCoreThreadTimeOut(true);
