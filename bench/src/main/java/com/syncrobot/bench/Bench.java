@@ -307,12 +307,19 @@ public final class Bench {
 
   /** Adds the p50, p99 and max of {@code ms} as three rows of section 1. */
   void ackRows(String what, List<Double> ms) {
+    ackRows(what, ms, true);
+  }
+
+  /** Adds the p50 and p99 of {@code ms}, and the max when {@code max}, as rows of section 1. */
+  void ackRows(String what, List<Double> ms, boolean max) {
     if (ms.isEmpty()) {
       return;
     }
     results.add(ACK, what + " p50", Results.Unit.MS, Stats.percentile(ms, 50));
     results.add(ACK, what + " p99", Results.Unit.MS, Stats.percentile(ms, 99));
-    results.add(ACK, what + " max", Results.Unit.MS, Stats.max(ms));
+    if (max) {
+      results.add(ACK, what + " max", Results.Unit.MS, Stats.max(ms));
+    }
     results.note(ACK, what + " p50", Results.Unit.MS, ms.size() + " requests per repetition");
   }
 

@@ -59,6 +59,7 @@ final class Burst {
 
   private void go(BotRig w, Driver d, int n) throws Exception {
     List<SandboxTicket> open = Tickets.open(w.sandbox.state());
+    long commentsBefore = burstComments(w);
     List<DemoUser> users = w.users.subList(0, Math.min(n, w.users.size()));
     CyclicBarrier gate = new CyclicBarrier(n);
     AtomicLong confirmsReleased = new AtomicLong();
@@ -117,11 +118,15 @@ final class Burst {
     }
     wallSeconds = (System.nanoTime() - wall0) / 1e9;
     confirmsSeconds = (lastDone.get() - confirmsReleased.get()) / 1e9;
-    long comments = w.sandbox.state().comments().values().stream().flatMap(List::stream)
-        .filter(c -> c.body().startsWith("Burst comment")).count();
+    long comments = burstComments(w) - commentsBefore;
     if (comments != confirmed.get()) {
       throw new IllegalStateException(confirmed.get() + " confirmed plans made " + comments + " comments");
     }
+  }
+
+  private static long burstComments(BotRig w) {
+    return w.sandbox.state().comments().values().stream().flatMap(List::stream)
+        .filter(c -> c.body().startsWith("Burst comment")).count();
   }
 
   /** Returns how many plans were confirmed and shown "Done." (each made exactly one comment). */
