@@ -1,5 +1,6 @@
 package com.syncrobot.digest;
 
+import com.syncrobot.threads.Background;
 import com.syncrobot.metrics.Metrics;
 import java.time.Clock;
 import java.time.Duration;
@@ -104,12 +105,7 @@ public final class DigestScheduler implements AutoCloseable {
       if (executor != null) {
         throw new IllegalStateException("digest scheduler already started");
       }
-      e = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "digest-scheduler");
-        t.setDaemon(true);
-        t.setPriority(Thread.MIN_PRIORITY); // background: yields the CPU to acks (README, "Performance")
-        return t;
-      });
+      e = Executors.newSingleThreadScheduledExecutor(Background.named("digest-scheduler"));
       executor = e;
     }
     reportInterruptedRuns();

@@ -1,5 +1,6 @@
 package com.syncrobot.notify;
 
+import com.syncrobot.threads.Background;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -54,12 +55,7 @@ public final class NotifyScheduler implements AutoCloseable {
       if (executor != null) {
         throw new IllegalStateException("notification scheduler already started");
       }
-      e = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "notify-scheduler");
-        t.setDaemon(true);
-        t.setPriority(Thread.MIN_PRIORITY); // background: yields the CPU to acks (README, "Performance")
-        return t;
-      });
+      e = Executors.newSingleThreadScheduledExecutor(Background.named("notify-scheduler"));
       executor = e;
     }
     e.scheduleWithFixedDelay(this::tickSafely, 0, TICK.toMillis(), TimeUnit.MILLISECONDS);

@@ -1,5 +1,6 @@
 package com.syncrobot.slack;
 
+import com.syncrobot.threads.Background;
 import com.syncrobot.store.Database;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -254,9 +255,7 @@ public final class DeliveryLog implements AutoCloseable {
     pending.addLast(p);
     queued++;
     if (writer == null) {
-      Thread t = new Thread(this::writeBehind, "delivery-log");
-      t.setDaemon(true);
-      t.setPriority(Thread.MIN_PRIORITY); // background: yields the CPU to acks (README, "Performance")
+      Thread t = Background.thread(this::writeBehind, "delivery-log");
       writer = t;
       t.start();
     }

@@ -1,5 +1,6 @@
 package com.syncrobot.slack;
 
+import com.syncrobot.threads.Background;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Objects;
@@ -9,7 +10,6 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -83,16 +83,8 @@ public final class WorkQueue implements AutoCloseable {
     this.budget = Objects.requireNonNull(budget, "budget");
     this.heldThreads = Math.max(1, threads / 2);
     this.maxHeld = maxHeld(budget.perMinute(), queueCapacity);
-    AtomicInteger n = new AtomicInteger();
     this.executor = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
-        new ArrayBlockingQueue<>(queueCapacity),
-        r -> {
-          Thread t = new Thread(r, name + "-" + n.incrementAndGet());
-          t.setDaemon(true);
-          t.setPriority(Thread.MIN_PRIORITY); // background: yields the CPU to acks (README, "Performance")
-          return t;
-        },
-        new ThreadPoolExecutor.AbortPolicy());
+        new ArrayBlockingQueue<>(queueCapacity), Background.numbered(name), new ThreadPoolExecutor.AbortPolicy());
     executor.allowCoreThreadTimeOut(true);
   }
 

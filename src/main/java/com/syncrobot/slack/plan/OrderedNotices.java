@@ -1,5 +1,6 @@
 package com.syncrobot.slack.plan;
 
+import com.syncrobot.threads.Background;
 import com.syncrobot.write.Plan;
 import com.syncrobot.write.PlanListener;
 import java.time.Duration;
@@ -8,7 +9,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,14 +28,9 @@ final class OrderedNotices implements PlanListener, AutoCloseable {
 
   OrderedNotices(PlanListener target, int threads) {
     this.target = target;
-    AtomicInteger n = new AtomicInteger();
     // Unbounded: a change must never be dropped because many plans changed at once.
-    this.pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
-      Thread t = new Thread(r, "plan-notice-" + n.incrementAndGet());
-      t.setDaemon(true);
-      t.setPriority(Thread.MIN_PRIORITY); // background: yields the CPU to acks (README, "Performance")
-      return t;
-    });
+    this.pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+        Background.numbered("plan-notice"));
     pool.allowCoreThreadTimeOut(true);
   }
 

@@ -1,5 +1,6 @@
 package com.syncrobot.slack.plan;
 
+import com.syncrobot.threads.Background;
 import com.syncrobot.feature.bill.RecoveryPlanner;
 import com.syncrobot.feature.bill.UnfinishedBills;
 import com.syncrobot.slack.DeliveryLog;
@@ -24,7 +25,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.IntSupplier;
 import org.jdbi.v3.core.Jdbi;
@@ -84,14 +84,9 @@ public final class PlanMachinery implements AutoCloseable {
     DeliveryLog deliveries = new DeliveryLog(jdbi, clock);
     Function<String, Optional<SyncroApi>> apis = slackUserId -> users.find(slackUserId)
         .map(u -> ctx.syncro().as(u.token()));
-    AtomicInteger n = new AtomicInteger();
     // Unbounded on purpose: a plan refused by a full queue would sit EXECUTING until the next start.
-    ThreadPoolExecutor pool = new ThreadPoolExecutor(4, 4, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
-      Thread t = new Thread(r, "plan-run-" + n.incrementAndGet());
-      t.setDaemon(true);
-      t.setPriority(Thread.MIN_PRIORITY); // background: yields the CPU to acks (README, "Performance")
-      return t;
-    });
+    ThreadPoolExecutor pool = new ThreadPoolExecutor(4, 4, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+        Background.numbered("plan-run"));
     pool.allowCoreThreadTimeOut(true);
     RecoveryPlanner recovery = new RecoveryPlanner(store, apis, options.rates(), clock, options.previewTtl());
     PlanResults results = new PlanResults(apis, out, deliveries, options.ticker());

@@ -1,5 +1,6 @@
 package com.syncrobot.syncro.http;
 
+import com.syncrobot.threads.Background;
 import com.syncrobot.syncro.SyncroUnavailableException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,7 +13,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
@@ -45,14 +45,8 @@ public final class PageWalker {
   private final int maxPages;
 
   public PageWalker(int maxPages) {
-    AtomicInteger readers = new AtomicInteger();
     ThreadPoolExecutor pool = new ThreadPoolExecutor(PAGE_READERS, PAGE_READERS, 30, TimeUnit.SECONDS,
-        new LinkedBlockingQueue<>(), r -> {
-          Thread t = new Thread(r, "syncro-pages-" + readers.incrementAndGet());
-          t.setDaemon(true);
-          t.setPriority(Thread.MIN_PRIORITY); // background: yields the CPU to acks (README, "Performance")
-          return t;
-        });
+        new LinkedBlockingQueue<>(), Background.numbered("syncro-pages"));
     pool.allowCoreThreadTimeOut(true);
     this.pageReaders = pool;
     this.maxPages = maxPages;
