@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jetty.http.HttpParser;
 import org.eclipse.jetty.io.Connection;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -46,7 +47,9 @@ import org.slf4j.LoggerFactory;
  * thread per connection, so clients that trickle their headers or say nothing cost no worker; a
  * request still arriving after {@link Limits#requestRead()} is cut off, a connection silent for
  * {@link Limits#idle()} is closed, and when {@link Limits#inFlight()} requests are being handled the
- * next is answered 503 at once. Meant to sit behind a TLS reverse proxy. Thread-safe.
+ * next waits its turn (first come, first served) for up to {@link Limits#turnWait()}, then is answered 503;
+ * past {@link Limits#waiting()} waiting requests the next is answered 503 at once. Meant to sit behind a TLS
+ * reverse proxy. Thread-safe.
  */
 public final class HttpTransport implements AutoCloseable {
   public static final String EVENTS_PATH = "/slack/events";
@@ -60,10 +63,14 @@ public final class HttpTransport implements AutoCloseable {
   /**
    * How long one request may take to arrive (headers and body; checked every half of it, so a request
    * is cut off between half of it and all of it after its first byte), how long a connection may stay
-   * silent, and how many requests are handled at once before the next is answered 503.
+   * silent, how many requests are handled at once, how long the next one waits for its turn, and how many
+   * may wait before the next is answered 503 at once. Slack waits 3 s for an ack and a handler acks in
+   * milliseconds, so a burst of clicks is better served a little late than refused: a request that gets its
+   * turn within a second is still acked in time.
    */
-  record Limits(Duration requestRead, Duration idle, int inFlight) {
-    static final Limits STANDARD = new Limits(Duration.ofSeconds(10), Duration.ofSeconds(30), 32);
+  record Limits(Duration requestRead, Duration idle, int inFlight, Duration turnWait, int waiting) {
+    static final Limits STANDARD = new Limits(Duration.ofSeconds(10), Duration.ofSeconds(30), 32,
+        Duration.ofSeconds(1), 96);
   }
 
   private static final Logger log = LoggerFactory.getLogger(HttpTransport.class);
@@ -74,17 +81,22 @@ public final class HttpTransport implements AutoCloseable {
   private final @Nullable App app;
   private final @Nullable SlackRequestParser parser;
   private final Readiness readiness;
-  private final Semaphore inFlight;
+  private final Limits limits;
+  /** Turns to handle a request, handed out in the order asked (fair), so the first to wait is served first. */
+  private final Semaphore turns;
+  /** Requests being handled or waiting for their turn. */
+  private final AtomicInteger present = new AtomicInteger();
   private volatile Metrics metrics = Metrics.NONE;
 
   private HttpTransport(Server server, ServerConnector connector, @Nullable App app, Readiness readiness,
-      int inFlight) {
+      Limits limits) {
     this.server = server;
     this.connector = connector;
     this.app = app;
     this.parser = app == null ? null : new SlackRequestParser(app.config());
     this.readiness = readiness;
-    this.inFlight = new Semaphore(inFlight);
+    this.limits = limits;
+    this.turns = new Semaphore(limits.inFlight(), true);
   }
 
   /** Serves Slack requests for {@code app} and the health checks; port 0 picks a free port. */
@@ -102,9 +114,9 @@ public final class HttpTransport implements AutoCloseable {
   /** Serves with other limits; for tests. */
   static HttpTransport start(InetSocketAddress address, @Nullable App app, Readiness readiness,
       Limits limits) throws IOException {
-    // Handlers ack fast and push slow work elsewhere; the threads beyond the handled requests accept,
-    // read and refuse (503) while every handler is busy.
-    QueuedThreadPool threads = new QueuedThreadPool(limits.inFlight() + 8, 4, 60_000,
+    // Handlers ack fast and push slow work elsewhere; a request waiting for its turn holds a thread, and the
+    // threads beyond those accept, read and refuse (503) while every turn is taken and the wait is full.
+    QueuedThreadPool threads = new QueuedThreadPool(limits.inFlight() + limits.waiting() + 8, 4, 60_000,
         new BlockingArrayQueue<>(1024));
     threads.setName("http");
     threads.setDaemon(true);
@@ -118,7 +130,7 @@ public final class HttpTransport implements AutoCloseable {
     connector.addBean(new ReadDeadline(connector.getScheduler(), limits.requestRead().toMillis() / 2));
     server.addConnector(connector);
     server.setStopTimeout(1_000);
-    HttpTransport transport = new HttpTransport(server, connector, app, readiness, limits.inFlight());
+    HttpTransport transport = new HttpTransport(server, connector, app, readiness, limits);
     server.setHandler(new AbstractHandler() {
       @Override
       public void handle(String target, org.eclipse.jetty.server.Request base, HttpServletRequest request,
@@ -203,7 +215,7 @@ public final class HttpTransport implements AutoCloseable {
 
   private void handle(HttpServletRequest request, HttpServletResponse response) {
     String path = request.getRequestURI();
-    if (!inFlight.tryAcquire()) {
+    if (!turn()) {
       response.setHeader("Retry-After", "1");
       quietly(request, () -> send(request, response, 503, JSON, "{\"error\":\"busy, try again\"}"));
       return;
@@ -224,8 +236,31 @@ public final class HttpTransport implements AutoCloseable {
       // A client that went away or a bug: log the type and path only, never a body or header.
       log.warn("HTTP {} {} failed: {}", request.getMethod(), path, e.getClass().getName());
     } finally {
-      inFlight.release();
+      turns.release();
+      present.decrementAndGet();
     }
+  }
+
+  /**
+   * Takes a turn to handle a request, waiting behind the others for up to {@link Limits#turnWait()}; false (and
+   * nothing held) when the wait is full or the turn did not come in time.
+   */
+  private boolean turn() {
+    if (present.incrementAndGet() > limits.inFlight() + limits.waiting()) {
+      present.decrementAndGet();
+      return false;
+    }
+    boolean got = false;
+    try {
+      // Timed even when a turn is free: the untimed tryAcquire would jump the queue of a fair semaphore.
+      got = turns.tryAcquire(limits.turnWait().toNanos(), TimeUnit.NANOSECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    if (!got) {
+      present.decrementAndGet();
+    }
+    return got;
   }
 
   private interface Io {

@@ -187,7 +187,8 @@ final class HttpTransportTest {
 
   @Test
   void requestStillArrivingAfterTheReadLimit_andSilentConnection_areClosed() throws Exception {
-    HttpTransport.Limits limits = new HttpTransport.Limits(Duration.ofMillis(600), Duration.ofMillis(600), 32);
+    HttpTransport.Limits limits = new HttpTransport.Limits(Duration.ofMillis(600), Duration.ofMillis(600), 32,
+        Duration.ofSeconds(1), 96);
     byte[] request = ("POST /slack/events HTTP/1.1\r\nHost: 127.0.0.1\r\n" + "X-Padding: " + "a".repeat(200))
         .getBytes(StandardCharsets.US_ASCII);
     try (HttpTransport t = HttpTransport.start(new InetSocketAddress("127.0.0.1", 0), signedApp("s"), READY,
@@ -203,11 +204,8 @@ final class HttpTransportTest {
     }
   }
 
-  @Test
-  void everyHandlerBusy_nextRequestIs503AtOnce_andTheBusyOneStillAnswers() throws Exception {
-    String secret = "transport-test-secret-503";
-    CountDownLatch entered = new CountDownLatch(1);
-    CountDownLatch release = new CountDownLatch(1);
+  /** A Bolt app whose {@code /hold} command acks "held" once {@code release} opens; {@code entered} counts it in. */
+  private static App holdingApp(String secret, CountDownLatch entered, CountDownLatch release) {
     App app = signedApp(secret);
     app.command("/hold", (req, ctx) -> {
       entered.countDown();
@@ -218,19 +216,89 @@ final class HttpTransportTest {
       }
       return ctx.ack("held");
     });
-    try (HttpTransport t = HttpTransport.start(new InetSocketAddress("127.0.0.1", 0), app, READY,
-        new HttpTransport.Limits(Duration.ofSeconds(10), Duration.ofSeconds(30), 1))) {
+    return app;
+  }
+
+  private static HttpTransport.Limits oneAtATime(Duration turnWait, int waiting) {
+    return new HttpTransport.Limits(Duration.ofSeconds(10), Duration.ofSeconds(30), 1, turnWait, waiting);
+  }
+
+  private static String hold() {
+    return SignedRequests.command("U0ALICE", "", "http://127.0.0.1:9/r").replace("%2Fsyncro", "%2Fhold");
+  }
+
+  @Test
+  void everyHandlerBusy_nextRequestWaitsItsTurn_andIsAnsweredWhenTheBusyOneFinishes() throws Exception {
+    String secret = "transport-test-secret-turn";
+    CountDownLatch entered = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    try (HttpTransport t = HttpTransport.start(new InetSocketAddress("127.0.0.1", 0),
+        holdingApp(secret, entered, release), READY, oneAtATime(Duration.ofSeconds(10), 4))) {
       SignedRequests bot = new SignedRequests(t.port(), secret);
-      String hold = SignedRequests.command("U0ALICE", "", "http://127.0.0.1:9/r").replace("%2Fsyncro", "%2Fhold");
       CompletableFuture<HttpResponse<String>> first = CompletableFuture.supplyAsync(
-          () -> bot.post(hold, SignedRequests.FORM));
+          () -> bot.post(hold(), SignedRequests.FORM));
       assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
-      HttpResponse<String> busy = bot.get("/healthz");
-      assertThat(busy.statusCode()).isEqualTo(503);
-      assertThat(busy.headers().firstValue("Retry-After")).hasValue("1");
+      CompletableFuture<HttpResponse<String>> second = CompletableFuture.supplyAsync(() -> bot.get("/healthz"));
+      Thread.sleep(300);
+      assertThat(second).as("waits while the only turn is taken").isNotDone();
       release.countDown();
       assertThat(first.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+      HttpResponse<String> served = second.get(10, TimeUnit.SECONDS);
+      assertThat(served.statusCode()).isEqualTo(200);
+      assertThat(served.body()).isEqualTo("{\"status\":\"ok\"}");
+    }
+  }
+
+  @Test
+  void everyHandlerBusyLongerThanTheWait_nextRequestIs503WithRetryAfter_andTheBusyOneStillAnswers()
+      throws Exception {
+    String secret = "transport-test-secret-503";
+    CountDownLatch entered = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    try (HttpTransport t = HttpTransport.start(new InetSocketAddress("127.0.0.1", 0),
+        holdingApp(secret, entered, release), READY, oneAtATime(Duration.ofMillis(400), 4))) {
+      SignedRequests bot = new SignedRequests(t.port(), secret);
+      CompletableFuture<HttpResponse<String>> first = CompletableFuture.supplyAsync(
+          () -> bot.post(hold(), SignedRequests.FORM));
+      assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
+      long asked = System.nanoTime();
+      HttpResponse<String> busy = bot.get("/healthz");
+      long waitedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - asked);
+      assertThat(busy.statusCode()).isEqualTo(503);
+      assertThat(busy.headers().firstValue("Retry-After")).hasValue("1");
+      assertThat(waitedMs).as("refused only after waiting its turn").isGreaterThanOrEqualTo(400);
+      release.countDown();
+      assertThat(first.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+      // The refused request left no turn taken behind it.
       assertThat(bot.get("/healthz").statusCode()).isEqualTo(200);
+      assertThat(bot.get("/healthz").statusCode()).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void everyHandlerBusyAndTheWaitFull_nextRequestIs503AtOnce() throws Exception {
+    String secret = "transport-test-secret-full";
+    CountDownLatch entered = new CountDownLatch(2);
+    CountDownLatch release = new CountDownLatch(1);
+    try (HttpTransport t = HttpTransport.start(new InetSocketAddress("127.0.0.1", 0),
+        holdingApp(secret, entered, release), READY, oneAtATime(Duration.ofSeconds(30), 1))) {
+      SignedRequests bot = new SignedRequests(t.port(), secret);
+      CompletableFuture<HttpResponse<String>> first = CompletableFuture.supplyAsync(
+          () -> bot.post(hold(), SignedRequests.FORM));
+      CompletableFuture<HttpResponse<String>> waiting = CompletableFuture.supplyAsync(
+          () -> bot.post(hold(), SignedRequests.FORM));
+      // One holds the turn; the other waits for it (it counted in only once it had the turn).
+      Thread.sleep(500);
+      assertThat(entered.getCount()).isEqualTo(1);
+      long asked = System.nanoTime();
+      HttpResponse<String> busy = bot.get("/healthz");
+      assertThat(busy.statusCode()).isEqualTo(503);
+      assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - asked)).as("refused without waiting")
+          .isLessThan(5_000);
+      release.countDown();
+      assertThat(first.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+      assertThat(waiting.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+      assertThat(entered.getCount()).isZero();
     }
   }
 

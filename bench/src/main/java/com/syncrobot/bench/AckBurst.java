@@ -60,9 +60,9 @@ final class AckBurst {
       r.add(Bench.ACK, "burst of " + n + ": acks over Slack's 3 s", Results.Unit.COUNT, burst.timeouts.get());
       r.note(Bench.ACK, "burst of " + n + ": acks over Slack's 3 s", Results.Unit.COUNT, "Slack shows "
           + "operation_timeout; counted above as 3000 ms");
-      r.add(Bench.ACK, "burst of " + n + ": refused at once (busy)", Results.Unit.COUNT, burst.refused.get());
-      r.note(Bench.ACK, "burst of " + n + ": refused at once (busy)", Results.Unit.COUNT, "503 \"busy, try "
-          + "again\": more requests in flight than the bot takes");
+      r.add(Bench.ACK, "burst of " + n + ": refused as busy", Results.Unit.COUNT, burst.refused.get());
+      r.note(Bench.ACK, "burst of " + n + ": refused as busy", Results.Unit.COUNT, "503 \"busy, try "
+          + "again\": more requests in flight than the bot takes, for longer than a request waits its turn");
       footprint(bot, "after the burst of " + n);
       r.add(Bench.FOOTPRINT, "bot CPU during the burst (" + n + " comment flows + " + 2 * n + " reads)",
           Results.Unit.S, cpu);

@@ -23,7 +23,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * modal submissions together, their Confirm clicks together (each waits for its "Done."), then twice a
  * mix of {@code /syncro} and {@code /syncro ticket N} together (each waits for its answer). A request
  * Slack would have given up on (no ack in 3 s) counts with the 3 s it waited and in {@link #timeouts};
- * one the bot refused at once (503 "busy, try again": more requests in flight than it takes) in
+ * one the bot refused (503 "busy, try again": more requests in flight than it takes, for longer than a
+ * request waits its turn) in
  * {@link #refused}.
  * Checks that the confirmed plans made exactly one comment each.
  */

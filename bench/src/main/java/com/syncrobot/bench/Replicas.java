@@ -178,7 +178,7 @@ final class Replicas {
         f -> Stats.percentile(f.burst().clicks, 99));
     row(figures, "burst of " + n + ": acks over Slack's 3 s", Results.Unit.COUNT,
         f -> (double) f.burst().timeouts.get());
-    row(figures, "burst of " + n + ": refused at once (503 busy)", Results.Unit.COUNT,
+    row(figures, "burst of " + n + ": refused as busy (503)", Results.Unit.COUNT,
         f -> (double) f.burst().refused.get());
     row(figures, "burst of " + n + ": wall time", Results.Unit.S, f -> f.burst().wallSeconds);
     row(figures, "burst of " + n + ": throughput, Slack interactions", Results.Unit.RATE,
