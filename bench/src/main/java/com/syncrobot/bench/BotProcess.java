@@ -29,7 +29,7 @@ final class BotProcess implements AutoCloseable {
    * of its class-data sharing training run ({@code ClassDataSharingTest} holds the Dockerfile to them).
    */
   static final List<String> JVM_OPTIONS = List.of("-Xshare:auto", "-XX:+UseSerialGC", "-Xms32m",
-      "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "-XX:ThreadPriorityPolicy=1",
+      "-XX:MaxRAMPercentage=75", "-XX:TieredStopAtLevel=1", "-XX:+ExitOnOutOfMemoryError", "-XX:ThreadPriorityPolicy=1",
       "-XX:JavaPriority1_To_OSPriority=19", "-XX:CompilerThreadPriority=10", "-Dfile.encoding=UTF-8");
   /**
    * The JVM options of the Dockerfile's ENTRYPOINT before issue 17 (commit c32b616), with which {@code --baseline}
