@@ -122,11 +122,14 @@ public final class DigestCommand implements Subcommand {
             + " is ready. Run `/syncro digest now` again after that.");
       }
       queued = slow.submit("digest now", () -> {
+        String made;
         try {
-          Replies.respond(ctx, Reply.of(now(slack, userId, channel)));
+          made = now(slack, userId, channel);
         } finally {
+          // Made (or failed) before the technician reads so: a `digest now` right after the answer is a new one.
           making.remove(userId);
         }
+        Replies.respond(ctx, Reply.of(made));
       });
       if (!queued) {
         making.remove(userId);
