@@ -258,7 +258,7 @@ public final class BotServer implements AutoCloseable {
         resources.push(() -> bot.app().stop());
         readiness.add("slack", () -> bot.app().status() == App.Status.Running ? Readiness.State.ok()
             : Readiness.State.down("the Slack app is stopped"));
-        http = listen(() -> HttpTransport.serveSlack(address, bot.app(), readiness), address);
+        http = listen(() -> HttpTransport.serveSlack(address, bot, readiness), address);
         resources.push(http);
         http.serveMetrics(metrics);
         log.info("Serving Slack over HTTP on port {} ({}, {} and {})", http.port(), HttpTransport.EVENTS_PATH,

@@ -1,5 +1,6 @@
 package com.syncrobot.app;
 
+import com.slack.api.app_backend.SlackSignature;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.RequestHeaders;
@@ -7,6 +8,8 @@ import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.util.QueryStringParser;
 import com.slack.api.bolt.util.SlackRequestParser;
 import com.syncrobot.metrics.Metrics;
+import com.syncrobot.slack.ClickAck;
+import com.syncrobot.slack.SlackBot;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -79,6 +82,7 @@ public final class HttpTransport implements AutoCloseable {
   private final Server server;
   private final ServerConnector connector;
   private final @Nullable App app;
+  private final @Nullable ClickAck clicks;
   private final @Nullable SlackRequestParser parser;
   private final Readiness readiness;
   private final Limits limits;
@@ -88,32 +92,36 @@ public final class HttpTransport implements AutoCloseable {
   private final AtomicInteger present = new AtomicInteger();
   private volatile Metrics metrics = Metrics.NONE;
 
-  private HttpTransport(Server server, ServerConnector connector, @Nullable App app, Readiness readiness,
-      Limits limits) {
+  private HttpTransport(Server server, ServerConnector connector, @Nullable App app, @Nullable ClickAck clicks,
+      Readiness readiness, Limits limits) {
     this.server = server;
     this.connector = connector;
     this.app = app;
+    this.clicks = clicks;
     this.parser = app == null ? null : new SlackRequestParser(app.config());
     this.readiness = readiness;
     this.limits = limits;
     this.turns = new Semaphore(limits.inFlight(), true);
   }
 
-  /** Serves Slack requests for {@code app} and the health checks; port 0 picks a free port. */
-  public static HttpTransport serveSlack(InetSocketAddress address, App app, Readiness readiness)
+  /**
+   * Serves Slack requests for {@code bot} (a click answered before it is handled: {@link ClickAck}) and the health
+   * checks; port 0 picks a free port.
+   */
+  public static HttpTransport serveSlack(InetSocketAddress address, SlackBot bot, Readiness readiness)
       throws IOException {
-    return start(address, app, readiness, Limits.STANDARD);
+    return start(address, bot.app(), bot.clickAck(), readiness, Limits.STANDARD);
   }
 
   /** Serves only the health checks (Socket Mode, where Slack's requests arrive over the WebSocket). */
   public static HttpTransport serveHealthOnly(InetSocketAddress address, Readiness readiness)
       throws IOException {
-    return start(address, null, readiness, Limits.STANDARD);
+    return start(address, null, null, readiness, Limits.STANDARD);
   }
 
-  /** Serves with other limits; for tests. */
-  static HttpTransport start(InetSocketAddress address, @Nullable App app, Readiness readiness,
-      Limits limits) throws IOException {
+  /** Serves with other limits, and clicks answered before Bolt handles them when {@code clicks} is given; for tests. */
+  static HttpTransport start(InetSocketAddress address, @Nullable App app, @Nullable ClickAck clicks,
+      Readiness readiness, Limits limits) throws IOException {
     // Handlers ack fast and push slow work elsewhere; a request waiting for its turn holds a thread, and the
     // threads beyond those accept, read and refuse (503) while every turn is taken and the wait is full.
     QueuedThreadPool threads = new QueuedThreadPool(limits.inFlight() + limits.waiting() + 8, 4, 60_000,
@@ -130,7 +138,7 @@ public final class HttpTransport implements AutoCloseable {
     connector.addBean(new ReadDeadline(connector.getScheduler(), limits.requestRead().toMillis() / 2));
     server.addConnector(connector);
     server.setStopTimeout(1_000);
-    HttpTransport transport = new HttpTransport(server, connector, app, readiness, limits);
+    HttpTransport transport = new HttpTransport(server, connector, app, clicks, readiness, limits);
     server.setHandler(new AbstractHandler() {
       @Override
       public void handle(String target, org.eclipse.jetty.server.Request base, HttpServletRequest request,
@@ -303,6 +311,7 @@ public final class HttpTransport implements AutoCloseable {
   }
 
   private void events(HttpServletRequest http, HttpServletResponse response, App app) throws IOException {
+    long started = metrics.start();
     if (!"POST".equals(http.getMethod())) {
       response.setHeader("Allow", "POST");
       send(http, response, 405, JSON, "{\"error\":\"method not allowed\"}");
@@ -315,20 +324,13 @@ public final class HttpTransport implements AutoCloseable {
     }
     // The signature covers the exact bytes Slack sent; decode them as UTF-8 and change nothing.
     String body = new String(raw, StandardCharsets.UTF_8);
-    Map<String, List<String>> query = QueryStringParser.toMap(http.getQueryString());
-    SlackRequestParser.HttpRequest httpRequest = SlackRequestParser.HttpRequest.builder()
-        .requestUri(http.getRequestURI())
-        .queryString(query)
-        .requestBody(body)
-        .headers(new RequestHeaders(headers(http)))
-        .remoteAddress(http.getRemoteAddr())
-        .build();
-    Request<?> request;
-    try {
-      request = parser().parse(httpRequest);
-    } catch (RuntimeException e) {
-      request = null;
+    ClickAck c = clicks;
+    if (c != null && c.answerAtOnce(body, http.getHeader(SlackSignature.HeaderNames.X_SLACK_REQUEST_TIMESTAMP),
+        http.getHeader(SlackSignature.HeaderNames.X_SLACK_SIGNATURE))) {
+      click(http, response, body, app, started);
+      return;
     }
+    Request<?> request = parse(http, body);
     if (request == null) {
       send(http, response, 400, JSON, "{\"error\":\"unrecognised Slack request\"}");
       return;
@@ -342,6 +344,47 @@ public final class HttpTransport implements AutoCloseable {
       return;
     }
     write(http, response, answer);
+  }
+
+  /** Answers a click 200 (Slack reads nothing more from it), then hands it to Bolt on this thread. */
+  private void click(HttpServletRequest http, HttpServletResponse response, String body, App app, long started)
+      throws IOException {
+    response.setStatus(200);
+    response.setContentLength(0);
+    response.getOutputStream().close();
+    metrics.slackAck(Metrics.AckKind.ACTION, started);
+    Request<?> request = parse(http, body);
+    if (request == null) {
+      log.warn("A signed click could not be read; it was answered and is ignored");
+      return;
+    }
+    ClickAck.markAnswered(request);
+    try {
+      Response answer = app.run(request);
+      int status = answer.getStatusCode() == null ? 200 : answer.getStatusCode();
+      if (status >= 400) {
+        log.info("A click answered at once was not taken by its handler (HTTP {})", status);
+      }
+    } catch (Exception e) {
+      log.error("Handling a Slack request ({}) failed: {}", request.getRequestType(), e.getClass().getName());
+    }
+  }
+
+  /** Returns Bolt's request for {@code body}, or null when it is not one Bolt recognises. */
+  private @Nullable Request<?> parse(HttpServletRequest http, String body) {
+    Map<String, List<String>> query = QueryStringParser.toMap(http.getQueryString());
+    SlackRequestParser.HttpRequest httpRequest = SlackRequestParser.HttpRequest.builder()
+        .requestUri(http.getRequestURI())
+        .queryString(query)
+        .requestBody(body)
+        .headers(new RequestHeaders(headers(http)))
+        .remoteAddress(http.getRemoteAddr())
+        .build();
+    try {
+      return parser().parse(httpRequest);
+    } catch (RuntimeException e) {
+      return null;
+    }
   }
 
   private static Map<String, List<String>> headers(HttpServletRequest http) {

@@ -17,6 +17,10 @@ final class AckTimer implements Middleware {
   @Override
   @SuppressWarnings("rawtypes") // Bolt's Middleware interface declares the raw type.
   public Response apply(Request req, Response resp, MiddlewareChain chain) throws Exception {
+    if (ClickAck.answered(req)) {
+      // The transport answered it and timed that (HttpTransport); what follows is the handling, not the ack.
+      return chain.next(req);
+    }
     long started = metrics.start();
     try {
       return chain.next(req);

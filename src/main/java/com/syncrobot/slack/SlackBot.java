@@ -71,15 +71,17 @@ public final class SlackBot implements AutoCloseable {
   private final @Nullable FeatureContext ctx;
   private final @Nullable NotifyParts notices;
   private final Restarting restarting;
+  private final ClickAck clickAck;
   private final @Nullable DeliveryLog deliveries;
   private final AtomicBoolean closed = new AtomicBoolean();
   private final Metrics metrics;
 
   private SlackBot(App app, WorkQueue work, WorkQueue slow, @Nullable PlanMachinery plans,
       @Nullable DigestFeature digests, @Nullable FeatureContext ctx, @Nullable NotifyParts notices,
-      Restarting restarting, @Nullable DeliveryLog deliveries, Metrics metrics) {
+      Restarting restarting, ClickAck clickAck, @Nullable DeliveryLog deliveries, Metrics metrics) {
     this.app = app;
     this.restarting = restarting;
+    this.clickAck = clickAck;
     this.deliveries = deliveries;
     this.metrics = metrics;
     this.work = work;
@@ -187,7 +189,8 @@ public final class SlackBot implements AutoCloseable {
     }
     subcommands.register(new HelpCommand(subcommands));
     app.command(SyncroCommand.COMMAND, new SyncroCommand(subcommands));
-    return new SlackBot(app, work, slow, plans, digests, ctx, parts, restarting,
+    ClickAck clickAck = new ClickAck(signingSecret, clock, restarting::stopping);
+    return new SlackBot(app, work, slow, plans, digests, ctx, parts, restarting, clickAck,
         ambient == null ? null : ambient.deliveries(), metrics);
   }
 
@@ -305,6 +308,11 @@ public final class SlackBot implements AutoCloseable {
   /** Returns the Bolt app for a transport to drive. */
   public App app() {
     return app;
+  }
+
+  /** Returns what lets the HTTP transport answer a click before handing it to {@link #app()}. */
+  public ClickAck clickAck() {
+    return clickAck;
   }
 
   /**

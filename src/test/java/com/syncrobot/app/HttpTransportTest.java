@@ -6,6 +6,8 @@ import com.slack.api.app_backend.SlackSignature;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.middleware.builtin.RequestVerification;
+import com.slack.api.bolt.response.Response;
+import com.syncrobot.slack.ClickAck;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -16,6 +18,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +26,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 final class HttpTransportTest {
@@ -105,7 +109,8 @@ final class HttpTransportTest {
     app.command("/boom", (req, ctx) -> {
       throw new IllegalStateException("secret xoxb-123-456 api_key=abc");
     });
-    try (HttpTransport t = HttpTransport.serveSlack(new InetSocketAddress("127.0.0.1", 0), app, READY)) {
+    try (HttpTransport t = HttpTransport.start(new InetSocketAddress("127.0.0.1", 0), app, null, READY,
+        HttpTransport.Limits.STANDARD)) {
       HttpResponse<String> r = send(HttpRequest.newBuilder(uri(t, "/slack/events"))
           .header("Content-Type", "application/x-www-form-urlencoded")
           .POST(HttpRequest.BodyPublishers.ofString("command=%2Fboom&text=&user_id=U1&team_id=T1")));
@@ -118,7 +123,8 @@ final class HttpTransportTest {
   void events_handlerAnswers_statusHeadersAndUtf8BodyAreWritten() throws Exception {
     App app = new App(AppConfig.builder().build(), new ArrayList<>());
     app.command("/hi", (req, ctx) -> ctx.ack("Grüße 👋 " + req.getPayload().getText()));
-    try (HttpTransport t = HttpTransport.serveSlack(new InetSocketAddress("127.0.0.1", 0), app, READY)) {
+    try (HttpTransport t = HttpTransport.start(new InetSocketAddress("127.0.0.1", 0), app, null, READY,
+        HttpTransport.Limits.STANDARD)) {
       HttpResponse<String> r = send(HttpRequest.newBuilder(uri(t, "/slack/events"))
           .header("Content-Type", "application/x-www-form-urlencoded")
           .POST(HttpRequest.BodyPublishers.ofString("command=%2Fhi&text=%C3%A4&user_id=U1&team_id=T1")));
@@ -131,7 +137,8 @@ final class HttpTransportTest {
   @Test
   void events_bodyOverOneMebibyte_413() throws Exception {
     App app = new App(AppConfig.builder().build(), new ArrayList<>());
-    try (HttpTransport t = HttpTransport.serveSlack(new InetSocketAddress("127.0.0.1", 0), app, READY)) {
+    try (HttpTransport t = HttpTransport.start(new InetSocketAddress("127.0.0.1", 0), app, null, READY,
+        HttpTransport.Limits.STANDARD)) {
       HttpResponse<String> r = send(HttpRequest.newBuilder(uri(t, "/slack/events"))
           .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[HttpTransport.MAX_BODY_BYTES + 1])));
       assertThat(r.statusCode()).isEqualTo(413);
@@ -153,8 +160,8 @@ final class HttpTransportTest {
         + SignedRequests.FORM + "\r\n").getBytes(StandardCharsets.US_ASCII);
     List<Socket> silent = new ArrayList<>();
     List<Socket> slow = new ArrayList<>();
-    try (HttpTransport t = HttpTransport.serveSlack(new InetSocketAddress("127.0.0.1", 0), signedApp(secret),
-        READY)) {
+    try (HttpTransport t = HttpTransport.start(new InetSocketAddress("127.0.0.1", 0), signedApp(secret), null,
+        READY, HttpTransport.Limits.STANDARD)) {
       for (int i = 0; i < 100; i++) {
         silent.add(connect(t));
         slow.add(connect(t));
@@ -191,7 +198,7 @@ final class HttpTransportTest {
         Duration.ofSeconds(1), 96);
     byte[] request = ("POST /slack/events HTTP/1.1\r\nHost: 127.0.0.1\r\n" + "X-Padding: " + "a".repeat(200))
         .getBytes(StandardCharsets.US_ASCII);
-    try (HttpTransport t = HttpTransport.start(new InetSocketAddress("127.0.0.1", 0), signedApp("s"), READY,
+    try (HttpTransport t = HttpTransport.start(new InetSocketAddress("127.0.0.1", 0), signedApp("s"), null, READY,
         limits); Socket slow = connect(t); Socket silent = connect(t)) {
       // A byte every 100 ms keeps the idle timeout from firing; only the read limit stops it.
       boolean cut = false;
@@ -233,7 +240,7 @@ final class HttpTransportTest {
     CountDownLatch entered = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
     try (HttpTransport t = HttpTransport.start(new InetSocketAddress("127.0.0.1", 0),
-        holdingApp(secret, entered, release), READY, oneAtATime(Duration.ofSeconds(10), 4))) {
+        holdingApp(secret, entered, release), null, READY, oneAtATime(Duration.ofSeconds(10), 4))) {
       SignedRequests bot = new SignedRequests(t.port(), secret);
       CompletableFuture<HttpResponse<String>> first = CompletableFuture.supplyAsync(
           () -> bot.post(hold(), SignedRequests.FORM));
@@ -256,7 +263,7 @@ final class HttpTransportTest {
     CountDownLatch entered = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
     try (HttpTransport t = HttpTransport.start(new InetSocketAddress("127.0.0.1", 0),
-        holdingApp(secret, entered, release), READY, oneAtATime(Duration.ofMillis(400), 4))) {
+        holdingApp(secret, entered, release), null, READY, oneAtATime(Duration.ofMillis(400), 4))) {
       SignedRequests bot = new SignedRequests(t.port(), secret);
       CompletableFuture<HttpResponse<String>> first = CompletableFuture.supplyAsync(
           () -> bot.post(hold(), SignedRequests.FORM));
@@ -281,7 +288,7 @@ final class HttpTransportTest {
     CountDownLatch entered = new CountDownLatch(2);
     CountDownLatch release = new CountDownLatch(1);
     try (HttpTransport t = HttpTransport.start(new InetSocketAddress("127.0.0.1", 0),
-        holdingApp(secret, entered, release), READY, oneAtATime(Duration.ofSeconds(30), 1))) {
+        holdingApp(secret, entered, release), null, READY, oneAtATime(Duration.ofSeconds(30), 1))) {
       SignedRequests bot = new SignedRequests(t.port(), secret);
       CompletableFuture<HttpResponse<String>> first = CompletableFuture.supplyAsync(
           () -> bot.post(hold(), SignedRequests.FORM));
@@ -300,6 +307,87 @@ final class HttpTransportTest {
       assertThat(waiting.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
       assertThat(entered.getCount()).isZero();
     }
+  }
+
+  /** A signed app whose {@code hold_click} button handler waits for {@code release}, counting {@code handled}. */
+  private static App clickApp(String secret, CountDownLatch release, AtomicInteger handled) {
+    App app = signedApp(secret);
+    app.blockAction("hold_click", (req, ctx) -> {
+      try {
+        release.await(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      handled.incrementAndGet();
+      return ctx.ack();
+    });
+    return app;
+  }
+
+  @Test
+  void signedClick_answered200BeforeItsHandlerFinishes_thenHandledOnce() throws Exception {
+    String secret = "transport-test-secret-click";
+    CountDownLatch release = new CountDownLatch(1);
+    AtomicInteger handled = new AtomicInteger();
+    ClickAck clicks = new ClickAck(secret, Clock.systemUTC(), () -> false);
+    try (HttpTransport t = HttpTransport.start(new InetSocketAddress("127.0.0.1", 0),
+        clickApp(secret, release, handled), clicks, READY, HttpTransport.Limits.STANDARD)) {
+      SignedRequests bot = new SignedRequests(t.port(), secret);
+      HttpResponse<String> answer = bot.post(SignedRequests.click("U0ALICE", "hold_click", "1700000000.1"),
+          SignedRequests.FORM);
+      assertThat(answer.statusCode()).isEqualTo(200);
+      assertThat(answer.body()).isEmpty();
+      assertThat(handled).as("answered while its handler still waits").hasValue(0);
+      release.countDown();
+      await(() -> handled.get() == 1);
+    }
+  }
+
+  @Test
+  void clickWithABadSignature_401AndNeverHandled() throws Exception {
+    String secret = "transport-test-secret-click-401";
+    CountDownLatch release = new CountDownLatch(0);
+    AtomicInteger handled = new AtomicInteger();
+    ClickAck clicks = new ClickAck(secret, Clock.systemUTC(), () -> false);
+    try (HttpTransport t = HttpTransport.start(new InetSocketAddress("127.0.0.1", 0),
+        clickApp(secret, release, handled), clicks, READY, HttpTransport.Limits.STANDARD)) {
+      SignedRequests forger = new SignedRequests(t.port(), "not-the-secret");
+      HttpResponse<String> answer = forger.post(SignedRequests.click("U0ALICE", "hold_click", "1700000000.2"),
+          SignedRequests.FORM);
+      assertThat(answer.statusCode()).isEqualTo(401);
+      Thread.sleep(200);
+      assertThat(handled).hasValue(0);
+    }
+  }
+
+  @Test
+  void clickWhileStopping_goesThroughBolt_whichAnswersForItself() throws Exception {
+    String secret = "transport-test-secret-click-stop";
+    AtomicInteger handled = new AtomicInteger();
+    // Stands in for the bot's restart check: Bolt answers the click itself, here 503.
+    App app = new App(AppConfig.builder().signingSecret(secret).build(), List.of(
+        new RequestVerification(new SlackSignature.Verifier(new SlackSignature.Generator(secret))),
+        (req, resp, chain) -> Response.builder().statusCode(503).body("restarting").build()));
+    app.blockAction("hold_click", (req, ctx) -> {
+      handled.incrementAndGet();
+      return ctx.ack();
+    });
+    ClickAck clicks = new ClickAck(secret, Clock.systemUTC(), () -> true);
+    try (HttpTransport t = HttpTransport.start(new InetSocketAddress("127.0.0.1", 0), app, clicks, READY,
+        HttpTransport.Limits.STANDARD)) {
+      HttpResponse<String> answer = new SignedRequests(t.port(), secret)
+          .post(SignedRequests.click("U0ALICE", "hold_click", "1700000000.3"), SignedRequests.FORM);
+      assertThat(answer.statusCode()).isEqualTo(503);
+      assertThat(handled).hasValue(0);
+    }
+  }
+
+  private static void await(java.util.function.BooleanSupplier done) throws InterruptedException {
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (!done.getAsBoolean() && System.nanoTime() < end) {
+      Thread.sleep(20);
+    }
+    assertThat(done.getAsBoolean()).isTrue();
   }
 
   /** Sends one byte; false when the server has closed the connection. */

@@ -106,6 +106,19 @@ final class SignedRequests {
     return form(Map.of("payload", json));
   }
 
+  /** A block_actions payload: {@code userId} clicked the button {@code actionId} in a message. */
+  static String click(String userId, String actionId, String actionTs) {
+    String json = "{\"type\":\"block_actions\",\"team\":{\"id\":\"T0001\",\"domain\":\"acme\"},"
+        + "\"user\":{\"id\":\"" + userId + "\",\"username\":\"jane\",\"name\":\"jane\",\"team_id\":\"T0001\"},"
+        + "\"api_app_id\":\"A0001\",\"token\":\"legacy-verification-token\","
+        + "\"container\":{\"type\":\"message\",\"message_ts\":\"1700000000.000100\",\"channel_id\":\"C0001\"},"
+        + "\"trigger_id\":\"13345224609.1.2\",\"channel\":{\"id\":\"C0001\",\"name\":\"tickets\"},"
+        + "\"response_url\":\"http://127.0.0.1:9/r\",\"actions\":[{\"action_id\":\"" + actionId + "\","
+        + "\"block_id\":\"b\",\"text\":{\"type\":\"plain_text\",\"text\":\"Confirm\"},\"value\":\"v\","
+        + "\"type\":\"button\",\"action_ts\":\"" + actionTs + "\"}]}";
+    return form(Map.of("payload", json));
+  }
+
   /** An Events API envelope around {@code eventJson}. */
   static String event(String eventJson) {
     return "{\"token\":\"legacy-verification-token\",\"team_id\":\"T0001\",\"api_app_id\":\"A0001\","

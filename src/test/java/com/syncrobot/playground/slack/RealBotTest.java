@@ -56,7 +56,7 @@ final class RealBotTest {
     // Syncro is never reached by help, connect and a refused paste; the address only has to parse.
     SyncroClient syncro = SyncroClient.builder().baseUrl("http://127.0.0.1:9/api/v1").build();
     bot = SlackBot.create(slack, SimFixture.TOKEN, SimFixture.SECRET, syncro, users, Clock.systemUTC());
-    http = HttpTransport.serveSlack(new InetSocketAddress("127.0.0.1", 0), bot.app(),
+    http = HttpTransport.serveSlack(new InetSocketAddress("127.0.0.1", 0), bot,
         new Readiness().add("store", Readiness.store(db::healthy)).started());
     sim = SlackSimulator.start("127.0.0.1", simPort, "http://127.0.0.1:" + http.port() + "/slack/events",
         SimFixture.SECRET, SimFixture.TOKEN, DemoUser.technicians());
