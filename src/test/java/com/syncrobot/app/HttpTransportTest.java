@@ -234,22 +234,36 @@ final class HttpTransportTest {
     return SignedRequests.command("U0ALICE", "", "http://127.0.0.1:9/r").replace("%2Fsyncro", "%2Fhold");
   }
 
+  /** A transport with one turn and room for four to wait, the turn taken by a {@code /hold} until {@link #release}. */
+  private static final class TurnTaken implements AutoCloseable {
+    final CountDownLatch release = new CountDownLatch(1);
+    final HttpTransport transport;
+    final SignedRequests bot;
+    final CompletableFuture<HttpResponse<String>> first;
+
+    TurnTaken(String secret, Duration turnWait) throws Exception {
+      CountDownLatch entered = new CountDownLatch(1);
+      transport = HttpTransport.start(new InetSocketAddress("127.0.0.1", 0), holdingApp(secret, entered, release),
+          null, READY, oneAtATime(turnWait, 4));
+      bot = new SignedRequests(transport.port(), secret);
+      first = CompletableFuture.supplyAsync(() -> bot.post(hold(), SignedRequests.FORM));
+      assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Override
+    public void close() {
+      transport.close();
+    }
+  }
+
   @Test
   void everyHandlerBusy_nextRequestWaitsItsTurn_andIsAnsweredWhenTheBusyOneFinishes() throws Exception {
-    String secret = "transport-test-secret-turn";
-    CountDownLatch entered = new CountDownLatch(1);
-    CountDownLatch release = new CountDownLatch(1);
-    try (HttpTransport t = HttpTransport.start(new InetSocketAddress("127.0.0.1", 0),
-        holdingApp(secret, entered, release), null, READY, oneAtATime(Duration.ofSeconds(10), 4))) {
-      SignedRequests bot = new SignedRequests(t.port(), secret);
-      CompletableFuture<HttpResponse<String>> first = CompletableFuture.supplyAsync(
-          () -> bot.post(hold(), SignedRequests.FORM));
-      assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
-      CompletableFuture<HttpResponse<String>> second = CompletableFuture.supplyAsync(() -> bot.get("/healthz"));
+    try (TurnTaken t = new TurnTaken("transport-test-secret-turn", Duration.ofSeconds(10))) {
+      CompletableFuture<HttpResponse<String>> second = CompletableFuture.supplyAsync(() -> t.bot.get("/healthz"));
       Thread.sleep(300);
       assertThat(second).as("waits while the only turn is taken").isNotDone();
-      release.countDown();
-      assertThat(first.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+      t.release.countDown();
+      assertThat(t.first.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
       HttpResponse<String> served = second.get(10, TimeUnit.SECONDS);
       assertThat(served.statusCode()).isEqualTo(200);
       assertThat(served.body()).isEqualTo("{\"status\":\"ok\"}");
@@ -259,26 +273,18 @@ final class HttpTransportTest {
   @Test
   void everyHandlerBusyLongerThanTheWait_nextRequestIs503WithRetryAfter_andTheBusyOneStillAnswers()
       throws Exception {
-    String secret = "transport-test-secret-503";
-    CountDownLatch entered = new CountDownLatch(1);
-    CountDownLatch release = new CountDownLatch(1);
-    try (HttpTransport t = HttpTransport.start(new InetSocketAddress("127.0.0.1", 0),
-        holdingApp(secret, entered, release), null, READY, oneAtATime(Duration.ofMillis(400), 4))) {
-      SignedRequests bot = new SignedRequests(t.port(), secret);
-      CompletableFuture<HttpResponse<String>> first = CompletableFuture.supplyAsync(
-          () -> bot.post(hold(), SignedRequests.FORM));
-      assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
+    try (TurnTaken t = new TurnTaken("transport-test-secret-503", Duration.ofMillis(400))) {
       long asked = System.nanoTime();
-      HttpResponse<String> busy = bot.get("/healthz");
+      HttpResponse<String> busy = t.bot.get("/healthz");
       long waitedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - asked);
       assertThat(busy.statusCode()).isEqualTo(503);
       assertThat(busy.headers().firstValue("Retry-After")).hasValue("1");
       assertThat(waitedMs).as("refused only after waiting its turn").isGreaterThanOrEqualTo(400);
-      release.countDown();
-      assertThat(first.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+      t.release.countDown();
+      assertThat(t.first.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
       // The refused request left no turn taken behind it.
-      assertThat(bot.get("/healthz").statusCode()).isEqualTo(200);
-      assertThat(bot.get("/healthz").statusCode()).isEqualTo(200);
+      assertThat(t.bot.get("/healthz").statusCode()).isEqualTo(200);
+      assertThat(t.bot.get("/healthz").statusCode()).isEqualTo(200);
     }
   }
 
