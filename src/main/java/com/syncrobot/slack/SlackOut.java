@@ -1,16 +1,15 @@
 package com.syncrobot.slack;
 
 import com.syncrobot.slack.blocks.Mrkdwn;
+import com.syncrobot.slack.blocks.Replies;
 import com.syncrobot.slack.blocks.Reply;
 
-import com.google.gson.Gson;
 import com.slack.api.Slack;
 import com.slack.api.app_backend.interactive_components.response.ActionResponse;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.chat.ChatGetPermalinkResponse;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
-import com.slack.api.util.json.GsonFactory;
 import com.slack.api.webhook.WebhookResponse;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -35,7 +34,6 @@ public final class SlackOut {
 
   private final Slack slack;
   private final MethodsClient methods;
-  private final Gson gson;
   // How often each response_url was used by this process; 30 minutes is the URL's own lifetime. Per process on
   // purpose: a plan's updates come from the one replica that runs it, and should a replica that took a plan
   // over count too few, Slack refuses the extra use and the update goes by DM (PreviewUpdater).
@@ -45,7 +43,6 @@ public final class SlackOut {
   public SlackOut(Slack slack, String botToken) {
     this.slack = Objects.requireNonNull(slack, "slack == null");
     this.methods = slack.methods(Objects.requireNonNull(botToken, "botToken == null"));
-    this.gson = GsonFactory.createSnakeCase(slack.getConfig());
   }
 
   public MethodsClient methods() {
@@ -86,7 +83,7 @@ public final class SlackOut {
   private boolean send(String responseUrl, ActionResponse body) {
     uses.get(responseUrl, u -> new AtomicInteger()).incrementAndGet();
     try {
-      WebhookResponse r = slack.send(responseUrl, gson.toJson(body));
+      WebhookResponse r = slack.send(responseUrl, Replies.JSON.toJson(body));
       if (r.getCode() == null || r.getCode() != 200) {
         log.warn("response_url refused the message: HTTP {} {}", r.getCode(),
             Mrkdwn.truncate(String.valueOf(r.getBody()), 200));

@@ -17,10 +17,10 @@ public final class Replies {
   private static final Logger log = LoggerFactory.getLogger(Replies.class);
   private static final String EPHEMERAL = "ephemeral";
   /**
-   * One serializer for every reply: Bolt's {@code ctx.respond} builds a new Gson per call, which reflects the whole
-   * Block Kit class tree again each time (most of a reply's cost on the CPU, and garbage).
+   * The one serializer of what the bot posts to a response_url (here and {@code SlackOut}): Bolt's {@code
+   * ctx.respond} builds a new Gson per call, which reflects the whole Block Kit class tree again each time.
    */
-  private static final Gson GSON = GsonFactory.createSnakeCase();
+  public static final Gson JSON = GsonFactory.createSnakeCase();
 
   private Replies() {}
 
@@ -37,7 +37,7 @@ public final class Replies {
   /** Posts {@code reply} to the command's response_url, visible only to the asker; logs a failure. */
   public static void respond(SlashCommandContext ctx, Reply reply) {
     try {
-      WebhookResponse r = ctx.getSlack().send(ctx.getResponseUrl(), GSON.toJson(body(reply)));
+      WebhookResponse r = ctx.getSlack().send(ctx.getResponseUrl(), JSON.toJson(body(reply)));
       if (r.getCode() == null || r.getCode() != 200) {
         // response_url answers plain text such as "invalid_blocks"; it holds no secret.
         log.warn("response_url refused the reply: HTTP {} {}", r.getCode(),
