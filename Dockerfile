@@ -21,7 +21,7 @@ COPY docker/cds-archive.sh /usr/local/bin/cds-archive.sh
 # /healthz answers, and leaves the classes it loaded in /app/syncro-bot.jsa, which the entry point maps
 # instead of loading and verifying them again. Same JVM, jar path and options as the ENTRYPOINT below
 # (ClassDataSharingTest checks); a missing or stale archive only costs start-up speed (-Xshare:auto).
-RUN cds-archive.sh /app/syncro-bot.jsa java -Xshare:auto -XX:+UseSerialGC -Xms32m -XX:MaxRAMPercentage=75 \
+RUN cds-archive.sh /app/syncro-bot.jsa java -Xshare:auto -XX:+UseSerialGC -Xms64m -XX:MaxRAMPercentage=75 \
     -XX:TieredStopAtLevel=1 -XX:+ExitOnOutOfMemoryError -XX:ThreadPriorityPolicy=1 \
     -XX:JavaPriority1_To_OSPriority=19 -XX:CompilerThreadPriority=10 -Dfile.encoding=UTF-8 -jar /app/syncro-bot.jar
 ENV SYNCRO_BOT_DB_URL=jdbc:sqlite:/data/syncro-bot.db \
@@ -40,7 +40,7 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 CMD ["bas
 # Slack waits for (3 s at most) are not queued behind work whose pace Syncro sets anyway. Lowering priorities
 # needs no privilege; the JVM still prints once that ThreadPriorityPolicy=1 "may require system level
 # permission" (it would to raise them, which the bot never does).
-ENTRYPOINT ["java", "-XX:SharedArchiveFile=/app/syncro-bot.jsa", "-Xshare:auto", "-XX:+UseSerialGC", "-Xms32m", \
+ENTRYPOINT ["java", "-XX:SharedArchiveFile=/app/syncro-bot.jsa", "-Xshare:auto", "-XX:+UseSerialGC", "-Xms64m", \
     "-XX:MaxRAMPercentage=75", "-XX:TieredStopAtLevel=1", "-XX:+ExitOnOutOfMemoryError", \
     "-XX:ThreadPriorityPolicy=1", "-XX:JavaPriority1_To_OSPriority=19", "-XX:CompilerThreadPriority=10", \
     "-Dfile.encoding=UTF-8", "-jar", "/app/syncro-bot.jar"]

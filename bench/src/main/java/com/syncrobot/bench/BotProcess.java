@@ -28,7 +28,7 @@ final class BotProcess implements AutoCloseable {
    * The JVM options of the Dockerfile's ENTRYPOINT after its {@code -XX:SharedArchiveFile}, which are also those
    * of its class-data sharing training run ({@code ClassDataSharingTest} holds the Dockerfile to them).
    */
-  static final List<String> JVM_OPTIONS = List.of("-Xshare:auto", "-XX:+UseSerialGC", "-Xms32m",
+  static final List<String> JVM_OPTIONS = List.of("-Xshare:auto", "-XX:+UseSerialGC", "-Xms64m",
       "-XX:MaxRAMPercentage=75", "-XX:TieredStopAtLevel=1", "-XX:+ExitOnOutOfMemoryError", "-XX:ThreadPriorityPolicy=1",
       "-XX:JavaPriority1_To_OSPriority=19", "-XX:CompilerThreadPriority=10", "-Dfile.encoding=UTF-8");
   /**
