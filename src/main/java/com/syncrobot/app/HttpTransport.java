@@ -10,6 +10,7 @@ import com.slack.api.bolt.util.SlackRequestParser;
 import com.syncrobot.metrics.Metrics;
 import com.syncrobot.slack.ClickAck;
 import com.syncrobot.slack.SlackBot;
+import com.syncrobot.threads.Background;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -23,7 +24,9 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jetty.http.HttpParser;
@@ -78,11 +81,22 @@ public final class HttpTransport implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(HttpTransport.class);
   private static final String JSON = "application/json; charset=utf-8";
+  /** Threads that handle clicks already answered; a click's handling mostly waits for the store. */
+  private static final int CLICK_THREADS = 4;
+  /** Answered clicks waiting for a click thread; beyond it, the answering thread handles its click itself. */
+  private static final int CLICKS_WAITING = 1024;
+  /** How long {@link #close()} waits for the answered clicks still being handled, as Jetty waits for requests. */
+  private static final Duration CLICKS_STOP = Duration.ofSeconds(1);
 
   private final Server server;
   private final ServerConnector connector;
   private final @Nullable App app;
   private final @Nullable ClickAck clicks;
+  /**
+   * Handles the clicks answered at once, at the background threads' priority, so that their handling (Bolt's
+   * parse, the atomic confirm's store write) does not take the CPU from the answers of the requests behind them.
+   */
+  private final @Nullable ThreadPoolExecutor clickHandlers;
   private final @Nullable SlackRequestParser parser;
   private final Readiness readiness;
   private final Limits limits;
@@ -98,6 +112,9 @@ public final class HttpTransport implements AutoCloseable {
     this.connector = connector;
     this.app = app;
     this.clicks = clicks;
+    this.clickHandlers = clicks == null ? null : new ThreadPoolExecutor(CLICK_THREADS, CLICK_THREADS, 0,
+        TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(CLICKS_WAITING), Background.numbered("slack-click"),
+        (task, pool) -> task.run()); // full or stopping: handled on the answering thread, never dropped
     this.parser = app == null ? null : new SlackRequestParser(app.config());
     this.readiness = readiness;
     this.limits = limits;
@@ -346,14 +363,28 @@ public final class HttpTransport implements AutoCloseable {
     write(http, response, answer);
   }
 
-  /** Answers a click 200 (Slack reads nothing more from it), then hands it to Bolt on this thread. */
+  /**
+   * Answers a click 200 (Slack reads nothing more from it), then hands it to Bolt on a click thread (on this one
+   * when {@link #CLICKS_WAITING} clicks already wait for one, or while stopping).
+   */
   private void click(HttpServletRequest http, HttpServletResponse response, String body, App app, long started)
       throws IOException {
     response.setStatus(200);
     response.setContentLength(0);
     response.getOutputStream().close();
     metrics.slackAck(Metrics.AckKind.ACTION, started);
-    Request<?> request = parse(http, body);
+    // Read off the servlet request now: it is recycled once this thread returns.
+    SlackRequestParser.HttpRequest taken = httpRequest(http, body);
+    ThreadPoolExecutor handlers = clickHandlers;
+    if (handlers == null) {
+      handleClick(taken, app);
+    } else {
+      handlers.execute(() -> handleClick(taken, app));
+    }
+  }
+
+  private void handleClick(SlackRequestParser.HttpRequest taken, App app) {
+    Request<?> request = parse(taken);
     if (request == null) {
       log.warn("A signed click could not be read; it was answered and is ignored");
       return;
@@ -372,19 +403,26 @@ public final class HttpTransport implements AutoCloseable {
 
   /** Returns Bolt's request for {@code body}, or null when it is not one Bolt recognises. */
   private @Nullable Request<?> parse(HttpServletRequest http, String body) {
+    return parse(httpRequest(http, body));
+  }
+
+  private @Nullable Request<?> parse(SlackRequestParser.HttpRequest httpRequest) {
+    try {
+      return parser().parse(httpRequest);
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  private static SlackRequestParser.HttpRequest httpRequest(HttpServletRequest http, String body) {
     Map<String, List<String>> query = QueryStringParser.toMap(http.getQueryString());
-    SlackRequestParser.HttpRequest httpRequest = SlackRequestParser.HttpRequest.builder()
+    return SlackRequestParser.HttpRequest.builder()
         .requestUri(http.getRequestURI())
         .queryString(query)
         .requestBody(body)
         .headers(new RequestHeaders(headers(http)))
         .remoteAddress(http.getRemoteAddr())
         .build();
-    try {
-      return parser().parse(httpRequest);
-    } catch (RuntimeException e) {
-      return null;
-    }
   }
 
   private static Map<String, List<String>> headers(HttpServletRequest http) {
@@ -435,13 +473,31 @@ public final class HttpTransport implements AutoCloseable {
     return bytes.length > MAX_BODY_BYTES ? null : bytes;
   }
 
-  /** Stops accepting, gives running requests a second to finish, then stops the threads. */
+  /**
+   * Stops accepting, gives running requests a second to finish, then stops the threads; then gives the answered
+   * clicks still being handled a second more.
+   */
   @Override
   public void close() {
     try {
       server.stop();
     } catch (Exception e) {
       log.warn("Stopping the HTTP server failed: {}", e.getClass().getName());
+    }
+    ThreadPoolExecutor handlers = clickHandlers;
+    if (handlers == null) {
+      return;
+    }
+    handlers.shutdown();
+    try {
+      if (!handlers.awaitTermination(CLICKS_STOP.toMillis(), TimeUnit.MILLISECONDS)) {
+        log.warn("Stopping: {} answered click(s) still being handled", handlers.getActiveCount()
+            + handlers.getQueue().size());
+        handlers.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      handlers.shutdownNow();
+      Thread.currentThread().interrupt();
     }
   }
 }

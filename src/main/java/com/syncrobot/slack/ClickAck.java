@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * Lets the HTTP transport answer a click (a {@code block_actions} request) before Bolt parses it. Slack ignores
  * what a click's ack says beyond "200", and Bolt 1.51.0 parses each click with a new Gson that reflects the
  * whole payload class tree again (a fifth of the CPU the bot spends answering Slack, measured in a burst), so a click Slack signed, arriving while
- * the bot takes work, is answered at once and handled right after on the same thread. The handling is
+ * the bot takes work, is answered at once and handled right after (on a click thread of the transport). The handling is
  * unchanged: the redelivery filter and the atomic confirm still make a click count once. Thread-safe.
  */
 public final class ClickAck {

@@ -350,6 +350,70 @@ final class HttpTransportTest {
   }
 
   @Test
+  void answeredClicks_handledOnClickThreadsAtTheLowestPriority_whileTheAnsweringThreadsServeOn() throws Exception {
+    String secret = "transport-test-secret-click-thread";
+    CountDownLatch release = new CountDownLatch(1);
+    List<String> threads = java.util.Collections.synchronizedList(new ArrayList<>());
+    App app = signedApp(secret);
+    app.blockAction("hold_click", (req, ctx) -> {
+      Thread me = Thread.currentThread();
+      threads.add(me.getName() + "@" + me.getPriority());
+      try {
+        release.await(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return ctx.ack();
+    });
+    ClickAck clicks = new ClickAck(secret, Clock.systemUTC(), () -> false);
+    // One turn, no waiting room: a handling that held its answering thread's turn would refuse what follows.
+    try (HttpTransport t = HttpTransport.start(new InetSocketAddress("127.0.0.1", 0), app, clicks, READY,
+        oneAtATime(Duration.ofSeconds(30), 0))) {
+      SignedRequests bot = new SignedRequests(t.port(), secret);
+      for (int i = 0; i < 3; i++) {
+        assertThat(bot.post(SignedRequests.click("U0ALICE", "hold_click", "1700000001." + i), SignedRequests.FORM)
+            .statusCode()).isEqualTo(200);
+      }
+      assertThat(bot.get("/healthz").statusCode()).as("served while three clicks are being handled").isEqualTo(200);
+      await(() -> threads.size() == 3);
+      assertThat(threads).allSatisfy(name -> assertThat(name).startsWith("slack-click-")
+          .endsWith("@" + Thread.MIN_PRIORITY));
+      release.countDown();
+    }
+  }
+
+  @Test
+  void close_waitsForTheAnsweredClicksStillBeingHandled() throws Exception {
+    String secret = "transport-test-secret-click-close";
+    CountDownLatch started = new CountDownLatch(1);
+    AtomicInteger handled = new AtomicInteger();
+    App app = signedApp(secret);
+    app.blockAction("hold_click", (req, ctx) -> {
+      started.countDown();
+      try {
+        Thread.sleep(300);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return ctx.ack();
+      }
+      handled.incrementAndGet();
+      return ctx.ack();
+    });
+    ClickAck clicks = new ClickAck(secret, Clock.systemUTC(), () -> false);
+    HttpTransport t = HttpTransport.start(new InetSocketAddress("127.0.0.1", 0), app, clicks, READY,
+        HttpTransport.Limits.STANDARD);
+    try {
+      assertThat(new SignedRequests(t.port(), secret)
+          .post(SignedRequests.click("U0ALICE", "hold_click", "1700000002.1"), SignedRequests.FORM).statusCode())
+          .isEqualTo(200);
+      assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+    } finally {
+      t.close();
+    }
+    assertThat(handled).as("handled to its end before close returned").hasValue(1);
+  }
+
+  @Test
   void clickWithABadSignature_401AndNeverHandled() throws Exception {
     String secret = "transport-test-secret-click-401";
     CountDownLatch release = new CountDownLatch(0);
