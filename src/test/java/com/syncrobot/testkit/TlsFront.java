@@ -66,6 +66,7 @@ public final class TlsFront implements AutoCloseable {
     this.threads = Executors.newCachedThreadPool(r -> {
       Thread t = new Thread(r, "tls-front-" + n.incrementAndGet());
       t.setDaemon(true);
+      t.setPriority(Thread.MIN_PRIORITY);
       return t;
     });
   }

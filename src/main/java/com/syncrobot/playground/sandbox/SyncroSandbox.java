@@ -86,6 +86,7 @@ public final class SyncroSandbox implements AutoCloseable {
     ExecutorService executor = Executors.newCachedThreadPool(r -> {
       Thread t = new Thread(r, "syncro-sandbox-" + n.incrementAndGet());
       t.setDaemon(true);
+      t.setPriority(Thread.MIN_PRIORITY);
       return t;
     });
     SandboxKnobs knobs = new SandboxKnobs();

@@ -146,6 +146,7 @@ public final class SlackSimulator implements AutoCloseable {
     ExecutorService executor = Executors.newFixedThreadPool(32, r -> {
       Thread t = new Thread(r, "slack-sim-" + n.incrementAndGet());
       t.setDaemon(true);
+      t.setPriority(Thread.MIN_PRIORITY);
       return t;
     });
     server.setExecutor(executor);

@@ -303,6 +303,22 @@ final class InteractionTest {
       assertThat(m.user()).isEqualTo("USLACKBOT");
     });
     assertThat(f.sim.messagesVisibleTo(BOB, SUPPORT)).isEmpty();
+    assertThat(ack.waited()).isBetween(Duration.ofMillis(300), Duration.ofSeconds(3));
+  }
+
+  @Test
+  void ackWaited_isTheTimeFromSendingTheRequestToTheBotsAnswer() {
+    f.bot.on("command", in -> {
+      try {
+        Thread.sleep(150);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return Answer.ack();
+    });
+    BotAck ack = f.sim.runSlashCommand(ALICE, SUPPORT, "list");
+    assertThat(ack.ok()).isTrue();
+    assertThat(ack.waited()).isBetween(Duration.ofMillis(150), Duration.ofSeconds(3));
   }
 
   @Test

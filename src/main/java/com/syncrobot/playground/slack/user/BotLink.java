@@ -2,7 +2,6 @@ package com.syncrobot.playground.slack.user;
 
 import com.syncrobot.playground.slack.BotAck;
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -98,20 +97,23 @@ public final class BotLink {
         .header("X-Slack-Signature", sign(secret, ts, bytes))
         .POST(HttpRequest.BodyPublishers.ofByteArray(bytes))
         .build();
+    long sent = System.nanoTime();
     try {
       HttpResponse<String> r = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
       String failure = r.statusCode() / 100 == 2 ? null : "dispatch_failed";
-      return new BotAck(r.statusCode(), r.body() == null ? "" : r.body(), failure);
+      return new BotAck(r.statusCode(), r.body() == null ? "" : r.body(), failure, since(sent));
     } catch (HttpTimeoutException e) {
-      return new BotAck(0, "", "operation_timeout");
-    } catch (ConnectException e) {
-      return new BotAck(0, "", "dispatch_failed");
+      return new BotAck(0, "", "operation_timeout", since(sent));
     } catch (IOException e) {
-      return new BotAck(0, "", "dispatch_failed");
+      return new BotAck(0, "", "dispatch_failed", since(sent));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return new BotAck(0, "", "dispatch_failed");
+      return new BotAck(0, "", "dispatch_failed", since(sent));
     }
+  }
+
+  private static Duration since(long nanos) {
+    return Duration.ofNanos(System.nanoTime() - nanos);
   }
 
   /** Returns Slack's {@code v0=<hex>} signature of {@code body} sent at {@code timestamp}. */
