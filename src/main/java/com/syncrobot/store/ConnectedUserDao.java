@@ -2,6 +2,7 @@ package com.syncrobot.store;
 
 import java.util.List;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
@@ -23,13 +24,21 @@ interface ConnectedUserDao {
       """)
   String upsert(@BindMethods Upsert row);
 
-  @SqlQuery("""
-      SELECT slack_user_id, syncro_user_id, syncro_user_name, token_ciphertext, connected_at
-      FROM connected_users
-      WHERE slack_user_id = :slackUserId
-      """)
-  @RegisterRecordMapper(StoredUser.class)
-  Optional<StoredUser> find(String slackUserId);
+  /**
+   * The row of {@code slackUserId}. A plain query on {@code h} rather than a method of this interface: every
+   * command's ack reads it, and attaching the interface to a handle costs more than the query.
+   */
+  static Optional<StoredUser> find(Handle h, String slackUserId) {
+    return h.createQuery("""
+        SELECT slack_user_id, syncro_user_id, syncro_user_name, token_ciphertext, connected_at
+        FROM connected_users
+        WHERE slack_user_id = :slackUserId
+        """)
+        .bind("slackUserId", slackUserId)
+        .map((rs, ctx) -> new StoredUser(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getBytes(4),
+            rs.getString(5)))
+        .findOne();
+  }
 
   // No token_ciphertext here: listing users must not touch their tokens.
   @SqlQuery("""

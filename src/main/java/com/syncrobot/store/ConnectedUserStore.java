@@ -55,7 +55,7 @@ public final class ConnectedUserStore {
   public Optional<ConnectedUser> find(String slackUserId) {
     requireUser(slackUserId);
     return db.jdbi()
-        .withExtension(ConnectedUserDao.class, dao -> dao.find(slackUserId))
+        .withHandle(h -> ConnectedUserDao.find(h, slackUserId))
         .map(row -> new ConnectedUser(row.slackUserId(), row.syncroUserId(), row.syncroUserName(),
             Instant.parse(row.connectedAt()), cipher.decrypt(row.tokenCiphertext(), row.slackUserId())));
   }

@@ -2,6 +2,7 @@ package com.syncrobot.store;
 
 import java.util.List;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
@@ -29,11 +30,21 @@ interface RequestLedgerDao {
       """)
   Optional<Long> nth(@Bind("egress") String egress, @Bind("since") long since, @Bind("skip") int skip);
 
-  @SqlQuery("""
-      SELECT granted_at FROM syncro_permits WHERE egress = :egress AND granted_at > :since
-      ORDER BY granted_at
-      """)
-  List<Long> window(@Bind("egress") String egress, @Bind("since") long since);
+  /**
+   * The times of the egress's permits granted after {@code since}, oldest first. A plain query on {@code h}
+   * rather than a method of this interface: every ack that may be queued reads it, and attaching the interface
+   * to a handle costs more than the query.
+   */
+  static List<Long> window(Handle h, String egress, long since) {
+    return h.createQuery("""
+        SELECT granted_at FROM syncro_permits WHERE egress = :egress AND granted_at > :since
+        ORDER BY granted_at
+        """)
+        .bind("egress", egress)
+        .bind("since", since)
+        .map((rs, ctx) -> rs.getLong(1))
+        .list();
+  }
 
   @SqlUpdate("INSERT INTO syncro_permits (egress, granted_at, priority) VALUES (:egress, :at, :priority)")
   void grant(@Bind("egress") String egress, @Bind("at") long at, @Bind("priority") String priority);

@@ -92,7 +92,8 @@ public final class StoreRequestLedger implements RequestLedger {
   @Override
   public List<Instant> counting(Instant now) {
     long since = now.toEpochMilli() - WINDOW_MILLIS;
-    return Database.read(db.jdbi(), h -> h.attach(RequestLedgerDao.class).window(egress, since))
+    // One statement, so no transaction of its own: it sees one snapshot by itself.
+    return db.jdbi().withHandle(h -> RequestLedgerDao.window(h, egress, since))
         .stream().map(Instant::ofEpochMilli).toList();
   }
 
