@@ -6,7 +6,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Threads for the bot's background work (work queues, plans, notices, schedulers, page readers, the delivery
  * log): daemons at the lowest priority, which the Docker image maps to nice 19, so that the threads answering
- * Slack get the CPU first (README, "Performance"). Thread-safe.
+ * Slack get the CPU first (README, "Performance"). The playground's stand-ins for Slack's and Syncro's servers use
+ * them too, as those servers take no CPU from the bot. Thread-safe.
  */
 public final class Background {
   private Background() {}

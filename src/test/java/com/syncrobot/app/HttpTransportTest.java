@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -353,7 +354,7 @@ final class HttpTransportTest {
   void answeredClicks_handledOnClickThreadsAtTheLowestPriority_whileTheAnsweringThreadsServeOn() throws Exception {
     String secret = "transport-test-secret-click-thread";
     CountDownLatch release = new CountDownLatch(1);
-    List<String> threads = java.util.Collections.synchronizedList(new ArrayList<>());
+    List<String> threads = Collections.synchronizedList(new ArrayList<>());
     App app = signedApp(secret);
     app.blockAction("hold_click", (req, ctx) -> {
       Thread me = Thread.currentThread();

@@ -1,5 +1,6 @@
 package com.syncrobot.testkit;
 
+import com.syncrobot.threads.Background;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -62,13 +63,7 @@ public final class TlsFront implements AutoCloseable {
     this.backend = backend;
     this.setup = setup;
     this.context = context;
-    AtomicInteger n = new AtomicInteger();
-    this.threads = Executors.newCachedThreadPool(r -> {
-      Thread t = new Thread(r, "tls-front-" + n.incrementAndGet());
-      t.setDaemon(true);
-      t.setPriority(Thread.MIN_PRIORITY);
-      return t;
-    });
+    this.threads = Executors.newCachedThreadPool(Background.numbered("tls-front"));
   }
 
   /**

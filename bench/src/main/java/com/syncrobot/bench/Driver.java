@@ -22,13 +22,20 @@ final class Driver {
   static final Duration WAIT = Duration.ofSeconds(60);
 
   /**
-   * One request to the bot: its answer; the ack latency in ms, from sending the request to its answer as Slack's
-   * ack timer measures it (not the simulator's own time to build the payload and show the answer); and when the
-   * technician acted ({@link System#nanoTime()}, before the payload was built), from which end-to-end times count.
+   * One request to the bot: its answer, and when the technician acted ({@link System#nanoTime()}, before the
+   * payload was built), from which end-to-end times count.
    */
-  record Ack(BotAck ack, double ms, long sentNanos) {
+  record Ack(BotAck ack, long sentNanos) {
     boolean ok() {
       return ack.ok();
+    }
+
+    /**
+     * The ack latency in ms: from sending the request to its answer, as Slack's ack timer measures it (not the
+     * simulator's own time to build the payload and show the answer).
+     */
+    double ms() {
+      return ack.waited().toNanos() / 1e6;
     }
   }
 
@@ -41,26 +48,26 @@ final class Driver {
   Ack command(String user, String text) {
     long t0 = System.nanoTime();
     BotAck a = sim.runSlashCommand(user, CHANNEL, text);
-    return new Ack(a, a.waited().toNanos() / 1e6, t0);
+    return new Ack(a, t0);
   }
 
   /** A slash command typed in {@code channel} rather than {@link #CHANNEL}. */
   Ack commandIn(String user, String channel, String text) {
     long t0 = System.nanoTime();
     BotAck a = sim.runSlashCommand(user, channel, text);
-    return new Ack(a, a.waited().toNanos() / 1e6, t0);
+    return new Ack(a, t0);
   }
 
   Ack click(String user, SimMessage message, String label) {
     long t0 = System.nanoTime();
     BotAck a = sim.clickButton(user, message, label);
-    return new Ack(a, a.waited().toNanos() / 1e6, t0);
+    return new Ack(a, t0);
   }
 
   Ack submit(String user, Map<String, ?> values) {
     long t0 = System.nanoTime();
     BotAck a = sim.submitModal(user, values);
-    return new Ack(a, a.waited().toNanos() / 1e6, t0);
+    return new Ack(a, t0);
   }
 
   static double millisSince(long t0) {

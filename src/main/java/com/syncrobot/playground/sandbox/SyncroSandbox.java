@@ -10,6 +10,7 @@ import com.syncrobot.playground.sandbox.model.UnknownRecordException;
 import com.syncrobot.playground.sandbox.routes.Env;
 import com.syncrobot.playground.sandbox.routes.Router;
 import com.syncrobot.playground.sandbox.routes.SandboxReply;
+import com.syncrobot.threads.Background;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.Inet6Address;
@@ -23,7 +24,6 @@ import java.util.Objects;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -80,15 +80,10 @@ public final class SyncroSandbox implements AutoCloseable {
   static SyncroSandbox start(String bindHost, int port, Clock clock, Delay delay) throws IOException {
     Objects.requireNonNull(bindHost, "bindHost");
     Objects.requireNonNull(clock, "clock");
-    AtomicInteger n = new AtomicInteger();
     // One thread per exchange: injected latency must delay requests independently, as a real
-    // server's latency does, so parallel reads stay parallel.
-    ExecutorService executor = Executors.newCachedThreadPool(r -> {
-      Thread t = new Thread(r, "syncro-sandbox-" + n.incrementAndGet());
-      t.setDaemon(true);
-      t.setPriority(Thread.MIN_PRIORITY);
-      return t;
-    });
+    // server's latency does, so parallel reads stay parallel. At the lowest priority: the server it stands in
+    // for takes no CPU from the bot.
+    ExecutorService executor = Executors.newCachedThreadPool(Background.numbered("syncro-sandbox"));
     SandboxKnobs knobs = new SandboxKnobs();
     SandboxStore store = new SandboxStore(clock);
     SyncroSandbox sandbox = new SyncroSandbox(new InetSocketAddress(bindHost, port), executor, store, knobs);

@@ -28,6 +28,7 @@ import com.syncrobot.playground.slack.workspace.Handles;
 import com.syncrobot.playground.slack.workspace.Team;
 import com.syncrobot.playground.slack.workspace.Views;
 import com.syncrobot.playground.slack.workspace.Where;
+import com.syncrobot.threads.Background;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -44,7 +45,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -141,14 +141,9 @@ public final class SlackSimulator implements AutoCloseable {
     UserActions actions = new UserActions(parts);
     ModalActions modals = new ModalActions(parts);
 
-    AtomicInteger n = new AtomicInteger();
-    // Long polls from the page hold threads, and the bot calls back while a request to it is open.
-    ExecutorService executor = Executors.newFixedThreadPool(32, r -> {
-      Thread t = new Thread(r, "slack-sim-" + n.incrementAndGet());
-      t.setDaemon(true);
-      t.setPriority(Thread.MIN_PRIORITY);
-      return t;
-    });
+    // Long polls from the page hold threads, and the bot calls back while a request to it is open. At the
+    // lowest priority: Slack's servers take no CPU from the bot.
+    ExecutorService executor = Executors.newFixedThreadPool(32, Background.numbered("slack-sim"));
     server.setExecutor(executor);
     SlackSimulator sim = new SlackSimulator(server, executor, changes, conv, views, bot, api, actions, modals,
         baseUrl);
